@@ -1,0 +1,7 @@
+package io.traveler.accounts;
+
+public enum OrganizationKind {
+    SHOP,
+    FACTORY,
+    BRAND
+}

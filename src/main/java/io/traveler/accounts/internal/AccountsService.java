@@ -1,0 +1,76 @@
+package io.traveler.accounts.internal;
+
+import io.traveler.accounts.Accounts;
+import io.traveler.accounts.AccountsOverview;
+import io.traveler.shared.tenancy.TenantContext;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class AccountsService implements Accounts {
+    private final JdbcClient jdbc;
+
+    AccountsService(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public AccountsOverview overview() {
+        return jdbc.sql("""
+                        select (select count(*) from accounts.employees where status = 'ACTIVE'),
+                               (select count(*) from accounts.stations where status = 'ACTIVE'),
+                               (select count(*) from accounts.locations),
+                               (select count(*) from accounts.memberships where org_id = :org and status = 'ACTIVE'),
+                               (select count(*) from accounts.partnerships where status = 'ACTIVE')
+                        """)
+                .param("org", TenantContext.requireOrgId())
+                .query((rs, n) ->
+                        new AccountsOverview(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+                .single();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<OrganizationRef> myOrganizations() {
+        UUID userId = TenantContext.actorId().orElseThrow();
+        jdbc.sql("select set_config('app.actor_id', :user, true)")
+                .param("user", userId.toString())
+                .query()
+                .singleValue();
+        return jdbc.sql("""
+                        select o.id, o.name, o.kind from accounts.memberships m
+                          join accounts.organizations o on o.id = m.org_id
+                         where m.user_id = :user and m.status = 'ACTIVE' order by o.name, o.id
+                        """)
+                .param("user", userId)
+                .query((rs, n) -> new OrganizationRef(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean isActivePartner(UUID brandOrgId, UUID factoryOrgId) {
+        return jdbc.sql("""
+                        select exists (select 1 from accounts.partnerships
+                                        where brand_org_id = :brand and factory_org_id = :factory and status = 'ACTIVE')
+                        """)
+                .param("brand", brandOrgId)
+                .param("factory", factoryOrgId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> organizationName(UUID orgId) {
+        return jdbc.sql("select name from accounts.organizations where id = :id")
+                .param("id", orgId)
+                .query(String.class)
+                .optional();
+    }
+}

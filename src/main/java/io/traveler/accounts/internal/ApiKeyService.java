@@ -1,0 +1,91 @@
+package io.traveler.accounts.internal;
+
+import io.traveler.shared.security.Permission;
+import io.traveler.shared.security.TravelerAuthentication;
+import io.traveler.shared.tenancy.TenantContext;
+import io.traveler.shared.web.NotFoundException;
+import io.traveler.shared.web.ValidationException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** API keys: the full key is shown once at creation; only its secret's SHA-256 is stored. */
+@Service
+public class ApiKeyService {
+    private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+
+    private final ApiKeys keys;
+    private final SecureRandom random = new SecureRandom();
+
+    ApiKeyService(ApiKeys keys) {
+        this.keys = keys;
+    }
+
+    public record Created(ApiKey key, String plaintext) {}
+
+    @Transactional(readOnly = true)
+    public List<ApiKey> list() {
+        return keys.findAll(org.springframework.data.domain.Sort.by("createdAt").descending());
+    }
+
+    @Transactional(readOnly = true)
+    public ApiKey get(UUID id) {
+        return keys.findById(id).orElseThrow(() -> NotFoundException.of("API key", id));
+    }
+
+    @Transactional
+    public Created create(String name, Set<String> permissions, Instant expiresAt) {
+        if (permissions == null || permissions.isEmpty()) {
+            throw new ValidationException("permissions", "must name at least one permission");
+        }
+        Set<String> own =
+                TravelerAuthentication.current().map(p -> p.permissions()).orElse(Set.of());
+        for (String code : permissions) {
+            if (!Permission.isKnown(code)) {
+                throw new ValidationException("permissions", "'" + code + "' is not a known permission");
+            }
+            if (!own.contains(code)) {
+                throw new ValidationException("permissions", "you cannot grant '" + code + "', which you do not have");
+            }
+        }
+        if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
+            throw new ValidationException("expires_at", "must be in the future");
+        }
+        StringBuilder prefix = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            prefix.append(ALPHABET[random.nextInt(ALPHABET.length)]);
+        }
+        byte[] secretBytes = new byte[32];
+        random.nextBytes(secretBytes);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
+        UUID creator = TenantContext.actorId().orElseThrow();
+        ApiKey key =
+                keys.saveAndFlush(new ApiKey(name, prefix.toString(), sha256(secret), permissions, creator, expiresAt));
+        return new Created(key, "tvk_" + prefix + "_" + secret);
+    }
+
+    @Transactional
+    public ApiKey revoke(UUID id) {
+        ApiKey key = get(id);
+        key.revoke();
+        return keys.saveAndFlush(key);
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package io.traveler.accounts.internal;
+
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface Employees extends JpaRepository<Employee, UUID> {}

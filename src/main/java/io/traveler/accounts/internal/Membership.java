@@ -1,0 +1,66 @@
+package io.traveler.accounts.internal;
+
+import io.traveler.shared.jpa.TenantOwned;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+/** A user in one organization, with that organization's roles. */
+@Entity
+@Table(schema = "accounts", name = "memberships")
+public class Membership extends TenantOwned {
+    public enum Status {
+        ACTIVE,
+        DISABLED
+    }
+
+    private UUID userId;
+
+    @Enumerated(EnumType.STRING)
+    private Status status = Status.ACTIVE;
+
+    @ElementCollection
+    @CollectionTable(schema = "accounts", name = "membership_roles", joinColumns = @JoinColumn(name = "membership_id"))
+    @Column(name = "role_id")
+    private Set<UUID> roleIds = new HashSet<>();
+
+    protected Membership() {}
+
+    public Membership(UUID userId, Set<UUID> roleIds) {
+        this.userId = userId;
+        this.roleIds = new HashSet<>(roleIds);
+    }
+
+    public void assignRoles(Set<UUID> roleIds) {
+        this.roleIds.clear();
+        this.roleIds.addAll(roleIds);
+    }
+
+    public void disable() {
+        status = Status.DISABLED;
+    }
+
+    public void enable() {
+        status = Status.ACTIVE;
+    }
+
+    public UUID userId() {
+        return userId;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public Set<UUID> roleIds() {
+        return Set.copyOf(roleIds);
+    }
+}

@@ -1,0 +1,75 @@
+package io.traveler.accounts.internal;
+
+import io.traveler.shared.security.Permission;
+import io.traveler.shared.web.ConflictException;
+import io.traveler.shared.web.NotFoundException;
+import io.traveler.shared.web.ValidationException;
+import io.traveler.shared.web.Versions;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class RoleService {
+    private final Roles roles;
+    private final Memberships memberships;
+
+    RoleService(Roles roles, Memberships memberships) {
+        this.roles = roles;
+        this.memberships = memberships;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Role> list() {
+        return roles.findAllByOrderByName();
+    }
+
+    @Transactional(readOnly = true)
+    public Role get(UUID id) {
+        return roles.findById(id).orElseThrow(() -> NotFoundException.of("Role", id));
+    }
+
+    @Transactional
+    public Role create(String name, String description, Set<String> permissions) {
+        checkPermissions(permissions);
+        return roles.saveAndFlush(Role.custom(name, description, permissions));
+    }
+
+    @Transactional
+    public Role change(UUID id, String ifMatch, String name, String description, Set<String> permissions) {
+        Role role = get(id);
+        Versions.requireMatch(ifMatch, role.version());
+        if (permissions != null) {
+            checkPermissions(permissions);
+        }
+        role.redefine(name, description, permissions);
+        return roles.saveAndFlush(role);
+    }
+
+    @Transactional
+    public void delete(UUID id, String ifMatch) {
+        Role role = get(id);
+        Versions.requireMatch(ifMatch, role.version());
+        if (role.isBuiltIn()) {
+            throw new ConflictException("Built-in roles cannot be deleted");
+        }
+        if (memberships.findAll().stream().anyMatch(m -> m.roleIds().contains(id))) {
+            throw new ConflictException("Some users still have this role; take it away from them first");
+        }
+        roles.delete(role);
+        roles.flush();
+    }
+
+    private static void checkPermissions(Set<String> permissions) {
+        if (permissions == null) {
+            throw new ValidationException("permissions", "is required");
+        }
+        for (String code : permissions) {
+            if (!Permission.isKnown(code)) {
+                throw new ValidationException("permissions", "'" + code + "' is not a known permission");
+            }
+        }
+    }
+}

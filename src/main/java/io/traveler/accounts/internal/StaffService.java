@@ -1,0 +1,312 @@
+package io.traveler.accounts.internal;
+
+import io.traveler.shared.paging.ItemList;
+import io.traveler.shared.paging.KeysetPager;
+import io.traveler.shared.paging.PageRequest;
+import io.traveler.shared.web.NotFoundException;
+import io.traveler.shared.web.ValidationException;
+import io.traveler.shared.web.Versions;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.Predicate;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Employees and stations, and who works at which station. */
+@Service
+public class StaffService {
+    public static final Map<String, String> EMPLOYEE_SORTS = Map.of("name", "name", "created_at", "createdAt");
+    public static final Map<String, String> STATION_SORTS = Map.of("name", "name", "created_at", "createdAt");
+
+    private final Employees employees;
+    private final Stations stations;
+    private final StationMembers members;
+    private final Locations locations;
+    private final Memberships memberships;
+    private final EntityManager em;
+
+    StaffService(
+            Employees employees,
+            Stations stations,
+            StationMembers members,
+            Locations locations,
+            Memberships memberships,
+            EntityManager em) {
+        this.employees = employees;
+        this.stations = stations;
+        this.members = members;
+        this.locations = locations;
+        this.memberships = memberships;
+        this.em = em;
+    }
+
+    public record EmployeeData(
+            String name,
+            String email,
+            String phone,
+            UUID userId,
+            BigDecimal hourlyRate,
+            List<String> skills,
+            Employee.Status status,
+            List<UUID> stationIds) {}
+
+    public record StationData(
+            String name,
+            String description,
+            UUID leaderId,
+            BigDecimal capacityHoursPerDay,
+            UUID locationId,
+            Station.Status status,
+            List<UUID> memberIds) {}
+
+    public record EmployeeWithStations(Employee employee, List<UUID> stationIds) {}
+
+    public record StationWithMembers(Station station, List<UUID> memberIds) {}
+
+    // --- employees -------------------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public ItemList<EmployeeWithStations> listEmployees(
+            PageRequest page, String q, UUID stationId, Employee.Status status) {
+        ItemList<Employee> found = KeysetPager.page(em, Employee.class, page, EMPLOYEE_SORTS, (root, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            if (q != null && !q.isBlank()) {
+                where.add(cb.like(
+                        cb.lower(root.get("name")),
+                        "%" + q.toLowerCase(Locale.ROOT).trim() + "%"));
+            }
+            if (status != null) {
+                where.add(cb.equal(root.get("status"), status));
+            }
+            if (stationId != null) {
+                var sub = cb.createQuery().subquery(UUID.class);
+                var member = sub.from(StationMember.class);
+                sub.select(member.get("employeeId")).where(cb.equal(member.get("stationId"), stationId));
+                where.add(root.get("id").in(sub));
+            }
+            return where.isEmpty() ? null : cb.and(where.toArray(Predicate[]::new));
+        });
+        Map<UUID, List<UUID>> stationsByEmployee =
+                members
+                        .findByEmployeeIdIn(
+                                found.items().stream().map(Employee::id).toList())
+                        .stream()
+                        .collect(Collectors.groupingBy(
+                                StationMember::employeeId,
+                                Collectors.mapping(StationMember::stationId, Collectors.toList())));
+        return found.map(e -> new EmployeeWithStations(e, stationsByEmployee.getOrDefault(e.id(), List.of())));
+    }
+
+    @Transactional(readOnly = true)
+    public EmployeeWithStations employee(UUID id) {
+        Employee employee = employees.findById(id).orElseThrow(() -> NotFoundException.of("Employee", id));
+        return new EmployeeWithStations(employee, stationIdsOf(id));
+    }
+
+    @Transactional
+    public EmployeeWithStations createEmployee(EmployeeData data) {
+        var employee = new Employee(data.name());
+        apply(employee, data);
+        employees.saveAndFlush(employee);
+        if (data.stationIds() != null) {
+            replaceStationsOf(employee.id(), data.stationIds());
+        }
+        return new EmployeeWithStations(employee, stationIdsOf(employee.id()));
+    }
+
+    @Transactional
+    public EmployeeWithStations changeEmployee(UUID id, String ifMatch, EmployeeData data) {
+        Employee employee = employees.findById(id).orElseThrow(() -> NotFoundException.of("Employee", id));
+        Versions.requireMatch(ifMatch, employee.version());
+        if (data.name() != null) {
+            employee.rename(data.name());
+        }
+        apply(employee, data);
+        employees.saveAndFlush(employee);
+        if (data.stationIds() != null) {
+            replaceStationsOf(id, data.stationIds());
+        }
+        return new EmployeeWithStations(employee, stationIdsOf(id));
+    }
+
+    @Transactional
+    public void deleteEmployee(UUID id, String ifMatch) {
+        Employee employee = employees.findById(id).orElseThrow(() -> NotFoundException.of("Employee", id));
+        Versions.requireMatch(ifMatch, employee.version());
+        members.deleteAll(members.findByEmployeeId(id));
+        stations.findAll().stream().filter(s -> id.equals(s.leaderId())).forEach(s -> s.ledBy(null));
+        employees.delete(employee);
+        employees.flush();
+    }
+
+    private void apply(Employee employee, EmployeeData data) {
+        if (data.email() != null || data.phone() != null) {
+            employee.contactAt(
+                    data.email() != null ? blankToNull(data.email()) : employee.email(),
+                    data.phone() != null ? blankToNull(data.phone()) : employee.phone());
+        }
+        if (data.hourlyRate() != null) {
+            employee.payAt(data.hourlyRate());
+        }
+        if (data.skills() != null) {
+            employee.setSkills(data.skills());
+        }
+        if (data.status() != null) {
+            employee.changeStatus(data.status());
+        }
+        if (data.userId() != null) {
+            boolean member = memberships.findByUserId(data.userId()).isPresent();
+            if (!member) {
+                throw new ValidationException("user_id", "is not a member of this organization");
+            }
+            employee.linkUser(data.userId());
+        }
+    }
+
+    private List<UUID> stationIdsOf(UUID employeeId) {
+        return members.findByEmployeeId(employeeId).stream()
+                .map(StationMember::stationId)
+                .sorted()
+                .toList();
+    }
+
+    private void replaceStationsOf(UUID employeeId, Collection<UUID> stationIds) {
+        Set<UUID> wanted = new HashSet<>(stationIds);
+        requireAll("station_ids", wanted, stations::existsById);
+        List<StationMember> current = members.findByEmployeeId(employeeId);
+        current.stream().filter(m -> !wanted.contains(m.stationId())).forEach(members::delete);
+        Set<UUID> existing = current.stream().map(StationMember::stationId).collect(Collectors.toSet());
+        wanted.stream().filter(s -> !existing.contains(s)).forEach(s -> members.save(new StationMember(s, employeeId)));
+        members.flush();
+    }
+
+    // --- stations --------------------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public ItemList<StationWithMembers> listStations(PageRequest page, String q, Station.Status status) {
+        ItemList<Station> found = KeysetPager.page(em, Station.class, page, STATION_SORTS, (root, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            if (q != null && !q.isBlank()) {
+                where.add(cb.like(
+                        cb.lower(root.get("name")),
+                        "%" + q.toLowerCase(Locale.ROOT).trim() + "%"));
+            }
+            if (status != null) {
+                where.add(cb.equal(root.get("status"), status));
+            }
+            return where.isEmpty() ? null : cb.and(where.toArray(Predicate[]::new));
+        });
+        Map<UUID, List<UUID>> membersByStation =
+                members
+                        .findByStationIdIn(
+                                found.items().stream().map(Station::id).toList())
+                        .stream()
+                        .collect(Collectors.groupingBy(
+                                StationMember::stationId,
+                                Collectors.mapping(StationMember::employeeId, Collectors.toList())));
+        return found.map(s -> new StationWithMembers(s, membersByStation.getOrDefault(s.id(), List.of())));
+    }
+
+    @Transactional(readOnly = true)
+    public StationWithMembers station(UUID id) {
+        Station station = stations.findById(id).orElseThrow(() -> NotFoundException.of("Station", id));
+        return new StationWithMembers(station, memberIdsOf(id));
+    }
+
+    @Transactional
+    public StationWithMembers createStation(StationData data) {
+        var station = new Station(data.name());
+        apply(station, data);
+        stations.saveAndFlush(station);
+        if (data.memberIds() != null) {
+            replaceMembersOf(station.id(), data.memberIds());
+        }
+        return new StationWithMembers(station, memberIdsOf(station.id()));
+    }
+
+    @Transactional
+    public StationWithMembers changeStation(UUID id, String ifMatch, StationData data) {
+        Station station = stations.findById(id).orElseThrow(() -> NotFoundException.of("Station", id));
+        Versions.requireMatch(ifMatch, station.version());
+        if (data.name() != null) {
+            station.rename(data.name());
+        }
+        apply(station, data);
+        stations.saveAndFlush(station);
+        if (data.memberIds() != null) {
+            replaceMembersOf(id, data.memberIds());
+        }
+        return new StationWithMembers(station, memberIdsOf(id));
+    }
+
+    @Transactional
+    public void deleteStation(UUID id, String ifMatch) {
+        Station station = stations.findById(id).orElseThrow(() -> NotFoundException.of("Station", id));
+        Versions.requireMatch(ifMatch, station.version());
+        members.deleteAll(members.findByStationId(id));
+        stations.delete(station);
+        stations.flush();
+    }
+
+    private void apply(Station station, StationData data) {
+        if (data.description() != null) {
+            station.describe(blankToNull(data.description()));
+        }
+        if (data.leaderId() != null) {
+            if (!employees.existsById(data.leaderId())) {
+                throw new ValidationException("leader_id", "is not an employee of this organization");
+            }
+            station.ledBy(data.leaderId());
+        }
+        if (data.capacityHoursPerDay() != null) {
+            station.withCapacity(data.capacityHoursPerDay());
+        }
+        if (data.locationId() != null) {
+            if (!locations.existsById(data.locationId())) {
+                throw new ValidationException("location_id", "is not a location of this organization");
+            }
+            station.locatedAt(data.locationId());
+        }
+        if (data.status() != null) {
+            station.changeStatus(data.status());
+        }
+    }
+
+    private List<UUID> memberIdsOf(UUID stationId) {
+        return members.findByStationId(stationId).stream()
+                .map(StationMember::employeeId)
+                .sorted()
+                .toList();
+    }
+
+    private void replaceMembersOf(UUID stationId, Collection<UUID> employeeIds) {
+        Set<UUID> wanted = new HashSet<>(employeeIds);
+        requireAll("member_ids", wanted, employees::existsById);
+        List<StationMember> current = members.findByStationId(stationId);
+        current.stream().filter(m -> !wanted.contains(m.employeeId())).forEach(members::delete);
+        Set<UUID> existing = current.stream().map(StationMember::employeeId).collect(Collectors.toSet());
+        wanted.stream().filter(e -> !existing.contains(e)).forEach(e -> members.save(new StationMember(stationId, e)));
+        members.flush();
+    }
+
+    private static void requireAll(String field, Set<UUID> ids, java.util.function.Predicate<UUID> exists) {
+        for (UUID id : ids) {
+            if (!exists.test(id)) {
+                throw new ValidationException(field, id + " does not exist in this organization");
+            }
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,179 @@
+package io.traveler.accounts.internal;
+
+import io.traveler.shared.Ids;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A global identity; it belongs to organizations through memberships. */
+@Entity
+@Table(schema = "accounts", name = "users")
+public class User {
+    public enum Status {
+        ACTIVE,
+        DISABLED
+    }
+
+    static final int MAX_FAILED_ATTEMPTS = 10;
+    static final Duration LOCKOUT = Duration.ofMinutes(15);
+
+    @Id
+    private UUID id = Ids.newId();
+
+    private String email;
+    private String name;
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    private Status status = Status.ACTIVE;
+
+    private int failedLoginAttempts;
+    private Instant lockedUntil;
+    private boolean mfaEnabled;
+    private String totpSecret;
+    private Instant lastLoginAt;
+    private Instant sessionsValidAfter;
+    private UUID lastOrgId;
+    private Instant createdAt;
+    private Instant updatedAt;
+
+    @Version
+    private Long version;
+
+    protected User() {}
+
+    public User(String email, String name, String passwordHash) {
+        this.email = email.trim().toLowerCase(java.util.Locale.ROOT);
+        this.name = name.trim();
+        this.passwordHash = passwordHash;
+        this.sessionsValidAfter = Instant.now().minusSeconds(1);
+    }
+
+    @PrePersist
+    void stampCreation() {
+        createdAt = Instant.now();
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void stampUpdate() {
+        updatedAt = Instant.now();
+    }
+
+    public boolean isLockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    /** Counts a failed sign-in; the tenth in a row locks the account for the cooling-off period. */
+    public void recordFailedLogin(Instant now) {
+        failedLoginAttempts++;
+        if (failedLoginAttempts >= MAX_FAILED_ATTEMPTS) {
+            lockedUntil = now.plus(LOCKOUT);
+            failedLoginAttempts = 0;
+        }
+    }
+
+    public void recordSuccessfulLogin(Instant now, UUID orgId) {
+        failedLoginAttempts = 0;
+        lockedUntil = null;
+        lastLoginAt = now;
+        lastOrgId = orgId;
+    }
+
+    public void disable() {
+        status = Status.DISABLED;
+        endAllSessions();
+    }
+
+    public void enable() {
+        status = Status.ACTIVE;
+    }
+
+    /** Tokens and sessions issued before now stop working. */
+    public void endAllSessions() {
+        sessionsValidAfter = Instant.now();
+    }
+
+    public void changePassword(String newHash) {
+        passwordHash = newHash;
+        endAllSessions();
+    }
+
+    public void rename(String name) {
+        this.name = name.trim();
+    }
+
+    public void enrolTotp(String secret) {
+        this.totpSecret = secret;
+        this.mfaEnabled = false;
+    }
+
+    public void confirmTotp() {
+        this.mfaEnabled = true;
+    }
+
+    public void removeTotp() {
+        this.mfaEnabled = false;
+        this.totpSecret = null;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public boolean isActive() {
+        return status == Status.ACTIVE;
+    }
+
+    public boolean mfaEnabled() {
+        return mfaEnabled;
+    }
+
+    public String totpSecret() {
+        return totpSecret;
+    }
+
+    public Instant lastLoginAt() {
+        return lastLoginAt;
+    }
+
+    public Instant sessionsValidAfter() {
+        return sessionsValidAfter;
+    }
+
+    public Instant lockedUntil() {
+        return lockedUntil;
+    }
+
+    public UUID lastOrgId() {
+        return lastOrgId;
+    }
+
+    public long version() {
+        return version == null ? 0 : version;
+    }
+}

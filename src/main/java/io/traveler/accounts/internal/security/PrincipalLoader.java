@@ -1,0 +1,98 @@
+package io.traveler.accounts.internal.security;
+
+import io.traveler.accounts.internal.BuiltInRole;
+import io.traveler.settings.OrganizationSettings;
+import io.traveler.shared.security.TravelerPrincipal;
+import io.traveler.shared.tenancy.Tenant;
+import io.traveler.shared.tenancy.TenantContext;
+import java.sql.Array;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Builds the caller from the database on every request, so that disabling a user, ending their sessions,
+ * removing a membership or changing a role takes effect at once, whatever tokens are still in circulation.
+ */
+@Component
+public class PrincipalLoader {
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final OrganizationSettings settings;
+
+    PrincipalLoader(JdbcClient jdbc, TransactionTemplate transactions, OrganizationSettings settings) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.settings = settings;
+    }
+
+    private record Row(
+            UUID membershipId, String name, String email, boolean mfaEnabled, Instant validAfter, String orgName) {}
+
+    /** The user acting in {@code orgId}, if both are active and the credential was issued after the last sign-out. */
+    public Optional<TravelerPrincipal> user(UUID userId, UUID orgId, Instant authenticatedAt) {
+        return TenantContext.callAs(
+                Tenant.user(orgId, userId),
+                () -> transactions.execute(status -> {
+                    Optional<Row> row = jdbc.sql("""
+                            select m.id, u.name, u.email, u.mfa_enabled, u.sessions_valid_after, o.name
+                              from accounts.users u
+                              join accounts.memberships m on m.user_id = u.id and m.org_id = :org and m.status = 'ACTIVE'
+                              join accounts.organizations o on o.id = m.org_id
+                             where u.id = :user and u.status = 'ACTIVE'
+                            """)
+                            .param("org", orgId)
+                            .param("user", userId)
+                            .query((rs, n) -> new Row(
+                                    rs.getObject(1, UUID.class),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getBoolean(4),
+                                    rs.getTimestamp(5).toInstant(),
+                                    rs.getString(6)))
+                            .optional();
+                    if (row.isEmpty()
+                            || (authenticatedAt != null
+                                    && authenticatedAt.isBefore(row.get().validAfter()))) {
+                        return Optional.<TravelerPrincipal>empty();
+                    }
+                    Set<String> permissions = permissionsOf(row.get().membershipId());
+                    boolean mustEnrol = !row.get().mfaEnabled() && settings.mfaRequired(orgId);
+                    return Optional.of(new TravelerPrincipal(
+                            userId,
+                            Tenant.ActorKind.USER,
+                            orgId,
+                            row.get().orgName(),
+                            row.get().name(),
+                            row.get().email(),
+                            mustEnrol ? Set.of() : Set.copyOf(permissions),
+                            mustEnrol,
+                            authenticatedAt));
+                }));
+    }
+
+    private Set<String> permissionsOf(UUID membershipId) {
+        Set<String> permissions = new HashSet<>();
+        jdbc.sql("""
+                        select r.built_in, r.permissions from accounts.roles r
+                          join accounts.membership_roles mr on mr.role_id = r.id
+                         where mr.membership_id = :membership
+                        """).param("membership", membershipId).query(rs -> {
+            String builtIn = rs.getString(1);
+            if (builtIn != null) {
+                permissions.addAll(BuiltInRole.valueOf(builtIn).permissions());
+            } else {
+                Array array = rs.getArray(2);
+                for (String code : (String[]) array.getArray()) {
+                    permissions.add(code);
+                }
+            }
+        });
+        return permissions;
+    }
+}

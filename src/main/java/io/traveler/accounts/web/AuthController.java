@@ -1,0 +1,104 @@
+package io.traveler.accounts.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.traveler.accounts.OrganizationKind;
+import io.traveler.accounts.internal.SignupService;
+import io.traveler.accounts.internal.security.AuthenticationFailure;
+import io.traveler.accounts.internal.security.Authenticator;
+import io.traveler.accounts.internal.security.PrincipalLoader;
+import io.traveler.accounts.internal.security.Tokens;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Auth", description = "Sign up, tokens, refresh, logout")
+@RestController
+@RequestMapping("/api/auth")
+class AuthController {
+    private final SignupService signup;
+    private final Authenticator authenticator;
+    private final Tokens tokens;
+    private final PrincipalLoader principals;
+
+    AuthController(SignupService signup, Authenticator authenticator, Tokens tokens, PrincipalLoader principals) {
+        this.signup = signup;
+        this.authenticator = authenticator;
+        this.tokens = tokens;
+        this.principals = principals;
+    }
+
+    record SignupRequest(
+            @NotBlank @Size(max = 200) String organizationName,
+            @NotNull OrganizationKind organizationKind,
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank String password) {}
+
+    record OrganizationView(UUID id, String name, OrganizationKind kind) {}
+
+    record UserView(UUID id, String email, String name) {}
+
+    record SignupResponse(OrganizationView organization, UserView user) {}
+
+    record TokenRequest(@NotBlank String email, @NotBlank String password, UUID organizationId, String totpCode) {}
+
+    record TokenResponse(
+            String accessToken, String tokenType, long expiresIn, String refreshToken, UUID organizationId) {
+        static TokenResponse of(Tokens.TokenPair pair) {
+            return new TokenResponse(
+                    pair.accessToken(), pair.tokenType(), pair.expiresIn(), pair.refreshToken(), pair.orgId());
+        }
+    }
+
+    record RefreshRequest(@NotBlank String refreshToken) {}
+
+    @Operation(summary = "Create an organization and its first administrator")
+    @PostMapping("/signup")
+    ResponseEntity<SignupResponse> signup(@Valid @RequestBody SignupRequest request) {
+        var signed = signup.signUp(
+                request.organizationName(),
+                request.organizationKind(),
+                request.name(),
+                request.email(),
+                request.password());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new SignupResponse(
+                        new OrganizationView(signed.organizationId(), signed.organizationName(), signed.kind()),
+                        new UserView(signed.userId(), signed.email(), signed.name())));
+    }
+
+    @Operation(summary = "Exchange e-mail and password (and a one-time code when enrolled) for tokens")
+    @PostMapping("/token")
+    TokenResponse token(@Valid @RequestBody TokenRequest request) {
+        var signIn = authenticator.authenticate(
+                request.email(), request.password(), request.organizationId(), request.totpCode());
+        return TokenResponse.of(tokens.issue(signIn.userId(), signIn.orgId()));
+    }
+
+    @Operation(summary = "Exchange a refresh token for a new pair; the old refresh token stops working")
+    @PostMapping("/refresh")
+    TokenResponse refresh(@Valid @RequestBody RefreshRequest request) {
+        var grant = tokens.spend(request.refreshToken());
+        principals
+                .user(grant.userId(), grant.orgId(), grant.issuedAt())
+                .orElseThrow(() -> AuthenticationFailure.invalidToken("The session has ended; sign in again"));
+        return TokenResponse.of(tokens.issue(grant.userId(), grant.orgId()));
+    }
+
+    @Operation(summary = "Revoke a refresh token")
+    @PostMapping("/logout")
+    ResponseEntity<Void> logout(@Valid @RequestBody RefreshRequest request) {
+        tokens.revoke(request.refreshToken());
+        return ResponseEntity.noContent().build();
+    }
+}

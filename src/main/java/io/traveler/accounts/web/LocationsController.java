@@ -1,0 +1,90 @@
+package io.traveler.accounts.web;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.traveler.accounts.internal.Location;
+import io.traveler.accounts.internal.LocationService;
+import io.traveler.shared.paging.ItemList;
+import io.traveler.shared.web.Versions;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.*;
+
+@Tag(name = "Locations", description = "The site → area → bin tree")
+@RestController
+@RequestMapping("/api/locations")
+class LocationsController {
+    private final LocationService locations;
+
+    LocationsController(LocationService locations) {
+        this.locations = locations;
+    }
+
+    record LocationView(UUID id, String code, String name, Location.Kind kind, UUID parentId, Instant createdAt) {
+        static LocationView of(Location l) {
+            return new LocationView(l.id(), l.code(), l.name(), l.kind(), l.parentId(), l.createdAt());
+        }
+    }
+
+    record LocationCreate(
+            @NotBlank @Size(max = 50) String code,
+            @NotBlank @Size(max = 200) String name,
+            @NotNull Location.Kind kind,
+            UUID parentId) {}
+
+    record LocationChange(
+            @Size(min = 1, max = 50) String code,
+            @Size(min = 1, max = 200) String name) {}
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('locations:read')")
+    ItemList<LocationView> list(
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String sort,
+            @RequestParam(name = "parent_id", required = false) UUID parentId,
+            @RequestParam(required = false) Location.Kind kind) {
+        var page = Pages.of(limit, cursor, sort, LocationService.SORTS, "code");
+        return locations.list(page, parentId, kind).map(LocationView::of);
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAuthority('locations:create')")
+    ResponseEntity<LocationView> create(@Valid @RequestBody LocationCreate body) {
+        var created = locations.create(body.code(), body.name(), body.kind(), body.parentId());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .eTag(Versions.etag(created.version()))
+                .body(LocationView.of(created));
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('locations:read')")
+    ResponseEntity<LocationView> get(@PathVariable UUID id) {
+        var found = locations.get(id);
+        return ResponseEntity.ok().eTag(Versions.etag(found.version())).body(LocationView.of(found));
+    }
+
+    @PatchMapping("/{id}")
+    @PreAuthorize("hasAuthority('locations:update')")
+    ResponseEntity<LocationView> change(
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody LocationChange body) {
+        var changed = locations.change(id, ifMatch, body.code(), body.name());
+        return ResponseEntity.ok().eTag(Versions.etag(changed.version())).body(LocationView.of(changed));
+    }
+
+    @DeleteMapping("/{id}")
+    @PreAuthorize("hasAuthority('locations:delete')")
+    ResponseEntity<Void> delete(
+            @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        locations.delete(id, ifMatch);
+        return ResponseEntity.noContent().build();
+    }
+}

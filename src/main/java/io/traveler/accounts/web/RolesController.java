@@ -1,0 +1,98 @@
+package io.traveler.accounts.web;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.traveler.accounts.internal.Role;
+import io.traveler.accounts.internal.RoleService;
+import io.traveler.shared.paging.ItemList;
+import io.traveler.shared.security.Permission;
+import io.traveler.shared.web.Versions;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.*;
+
+@Tag(name = "Roles", description = "Built-in and custom roles, and the permission catalogue")
+@RestController
+@RequestMapping("/api")
+class RolesController {
+    private final RoleService roles;
+
+    RolesController(RoleService roles) {
+        this.roles = roles;
+    }
+
+    record RoleView(UUID id, String name, String description, String builtIn, List<String> permissions) {
+        static RoleView of(Role r) {
+            return new RoleView(
+                    r.id(),
+                    r.name(),
+                    r.description(),
+                    r.isBuiltIn() ? r.builtInRole().name() : null,
+                    r.effectivePermissions().stream().sorted().toList());
+        }
+    }
+
+    record RoleCreate(
+            @NotBlank @Size(max = 100) String name,
+            @Size(max = 500) String description,
+            @NotNull Set<String> permissions) {}
+
+    record RoleChange(
+            @Size(min = 1, max = 100) String name,
+            @Size(max = 500) String description,
+            Set<String> permissions) {}
+
+    @GetMapping("/permissions")
+    ItemList<String> permissions() {
+        return new ItemList<>(
+                Arrays.stream(Permission.values()).map(Permission::code).toList(), null);
+    }
+
+    @GetMapping("/roles")
+    @PreAuthorize("hasAuthority('roles:read')")
+    ItemList<RoleView> list() {
+        return new ItemList<>(roles.list().stream().map(RoleView::of).toList(), null);
+    }
+
+    @PostMapping("/roles")
+    @PreAuthorize("hasAuthority('roles:manage')")
+    ResponseEntity<RoleView> create(@Valid @RequestBody RoleCreate body) {
+        var created = roles.create(body.name(), body.description(), body.permissions());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .eTag(Versions.etag(created.version()))
+                .body(RoleView.of(created));
+    }
+
+    @GetMapping("/roles/{id}")
+    @PreAuthorize("hasAuthority('roles:read')")
+    ResponseEntity<RoleView> get(@PathVariable UUID id) {
+        var found = roles.get(id);
+        return ResponseEntity.ok().eTag(Versions.etag(found.version())).body(RoleView.of(found));
+    }
+
+    @PatchMapping("/roles/{id}")
+    @PreAuthorize("hasAuthority('roles:manage')")
+    ResponseEntity<RoleView> change(
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody RoleChange body) {
+        var changed = roles.change(id, ifMatch, body.name(), body.description(), body.permissions());
+        return ResponseEntity.ok().eTag(Versions.etag(changed.version())).body(RoleView.of(changed));
+    }
+
+    @DeleteMapping("/roles/{id}")
+    @PreAuthorize("hasAuthority('roles:manage')")
+    ResponseEntity<Void> delete(
+            @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        roles.delete(id, ifMatch);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,117 @@
+package io.traveler.accounts.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.traveler.accounts.Accounts;
+import io.traveler.accounts.internal.MemberService;
+import io.traveler.shared.paging.ItemList;
+import io.traveler.shared.security.TravelerAuthentication;
+import io.traveler.shared.security.TravelerPrincipal;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.*;
+
+/** The caller's organizations ("shops" in the seed) and their own account: MFA and password. */
+@Tag(name = "Organizations and me")
+@RestController
+@RequestMapping("/api")
+class ShopsController {
+    private final Accounts accounts;
+    private final MemberService members;
+
+    ShopsController(Accounts accounts, MemberService members) {
+        this.accounts = accounts;
+        this.members = members;
+    }
+
+    record ShopView(UUID id, String name, String kind, boolean current) {}
+
+    record MeView(
+            UUID id,
+            String kind,
+            String name,
+            String email,
+            UUID organizationId,
+            String organizationName,
+            List<String> permissions,
+            boolean mfaEnrolmentRequired) {}
+
+    record TotpStart(String secret, String otpauthUri) {}
+
+    record TotpConfirm(@NotBlank String code) {}
+
+    record PasswordConfirm(@NotBlank String password) {}
+
+    record PasswordChange(
+            @NotBlank String currentPassword, @NotBlank String newPassword) {}
+
+    @Operation(summary = "The organizations the caller is a member of")
+    @GetMapping("/shops")
+    ItemList<ShopView> shops() {
+        TravelerPrincipal me = me();
+        if (me.kind() != io.traveler.shared.tenancy.Tenant.ActorKind.USER) {
+            return new ItemList<>(List.of(new ShopView(me.orgId(), me.orgName(), null, true)), null);
+        }
+        return new ItemList<>(
+                accounts.myOrganizations().stream()
+                        .map(o -> new ShopView(o.id(), o.name(), o.kind(), o.id().equals(me.orgId())))
+                        .toList(),
+                null);
+    }
+
+    @GetMapping("/me")
+    MeView whoAmI() {
+        TravelerPrincipal me = me();
+        return new MeView(
+                me.actorId(),
+                me.kind().name(),
+                me.name(),
+                me.email(),
+                me.orgId(),
+                me.orgName(),
+                me.permissions().stream().sorted().toList(),
+                me.mfaEnrolmentRequired());
+    }
+
+    @Operation(summary = "Start two-factor enrolment: returns the TOTP secret for an authenticator app")
+    @PostMapping("/me/mfa/totp")
+    TotpStart startTotp() {
+        TravelerPrincipal me = requireUser();
+        String secret = members.startTotpEnrolment(me.actorId());
+        return new TotpStart(
+                secret, "otpauth://totp/Traveler:" + me.email() + "?secret=" + secret + "&issuer=Traveler");
+    }
+
+    @PostMapping("/me/mfa/totp/confirm")
+    ResponseEntity<Void> confirmTotp(@Valid @RequestBody TotpConfirm body) {
+        members.confirmTotp(requireUser().actorId(), body.code());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/me/mfa/totp/remove")
+    ResponseEntity<Void> removeTotp(@Valid @RequestBody PasswordConfirm body) {
+        members.removeTotp(requireUser().actorId(), body.password());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/me/password")
+    ResponseEntity<Void> changePassword(@Valid @RequestBody PasswordChange body) {
+        members.changePassword(requireUser().actorId(), body.currentPassword(), body.newPassword());
+        return ResponseEntity.noContent().build();
+    }
+
+    private static TravelerPrincipal me() {
+        return TravelerAuthentication.current().orElseThrow();
+    }
+
+    private static TravelerPrincipal requireUser() {
+        TravelerPrincipal me = me();
+        if (me.kind() != io.traveler.shared.tenancy.Tenant.ActorKind.USER) {
+            throw new io.traveler.shared.web.ForbiddenException("Only a signed-in user has an account to change");
+        }
+        return me;
+    }
+}

@@ -1,0 +1,152 @@
+package io.traveler.accounts.web;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.traveler.accounts.internal.StaffService;
+import io.traveler.accounts.internal.Station;
+import io.traveler.shared.paging.ItemList;
+import io.traveler.shared.web.Versions;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Stations")
+@RestController
+@RequestMapping("/api/stations")
+class StationsController {
+    private final StaffService staff;
+
+    StationsController(StaffService staff) {
+        this.staff = staff;
+    }
+
+    record StationView(
+            UUID id,
+            String name,
+            String description,
+            UUID leaderId,
+            BigDecimal capacityHoursPerDay,
+            UUID locationId,
+            Station.Status status,
+            List<UUID> memberIds,
+            Instant createdAt,
+            Instant updatedAt) {
+        static StationView of(StaffService.StationWithMembers s) {
+            var x = s.station();
+            return new StationView(
+                    x.id(),
+                    x.name(),
+                    x.description(),
+                    x.leaderId(),
+                    x.capacityHoursPerDay(),
+                    x.locationId(),
+                    x.status(),
+                    s.memberIds(),
+                    x.createdAt(),
+                    x.updatedAt());
+        }
+    }
+
+    record StationCreate(
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 2000) String description,
+            UUID leaderId,
+            @DecimalMin("0") @DecimalMax("24") BigDecimal capacityHoursPerDay,
+            UUID locationId,
+            Station.Status status,
+            @Size(max = 500) List<UUID> memberIds) {}
+
+    record StationChange(
+            @Size(min = 1, max = 200) String name,
+            @Size(max = 2000) String description,
+            UUID leaderId,
+            @DecimalMin("0") @DecimalMax("24") BigDecimal capacityHoursPerDay,
+            UUID locationId,
+            Station.Status status,
+            @Size(max = 500) List<UUID> memberIds) {}
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('stations:read')")
+    ItemList<StationView> list(
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Station.Status status) {
+        var page = Pages.of(limit, cursor, sort, StaffService.STATION_SORTS, "name");
+        return staff.listStations(page, q, status).map(StationView::of);
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAuthority('stations:create')")
+    ResponseEntity<StationView> create(@Valid @RequestBody StationCreate body) {
+        var created = staff.createStation(new StaffService.StationData(
+                body.name(),
+                body.description(),
+                body.leaderId(),
+                body.capacityHoursPerDay(),
+                body.locationId(),
+                body.status(),
+                body.memberIds()));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .eTag(Versions.etag(created.station().version()))
+                .body(StationView.of(created));
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('stations:read')")
+    ResponseEntity<StationView> get(@PathVariable UUID id) {
+        var found = staff.station(id);
+        return ResponseEntity.ok()
+                .eTag(Versions.etag(found.station().version()))
+                .body(StationView.of(found));
+    }
+
+    @PatchMapping("/{id}")
+    @PreAuthorize("hasAuthority('stations:update')")
+    ResponseEntity<StationView> change(
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody StationChange body) {
+        var changed = staff.changeStation(
+                id,
+                ifMatch,
+                new StaffService.StationData(
+                        body.name(),
+                        body.description(),
+                        body.leaderId(),
+                        body.capacityHoursPerDay(),
+                        body.locationId(),
+                        body.status(),
+                        body.memberIds()));
+        return ResponseEntity.ok()
+                .eTag(Versions.etag(changed.station().version()))
+                .body(StationView.of(changed));
+    }
+
+    @DeleteMapping("/{id}")
+    @PreAuthorize("hasAuthority('stations:delete')")
+    ResponseEntity<Void> delete(
+            @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        staff.deleteStation(id, ifMatch);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,96 @@
+package io.traveler.audit.internal;
+
+import io.traveler.audit.AuditTrail;
+import io.traveler.shared.paging.ItemList;
+import io.traveler.shared.web.ValidationException;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads the audit trail newest first, keyset-paged on (at, id); row-level security scopes it. */
+@Service
+public class AuditQueries implements AuditTrail {
+    private final JdbcClient jdbc;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    AuditQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Filter(String entityType, UUID entityId, UUID actorId, Instant from, Instant to) {}
+
+    @Transactional(readOnly = true)
+    public ItemList<Entry> find(Filter filter, int limit, String cursor) {
+        Instant afterAt = null;
+        UUID afterId = null;
+        if (cursor != null) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+                afterAt = Instant.parse(parts[0]);
+                afterId = UUID.fromString(parts[1]);
+            } catch (RuntimeException e) {
+                throw new ValidationException("cursor", "is not a cursor this list gave out");
+            }
+        }
+        List<Entry> rows = jdbc.sql("""
+                        select id, actor_id, actor_kind, entity_type, entity_id, action, changes::text, request_id, at
+                          from audit.audit_events
+                         where (cast(:entityType as text) is null or entity_type = :entityType)
+                           and (cast(:entityId as uuid) is null or entity_id = :entityId)
+                           and (cast(:actorId as uuid) is null or actor_id = :actorId)
+                           and (cast(:from as timestamptz) is null or at >= :from)
+                           and (cast(:to as timestamptz) is null or at < :to)
+                           and (cast(:afterAt as timestamptz) is null or (at, id) < (:afterAt, :afterId))
+                         order by at desc, id desc
+                         limit :limit
+                        """)
+                .param("entityType", filter.entityType())
+                .param("entityId", filter.entityId())
+                .param("actorId", filter.actorId())
+                .param("from", filter.from() == null ? null : Timestamp.from(filter.from()))
+                .param("to", filter.to() == null ? null : Timestamp.from(filter.to()))
+                .param("afterAt", afterAt == null ? null : Timestamp.from(afterAt))
+                .param("afterId", afterId)
+                .param("limit", limit + 1)
+                .query(this::entry)
+                .list();
+        if (rows.size() <= limit) {
+            return new ItemList<>(rows, null);
+        }
+        Entry last = rows.get(limit - 1);
+        String next = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString((last.at() + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
+        return new ItemList<>(rows.subList(0, limit), next);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Entry> latest(int limit) {
+        return find(new Filter(null, null, null, null, null), limit, null).items();
+    }
+
+    private Entry entry(ResultSet rs, int n) throws SQLException {
+        return new Entry(
+                rs.getObject(1, UUID.class),
+                rs.getObject(2, UUID.class),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getObject(5, UUID.class),
+                rs.getString(6),
+                json.readValue(rs.getString(7), new TypeReference<Map<String, Object>>() {}),
+                rs.getString(8),
+                rs.getTimestamp(9).toInstant());
+    }
+}

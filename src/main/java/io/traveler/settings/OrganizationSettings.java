@@ -1,0 +1,25 @@
+package io.traveler.settings;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/** The settings module's API. Reads answer defaults for an organization that never saved its settings. */
+public interface OrganizationSettings {
+    record Snapshot(
+            UUID orgId,
+            String timezone,
+            String currency,
+            BigDecimal defaultHourlyRate,
+            boolean mfaRequired,
+            long version) {}
+
+    Snapshot current();
+
+    boolean mfaRequired(UUID orgId);
+
+    /**
+     * Takes the next code of a numbering series of the current organization ({@code ORD-2026-000123}); safe under
+     * parallel calls, each number given out once. The series is created with defaults on first use.
+     */
+    String nextNumber(String seriesKey);
+}

@@ -1,0 +1,85 @@
+package io.traveler.settings.internal;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One organization's settings; its id is the organization's. Row-level security scopes it. */
+@Entity
+@Table(schema = "settings", name = "organization_settings")
+public class SettingsRecord {
+    @Id
+    private UUID orgId;
+
+    private String timezone = "UTC";
+    private String currency = "USD";
+    private BigDecimal defaultHourlyRate = BigDecimal.ZERO;
+    private boolean mfaRequired;
+    private Instant createdAt;
+    private Instant updatedAt;
+
+    @Version
+    private Long version;
+
+    protected SettingsRecord() {}
+
+    public SettingsRecord(UUID orgId) {
+        this.orgId = orgId;
+    }
+
+    @PrePersist
+    void stampCreation() {
+        createdAt = Instant.now();
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void stampUpdate() {
+        updatedAt = Instant.now();
+    }
+
+    public void change(String timezone, String currency, BigDecimal defaultHourlyRate, Boolean mfaRequired) {
+        if (timezone != null) {
+            this.timezone = timezone;
+        }
+        if (currency != null) {
+            this.currency = currency;
+        }
+        if (defaultHourlyRate != null) {
+            this.defaultHourlyRate = defaultHourlyRate;
+        }
+        if (mfaRequired != null) {
+            this.mfaRequired = mfaRequired;
+        }
+    }
+
+    public UUID orgId() {
+        return orgId;
+    }
+
+    public String timezone() {
+        return timezone;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    public BigDecimal defaultHourlyRate() {
+        return defaultHourlyRate;
+    }
+
+    public boolean mfaRequired() {
+        return mfaRequired;
+    }
+
+    public long version() {
+        return version == null ? 0 : version;
+    }
+}

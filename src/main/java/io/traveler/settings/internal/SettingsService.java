@@ -1,0 +1,163 @@
+package io.traveler.settings.internal;
+
+import io.traveler.settings.OrganizationSettings;
+import io.traveler.shared.Ids;
+import io.traveler.shared.tenancy.TenantContext;
+import io.traveler.shared.web.NotFoundException;
+import io.traveler.shared.web.ValidationException;
+import io.traveler.shared.web.Versions;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Year;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class SettingsService implements OrganizationSettings {
+    private final EntityManager em;
+    private final JdbcClient jdbc;
+
+    SettingsService(EntityManager em, JdbcClient jdbc) {
+        this.em = em;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Snapshot current() {
+        UUID orgId = TenantContext.requireOrgId();
+        SettingsRecord record = em.find(SettingsRecord.class, orgId);
+        return snapshot(record == null ? new SettingsRecord(orgId) : record);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean mfaRequired(UUID orgId) {
+        return jdbc.sql("select mfa_required from settings.organization_settings where org_id = :org")
+                .param("org", orgId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
+    @Transactional
+    public Snapshot change(String ifMatch, String timezone, String currency, BigDecimal rate, Boolean mfaRequired) {
+        UUID orgId = TenantContext.requireOrgId();
+        SettingsRecord record = em.find(SettingsRecord.class, orgId);
+        if (record == null) {
+            record = new SettingsRecord(orgId);
+            Versions.requireMatch(ifMatch, 0);
+            em.persist(record);
+        } else {
+            Versions.requireMatch(ifMatch, record.version());
+        }
+        if (timezone != null) {
+            try {
+                ZoneId.of(timezone);
+            } catch (DateTimeException e) {
+                throw new ValidationException("timezone", "is not a known time zone (e.g. Europe/Berlin)");
+            }
+        }
+        if (currency != null) {
+            try {
+                Currency.getInstance(currency);
+            } catch (IllegalArgumentException e) {
+                throw new ValidationException("currency", "is not an ISO 4217 currency code");
+            }
+        }
+        if (rate != null && rate.signum() < 0) {
+            throw new ValidationException("default_hourly_rate", "must not be negative");
+        }
+        record.change(timezone, currency, rate, mfaRequired);
+        em.flush();
+        return snapshot(record);
+    }
+
+    @Transactional(readOnly = true)
+    public List<NumberingSeries> allSeries() {
+        return em.createQuery("select s from NumberingSeries s order by s.key", NumberingSeries.class)
+                .getResultList();
+    }
+
+    @Transactional(readOnly = true)
+    public NumberingSeries series(String key) {
+        return findSeries(key).orElseThrow(() -> new NotFoundException("Numbering series", key));
+    }
+
+    private java.util.Optional<NumberingSeries> findSeries(String key) {
+        return em.createQuery("select s from NumberingSeries s where s.key = :key", NumberingSeries.class)
+                .setParameter("key", key)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Transactional
+    public NumberingSeries createSeries(String key, String prefix, Long nextNumber, Integer padding) {
+        if (findSeries(key).isPresent()) {
+            throw new io.traveler.shared.web.ConflictException("A numbering series '" + key + "' already exists");
+        }
+        var series = new NumberingSeries(
+                key, prefix == null ? "" : prefix, nextNumber == null ? 1 : nextNumber, padding == null ? 6 : padding);
+        em.persist(series);
+        em.flush();
+        return series;
+    }
+
+    @Transactional
+    public NumberingSeries changeSeries(String key, String ifMatch, String prefix, Long nextNumber, Integer padding) {
+        NumberingSeries series = series(key);
+        Versions.requireMatch(ifMatch, series.version());
+        series.change(prefix, nextNumber, padding);
+        em.flush();
+        return series;
+    }
+
+    /** One UPDATE … RETURNING: the row lock serialises parallel callers, so no number is given out twice. */
+    @Override
+    @Transactional
+    public String nextNumber(String seriesKey) {
+        UUID orgId = TenantContext.requireOrgId();
+        jdbc.sql("""
+                        insert into settings.numbering_series (org_id, id, key, prefix, next_number, padding, created_at, updated_at)
+                        values (:org, :id, :key, :prefix, 1, 6, now(), now())
+                        on conflict (org_id, key) do nothing
+                        """)
+                .param("org", orgId)
+                .param("id", Ids.newId())
+                .param("key", seriesKey)
+                .param("prefix", defaultPrefix(seriesKey))
+                .update();
+        return jdbc.sql("""
+                        update settings.numbering_series
+                           set next_number = next_number + 1, version = version + 1, updated_at = now()
+                         where org_id = :org and key = :key
+                        returning prefix, next_number - 1, padding
+                        """)
+                .param("org", orgId)
+                .param("key", seriesKey)
+                .query((rs, n) -> rs.getString(1)
+                                .replace("{yyyy}", String.valueOf(Year.now().getValue()))
+                        + String.format("%0" + rs.getInt(3) + "d", rs.getLong(2)))
+                .single();
+    }
+
+    private static String defaultPrefix(String key) {
+        return switch (key) {
+            case "orders" -> "ORD-{yyyy}-";
+            case "custom_parts" -> "700-";
+            case "units" -> "U-";
+            case "rma" -> "RMA-";
+            default -> key.toUpperCase(java.util.Locale.ROOT) + "-";
+        };
+    }
+
+    private static Snapshot snapshot(SettingsRecord r) {
+        return new Snapshot(r.orgId(), r.timezone(), r.currency(), r.defaultHourlyRate(), r.mfaRequired(), r.version());
+    }
+}

@@ -1,0 +1,75 @@
+package io.traveler.shared.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
+
+/**
+ * Two connection pools on one database: the owner's, used by Flyway only, and the application's, whose role
+ * owns no table and so is always subject to row-level security. Without {@code spring.datasource.url} both
+ * point at the embedded PostgreSQL under {@code traveler.data-dir}.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    record Connections(String url, String ownerUser, String ownerPassword, String appUser, String appPassword) {}
+
+    @Bean
+    Connections databaseConnections(Environment env) {
+        String url = env.getProperty("spring.datasource.url");
+        if (StringUtils.hasText(url)) {
+            String user = env.getProperty("spring.datasource.username");
+            String password = env.getProperty("spring.datasource.password");
+            return new Connections(
+                    url,
+                    env.getProperty("spring.flyway.user", user),
+                    env.getProperty("spring.flyway.password", password),
+                    env.getProperty("traveler.db.app-username", user),
+                    env.getProperty("traveler.db.app-password", password));
+        }
+        Path dataDir = Path.of(env.getProperty("traveler.data-dir", "./data"));
+        boolean fresh = env.getProperty("traveler.db.fresh", Boolean.class, false);
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.forDataDir(dataDir, fresh);
+        String embeddedUrl = "jdbc:postgresql://localhost:" + server.port() + "/" + EmbeddedPostgresServer.DATABASE;
+        return new Connections(embeddedUrl, EmbeddedPostgresServer.OWNER_ROLE, "", EmbeddedPostgresServer.APP_ROLE, "");
+    }
+
+    @Bean
+    @Primary
+    DataSource dataSource(Connections connections, Environment env) {
+        var config = new HikariConfig();
+        config.setPoolName("traveler-app");
+        config.setJdbcUrl(connections.url());
+        config.setUsername(connections.appUser());
+        config.setPassword(connections.appPassword());
+        config.setMaximumPoolSize(env.getProperty("traveler.db.pool-size", Integer.class, 20));
+        config.setMinimumIdle(2);
+        return new HikariDataSource(config);
+    }
+
+    @Bean
+    @FlywayDataSource
+    DataSource ownerDataSource(Connections connections) {
+        var config = new HikariConfig();
+        config.setPoolName("traveler-owner");
+        config.setJdbcUrl(connections.url());
+        config.setUsername(connections.ownerUser());
+        config.setPassword(connections.ownerPassword());
+        config.setMaximumPoolSize(2);
+        config.setMinimumIdle(0);
+        return new HikariDataSource(config);
+    }
+
+    @Bean
+    FlywayConfigurationCustomizer applicationRolePlaceholder(Connections connections) {
+        return flyway -> flyway.placeholders(java.util.Map.of("app_role", connections.appUser()));
+    }
+}

@@ -1,0 +1,146 @@
+package io.traveler.shared.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The embedded PostgreSQL that Traveler runs on when no external database is configured. One server per
+ * data directory and JVM: every Spring context of a test run shares it. It creates the database, an owner
+ * role (migrations) and an application role that owns nothing and cannot bypass row-level security.
+ */
+public final class EmbeddedPostgresServer {
+    static final String DATABASE = "traveler";
+    static final String OWNER_ROLE = "traveler_owner";
+    static final String APP_ROLE = "traveler_app";
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+    private static final Map<Path, EmbeddedPostgresServer> RUNNING = new ConcurrentHashMap<>();
+
+    private final Path dataDir;
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedPostgresServer(Path dataDir, EmbeddedPostgres postgres) {
+        this.dataDir = dataDir;
+        this.postgres = postgres;
+    }
+
+    /** The server for {@code dataDir}, started on first use. {@code fresh} wipes the directory first. */
+    public static EmbeddedPostgresServer forDataDir(Path dataDir, boolean fresh) {
+        Path key = dataDir.toAbsolutePath().normalize();
+        return RUNNING.computeIfAbsent(key, dir -> start(dir, fresh));
+    }
+
+    private static EmbeddedPostgresServer start(Path dataDir, boolean fresh) {
+        try {
+            Path pgData = dataDir.resolve("postgres");
+            Path runtime = dataDir.resolve("postgres-runtime");
+            if (fresh) {
+                FileSystemUtils.deleteRecursively(dataDir);
+            }
+            Files.createDirectories(runtime);
+            stopLeftoverPostmaster(pgData);
+            long started = System.nanoTime();
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(pgData)
+                    .setCleanDataDirectory(false)
+                    .setOverrideWorkingDirectory(runtime.toFile())
+                    .setRegisterShutdownHook(false)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("listen_addresses", "localhost")
+                    .start();
+            var server = new EmbeddedPostgresServer(dataDir, postgres);
+            server.createDatabaseAndRoles();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "embedded-postgres-stop"));
+            log.info(
+                    "Embedded PostgreSQL on port {} with data in {} ({} ms)",
+                    postgres.getPort(),
+                    pgData,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Embedded PostgreSQL did not start in " + dataDir, e);
+        }
+    }
+
+    /** After a {@code kill -9} the old postmaster outlives the JVM and holds the data directory. */
+    private static void stopLeftoverPostmaster(Path pgData) throws IOException {
+        Path pidFile = pgData.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.isEmpty()) {
+            return;
+        }
+        long pid = Long.parseLong(lines.getFirst().trim());
+        ProcessHandle.of(pid)
+                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
+                .ifPresent(p -> {
+                    log.warn("Stopping a PostgreSQL left running on {} (pid {})", pgData, pid);
+                    p.destroy();
+                    try {
+                        p.onExit().get(20, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        p.destroyForcibly();
+                    }
+                });
+    }
+
+    private void createDatabaseAndRoles() {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("do $$ begin "
+                    + "if not exists (select from pg_roles where rolname = '" + OWNER_ROLE + "') then "
+                    + "create role " + OWNER_ROLE + " login; end if; "
+                    + "if not exists (select from pg_roles where rolname = '" + APP_ROLE + "') then "
+                    + "create role " + APP_ROLE + " login nosuperuser nocreatedb nocreaterole nobypassrls; end if; "
+                    + "end $$");
+            boolean exists;
+            try (ResultSet rs =
+                    statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
+                exists = rs.next();
+            }
+            if (!exists) {
+                statement.execute("create database " + DATABASE + " owner " + OWNER_ROLE);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not prepare the embedded database", e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl(OWNER_ROLE, DATABASE);
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public synchronized void stop() {
+        if (RUNNING.remove(dataDir.toAbsolutePath().normalize()) == null) {
+            return;
+        }
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            log.warn("Embedded PostgreSQL did not stop cleanly", e);
+        }
+    }
+}

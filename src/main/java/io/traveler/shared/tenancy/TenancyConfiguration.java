@@ -1,0 +1,23 @@
+package io.traveler.shared.tenancy;
+
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.cfg.MultiTenancySettings;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+@Configuration(proxyBeanMethods = false)
+class TenancyConfiguration {
+
+    @Bean
+    HibernatePropertiesCustomizer tenantIdentifierResolver() {
+        var resolver = new TenantIdentifierResolver();
+        return properties -> properties.put(MultiTenancySettings.MULTI_TENANT_IDENTIFIER_RESOLVER, resolver);
+    }
+
+    @Bean
+    PlatformTransactionManager transactionManager(EntityManagerFactory emf) {
+        return new TenantAwareTransactionManager(emf);
+    }
+}

@@ -1,0 +1,181 @@
+package io.traveler.shared.web;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolationException;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.StaleStateException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Maps every failure of the HTTP API to one RFC 9457 problem; nothing leaks a stack trace. */
+@RestControllerAdvice(basePackages = "io.traveler")
+class ProblemHandler extends ResponseEntityExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(TravelerException.class)
+    ResponseEntity<Object> handleDomain(TravelerException e) {
+        return problem(e.status(), e.type(), e.title(), e.getMessage(), e.errors());
+    }
+
+    @ExceptionHandler({OptimisticLockingFailureException.class, OptimisticLockException.class, StaleStateException.class
+    })
+    ResponseEntity<Object> handleStale(Exception e) {
+        return problem(
+                HttpStatus.PRECONDITION_FAILED,
+                Problems.STALE,
+                "Stale version",
+                "Someone else changed this resource at the same time; read it again",
+                List.of());
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> handleIntegrity(DataIntegrityViolationException e) {
+        log.info("Constraint rejected a change: {}", e.getMostSpecificCause().getMessage());
+        return problem(
+                HttpStatus.CONFLICT,
+                Problems.CONFLICT,
+                "Conflict",
+                "The change breaks a rule of the stored data: " + ConstraintNames.describe(e),
+                List.of());
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException e) {
+        var errors = e.getConstraintViolations().stream()
+                .map(v -> new TravelerException.FieldError(
+                        FieldNames.snake(lastNode(v.getPropertyPath().toString())), v.getMessage()))
+                .toList();
+        return problem(
+                HttpStatus.UNPROCESSABLE_CONTENT, Problems.VALIDATION, "Validation failed", "Invalid input", errors);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> handleTypeMismatch(MethodArgumentTypeMismatchException e) {
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                Problems.MALFORMED,
+                "Malformed request",
+                "Parameter '" + e.getName() + "' has an invalid value",
+                List.of(new TravelerException.FieldError(FieldNames.snake(e.getName()), "invalid value")));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> handleDenied(AccessDeniedException e) {
+        return problem(
+                HttpStatus.FORBIDDEN,
+                Problems.FORBIDDEN,
+                "Forbidden",
+                "Your role does not allow this action",
+                List.of());
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<Object> handleAuthentication(AuthenticationException e) {
+        return problem(HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED, "Unauthenticated", e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> handleUnexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                Problems.INTERNAL,
+                "Internal error",
+                "Something went wrong on our side; the request changed nothing",
+                List.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(f -> new TravelerException.FieldError(FieldNames.snake(f.getField()), f.getDefaultMessage()))
+                .toList();
+        return problem(
+                HttpStatus.UNPROCESSABLE_CONTENT, Problems.VALIDATION, "Validation failed", "Invalid input", errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var errors = ex.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream()
+                        .map(err -> new TravelerException.FieldError(
+                                FieldNames.snake(r.getMethodParameter().getParameterName()), err.getDefaultMessage())))
+                .toList();
+        return problem(
+                HttpStatus.UNPROCESSABLE_CONTENT, Problems.VALIDATION, "Validation failed", "Invalid input", errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                Problems.MALFORMED,
+                "Malformed request",
+                MalformedBodies.describe(ex),
+                MalformedBodies.fieldErrors(ex));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail detail) {
+            if (detail.getType() == null
+                    || "about:blank".equals(detail.getType().toString())) {
+                detail.setType(java.net.URI.create(Problems.BASE + "http-" + statusCode.value()));
+            }
+            return ResponseEntity.status(statusCode)
+                    .headers(headers)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(detail);
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    static ResponseEntity<Object> problem(
+            HttpStatusCode status,
+            java.net.URI type,
+            String title,
+            String detail,
+            List<TravelerException.FieldError> errors) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setType(type);
+        body.setTitle(title);
+        if (!errors.isEmpty()) {
+            body.setProperty(
+                    "errors",
+                    errors.stream()
+                            .map(e -> Map.of("field", e.field(), "message", String.valueOf(e.message())))
+                            .toList());
+        }
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+}
