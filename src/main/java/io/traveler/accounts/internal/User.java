@@ -9,7 +9,6 @@ import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -21,9 +20,6 @@ public class User {
         ACTIVE,
         DISABLED
     }
-
-    static final int MAX_FAILED_ATTEMPTS = 10;
-    static final Duration LOCKOUT = Duration.ofMinutes(15);
 
     @Id
     private UUID id = Ids.newId();
@@ -72,22 +68,6 @@ public class User {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
-    /** Counts a failed sign-in; the tenth in a row locks the account for the cooling-off period. */
-    public void recordFailedLogin(Instant now) {
-        failedLoginAttempts++;
-        if (failedLoginAttempts >= MAX_FAILED_ATTEMPTS) {
-            lockedUntil = now.plus(LOCKOUT);
-            failedLoginAttempts = 0;
-        }
-    }
-
-    public void recordSuccessfulLogin(Instant now, UUID orgId) {
-        failedLoginAttempts = 0;
-        lockedUntil = null;
-        lastLoginAt = now;
-        lastOrgId = orgId;
-    }
-
     public void disable() {
         status = Status.DISABLED;
         endAllSessions();
@@ -97,9 +77,9 @@ public class User {
         status = Status.ACTIVE;
     }
 
-    /** Tokens and sessions issued before now stop working. */
+    /** Tokens and sessions issued before now stop working (tokens carry their issue time to the millisecond). */
     public void endAllSessions() {
-        sessionsValidAfter = Instant.now();
+        sessionsValidAfter = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     public void changePassword(String newHash) {

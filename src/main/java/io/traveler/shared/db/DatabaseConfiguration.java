@@ -20,7 +20,22 @@ import org.springframework.util.StringUtils;
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
-    record Connections(String url, String ownerUser, String ownerPassword, String appUser, String appPassword) {}
+    /** Closing it (after the pools, which depend on it) returns the embedded server's lease. */
+    record Connections(
+            String url,
+            String ownerUser,
+            String ownerPassword,
+            String appUser,
+            String appPassword,
+            EmbeddedPostgresServer embedded)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            if (embedded != null) {
+                embedded.release();
+            }
+        }
+    }
 
     @Bean
     Connections databaseConnections(Environment env) {
@@ -33,13 +48,15 @@ class DatabaseConfiguration {
                     env.getProperty("spring.flyway.user", user),
                     env.getProperty("spring.flyway.password", password),
                     env.getProperty("traveler.db.app-username", user),
-                    env.getProperty("traveler.db.app-password", password));
+                    env.getProperty("traveler.db.app-password", password),
+                    null);
         }
         Path dataDir = Path.of(env.getProperty("traveler.data-dir", "./data"));
         boolean fresh = env.getProperty("traveler.db.fresh", Boolean.class, false);
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.forDataDir(dataDir, fresh);
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.lease(dataDir, fresh);
         String embeddedUrl = "jdbc:postgresql://localhost:" + server.port() + "/" + EmbeddedPostgresServer.DATABASE;
-        return new Connections(embeddedUrl, EmbeddedPostgresServer.OWNER_ROLE, "", EmbeddedPostgresServer.APP_ROLE, "");
+        return new Connections(
+                embeddedUrl, EmbeddedPostgresServer.OWNER_ROLE, "", EmbeddedPostgresServer.APP_ROLE, "", server);
     }
 
     @Bean

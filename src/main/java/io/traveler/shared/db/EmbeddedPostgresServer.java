@@ -33,16 +33,32 @@ public final class EmbeddedPostgresServer {
 
     private final Path dataDir;
     private final EmbeddedPostgres postgres;
+    private int leases;
 
     private EmbeddedPostgresServer(Path dataDir, EmbeddedPostgres postgres) {
         this.dataDir = dataDir;
         this.postgres = postgres;
     }
 
-    /** The server for {@code dataDir}, started on first use. {@code fresh} wipes the directory first. */
-    public static EmbeddedPostgresServer forDataDir(Path dataDir, boolean fresh) {
+    /**
+     * Leases the server for {@code dataDir}, starting it on first use ({@code fresh} wipes its database first, for
+     * tests). Every Spring context holds one lease and returns it when it closes, after its connection pools; the
+     * last one returned stops PostgreSQL, so shutdown never races the application's own.
+     */
+    public static synchronized EmbeddedPostgresServer lease(Path dataDir, boolean fresh) {
         Path key = dataDir.toAbsolutePath().normalize();
-        return RUNNING.computeIfAbsent(key, dir -> start(dir, fresh));
+        EmbeddedPostgresServer server = RUNNING.computeIfAbsent(key, dir -> start(dir, fresh));
+        server.leases++;
+        return server;
+    }
+
+    public void release() {
+        synchronized (EmbeddedPostgresServer.class) {
+            if (--leases > 0) {
+                return;
+            }
+        }
+        stop();
     }
 
     private static EmbeddedPostgresServer start(Path dataDir, boolean fresh) {
@@ -50,7 +66,8 @@ public final class EmbeddedPostgresServer {
             Path pgData = dataDir.resolve("postgres");
             Path runtime = dataDir.resolve("postgres-runtime");
             if (fresh) {
-                FileSystemUtils.deleteRecursively(dataDir);
+                stopLeftoverPostmaster(pgData);
+                FileSystemUtils.deleteRecursively(pgData);
             }
             Files.createDirectories(runtime);
             stopLeftoverPostmaster(pgData);
@@ -67,7 +84,6 @@ public final class EmbeddedPostgresServer {
                     .start();
             var server = new EmbeddedPostgresServer(dataDir, postgres);
             server.createDatabaseAndRoles();
-            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "embedded-postgres-stop"));
             log.info(
                     "Embedded PostgreSQL on port {} with data in {} ({} ms)",
                     postgres.getPort(),
@@ -133,7 +149,7 @@ public final class EmbeddedPostgresServer {
         return postgres.getPort();
     }
 
-    public synchronized void stop() {
+    private void stop() {
         if (RUNNING.remove(dataDir.toAbsolutePath().normalize()) == null) {
             return;
         }

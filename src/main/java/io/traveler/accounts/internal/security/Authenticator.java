@@ -22,6 +22,9 @@ public class Authenticator {
     /** Compared against when the e-mail is unknown, so both cases take the same time. */
     private static final String DUMMY_HASH = "{bcrypt}$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BWX4Z1bRk0jCJ6r8UoHW2xR3eXFa";
 
+    static final int MAX_FAILED_ATTEMPTS = 10;
+    static final Duration LOCKOUT = Duration.ofMinutes(15);
+
     private final Users users;
     private final PasswordEncoder passwords;
     private final Totp totp;
@@ -63,16 +66,38 @@ public class Authenticator {
             }
         }
         UUID orgId = chooseOrganization(user, organizationId);
-        user.recordSuccessfulLogin(now, orgId);
+        jdbc.sql("""
+                        update accounts.users
+                           set failed_login_attempts = 0, locked_until = null, last_login_at = now(), last_org_id = :org
+                         where id = :user
+                        """).param("org", orgId).param("user", user.id()).update();
         return new SignIn(user.id(), orgId, now);
     }
 
+    /**
+     * Counts a failed sign-in in one statement, so parallel attempts are all counted; the tenth in a row locks the
+     * account for the cooling-off period. Sign-in bookkeeping is not business data: it is neither versioned nor
+     * audited, so concurrent sign-ins of one user never conflict.
+     */
     private void failed(User user, Instant now) {
-        user.recordFailedLogin(now);
-        users.saveAndFlush(user);
-        if (user.isLockedAt(now)) {
+        Instant lockedUntil = jdbc.sql("""
+                        update accounts.users
+                           set failed_login_attempts = case when failed_login_attempts + 1 >= :max then 0
+                                                            else failed_login_attempts + 1 end,
+                               locked_until = case when failed_login_attempts + 1 >= :max
+                                                   then now() + cast(:lockout as interval) else locked_until end
+                         where id = :user
+                        returning locked_until
+                        """)
+                .param("max", MAX_FAILED_ATTEMPTS)
+                .param("lockout", LOCKOUT.toSeconds() + " seconds")
+                .param("user", user.id())
+                .query((rs, n) ->
+                        rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
+                .single();
+        if (lockedUntil != null && lockedUntil.isAfter(now)) {
             throw AuthenticationFailure.locked(
-                    Duration.between(now, user.lockedUntil()).toSeconds());
+                    Duration.between(now, lockedUntil).toSeconds());
         }
     }
 

@@ -108,7 +108,8 @@ class SecurityConfiguration {
             } catch (RuntimeException e) {
                 throw new InvalidBearerTokenException("The token names no valid user or organization");
             }
-            Instant issuedAt = jwt.getIssuedAt();
+            Object millis = jwt.getClaims().get(Tokens.ISSUED_AT_MILLIS_CLAIM);
+            Instant issuedAt = millis instanceof Number n ? Instant.ofEpochMilli(n.longValue()) : jwt.getIssuedAt();
             return principals
                     .user(userId, orgId, issuedAt)
                     .map(TravelerAuthentication::new)

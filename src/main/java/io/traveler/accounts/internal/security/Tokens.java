@@ -27,6 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Tokens {
     public static final String ISSUER = "traveler";
     public static final String ORG_CLAIM = "org";
+    /** The issue time to the millisecond: {@code iat} has whole seconds, too coarse to compare with a sign-out. */
+    public static final String ISSUED_AT_MILLIS_CLAIM = "iat_ms";
 
     private final JwtEncoder encoder;
     private final JdbcClient jdbc;
@@ -45,11 +47,12 @@ public class Tokens {
 
     @Transactional
     public TokenPair issue(UUID userId, UUID orgId) {
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         var claims = JwtClaimsSet.builder()
                 .issuer(ISSUER)
                 .subject(userId.toString())
                 .claim(ORG_CLAIM, orgId.toString())
+                .claim(ISSUED_AT_MILLIS_CLAIM, now.toEpochMilli())
                 .id(UUID.randomUUID().toString())
                 .issuedAt(now)
                 .expiresAt(now.plus(accessTtl))

@@ -1,0 +1,66 @@
+# Helpers shared by the bench scripts (sourced, not run). Everything listens on 127.0.0.1 only.
+
+JAVA=${JAVA:-}
+if [[ -z $JAVA ]]; then
+  if [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
+    JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+  else
+    JAVA=java
+  fi
+fi
+
+die() { echo "bench: $*" >&2; exit 1; }
+
+# The newest application jar under target/ (Spring Boot's repackaged one, not *.jar.original).
+find_jar() {
+  local jars=(target/traveler-*.jar)
+  [[ -e ${jars[0]} ]] || return 1
+  ls -t "${jars[@]}" | head -1
+}
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Microseconds since the epoch, without forking.
+now_us() { echo "${EPOCHREALTIME/./}"; }
+
+# start_app JAR PORT DATA_DIR LOG: starts Traveler in the background and sets APP_PID.
+start_app() {
+  port_free "$2" || die "port $2 is in use; set PORT to a free one"
+  "$JAVA" -jar "$1" --server.port="$2" --server.address=127.0.0.1 --traveler.data-dir="$3" >>"$4" 2>&1 &
+  APP_PID=$!
+  APP_DATA=$3
+}
+
+alive() { [[ -e /proc/$1 ]] && [[ $(awk '/^State:/{print $2}' "/proc/$1/status" 2>/dev/null) != Z ]]; }
+
+# wait_healthy PORT TIMEOUT_S: returns once GET /actuator/health answers 200 with "UP".
+wait_healthy() {
+  local deadline=$((SECONDS + $2)) body
+  while ((SECONDS < deadline)); do
+    alive "$APP_PID" || return 1
+    if body=$(curl -fsS --max-time 2 "http://127.0.0.1:$1/actuator/health" 2>/dev/null) && [[ $body == *'"UP"'* ]]; then
+      return 0
+    fi
+    sleep 0.1
+  done
+  return 1
+}
+
+# VmRSS of the application's JVM in MB (the embedded PostgreSQL runs in separate processes).
+rss_mb() { awk '/^VmRSS:/{printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
+
+# stop_app: SIGTERM, wait up to 60 s, then SIGKILL (and stop the embedded PostgreSQL it leaves behind).
+stop_app() {
+  [[ -n ${APP_PID:-} ]] || return 0
+  kill -TERM "$APP_PID" 2>/dev/null || true
+  local deadline=$((SECONDS + 60))
+  while alive "$APP_PID" && ((SECONDS < deadline)); do sleep 0.2; done
+  if alive "$APP_PID"; then
+    echo "bench: app did not stop within 60 s; killing it" >&2
+    kill -KILL "$APP_PID" 2>/dev/null || true
+    local pg_pid
+    pg_pid=$(head -1 "$APP_DATA/postgres/postmaster.pid" 2>/dev/null) && kill -TERM "$pg_pid" 2>/dev/null || true
+  fi
+  wait "$APP_PID" 2>/dev/null || true
+  APP_PID=
+}

@@ -1,0 +1,179 @@
+package io.traveler.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small HTTP client for the tests: real requests against the running application, JSON in and out. */
+public final class Api {
+    public static final String PASSWORD = "plum-tractor-velvet-2026";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String base;
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+
+    public Api(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    public record Response(int status, HttpResponse<String> raw, JsonNode json) {
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        public String text(String field) {
+            JsonNode node = json.path(field);
+            return node.isMissingNode() || node.isNull() ? null : node.asString();
+        }
+
+        public UUID id() {
+            return UUID.fromString(text("id"));
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + raw.body();
+        }
+    }
+
+    /** An organization with its administrator, signed in. */
+    public record Tenant(UUID orgId, UUID userId, String email, String token) {}
+
+    public Request request(String method, String path) {
+        return new Request(method, path);
+    }
+
+    public Request get(String path) {
+        return request("GET", path);
+    }
+
+    public Request post(String path) {
+        return request("POST", path);
+    }
+
+    public Request patch(String path) {
+        return request("PATCH", path);
+    }
+
+    public Request delete(String path) {
+        return request("DELETE", path);
+    }
+
+    public static String uniqueEmail(String who) {
+        return who + "-" + SEQUENCE.incrementAndGet() + "-"
+                + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+    }
+
+    public Tenant signUp(String kind) {
+        String email = uniqueEmail("admin");
+        Response signed = post("/api/auth/signup")
+                .body(Map.of(
+                        "organization_name",
+                                kind.toLowerCase() + " "
+                                        + UUID.randomUUID().toString().substring(0, 6),
+                        "organization_kind", kind,
+                        "name", "Admin " + SEQUENCE.get(),
+                        "email", email,
+                        "password", PASSWORD))
+                .send();
+        if (signed.status() != 201) {
+            throw new IllegalStateException("signup failed: " + signed);
+        }
+        UUID orgId =
+                UUID.fromString(signed.json().path("organization").path("id").asString());
+        UUID userId = UUID.fromString(signed.json().path("user").path("id").asString());
+        return new Tenant(orgId, userId, email, token(email, PASSWORD));
+    }
+
+    public String token(String email, String password) {
+        Response token = post("/api/auth/token")
+                .body(Map.of("email", email, "password", password))
+                .send();
+        if (token.status() != 200) {
+            throw new IllegalStateException("token failed: " + token);
+        }
+        return token.text("access_token");
+    }
+
+    public static JsonNode parse(String json) {
+        return JSON.readTree(json);
+    }
+
+    public final class Request {
+        private final String method;
+        private final String path;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private String body;
+
+        Request(String method, String path) {
+            this.method = method;
+            this.path = path;
+        }
+
+        public Request token(String token) {
+            return header("Authorization", "Bearer " + token);
+        }
+
+        public Request as(Tenant tenant) {
+            return token(tenant.token());
+        }
+
+        public Request header(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
+
+        public Request ifMatch(String etag) {
+            return header("If-Match", etag);
+        }
+
+        public Request body(Object value) {
+            this.body = value instanceof String s ? s : JSON.writeValueAsString(value);
+            return this;
+        }
+
+        public Response send() {
+            var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+            headers.forEach(builder::header);
+            if (body != null) {
+                builder.header("Content-Type", "application/json");
+                builder.method(method, HttpRequest.BodyPublishers.ofString(body));
+            } else {
+                builder.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            try {
+                HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+                JsonNode json = response.body() == null || response.body().isBlank()
+                        ? JSON.missingNode()
+                        : tryParse(response.body());
+                return new Response(response.statusCode(), response, json);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private JsonNode tryParse(String text) {
+            try {
+                return JSON.readTree(text);
+            } catch (RuntimeException e) {
+                return JSON.missingNode();
+            }
+        }
+    }
+}
