@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.accounts.Accounts;
 import io.traveler.accounts.internal.MemberService;
+import io.traveler.accounts.internal.Totp;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.security.TravelerAuthentication;
 import io.traveler.shared.security.TravelerPrincipal;
@@ -21,10 +22,12 @@ import org.springframework.web.bind.annotation.*;
 class ShopsController {
     private final Accounts accounts;
     private final MemberService members;
+    private final Totp totp;
 
-    ShopsController(Accounts accounts, MemberService members) {
+    ShopsController(Accounts accounts, MemberService members, Totp totp) {
         this.accounts = accounts;
         this.members = members;
+        this.totp = totp;
     }
 
     record ShopView(UUID id, String name, String kind, boolean current) {}
@@ -81,8 +84,7 @@ class ShopsController {
     TotpStart startTotp() {
         TravelerPrincipal me = requireUser();
         String secret = members.startTotpEnrolment(me.actorId());
-        return new TotpStart(
-                secret, "otpauth://totp/Traveler:" + me.email() + "?secret=" + secret + "&issuer=Traveler");
+        return new TotpStart(secret, totp.provisioningUri(secret, me.email()));
     }
 
     @PostMapping("/me/mfa/totp/confirm")

@@ -79,6 +79,17 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            ProblemWriter.write(
+                    response,
+                    json,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    Problems.TOO_LARGE,
+                    "Payload too large",
+                    "An idempotent request body may be at most " + MAX_BODY + " bytes",
+                    List.of());
+            return;
+        }
         Tenant tenant = TenantContext.current();
         var claim = new Claim(
                 tenant.orgId() == null ? Tenant.NO_ORG : tenant.orgId(),

@@ -6,6 +6,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.UrlHandlerFilter;
@@ -27,6 +28,22 @@ class WebConfiguration {
     FilterRegistrationBean<RequestIds> requestIds() {
         var registration = new FilterRegistrationBean<>(new RequestIds());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimit> bodySizeLimit(Environment env) {
+        var registration = new FilterRegistrationBean<>(
+                new BodySizeLimit(env.getProperty("traveler.api.max-body-bytes", Long.class, 1L << 20)));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<AuthThrottle> authThrottle(Environment env) {
+        var registration = new FilterRegistrationBean<>(
+                new AuthThrottle(env.getProperty("traveler.security.auth-requests-per-minute", Long.class, 120L)));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
         return registration;
     }
 

@@ -3,9 +3,11 @@ package io.traveler.accounts.internal.security;
 import io.traveler.accounts.internal.Totp;
 import io.traveler.accounts.internal.User;
 import io.traveler.accounts.internal.Users;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -92,9 +94,9 @@ public class Authenticator {
                 .param("max", MAX_FAILED_ATTEMPTS)
                 .param("lockout", LOCKOUT.toSeconds() + " seconds")
                 .param("user", user.id())
-                .query((rs, n) ->
-                        rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
-                .single();
+                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+                .single()
+                .orElse(null);
         if (lockedUntil != null && lockedUntil.isAfter(now)) {
             throw AuthenticationFailure.locked(
                     Duration.between(now, lockedUntil).toSeconds());

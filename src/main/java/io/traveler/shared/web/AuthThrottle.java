@@ -1,0 +1,75 @@
+package io.traveler.shared.web;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Throttles the credential endpoints per client address (a token bucket refilled every minute), so password
+ * guessing and sign-up floods meet 429 before they meet the password hash. Lockout (423) protects each account;
+ * this protects the service.
+ */
+public final class AuthThrottle extends OncePerRequestFilter {
+    private static final Set<String> THROTTLED =
+            Set.of("/api/auth/token", "/api/auth/signup", "/api/auth/refresh", "/login");
+
+    private final long perMinute;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final Cache<String, Bucket> buckets;
+
+    public AuthThrottle(long perMinute) {
+        this.perMinute = perMinute;
+        this.buckets = Caffeine.newBuilder()
+                .expireAfterAccess(Duration.ofMinutes(10))
+                .maximumSize(100_000)
+                .build();
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        if (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return !"POST".equals(request.getMethod()) || !THROTTLED.contains(path);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Bucket bucket = buckets.get(request.getRemoteAddr(), address -> Bucket.builder()
+                .addLimit(Bandwidth.builder()
+                        .capacity(perMinute)
+                        .refillGreedy(perMinute, Duration.ofMinutes(1))
+                        .build())
+                .build());
+        var probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (probe.isConsumed()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        long seconds =
+                Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds());
+        response.setHeader("Retry-After", String.valueOf(seconds));
+        ProblemWriter.write(
+                response,
+                json,
+                HttpStatus.TOO_MANY_REQUESTS,
+                Problems.THROTTLED,
+                "Too many requests",
+                "Too many sign-in requests from your address; retry in " + seconds + " s",
+                List.of());
+    }
+}

@@ -1,0 +1,121 @@
+package io.traveler.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.traveler.shared.tenancy.Tenant;
+import io.traveler.shared.tenancy.TenantContext;
+import io.traveler.testing.Api;
+import io.traveler.testing.ApplicationTest;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The database itself keeps tenants apart, whatever the Java code asks for. */
+@ApplicationTest
+class RowLevelSecurityTests {
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    EntityManager em;
+
+    @Test
+    void theApplicationRoleOwnsNothingAndCannotBypassRowLevelSecurity() {
+        var role = JdbcClient.create(dataSource)
+                .sql("select rolsuper, rolbypassrls from pg_roles where rolname = current_user")
+                .query((rs, n) -> List.of(rs.getBoolean(1), rs.getBoolean(2)))
+                .single();
+        assertThat(role).containsExactly(false, false);
+        long owned = JdbcClient.create(dataSource)
+                .sql("select count(*) from pg_tables where tableowner = current_user")
+                .query(Long.class)
+                .single();
+        assertThat(owned).isZero();
+    }
+
+    /**
+     * Refresh tokens name an organization but are found by the hash of a secret before any organization is known;
+     * the application never lists them.
+     */
+    private static final List<String> GLOBAL_TABLES = List.of("accounts.refresh_tokens");
+
+    @Test
+    void everyTenantTableHasRowLevelSecurityEnabledAndForced() {
+        List<String> unprotected = JdbcClient.create(dataSource)
+                .sql("""
+                        select n.nspname || '.' || c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                         join pg_attribute a on a.attrelid = c.oid and a.attname = 'org_id'
+                         where c.relkind = 'r' and n.nspname not in ('pg_catalog', 'information_schema')
+                           and not (c.relrowsecurity and c.relforcerowsecurity)
+                           and n.nspname || '.' || c.relname not in (:global)
+                        """)
+                .param("global", GLOBAL_TABLES)
+                .query(String.class)
+                .list();
+        assertThat(unprotected).isEmpty();
+    }
+
+    @Test
+    void nativeQueriesAsTheApplicationRoleSeeOnlyTheirOrganization() {
+        var api = new Api(port);
+        var a = api.signUp("FACTORY");
+        var b = api.signUp("FACTORY");
+        api.post("/api/stations").as(a).body(Map.of("name", "A-only")).send();
+        api.post("/api/stations").as(b).body(Map.of("name", "B-only")).send();
+
+        List<String> seenByA = TenantContext.callAs(
+                Tenant.user(a.orgId(), a.userId()),
+                () -> transactions.execute(
+                        status -> em.createNativeQuery("select name from accounts.stations", String.class)
+                                .getResultList()));
+        assertThat(seenByA).containsExactly("A-only");
+
+        long withoutTenant = transactions.execute(status -> JdbcClient.create(dataSource)
+                .sql("select count(*) from accounts.stations")
+                .query(Long.class)
+                .single());
+        assertThat(withoutTenant).isZero();
+
+        long forgedFilter = TenantContext.callAs(
+                Tenant.user(a.orgId(), a.userId()),
+                () -> transactions.execute(status -> JdbcClient.create(dataSource)
+                        .sql("select count(*) from accounts.stations where org_id = :b")
+                        .param("b", b.orgId())
+                        .query(Long.class)
+                        .single()));
+        assertThat(forgedFilter).isZero();
+    }
+
+    @Test
+    void rowsCannotBeWrittenIntoAnotherOrganization() {
+        var api = new Api(port);
+        var a = api.signUp("FACTORY");
+        var b = api.signUp("FACTORY");
+        assertThatThrownBy(() -> TenantContext.runAs(
+                        Tenant.user(a.orgId(), a.userId()),
+                        () -> transactions.executeWithoutResult(status -> JdbcClient.create(dataSource)
+                                .sql("""
+                                        insert into accounts.stations (org_id, id, name, status, created_at, updated_at)
+                                        values (:b, :id, 'Smuggled', 'ACTIVE', now(), now())
+                                        """)
+                                .param("b", b.orgId())
+                                .param("id", UUID.randomUUID())
+                                .update())))
+                .rootCause()
+                .hasMessageContaining("row-level security");
+    }
+}
