@@ -1,0 +1,233 @@
+package io.traveler.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.traveler.testing.Api;
+import io.traveler.testing.ApplicationTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Every endpoint, called by every kind of caller who must not succeed: nobody signed in (401), a member of the
+ * owning organization whose role lacks the permission, as a user and as an API key (403), and an administrator of
+ * another organization naming the owner's ids (404, or a list that never shows them). The owner's administrator
+ * then succeeds on each, so the matrix is known to exercise real endpoints. Zero unauthorised 2xx.
+ */
+@ApplicationTest
+class TenantRoleMatrixTests {
+    @LocalServerPort
+    int port;
+
+    record Call(String method, String path, Object body, String permission) {
+        boolean namesAnId() {
+            return path.matches(".*/[0-9a-f]{8}-[0-9a-f]{4}-.*") || path.contains("/numbering-series/");
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    @Test
+    void noCallerOutsideTheRulesGetsA2xx() {
+        var api = new Api(port);
+        var owner = api.signUp("BRAND");
+        var stranger = api.signUp("BRAND");
+        var factory = api.signUp("FACTORY");
+        var secondFactory = api.signUp("FACTORY");
+
+        var location = api.post("/api/locations")
+                .as(owner)
+                .body(Map.of("code", "S1", "name", "Site", "kind", "SITE"))
+                .send();
+        var station = api.post("/api/stations")
+                .as(owner)
+                .body(Map.of("name", "Matrix station"))
+                .send();
+        var employee = api.post("/api/employees")
+                .as(owner)
+                .body(Map.of("name", "Matrix employee"))
+                .send();
+        var role = api.post("/api/roles")
+                .as(owner)
+                .body(Map.of("name", "Nobody", "permissions", List.of()))
+                .send();
+        var disposable = api.post("/api/roles")
+                .as(owner)
+                .body(Map.of("name", "Disposable", "permissions", List.of()))
+                .send();
+        var member = api.post("/api/users")
+                .as(owner)
+                .body(Map.of(
+                        "email",
+                        Api.uniqueEmail("nobody"),
+                        "name",
+                        "No Body",
+                        "password",
+                        Api.PASSWORD,
+                        "role_ids",
+                        List.of(role.text("id"))))
+                .send();
+        String nobody = api.token(member.text("email"), Api.PASSWORD);
+        var key = api.post("/api/api-keys")
+                .as(owner)
+                .body(Map.of("name", "narrow", "permissions", List.of("audit:read")))
+                .send();
+        String narrowKey = key.text("key");
+        var partnership = api.post("/api/partnerships")
+                .as(owner)
+                .body(Map.of("factory_org_id", factory.orgId()))
+                .send();
+        var series = api.post("/api/settings/numbering-series")
+                .as(owner)
+                .body(Map.of("key", "matrix", "prefix", "MX-"))
+                .send();
+        assertThat(List.of(location, station, employee, role, disposable, member, key, partnership, series))
+                .allMatch(r -> r.status() == 201, "fixtures created");
+
+        List<Call> calls = List.of(
+                new Call("GET", "/api/stations", null, "stations:read"),
+                new Call("POST", "/api/stations", Map.of("name", "Intruder station"), "stations:create"),
+                new Call("GET", "/api/stations/" + station.id(), null, "stations:read"),
+                new Call("PATCH", "/api/stations/" + station.id(), Map.of("name", "Hijacked"), "stations:update"),
+                new Call("GET", "/api/employees", null, "employees:read"),
+                new Call("POST", "/api/employees", Map.of("name", "Intruder"), "employees:create"),
+                new Call("GET", "/api/employees/" + employee.id(), null, "employees:read"),
+                new Call("PATCH", "/api/employees/" + employee.id(), Map.of("hourly_rate", 1), "employees:update"),
+                new Call("GET", "/api/locations", null, "locations:read"),
+                new Call(
+                        "POST", "/api/locations", Map.of("code", "X", "name", "X", "kind", "SITE"), "locations:create"),
+                new Call("GET", "/api/locations/" + location.id(), null, "locations:read"),
+                new Call("PATCH", "/api/locations/" + location.id(), Map.of("name", "Moved"), "locations:update"),
+                new Call("GET", "/api/users", null, "users:read"),
+                new Call(
+                        "POST",
+                        "/api/users",
+                        Map.of(
+                                "email",
+                                Api.uniqueEmail("x"),
+                                "name",
+                                "X",
+                                "password",
+                                Api.PASSWORD,
+                                "role_ids",
+                                List.of(role.text("id"))),
+                        "users:manage"),
+                new Call("GET", "/api/users/" + member.id(), null, "users:read"),
+                new Call(
+                        "PATCH",
+                        "/api/users/" + member.id(),
+                        Map.of("role_ids", List.of(role.text("id"))),
+                        "users:manage"),
+                new Call("POST", "/api/users/" + member.id() + "/end-sessions", null, "users:manage"),
+                new Call("GET", "/api/roles", null, "roles:read"),
+                new Call("POST", "/api/roles", Map.of("name", "Sneaky", "permissions", List.of()), "roles:manage"),
+                new Call("GET", "/api/roles/" + role.id(), null, "roles:read"),
+                new Call(
+                        "PATCH",
+                        "/api/roles/" + role.id(),
+                        Map.of("permissions", List.of("audit:read")),
+                        "roles:manage"),
+                new Call("GET", "/api/api-keys", null, "api_keys:read"),
+                new Call(
+                        "POST",
+                        "/api/api-keys",
+                        Map.of("name", "k", "permissions", List.of("stations:read")),
+                        "api_keys:manage"),
+                new Call("GET", "/api/api-keys/" + key.id(), null, "api_keys:read"),
+                new Call("GET", "/api/partnerships", null, "partnerships:read"),
+                new Call(
+                        "POST",
+                        "/api/partnerships",
+                        Map.of("factory_org_id", secondFactory.orgId()),
+                        "partnerships:manage"),
+                new Call("GET", "/api/partnerships/" + partnership.id(), null, "partnerships:read"),
+                new Call("GET", "/api/settings", null, "settings:read"),
+                new Call("PATCH", "/api/settings", Map.of("currency", "EUR"), "settings:update"),
+                new Call("GET", "/api/settings/numbering-series", null, "settings:read"),
+                new Call("POST", "/api/settings/numbering-series", Map.of("key", "intruder"), "settings:update"),
+                new Call("GET", "/api/settings/numbering-series/matrix", null, "settings:read"),
+                new Call("PATCH", "/api/settings/numbering-series/matrix", Map.of("prefix", "HI-"), "settings:update"),
+                new Call("GET", "/api/audit", null, "audit:read"),
+                new Call("GET", "/api/audit?entity_id=" + station.id(), null, "audit:read"),
+                new Call("GET", "/api/shops", null, null),
+                new Call("GET", "/api/me", null, null),
+                new Call("POST", "/api/api-keys/" + key.id() + "/revoke", null, "api_keys:manage"),
+                new Call("POST", "/api/partnerships/" + partnership.id() + "/end", null, "partnerships:manage"),
+                new Call("DELETE", "/api/stations/" + station.id(), null, "stations:delete"),
+                new Call("DELETE", "/api/employees/" + employee.id(), null, "employees:delete"),
+                new Call("DELETE", "/api/locations/" + location.id(), null, "locations:delete"),
+                new Call("DELETE", "/api/roles/" + disposable.id(), null, "roles:manage"));
+
+        List<String> violations = new ArrayList<>();
+        int checks = 0;
+        for (Call call : calls) {
+            var anonymous = send(api, call, null, null);
+            checks++;
+            if (anonymous.status() != 401) {
+                violations.add(call + " anonymous → " + anonymous.status());
+            }
+            if (call.permission() != null) {
+                var withoutRole = send(api, call, nobody, null);
+                var withNarrowKey = send(api, call, null, narrowKey);
+                checks += 2;
+                if (withoutRole.status() != 403) {
+                    violations.add(call + " member without " + call.permission() + " → " + withoutRole.status());
+                }
+                boolean keyMayRead = "audit:read".equals(call.permission());
+                if (!keyMayRead && withNarrowKey.status() != 403) {
+                    violations.add(call + " narrow API key → " + withNarrowKey.status());
+                }
+            }
+            var foreign = send(api, call, stranger.token(), null);
+            checks++;
+            if (call.namesAnId() && foreign.status() != 404) {
+                violations.add(call + " other organization → " + foreign.status() + " "
+                        + foreign.raw().body());
+            }
+            if (!call.namesAnId() && call.method().equals("GET") && foreign.status() == 200) {
+                for (var fixture : List.of(station, employee, location, role, member, key, partnership)) {
+                    if (foreign.raw().body().contains(fixture.text("id"))) {
+                        violations.add(call + " other organization sees " + fixture.text("id"));
+                    }
+                }
+            }
+        }
+        assertThat(violations)
+                .as("unauthorised answers out of %d checks", checks)
+                .isEmpty();
+
+        List<String> ownerFailures = new ArrayList<>();
+        for (Call call : calls) {
+            var response = send(api, call, owner.token(), null);
+            if (response.status() / 100 != 2) {
+                ownerFailures.add(call + " → " + response);
+            }
+        }
+        assertThat(ownerFailures)
+                .as("the owner's administrator succeeds everywhere")
+                .isEmpty();
+    }
+
+    /** Changing calls carry the resource's current ETag, so only the caller's rights decide the answer. */
+    private static Api.Response send(Api api, Call call, String token, String apiKey) {
+        var request = api.request(call.method(), call.path());
+        if (token != null) {
+            request.token(token);
+        }
+        if (apiKey != null) {
+            request.header("X-API-Key", apiKey);
+        }
+        if (call.body() != null) {
+            request.body(call.body());
+        }
+        if (call.method().equals("PATCH") || call.method().equals("DELETE")) {
+            request.ifMatch("*");
+        }
+        return request.send();
+    }
+}
