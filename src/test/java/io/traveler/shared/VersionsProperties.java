@@ -1,0 +1,34 @@
+package io.traveler.shared;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.traveler.shared.web.PreconditionFailedException;
+import io.traveler.shared.web.PreconditionRequiredException;
+import io.traveler.shared.web.Versions;
+import java.util.List;
+import java.util.stream.Collectors;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.constraints.Size;
+
+class VersionsProperties {
+    @Property
+    void anIfMatchListPassesExactlyWhenItNamesTheCurrentVersion(
+            @ForAll @LongRange(max = 1000) long current,
+            @ForAll @Size(max = 5) List<@LongRange(max = 1000) Long> sent) {
+        String header = sent.stream()
+                .map(v -> (v % 2 == 0 ? "W/" : "") + Versions.etag(v))
+                .collect(Collectors.joining(", "));
+        if (sent.contains(current)) {
+            assertThatCode(() -> Versions.requireMatch(header, current)).doesNotThrowAnyException();
+        } else if (sent.isEmpty()) {
+            assertThatThrownBy(() -> Versions.requireMatch(header, current))
+                    .isInstanceOf(PreconditionRequiredException.class);
+        } else {
+            assertThatThrownBy(() -> Versions.requireMatch(header, current))
+                    .isInstanceOf(PreconditionFailedException.class);
+        }
+    }
+}
