@@ -16,7 +16,7 @@ create table shared.idempotency_keys (
     primary key (org_id, actor_id, idempotency_key),
     check (state = 'IN_PROGRESS' or response_status is not null)
 );
-create index idempotency_keys_created_idx on shared.idempotency_keys (created_at);
+create index idempotency_keys_expiry_idx on shared.idempotency_keys (org_id, created_at);
 
 alter table shared.idempotency_keys enable row level security;
 alter table shared.idempotency_keys force row level security;

@@ -116,20 +116,30 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * Keys are honoured for a day. Each claim first removes its organization's expired keys: row-level security
+     * lets no job see every organization's keys, so each organization keeps its own table tidy as it goes.
+     */
     private boolean claimKey(Tenant tenant, Claim claim) {
         return TenantContext.callAs(
                 scopeOf(tenant, claim),
-                () -> transactions.execute(status -> jdbc.sql("""
-                        insert into shared.idempotency_keys (org_id, actor_id, idempotency_key, request_hash, state, created_at)
-                        values (:org, :actor, :key, :hash, 'IN_PROGRESS', now())
-                        on conflict (org_id, actor_id, idempotency_key) do nothing
-                        """)
-                                .param("org", claim.orgId())
-                                .param("actor", claim.actorId())
-                                .param("key", claim.key())
-                                .param("hash", claim.requestHash())
-                                .update())
-                        == 1);
+                () -> transactions.execute(status -> {
+                    jdbc.sql(
+                                    "delete from shared.idempotency_keys where org_id = :org and created_at < now() - interval '1 day'")
+                            .param("org", claim.orgId())
+                            .update();
+                    return jdbc.sql("""
+                            insert into shared.idempotency_keys (org_id, actor_id, idempotency_key, request_hash, state, created_at)
+                            values (:org, :actor, :key, :hash, 'IN_PROGRESS', now())
+                            on conflict (org_id, actor_id, idempotency_key) do nothing
+                            """)
+                                    .param("org", claim.orgId())
+                                    .param("actor", claim.actorId())
+                                    .param("key", claim.key())
+                                    .param("hash", claim.requestHash())
+                                    .update()
+                            == 1;
+                }));
     }
 
     private void replay(Tenant tenant, Claim claim, HttpServletResponse response) throws IOException {
