@@ -312,6 +312,31 @@ class AccountsApiTests {
     }
 
     @Test
+    void anAdministratorRenamesTheirOrganizationOnly() {
+        var shop = api.signUp("SHOP");
+        var other = api.signUp("SHOP");
+        var current = api.get("/api/shops/" + shop.orgId()).as(shop).send();
+        assertThat(current.text("kind")).isEqualTo("SHOP");
+        var renamed = api.patch("/api/shops/" + shop.orgId())
+                .as(shop)
+                .ifMatch(current.header("ETag"))
+                .body(Map.of("name", "Maple & Sons"))
+                .send();
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(api.get("/api/shops")
+                        .as(shop)
+                        .send()
+                        .json()
+                        .path("items")
+                        .get(0)
+                        .path("name")
+                        .asString())
+                .isEqualTo("Maple & Sons");
+        assertThat(api.get("/api/shops/" + other.orgId()).as(shop).send().status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void settingsValidateTimezoneCurrencyAndRate() {
         var shop = api.signUp("SHOP");
         var current = api.get("/api/settings").as(shop).send();

@@ -155,6 +155,12 @@ class TenantRoleMatrixTests {
                 new Call("GET", "/api/audit", null, "audit:read"),
                 new Call("GET", "/api/audit?entity_id=" + station.id(), null, "audit:read"),
                 new Call("GET", "/api/shops", null, null),
+                new Call("GET", "/api/shops/" + owner.orgId(), null, "organizations:read"),
+                new Call(
+                        "PATCH",
+                        "/api/shops/" + owner.orgId(),
+                        Map.of("name", "Renamed brand"),
+                        "organizations:update"),
                 new Call("GET", "/api/me", null, null),
                 new Call("POST", "/api/api-keys/" + key.id() + "/revoke", null, "api_keys:manage"),
                 new Call("POST", "/api/partnerships/" + partnership.id() + "/end", null, "partnerships:manage"),

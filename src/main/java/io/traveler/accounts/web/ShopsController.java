@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.accounts.Accounts;
 import io.traveler.accounts.internal.MemberService;
+import io.traveler.accounts.internal.OrganizationService;
 import io.traveler.accounts.internal.Totp;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.security.TravelerAuthentication;
@@ -23,14 +24,26 @@ class ShopsController {
     private final Accounts accounts;
     private final MemberService members;
     private final Totp totp;
+    private final OrganizationService organizations;
 
-    ShopsController(Accounts accounts, MemberService members, Totp totp) {
+    ShopsController(Accounts accounts, MemberService members, Totp totp, OrganizationService organizations) {
         this.accounts = accounts;
         this.members = members;
         this.totp = totp;
+        this.organizations = organizations;
     }
 
     record ShopView(UUID id, String name, String kind, boolean current) {}
+
+    record OrganizationView(UUID id, String name, String kind, java.time.Instant createdAt) {
+        static OrganizationView of(io.traveler.accounts.internal.Organization o) {
+            return new OrganizationView(o.id(), o.name(), o.kind().name(), o.createdAt());
+        }
+    }
+
+    record OrganizationChange(
+            @NotBlank @jakarta.validation.constraints.Size(max = 200)
+            String name) {}
 
     record MeView(
             UUID id,
@@ -63,6 +76,28 @@ class ShopsController {
                         .map(o -> new ShopView(o.id(), o.name(), o.kind(), o.id().equals(me.orgId())))
                         .toList(),
                 null);
+    }
+
+    @Operation(summary = "The current organization (another one's id answers 404)")
+    @GetMapping("/shops/{id}")
+    @org.springframework.security.access.prepost.PreAuthorize("hasAuthority('organizations:read')")
+    ResponseEntity<OrganizationView> shop(@PathVariable UUID id) {
+        var organization = organizations.current(id);
+        return ResponseEntity.ok()
+                .eTag(io.traveler.shared.web.Versions.etag(organization.version()))
+                .body(OrganizationView.of(organization));
+    }
+
+    @PatchMapping("/shops/{id}")
+    @org.springframework.security.access.prepost.PreAuthorize("hasAuthority('organizations:update')")
+    ResponseEntity<OrganizationView> renameShop(
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody OrganizationChange body) {
+        var organization = organizations.rename(id, ifMatch, body.name());
+        return ResponseEntity.ok()
+                .eTag(io.traveler.shared.web.Versions.etag(organization.version()))
+                .body(OrganizationView.of(organization));
     }
 
     @GetMapping("/me")

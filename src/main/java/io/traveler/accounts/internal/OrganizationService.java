@@ -1,0 +1,38 @@
+package io.traveler.accounts.internal;
+
+import io.traveler.shared.tenancy.TenantContext;
+import io.traveler.shared.web.NotFoundException;
+import io.traveler.shared.web.Versions;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The current organization's own record. Another organization's id is not found, whoever asks. */
+@Service
+public class OrganizationService {
+    private final Organizations organizations;
+
+    OrganizationService(Organizations organizations) {
+        this.organizations = organizations;
+    }
+
+    @Transactional(readOnly = true)
+    public Organization current(UUID id) {
+        return find(id);
+    }
+
+    @Transactional
+    public Organization rename(UUID id, String ifMatch, String name) {
+        Organization organization = find(id);
+        Versions.requireMatch(ifMatch, organization.version());
+        organization.rename(name);
+        return organizations.saveAndFlush(organization);
+    }
+
+    private Organization find(UUID id) {
+        if (!id.equals(TenantContext.orgId().orElse(null))) {
+            throw NotFoundException.of("Organization", id);
+        }
+        return organizations.findById(id).orElseThrow(() -> NotFoundException.of("Organization", id));
+    }
+}
