@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code traveler.demo-data=true}: a demo factory, brand and shop with locations, stations, employees, users and
@@ -34,6 +35,7 @@ class DemoData {
     private final MemberService members;
     private final Roles roles;
     private final PartnershipService partnerships;
+    private final TransactionTemplate transactions;
 
     DemoData(
             SignupService signup,
@@ -42,7 +44,8 @@ class DemoData {
             StaffService staff,
             MemberService members,
             Roles roles,
-            PartnershipService partnerships) {
+            PartnershipService partnerships,
+            TransactionTemplate transactions) {
         this.signup = signup;
         this.users = users;
         this.locations = locations;
@@ -50,6 +53,7 @@ class DemoData {
         this.members = members;
         this.roles = roles;
         this.partnerships = partnerships;
+        this.transactions = transactions;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -62,7 +66,9 @@ class DemoData {
         var brand =
                 signup.signUp("Bluebird Brand", OrganizationKind.BRAND, "Bruno Brand", "admin@brand.demo", PASSWORD);
         signup.signUp("Maple Workshop", OrganizationKind.SHOP, "Sam Shop", "admin@shop.demo", PASSWORD);
-        TenantContext.runAs(Tenant.user(factory.organizationId(), factory.userId()), this::furnishFactory);
+        TenantContext.runAs(
+                Tenant.user(factory.organizationId(), factory.userId()),
+                () -> transactions.executeWithoutResult(status -> furnishFactory()));
         UUID partnershipId =
                 TenantContext.callAs(Tenant.user(brand.organizationId(), brand.userId()), () -> partnerships
                         .invite(factory.organizationId(), "Spring collection")
