@@ -1,0 +1,225 @@
+package io.traveler.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.traveler.testing.Api;
+import io.traveler.testing.ApplicationTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The administration pages in a real browser: every page renders, and the flows with a twist work. */
+@ApplicationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdministrationBrowserTests {
+    @LocalServerPort
+    int port;
+
+    private Browser browser;
+    private Api api;
+
+    @BeforeAll
+    void startBrowser() {
+        browser = Browser.start(port);
+        api = new Api(port);
+    }
+
+    @AfterAll
+    void quitBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void signOut() {
+        browser.forget();
+    }
+
+    @Test
+    void rendersEveryPageOfAnAdministrator() {
+        var factory = api.signUp("FACTORY");
+        var site = api.post("/api/locations")
+                .as(factory)
+                .body(Map.of("code", "S1", "name", "Main site", "kind", "SITE"))
+                .send();
+        api.post("/api/locations")
+                .as(factory)
+                .body(Map.of("code", "S1-A", "name", "Hall A", "kind", "AREA", "parent_id", site.text("id")))
+                .send();
+        var station = api.post("/api/stations")
+                .as(factory)
+                .body(Map.of("name", "Cutting"))
+                .send();
+        api.post("/api/employees")
+                .as(factory)
+                .body(Map.of(
+                        "name",
+                        "Grace Hopper",
+                        "station_ids",
+                        List.of(station.text("id")),
+                        "skills",
+                        List.of("cutting")))
+                .send();
+        browser.signIn(factory.email(), Api.PASSWORD);
+        browser.awaitPath("/app/");
+
+        for (String page : List.of(
+                "/app/",
+                "/app/employees",
+                "/app/employees/new",
+                "/app/stations",
+                "/app/stations/" + station.text("id"),
+                "/app/locations",
+                "/app/locations/new",
+                "/app/users",
+                "/app/users/" + factory.userId(),
+                "/app/users/new",
+                "/app/roles",
+                "/app/roles/new",
+                "/app/api-keys",
+                "/app/api-keys/new",
+                "/app/partnerships",
+                "/app/settings",
+                "/app/settings/numbering-series/new",
+                "/app/audit",
+                "/app/account")) {
+            browser.open(page);
+            assertThat(browser.findAll(By.cssSelector(".eyebrow")))
+                    .as("error page at %s: %s", page, browser.driver().getPageSource())
+                    .isEmpty();
+            browser.screenshot("page" + page.replaceAll("[^a-z0-9]+", "-").replaceAll("-[0-9a-f]{8}-.*", "-id"));
+        }
+        browser.resize(390, 844);
+        for (String page : List.of("/app/", "/app/employees", "/app/stations/" + station.text("id"), "/app/audit")) {
+            browser.open(page);
+            browser.screenshot("phone" + page.replaceAll("[^a-z0-9]+", "-").replaceAll("-[0-9a-f]{8}-.*", "-id"));
+        }
+        browser.resize(1280, 900);
+
+        browser.open("/app/stations/00000000-0000-0000-0000-000000000001");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Not found");
+        browser.open("/app/stations/not-an-id");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Not found");
+    }
+
+    @Test
+    void refusesAStaleEditInsteadOfOverwritingIt() {
+        var factory = api.signUp("FACTORY");
+        var station = api.post("/api/stations")
+                .as(factory)
+                .body(Map.of("name", "Sewing"))
+                .send();
+        browser.signIn(factory.email(), Api.PASSWORD);
+        browser.awaitPath("/app/");
+        browser.open("/app/stations/" + station.text("id"));
+
+        api.patch("/api/stations/" + station.text("id"))
+                .as(factory)
+                .ifMatch(station.header("ETag"))
+                .body(Map.of("name", "Sewing line 1"))
+                .send();
+        browser.type(By.id("name"), "Sewing room");
+        browser.submit("Save");
+
+        assertThat(browser.text(By.cssSelector(".alert"))).contains("Someone else changed this");
+        assertThat(browser.find(By.id("name")).getDomProperty("value")).isEqualTo("Sewing room");
+        browser.screenshot("stale-edit");
+        browser.click("Reload this page");
+        assertThat(browser.find(By.id("name")).getDomProperty("value")).isEqualTo("Sewing line 1");
+    }
+
+    @Test
+    void showsANewApiKeyOnceAndRevokesIt() {
+        var factory = api.signUp("FACTORY");
+        browser.signIn(factory.email(), Api.PASSWORD);
+        browser.awaitPath("/app/");
+        browser.open("/app/api-keys/new");
+        browser.type(By.id("name"), "Shop webhook");
+        browser.find(By.cssSelector("input[name=permissions][value='stations:read']"))
+                .click();
+        browser.submit("Create key");
+
+        String key = browser.text(By.id("api-key"));
+        assertThat(key).startsWith("tvk_");
+        browser.screenshot("api-key-created");
+        assertThat(api.get("/api/stations").header("X-API-Key", key).send().status())
+                .isEqualTo(200);
+
+        browser.click("I have copied it — back to API keys");
+        assertThat(browser.driver().getPageSource()).doesNotContain(key);
+        browser.click("Revoke");
+        browser.submit("Revoke");
+        assertThat(browser.text(By.cssSelector(".notice"))).isEqualTo("Key revoked.");
+        assertThat(api.get("/api/stations").header("X-API-Key", key).send().status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void buildsTheLocationTreeAndExplainsWhyASiteWithAreasStays() {
+        var factory = api.signUp("FACTORY");
+        browser.signIn(factory.email(), Api.PASSWORD);
+        browser.awaitPath("/app/");
+        browser.open("/app/locations");
+        browser.click("New site");
+        browser.type(By.id("code"), "S1");
+        browser.type(By.id("name"), "Main site");
+        browser.submit("Add");
+        browser.click("Add area");
+        assertThat(new Select(browser.find(By.id("kind")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("Area");
+        browser.type(By.id("code"), "S1-A");
+        browser.type(By.id("name"), "Hall A");
+        browser.submit("Add");
+
+        assertThat(browser.text(By.cssSelector(".tree li.depth-1 .name"))).isEqualTo("Hall A");
+        browser.screenshot("locations");
+        browser.find(By.xpath("//li[contains(@class,'depth-0')]//a[normalize-space()='Delete']"))
+                .click();
+        browser.submit("Delete");
+        assertThat(browser.text(By.cssSelector(".alert"))).contains("still holds other locations");
+    }
+
+    @Test
+    void switchesOrganizationAndLinksABrandWithAFactory() {
+        var brand = api.signUp("BRAND");
+        var factory = api.signUp("FACTORY");
+        var admin = api.get("/api/roles").as(factory).send();
+        String adminRole = java.util.stream.StreamSupport.stream(
+                        admin.json().path("items").spliterator(), false)
+                .filter(r -> "ADMINISTRATOR".equals(r.path("built_in").asString()))
+                .map(r -> r.path("id").asString())
+                .findFirst()
+                .orElseThrow();
+        api.post("/api/users")
+                .as(factory)
+                .body(Map.of("email", brand.email(), "role_ids", List.of(adminRole)))
+                .send();
+        browser.signIn(brand.email(), Api.PASSWORD);
+        browser.awaitPath("/app/");
+
+        browser.open("/app/partnerships");
+        browser.type(By.id("factory_org_id"), factory.orgId().toString());
+        browser.submit("Invite");
+        assertThat(browser.text(By.id("partnership-rows"))).contains("pending");
+
+        new Select(browser.find(By.id("organization_id")))
+                .selectByValue(factory.orgId().toString());
+        browser.submit("Switch");
+        assertThat(browser.text(By.cssSelector(".notice"))).startsWith("You are now working in factory");
+        browser.open("/app/partnerships");
+        browser.submit("Accept");
+        assertThat(browser.text(By.cssSelector(".notice"))).isEqualTo("Partnership accepted.");
+        assertThat(browser.text(By.id("partnership-rows"))).contains("active");
+        browser.screenshot("partnerships");
+    }
+}
