@@ -190,6 +190,83 @@ class AdministrationBrowserTests {
     }
 
     @Test
+    void showsWhyALocationWasRefusedAndKeepsWhatWasTyped() {
+        var factory = api.signUp("FACTORY");
+        browser.signIn(factory.email(), Api.PASSWORD);
+        browser.awaitPath("/app/");
+        browser.open("/app/locations/new");
+        new Select(browser.find(By.id("kind"))).selectByValue("AREA");
+        browser.type(By.id("code"), "A1");
+        browser.type(By.id("name"), "Loading dock");
+        browser.submit("Add");
+
+        assertThat(browser.text(By.cssSelector(".alert")))
+                .contains("Please correct the marked fields.")
+                .contains("Parent: an AREA needs a parent SITE");
+        assertThat(browser.text(By.cssSelector(".field.invalid .field-error")))
+                .isEqualTo("an AREA needs a parent SITE");
+        assertThat(browser.find(By.id("name")).getDomProperty("value")).isEqualTo("Loading dock");
+        browser.screenshot("location-refused");
+    }
+
+    @Test
+    void turnsOnTwoFactorSignInAndAsksForTheCodeFromThenOn() throws Exception {
+        var factory = api.signUp("FACTORY");
+        browser.signIn(factory.email(), Api.PASSWORD);
+        browser.awaitPath("/app/");
+        browser.open("/app/account");
+        browser.submit("Set up two-factor sign-in");
+        String secret = browser.text(By.id("totp-secret")).replace(" ", "");
+        assertThat(browser.find(By.id("otpauth-uri")).getDomAttribute("href")).startsWith("otpauth://totp/");
+        browser.screenshot("account-enrolling");
+        browser.type(By.id("code"), "000000".equals(codeFor(secret)) ? "111111" : "000000");
+        browser.submit("Turn on");
+        assertThat(browser.text(By.cssSelector(".field-error"))).contains("does not match");
+
+        browser.type(By.id("code"), codeFor(secret));
+        browser.submit("Turn on");
+        assertThat(browser.text(By.cssSelector(".notice"))).startsWith("Two-factor sign-in is on");
+
+        browser.forget();
+        browser.signIn(factory.email(), Api.PASSWORD);
+        assertThat(browser.awaitPath("/login?error=")).startsWith("/login?error=mfa");
+        assertThat(browser.text(By.cssSelector(".alert"))).contains("one-time code");
+        browser.type(By.id("password"), Api.PASSWORD);
+        browser.type(By.id("totp_code"), codeFor(secret));
+        browser.submit("Sign in");
+        assertThat(browser.path()).isEqualTo("/app/");
+    }
+
+    @Test
+    void changesThePasswordAndStaysSignedInOnlyHere() {
+        var factory = api.signUp("FACTORY");
+        browser.signIn(factory.email(), Api.PASSWORD);
+        browser.awaitPath("/app/");
+        browser.open("/app/account");
+        browser.type(By.id("current_password"), Api.PASSWORD);
+        browser.type(By.id("new_password"), "short");
+        browser.submit("Change password");
+        assertThat(browser.text(By.cssSelector(".alert"))).contains("New password");
+
+        String newPassword = "copper-lantern-meadow-7";
+        browser.type(By.id("current_password"), Api.PASSWORD);
+        browser.type(By.id("new_password"), newPassword);
+        browser.submit("Change password");
+        assertThat(browser.text(By.cssSelector(".notice"))).startsWith("Password changed");
+
+        browser.open("/app/stations");
+        assertThat(browser.path()).isEqualTo("/app/stations");
+        assertThat(api.get("/api/stations").as(factory).send().status()).isEqualTo(401);
+        assertThat(api.token(factory.email(), newPassword)).isNotBlank();
+    }
+
+    private static String codeFor(String secret) throws Exception {
+        long step = java.time.Instant.now().getEpochSecond() / 30;
+        return new dev.samstevens.totp.code.DefaultCodeGenerator(dev.samstevens.totp.code.HashingAlgorithm.SHA1, 6)
+                .generate(secret, step);
+    }
+
+    @Test
     void switchesOrganizationAndLinksABrandWithAFactory() {
         var brand = api.signUp("BRAND");
         var factory = api.signUp("FACTORY");

@@ -135,9 +135,10 @@ final class Browser implements AutoCloseable {
                 .until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
-    void awaitText(By by, String text) {
+    /** Waits until exactly {@code count} elements match, e.g. after htmx swapped rows in. */
+    void awaitCount(By by, int count) {
         new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+                .until(d -> d.findElements(by).size() == count);
     }
 
     /** A PNG of the current page in target/screenshots/, for people to look at. */

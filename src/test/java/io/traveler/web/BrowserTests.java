@@ -100,6 +100,39 @@ class BrowserTests {
     }
 
     @Test
+    void filtersEmployeesAsYouTypeAndLoadsMoreOnRequest() {
+        var factory = api.signUp("FACTORY");
+        for (int i = 1; i <= 51; i++) {
+            api.post("/api/employees")
+                    .as(factory)
+                    .body(Map.of("name", String.format("Worker %02d", i)))
+                    .send();
+        }
+        api.post("/api/employees")
+                .as(factory)
+                .body(Map.of("name", "Zeynep Kaya"))
+                .send();
+        browser.signIn(factory.email(), Api.PASSWORD);
+        browser.awaitPath("/app/");
+        browser.open("/app/employees");
+        assertThat(browser.find(By.tagName("body")).getDomAttribute("hx-headers"))
+                .startsWith("{\"X-CSRF-TOKEN\": \"");
+
+        assertThat(browser.findAll(By.cssSelector("#employee-rows > tr:not(.load-more)")))
+                .hasSize(50);
+        browser.find(By.linkText("Load more")).click();
+        browser.awaitCount(By.cssSelector("#employee-rows > tr"), 52);
+        assertThat(browser.findAll(By.linkText("Load more"))).isEmpty();
+        assertThat(browser.text(By.id("employee-rows"))).contains("Worker 51").contains("Zeynep Kaya");
+
+        browser.find(By.id("q")).sendKeys("zey");
+        browser.awaitCount(By.cssSelector("#employee-rows > tr"), 1);
+        assertThat(columnOf("employee-rows", 0)).containsExactly("Zeynep Kaya");
+        assertThat(browser.path()).startsWith("/app/employees?q=zey");
+        browser.screenshot("employees-filtered");
+    }
+
+    @Test
     void hidesNewStationFromATechnicianAndAnswersForbidden() {
         var factory = api.signUp("FACTORY");
         UUID technicianRole = builtInRole(factory, "TECHNICIAN");
