@@ -82,11 +82,11 @@ class PageErrors {
                 "Something went wrong on our side; nothing was changed. Please try again.");
     }
 
-    private ModelAndView page(HttpServletRequest request, HttpStatusCode status, String title, String message) {
+    private ModelAndView page(HttpServletRequest request, HttpStatusCode status, String heading, String message) {
         var model = new ExtendedModelMap();
         layout.populate(model, request);
         model.addAttribute("status", status.value());
-        model.addAttribute("title", title);
+        model.addAttribute("heading", heading);
         model.addAttribute("message", message);
         var page = new ModelAndView("error", model);
         page.setStatus(status);

@@ -108,6 +108,8 @@ class AdministrationBrowserTests {
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Not found");
         browser.open("/app/stations/not-an-id");
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Not found");
+        browser.open("/app/no-such-page");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Not found");
     }
 
     @Test
@@ -143,6 +145,7 @@ class AdministrationBrowserTests {
         browser.awaitPath("/app/");
         browser.open("/app/api-keys/new");
         browser.type(By.id("name"), "Shop webhook");
+        browser.driver().executeScript("arguments[0].value = '2030-12-31'", browser.find(By.id("expires_on")));
         browser.find(By.cssSelector("input[name=permissions][value='stations:read']"))
                 .click();
         browser.submit("Create key");
@@ -155,6 +158,7 @@ class AdministrationBrowserTests {
 
         browser.click("I have copied it — back to API keys");
         assertThat(browser.driver().getPageSource()).doesNotContain(key);
+        assertThat(browser.text(By.id("key-rows"))).contains("1 Jan 2031, 00:00");
         browser.click("Revoke");
         browser.submit("Revoke");
         assertThat(browser.text(By.cssSelector(".notice"))).isEqualTo("Key revoked.");

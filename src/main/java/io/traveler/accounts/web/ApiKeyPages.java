@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -45,7 +46,9 @@ class ApiKeyPages {
             String name,
 
             List<String> permissions,
-            @BindParam("expires_on") LocalDate expiresOn) {
+
+            @BindParam("expires_on") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate expiresOn) {
 
         static ApiKeyForm blank() {
             return new ApiKeyForm("", List.of(), null);
