@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class AuthThrottle extends OncePerRequestFilter {
     private static final Set<String> THROTTLED =
-            Set.of("/api/auth/token", "/api/auth/signup", "/api/auth/refresh", "/login");
+            Set.of("/api/auth/token", "/api/auth/signup", "/api/auth/refresh", "/login", "/signup");
 
     private final long perMinute;
     private final JsonMapper json = JsonMapper.builder().build();
