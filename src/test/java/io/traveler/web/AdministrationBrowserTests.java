@@ -264,6 +264,35 @@ class AdministrationBrowserTests {
         assertThat(api.token(factory.email(), newPassword)).isNotBlank();
     }
 
+    @Test
+    void numbersSeriesAndRequiresTwoFactorSignInFromSettings() {
+        var factory = api.signUp("FACTORY");
+        browser.signIn(factory.email(), Api.PASSWORD);
+        browser.awaitPath("/app/");
+        browser.open("/app/settings/numbering-series/new");
+        browser.type(By.id("key"), "orders");
+        browser.type(By.id("prefix"), "ORD-{yyyy}-");
+        browser.submit("Save");
+        assertThat(browser.text(By.id("series-rows")))
+                .contains("ORD-" + java.time.Year.now().getValue() + "-000001");
+
+        new Select(browser.find(By.id("currency"))).selectByValue("EUR");
+        browser.find(By.cssSelector("input[name=mfa_required]")).click();
+        browser.submit("Save settings");
+
+        assertThat(browser.path()).isEqualTo("/app/");
+        assertThat(browser.text(By.cssSelector(".notice"))).startsWith("Settings saved.");
+        assertThat(browser.text(By.cssSelector(".banner"))).contains("requires two-factor sign-in");
+        assertThat(browser.findAll(By.cssSelector("nav.nav a")))
+                .extracting(org.openqa.selenium.WebElement::getText)
+                .containsExactly("Home");
+        browser.screenshot("two-factor-required");
+        browser.open("/app/settings");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Not allowed");
+        browser.click("Turn it on in My account");
+        assertThat(browser.path()).isEqualTo("/app/account");
+    }
+
     private static String codeFor(String secret) throws Exception {
         long step = java.time.Instant.now().getEpochSecond() / 30;
         return new dev.samstevens.totp.code.DefaultCodeGenerator(dev.samstevens.totp.code.HashingAlgorithm.SHA1, 6)

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.time.Year;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.Currency;
@@ -109,9 +110,7 @@ class SettingsPages {
                 return "";
             }
             return (prefix == null ? "" : prefix)
-                            .replace(
-                                    "{yyyy}",
-                                    String.valueOf(java.time.Year.now().getValue()))
+                            .replace("{yyyy}", String.valueOf(Year.now().getValue()))
                     + String.format("%0" + padding + "d", nextNumber);
         }
     }
@@ -132,6 +131,7 @@ class SettingsPages {
         if (Forms.invalid(binding, model)) {
             return page(model, form);
         }
+        boolean newlyRequiresMfa = form.requiresMfa() && !settings.current().mfaRequired();
         return Forms.submit(
                 model,
                 () -> {
@@ -141,6 +141,14 @@ class SettingsPages {
                             form.currency().toUpperCase(Locale.ROOT),
                             form.defaultHourlyRate(),
                             form.requiresMfa());
+                    if (newlyRequiresMfa) {
+                        // whoever has not enrolled yet, maybe the person saving, may no longer see the settings
+                        flash.addFlashAttribute(
+                                Forms.NOTICE,
+                                "Settings saved. Two-factor sign-in is now required: members without it can only"
+                                        + " open My account until they turn it on.");
+                        return "redirect:/app/";
+                    }
                     flash.addFlashAttribute(Forms.NOTICE, "Settings saved.");
                     return SETTINGS;
                 },
