@@ -28,6 +28,18 @@ class AuthThrottleTests {
                 .isEqualTo(200);
     }
 
+    @Test
+    void answersTheBrowsersFormsWithAPage() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            post("/login", "10.0.0.3");
+        }
+        var throttled = post("/login", "10.0.0.3");
+        assertThat(throttled.getStatus()).isEqualTo(429);
+        assertThat(throttled.getHeader("Retry-After")).isNotBlank();
+        assertThat(throttled.getContentType()).startsWith("text/html");
+        assertThat(throttled.getContentAsString()).contains("Too many sign-in attempts");
+    }
+
     private MockHttpServletResponse post(String path, String address) throws Exception {
         var request = new MockHttpServletRequest("POST", path);
         request.setRemoteAddr(address);

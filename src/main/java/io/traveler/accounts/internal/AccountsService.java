@@ -2,8 +2,12 @@ package io.traveler.accounts.internal;
 
 import io.traveler.accounts.Accounts;
 import io.traveler.accounts.AccountsOverview;
+import io.traveler.shared.ActorNames;
 import io.traveler.shared.tenancy.TenantContext;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,7 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-class AccountsService implements Accounts {
+class AccountsService implements Accounts, ActorNames {
     private final JdbcClient jdbc;
 
     AccountsService(JdbcClient jdbc) {
@@ -72,5 +76,28 @@ class AccountsService implements Accounts {
                 .param("id", orgId)
                 .query(String.class)
                 .optional();
+    }
+
+    /** Users through their membership in the current organization, API keys by their own name. */
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, String> namesOf(Collection<UUID> actorIds) {
+        Map<UUID, String> names = new HashMap<>();
+        if (actorIds.isEmpty()) {
+            return names;
+        }
+        jdbc.sql("""
+                        select u.id, u.name from accounts.users u
+                          join accounts.memberships m on m.user_id = u.id and m.org_id = :org
+                         where u.id in (:ids)
+                        union all
+                        select k.id, k.name || ' (API key)' from accounts.api_keys k where k.org_id = :org and k.id in (:ids)
+                        """)
+                .param("org", TenantContext.requireOrgId())
+                .param("ids", List.copyOf(actorIds))
+                .query(rs -> {
+                    names.put(rs.getObject(1, UUID.class), rs.getString(2));
+                });
+        return names;
     }
 }

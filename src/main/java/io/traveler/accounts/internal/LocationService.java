@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,6 +44,12 @@ public class LocationService {
             }
             return where.isEmpty() ? null : cb.and(where.toArray(Predicate[]::new));
         });
+    }
+
+    /** The whole tree at once, by code, for the tree page and for choosing a location in a form. */
+    @Transactional(readOnly = true)
+    public List<Location> all() {
+        return locations.findAll(Sort.by("code", "id"));
     }
 
     @Transactional(readOnly = true)

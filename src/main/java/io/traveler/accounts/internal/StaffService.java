@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -73,6 +74,12 @@ public class StaffService {
     public record StationWithMembers(Station station, List<UUID> memberIds) {}
 
     // --- employees -------------------------------------------------------------------------------------------
+
+    /** Every employee by name, for choosing one in a form. */
+    @Transactional(readOnly = true)
+    public List<Employee> allEmployees() {
+        return employees.findAll(Sort.by("name", "id"));
+    }
 
     @Transactional(readOnly = true)
     public ItemList<EmployeeWithStations> listEmployees(
@@ -190,6 +197,12 @@ public class StaffService {
     }
 
     // --- stations --------------------------------------------------------------------------------------------
+
+    /** Every station by name, for choosing stations in a form. */
+    @Transactional(readOnly = true)
+    public List<Station> allStations() {
+        return stations.findAll(Sort.by("name", "id"));
+    }
 
     @Transactional(readOnly = true)
     public ItemList<StationWithMembers> listStations(PageRequest page, String q, Station.Status status) {

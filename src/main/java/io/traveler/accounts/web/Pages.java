@@ -1,13 +1,55 @@
 package io.traveler.accounts.web;
 
 import io.traveler.shared.paging.PageRequest;
+import io.traveler.shared.security.Permission;
+import io.traveler.shared.web.Versions;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.ui.Model;
 
-/** Paging parameters of this module's lists. */
+/** Paging parameters of this module's lists, and what its HTML pages have in common. */
 final class Pages {
+    /** Rows per page of the UI's lists; "Load more" fetches the next as many. */
+    static final int PAGE_SIZE = 50;
+
     private Pages() {}
 
     static PageRequest of(Integer limit, String cursor, String sort, Map<String, String> sortable, String defaultSort) {
         return PageRequest.of(limit, cursor, sort, sortable.keySet(), defaultSort);
+    }
+
+    /** The If-Match of a form that carried the version it was based on; none when the form did not. */
+    static String ifMatch(Long version) {
+        return version == null ? null : Versions.etag(version);
+    }
+
+    /** The confirmation page of an irreversible action (templates/confirm.html). */
+    static String confirm(Model model, String question, String explanation, String action, Long version, String back) {
+        model.addAttribute("question", question);
+        model.addAttribute("explanation", explanation);
+        model.addAttribute("action", action);
+        model.addAttribute("version", version);
+        model.addAttribute("back", back);
+        return "confirm";
+    }
+
+    /** Id → name of every row, to show names where a list holds ids. */
+    static <T> Map<UUID, String> names(List<T> all, Function<T, UUID> id, Function<T, String> name) {
+        return all.stream().collect(Collectors.toMap(id, name));
+    }
+
+    /** Permission codes grouped by resource ("stations" → [stations:read, ...]), in catalogue order. */
+    static Map<String, List<String>> permissionGroups(Collection<String> codes) {
+        return Arrays.stream(Permission.values())
+                .map(Permission::code)
+                .filter(codes::contains)
+                .collect(Collectors.groupingBy(
+                        code -> code.substring(0, code.indexOf(':')), LinkedHashMap::new, Collectors.toList()));
     }
 }

@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class AuthThrottle extends OncePerRequestFilter {
     private static final Set<String> THROTTLED =
-            Set.of("/api/auth/token", "/api/auth/signup", "/api/auth/refresh", "/login");
+            Set.of("/api/auth/token", "/api/auth/signup", "/api/auth/refresh", "/login", "/signup");
 
     private final long perMinute;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -63,6 +63,10 @@ public final class AuthThrottle extends OncePerRequestFilter {
         long seconds =
                 Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds());
         response.setHeader("Retry-After", String.valueOf(seconds));
+        if (!request.getRequestURI().startsWith("/api/")) {
+            writePage(response, seconds);
+            return;
+        }
         ProblemWriter.write(
                 response,
                 json,
@@ -71,5 +75,19 @@ public final class AuthThrottle extends OncePerRequestFilter {
                 "Too many requests",
                 "Too many sign-in requests from your address; retry in " + seconds + " s",
                 List.of());
+    }
+
+    /** The sign-in and sign-up forms are posted by browsers, which show a page, not a problem document. */
+    private static void writePage(HttpServletResponse response, long seconds) throws IOException {
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setContentType("text/html;charset=UTF-8");
+        response.getWriter().write("""
+                <!DOCTYPE html>
+                <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>Too many attempts · Traveler</title><link rel="stylesheet" href="/css/app.css"></head>
+                <body class="centered"><main class="auth-card"><h1>Too many attempts</h1>
+                <p>Too many sign-in attempts came from your address. Please wait %d seconds, then try again.</p>
+                <p><a class="button" href="/login">Back to sign-in</a></p></main></body></html>
+                """.formatted(seconds));
     }
 }

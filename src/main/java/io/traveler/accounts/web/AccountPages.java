@@ -1,0 +1,118 @@
+package io.traveler.accounts.web;
+
+import io.traveler.accounts.internal.MemberService;
+import io.traveler.accounts.internal.Totp;
+import io.traveler.accounts.internal.User;
+import io.traveler.shared.security.TravelerAuthentication;
+import io.traveler.shared.security.TravelerPrincipal;
+import io.traveler.shared.web.Forms;
+import io.traveler.shared.web.PageController;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The signed-in user's own account: two-factor sign-in on and off, and the password. */
+@PageController
+@RequestMapping("/app/account")
+class AccountPages {
+    private static final String ACCOUNT = "redirect:/app/account";
+
+    private final MemberService members;
+    private final Totp totp;
+    private final SignedInSession session;
+
+    AccountPages(MemberService members, Totp totp, SignedInSession session) {
+        this.members = members;
+        this.totp = totp;
+        this.session = session;
+    }
+
+    @GetMapping
+    String account(Model model) {
+        User user = members.account(me().actorId());
+        model.addAttribute("account", user);
+        boolean enrolling = !user.mfaEnabled() && user.totpSecret() != null;
+        model.addAttribute("enrolling", enrolling);
+        if (enrolling) {
+            model.addAttribute("secret", inGroupsOfFour(user.totpSecret()));
+            model.addAttribute("otpauthUri", totp.provisioningUri(user.totpSecret(), user.email()));
+        }
+        return "accounts/account";
+    }
+
+    @PostMapping("/totp")
+    String startTotp(Model model) {
+        return Forms.submit(
+                model,
+                () -> {
+                    members.startTotpEnrolment(me().actorId());
+                    return ACCOUNT;
+                },
+                () -> account(model));
+    }
+
+    @PostMapping("/totp/confirm")
+    String confirmTotp(@RequestParam(required = false) String code, Model model, RedirectAttributes flash) {
+        return Forms.submit(
+                model,
+                () -> {
+                    members.confirmTotp(me().actorId(), code == null ? null : code.replace(" ", ""));
+                    flash.addFlashAttribute(
+                            Forms.NOTICE, "Two-factor sign-in is on. You will be asked for a code when you sign in.");
+                    return ACCOUNT;
+                },
+                () -> account(model));
+    }
+
+    @PostMapping("/totp/remove")
+    String removeTotp(@RequestParam(required = false) String password, Model model, RedirectAttributes flash) {
+        return Forms.submit(
+                model,
+                () -> {
+                    members.removeTotp(me().actorId(), password);
+                    flash.addFlashAttribute(Forms.NOTICE, "Two-factor sign-in is off.");
+                    return ACCOUNT;
+                },
+                () -> account(model));
+    }
+
+    /**
+     * A new password ends every session, this one included; the session is renewed at once, so the person who
+     * changed it stays signed in here and nowhere else.
+     */
+    @PostMapping("/password")
+    String changePassword(
+            @RequestParam(name = "current_password", required = false) String currentPassword,
+            @RequestParam(name = "new_password", required = false) String newPassword,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes flash) {
+        TravelerPrincipal me = me();
+        return Forms.submit(
+                model,
+                () -> {
+                    members.changePassword(me.actorId(), currentPassword, newPassword);
+                    session.actAs(me.actorId(), me.orgId(), Instant.now(), request, response);
+                    flash.addFlashAttribute(
+                            Forms.NOTICE, "Password changed. You have been signed out everywhere else.");
+                    return ACCOUNT;
+                },
+                () -> account(model));
+    }
+
+    private static TravelerPrincipal me() {
+        return TravelerAuthentication.current().orElseThrow();
+    }
+
+    /** "JBSWY3DPEHPK3PXP" → "JBSW Y3DP EHPK 3PXP", easier to type into an app. */
+    static String inGroupsOfFour(String secret) {
+        return secret.replaceAll("(.{4})(?!$)", "$1 ");
+    }
+}

@@ -1,0 +1,38 @@
+package io.traveler.accounts.web;
+
+import io.traveler.shared.security.TravelerAuthentication;
+import io.traveler.shared.security.TravelerPrincipal;
+import io.traveler.shared.web.ForbiddenException;
+import io.traveler.shared.web.Forms;
+import io.traveler.shared.web.PageController;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The header's organization switcher: the session goes on in another organization the user is a member of. */
+@PageController
+class OrganizationSwitch {
+    private final SignedInSession session;
+
+    OrganizationSwitch(SignedInSession session) {
+        this.session = session;
+    }
+
+    @PostMapping("/app/organization")
+    String switchTo(
+            @RequestParam("organization_id") UUID organizationId,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        TravelerPrincipal me = TravelerAuthentication.current().orElseThrow();
+        if (!session.actAs(me.actorId(), organizationId, me.authenticatedAt(), request, response)) {
+            throw new ForbiddenException("You are not an active member of that organization.");
+        }
+        TravelerPrincipal now = TravelerAuthentication.current().orElseThrow();
+        flash.addFlashAttribute(Forms.NOTICE, "You are now working in " + now.orgName() + ".");
+        return "redirect:/app/";
+    }
+}

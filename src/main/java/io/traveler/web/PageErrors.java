@@ -1,0 +1,95 @@
+package io.traveler.web;
+
+import io.traveler.shared.web.NotFoundException;
+import io.traveler.shared.web.PageController;
+import io.traveler.shared.web.TravelerException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.ui.ExtendedModelMap;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Failures of page controllers render the error page inside the layout: a friendly sentence and a way back,
+ * never a stack trace or problem JSON. Refusals of form posts are answered by the forms themselves (see
+ * {@link io.traveler.shared.web.Forms}); what reaches this class is a page the user cannot see.
+ */
+@ControllerAdvice(annotations = PageController.class)
+class PageErrors {
+    private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
+
+    private final Layout layout;
+
+    PageErrors(Layout layout) {
+        this.layout = layout;
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ModelAndView denied(HttpServletRequest request) {
+        return page(
+                request,
+                HttpStatus.FORBIDDEN,
+                "Not allowed",
+                "Your role does not allow this page or action. Ask an administrator of your organization if you need it.");
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ModelAndView notFound(HttpServletRequest request) {
+        return page(request, HttpStatus.NOT_FOUND, "Not found", "This does not exist, or it has been deleted.");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ModelAndView malformed(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        if (e.getParameter().hasParameterAnnotation(PathVariable.class)) {
+            return notFound(request);
+        }
+        return page(request, HttpStatus.BAD_REQUEST, "Bad request", "The address holds a value that is not valid.");
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ModelAndView stale(HttpServletRequest request) {
+        return page(
+                request,
+                HttpStatus.PRECONDITION_FAILED,
+                "Changed in the meantime",
+                "Someone else changed this at the same time. Go back, reload and try again.");
+    }
+
+    @ExceptionHandler(TravelerException.class)
+    ModelAndView refused(TravelerException e, HttpServletRequest request) {
+        return page(request, e.status(), e.title(), e.getMessage());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ModelAndView unexpected(Exception e, HttpServletRequest request) {
+        if (e instanceof ErrorResponse known) {
+            return page(request, known.getStatusCode(), "Bad request", "The request was not understood.");
+        }
+        log.error("Unexpected failure on {}", request.getRequestURI(), e);
+        return page(
+                request,
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong",
+                "Something went wrong on our side; nothing was changed. Please try again.");
+    }
+
+    private ModelAndView page(HttpServletRequest request, HttpStatusCode status, String heading, String message) {
+        var model = new ExtendedModelMap();
+        layout.populate(model, request);
+        model.addAttribute("status", status.value());
+        model.addAttribute("heading", heading);
+        model.addAttribute("message", message);
+        var page = new ModelAndView("error", model);
+        page.setStatus(status);
+        return page;
+    }
+}

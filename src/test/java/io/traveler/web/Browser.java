@@ -1,0 +1,175 @@
+package io.traveler.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Debian chromium driven through chromedriver, one per test class. Where either is missing the tests
+ * are skipped with a message; {@code .ci/run} installs both, so CI always runs them.
+ */
+final class Browser implements AutoCloseable {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final ChromeDriver driver;
+    private final Path profile;
+    private final String base;
+
+    private Browser(ChromeDriver driver, Path profile, int port) {
+        this.driver = driver;
+        this.profile = profile;
+        this.base = "http://localhost:" + port;
+    }
+
+    static Browser start(int port) {
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+                        + " (Debian: apt-get install -y chromium chromium-driver); skipped");
+        try {
+            Path profile = Files.createTempDirectory("traveler-chromium-");
+            var options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            options.addArguments(
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--window-size=1280,900",
+                    "--user-data-dir=" + profile);
+            var service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER.toFile())
+                    .usingAnyFreePort()
+                    .build();
+            return new Browser(new ChromeDriver(service, options), profile, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    void open(String path) {
+        driver.get(base + path);
+    }
+
+    /** Waits until the browser has arrived at a page whose path starts with {@code prefix}. */
+    String awaitPath(String prefix) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> path().startsWith(prefix));
+        return path();
+    }
+
+    String path() {
+        return driver.getCurrentUrl().substring(base.length());
+    }
+
+    /** Signs out whoever was signed in: every test starts from the login page. */
+    void forget() {
+        open("/login");
+        driver.manage().deleteAllCookies();
+    }
+
+    void signIn(String email, String password) {
+        open("/login");
+        type(By.id("email"), email);
+        type(By.id("password"), password);
+        andWaitForTheNextPage(driver.findElement(By.cssSelector("form button[type=submit]")));
+    }
+
+    void type(By field, String text) {
+        WebElement element = driver.findElement(field);
+        element.clear();
+        element.sendKeys(text);
+    }
+
+    WebElement find(By by) {
+        return driver.findElement(by);
+    }
+
+    List<WebElement> findAll(By by) {
+        return driver.findElements(by);
+    }
+
+    String text(By by) {
+        return driver.findElement(by).getText();
+    }
+
+    /** Presses a form's button and waits for the page that answers. */
+    void submit(String buttonText) {
+        andWaitForTheNextPage(driver.findElement(By.xpath("//form//button[normalize-space()='" + buttonText + "']")));
+    }
+
+    /** Follows a link and waits for the page it leads to. */
+    void click(String linkText) {
+        andWaitForTheNextPage(driver.findElement(By.linkText(linkText)));
+    }
+
+    private void andWaitForTheNextPage(WebElement target) {
+        WebElement current = driver.findElement(By.tagName("html"));
+        target.click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(current));
+    }
+
+    WebElement await(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** Waits until exactly {@code count} elements match, e.g. after htmx swapped rows in. */
+    void awaitCount(By by, int count) {
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElements(by).size() == count);
+    }
+
+    /** A PNG of the current page in target/screenshots/, for people to look at. */
+    void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            deleteQuietly(profile);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary profile is harmless
+        }
+    }
+}

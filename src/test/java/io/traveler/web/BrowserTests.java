@@ -1,0 +1,185 @@
+package io.traveler.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.traveler.testing.Api;
+import io.traveler.testing.ApplicationTest;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The key page flows in a real browser: sign in, stations, employees, and what a role may not see. */
+@ApplicationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserTests {
+    @LocalServerPort
+    int port;
+
+    private Browser browser;
+    private Api api;
+
+    @BeforeAll
+    void startBrowser() {
+        browser = Browser.start(port);
+        api = new Api(port);
+    }
+
+    @AfterAll
+    void quitBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void signOut() {
+        browser.forget();
+    }
+
+    @Test
+    void signsInAndCreatesAStationThatTheListShows() {
+        var factory = api.signUp("FACTORY");
+        browser.signIn(factory.email(), Api.PASSWORD);
+        assertThat(browser.awaitPath("/app/")).isEqualTo("/app/");
+        browser.screenshot("home");
+
+        browser.click("Stations");
+        browser.click("New station");
+        browser.type(By.id("name"), "Cutting");
+        browser.type(By.id("description"), "Fabric and leather are cut here");
+        browser.screenshot("station-form");
+        browser.submit("Save");
+
+        assertThat(browser.awaitPath("/app/stations")).isEqualTo("/app/stations");
+        assertThat(browser.text(By.cssSelector(".notice"))).contains("Cutting");
+        assertThat(columnOf("station-rows", 0)).containsExactly("Cutting\nFabric and leather are cut here");
+        browser.screenshot("stations");
+    }
+
+    @Test
+    void showsWhyASignInWithAWrongPasswordFailed() {
+        var factory = api.signUp("FACTORY");
+        browser.signIn(factory.email(), "not-the-password-at-all");
+
+        assertThat(browser.awaitPath("/login?error=")).startsWith("/login?error=bad-credentials");
+        assertThat(browser.text(By.cssSelector(".alert"))).isEqualTo("E-mail or password is wrong.");
+        assertThat(browser.find(By.id("email")).getDomProperty("value")).isEqualTo(factory.email());
+        browser.screenshot("login-refused");
+    }
+
+    @Test
+    void createsAnEmployeeAtAStationAndListsItWithTheStation() {
+        var factory = api.signUp("FACTORY");
+        api.post("/api/stations").as(factory).body(Map.of("name", "Sewing")).send();
+        browser.signIn(factory.email(), Api.PASSWORD);
+        browser.awaitPath("/app/");
+
+        browser.open("/app/employees/new");
+        browser.type(By.id("name"), "Ada Okafor");
+        browser.type(By.id("email"), "ada@example.test");
+        browser.type(By.id("hourly_rate"), "24.50");
+        browser.type(By.id("skills"), "overlock, hemming");
+        checkbox("station_ids", "Sewing").click();
+        browser.screenshot("employee-form");
+        browser.submit("Save");
+
+        assertThat(browser.awaitPath("/app/employees")).isEqualTo("/app/employees");
+        WebElement row =
+                browser.find(By.xpath("//tbody[@id='employee-rows']/tr[td[1][normalize-space()='Ada Okafor']]"));
+        assertThat(row.getText()).contains("Sewing").contains("overlock").contains("24.50");
+        browser.screenshot("employees");
+    }
+
+    @Test
+    void filtersEmployeesAsYouTypeAndLoadsMoreOnRequest() {
+        var factory = api.signUp("FACTORY");
+        for (int i = 1; i <= 51; i++) {
+            api.post("/api/employees")
+                    .as(factory)
+                    .body(Map.of("name", String.format("Worker %02d", i)))
+                    .send();
+        }
+        api.post("/api/employees")
+                .as(factory)
+                .body(Map.of("name", "Zeynep Kaya"))
+                .send();
+        browser.signIn(factory.email(), Api.PASSWORD);
+        browser.awaitPath("/app/");
+        browser.open("/app/employees");
+        assertThat(browser.find(By.tagName("body")).getDomAttribute("hx-headers"))
+                .startsWith("{\"X-CSRF-TOKEN\": \"");
+
+        assertThat(browser.findAll(By.cssSelector("#employee-rows > tr:not(.load-more)")))
+                .hasSize(50);
+        browser.find(By.linkText("Load more")).click();
+        browser.awaitCount(By.cssSelector("#employee-rows > tr"), 52);
+        assertThat(browser.findAll(By.linkText("Load more"))).isEmpty();
+        assertThat(browser.text(By.id("employee-rows"))).contains("Worker 51").contains("Zeynep Kaya");
+
+        browser.find(By.id("q")).sendKeys("zey");
+        browser.awaitCount(By.cssSelector("#employee-rows > tr"), 1);
+        assertThat(columnOf("employee-rows", 0)).containsExactly("Zeynep Kaya");
+        assertThat(browser.path()).startsWith("/app/employees?q=zey");
+        browser.screenshot("employees-filtered");
+    }
+
+    @Test
+    void hidesNewStationFromATechnicianAndAnswersForbidden() {
+        var factory = api.signUp("FACTORY");
+        UUID technicianRole = builtInRole(factory, "TECHNICIAN");
+        String email = Api.uniqueEmail("technician");
+        var added = api.post("/api/users")
+                .as(factory)
+                .body(Map.of(
+                        "email",
+                        email,
+                        "name",
+                        "Tomás Tech",
+                        "password",
+                        Api.PASSWORD,
+                        "role_ids",
+                        List.of(technicianRole)))
+                .send();
+        assertThat(added.status()).isEqualTo(201);
+        browser.signIn(email, Api.PASSWORD);
+        browser.awaitPath("/app/");
+
+        browser.click("Stations");
+        assertThat(browser.path()).isEqualTo("/app/stations");
+        assertThat(browser.findAll(By.linkText("New station"))).isEmpty();
+        assertThat(browser.findAll(By.linkText("Users"))).isEmpty();
+
+        browser.open("/app/stations/new");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Not allowed");
+        assertThat(browser.text(By.cssSelector(".eyebrow"))).isEqualToIgnoringCase("Error 403");
+        browser.screenshot("forbidden");
+    }
+
+    private UUID builtInRole(Api.Tenant tenant, String builtIn) {
+        var roles = api.get("/api/roles").as(tenant).send();
+        return StreamSupport.stream(roles.json().path("items").spliterator(), false)
+                .filter(r -> builtIn.equals(r.path("built_in").asString()))
+                .map(r -> UUID.fromString(r.path("id").asString()))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private List<String> columnOf(String tbodyId, int column) {
+        return browser.findAll(By.cssSelector("#" + tbodyId + " > tr")).stream()
+                .map(tr -> tr.findElements(By.tagName("td")).get(column).getText())
+                .toList();
+    }
+
+    private WebElement checkbox(String name, String label) {
+        return browser.find(By.xpath("//label[span[normalize-space()='" + label + "']]/input[@name='" + name + "']"));
+    }
+}
