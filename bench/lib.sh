@@ -27,10 +27,25 @@ now_us() { echo "${EPOCHREALTIME/./}"; }
 start_app() {
   port_free "$2" || die "port $2 is in use; set PORT to a free one"
   # the sign-in throttle (429) would otherwise cap the token benchmark at its per-address limit
-  "$JAVA" -jar "$1" --server.port="$2" --server.address=127.0.0.1 --traveler.data-dir="$3" \
+  # shellcheck disable=SC2086 # JVM_OPTS holds several options
+  "$JAVA" ${JVM_OPTS:-} -jar "$1" --server.port="$2" --server.address=127.0.0.1 --traveler.data-dir="$3" \
     --traveler.security.auth-requests-per-minute=100000000 >>"$4" 2>&1 &
   APP_PID=$!
   APP_DATA=$3
+}
+
+# prepare_aot JAR DIR: extracts the jar into DIR (the JDK's AOT cache needs plain jars on the class path, not
+# Spring Boot's nested ones), runs it once to record an AOT cache (JDK 25, JEP 483/514/515), and prints the
+# extracted jar's path. The training run refreshes the context against DATA_DIR, then exits.
+prepare_aot() {
+  local jar=$1 dir=$2 data=$3
+  "$JAVA" -Djarmode=tools -jar "$jar" extract --destination "$dir" >/dev/null
+  local app
+  app=$(ls "$dir"/traveler-*.jar)
+  "$JAVA" -XX:AOTCacheOutput="$dir/traveler.aot" -Dspring.context.exit=onRefresh -jar "$app" \
+    --server.port=0 --server.address=127.0.0.1 --traveler.data-dir="$data" >"$dir/training.log" 2>&1 \
+    || die "the AOT training run failed; see $dir/training.log"
+  echo "$app"
 }
 
 alive() { [[ -e /proc/$1 ]] && [[ $(awk '/^State:/{print $2}' "/proc/$1/status" 2>/dev/null) != Z ]]; }

@@ -12,8 +12,12 @@ if ! jar=$(find_jar); then
 fi
 port=${PORT:-18080}
 
-echo "== Startup"
+echo "== Startup (java -jar)"
 PORT=$port bench/startup.sh "$jar"
+
+echo
+echo "== Startup (extracted jar with a JDK AOT cache)"
+AOT=1 PORT=$port bench/startup.sh "$jar"
 
 echo
 echo "== Token throughput"

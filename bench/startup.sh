@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Cold start to healthy on an existing data directory, and the JVM's RSS right after.
-# Usage: bench/startup.sh [JAR] [DATA_DIR]     env: RUNS (3), PORT (18080), JAVA
+# Usage: bench/startup.sh [JAR] [DATA_DIR]     env: RUNS (3), PORT (18080), JAVA, AOT (0; 1 = extracted jar
+# with a JDK AOT cache recorded by a training run, the recommended way to run Traveler in production)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -34,6 +35,13 @@ start_app "$jar" "$port" "$data" "$log"
 wait_healthy "$port" 300 || die "the first start did not become healthy"
 printf 'first start (new data dir, not counted): %.1f s\n' "$(awk -v us=$(($(now_us) - t0)) 'BEGIN{print us / 1e6}')"
 stop_app
+
+if [[ ${AOT:-0} == 1 ]]; then
+  t0=$(now_us)
+  jar=$(prepare_aot "$jar" "$work/extracted" "$data")
+  JVM_OPTS="-XX:AOTCache=$work/extracted/traveler.aot"
+  printf 'AOT cache recorded (not counted): %.1f s\n' "$(awk -v us=$(($(now_us) - t0)) 'BEGIN{print us / 1e6}')"
+fi
 
 printf '\n%-5s %12s %10s\n' run "healthy (s)" "RSS (MB)"
 times=()

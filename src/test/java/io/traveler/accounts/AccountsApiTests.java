@@ -199,6 +199,39 @@ class AccountsApiTests {
     }
 
     @Test
+    void patchClearsAFieldSentAsNullAndKeepsTheOnesLeftOut() {
+        var factory = api.signUp("FACTORY");
+        var lead = api.post("/api/employees")
+                .as(factory)
+                .body(Map.of("name", "Lou Lead", "hourly_rate", 30))
+                .send();
+        var station = api.post("/api/stations")
+                .as(factory)
+                .body(Map.of("name", "Welding", "leader_id", lead.id(), "description", "Sparks"))
+                .send();
+        var body = new java.util.HashMap<String, Object>();
+        body.put("leader_id", null);
+        var cleared = api.patch("/api/stations/" + station.id())
+                .as(factory)
+                .ifMatch(station.header("ETag"))
+                .body(body)
+                .send();
+        assertThat(cleared.status()).isEqualTo(200);
+        assertThat(cleared.json().path("leader_id").isNull()).isTrue();
+        assertThat(cleared.text("description")).as("left out, so kept").isEqualTo("Sparks");
+
+        var rate = new java.util.HashMap<String, Object>();
+        rate.put("hourly_rate", null);
+        var unpaid = api.patch("/api/employees/" + lead.id())
+                .as(factory)
+                .ifMatch(lead.header("ETag"))
+                .body(rate)
+                .send();
+        assertThat(unpaid.json().path("hourly_rate").isNull()).isTrue();
+        assertThat(unpaid.text("name")).isEqualTo("Lou Lead");
+    }
+
+    @Test
     void locationsFormASiteAreaBinTree() {
         var factory = api.signUp("FACTORY");
         var site = api.post("/api/locations")

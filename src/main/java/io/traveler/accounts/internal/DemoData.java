@@ -100,7 +100,7 @@ class DemoData {
             stations.put(
                     s[0],
                     staff.createStation(new StaffService.StationData(
-                                    s[0], null, null, new BigDecimal(s[1]), location, null, null))
+                                    s[0], null, null, new BigDecimal(s[1]), location, null, null, Set.of()))
                             .station()
                             .id());
         }
@@ -116,7 +116,15 @@ class DemoData {
             @SuppressWarnings("unchecked")
             List<UUID> ids = ((List<String>) p[2]).stream().map(stations::get).toList();
             staff.createEmployee(new StaffService.EmployeeData(
-                    (String) p[0], null, null, (UUID) p[3], new BigDecimal((String) p[1]), List.of(), null, ids));
+                    (String) p[0],
+                    null,
+                    null,
+                    (UUID) p[3],
+                    new BigDecimal((String) p[1]),
+                    List.of(),
+                    null,
+                    ids,
+                    Set.of()));
         }
     }
 }

@@ -58,7 +58,8 @@ public class StaffService {
             BigDecimal hourlyRate,
             List<String> skills,
             Employee.Status status,
-            List<UUID> stationIds) {}
+            List<UUID> stationIds,
+            Set<String> cleared) {}
 
     public record StationData(
             String name,
@@ -67,7 +68,8 @@ public class StaffService {
             BigDecimal capacityHoursPerDay,
             UUID locationId,
             Station.Status status,
-            List<UUID> memberIds) {}
+            List<UUID> memberIds,
+            Set<String> cleared) {}
 
     public record EmployeeWithStations(Employee employee, List<UUID> stationIds) {}
 
@@ -156,6 +158,7 @@ public class StaffService {
     }
 
     private void apply(Employee employee, EmployeeData data) {
+        clear(employee, data.cleared());
         if (data.email() != null || data.phone() != null) {
             employee.contactAt(
                     data.email() != null ? blankToNull(data.email()) : employee.email(),
@@ -176,6 +179,33 @@ public class StaffService {
                 throw new ValidationException("user_id", "is not a member of this organization");
             }
             employee.linkUser(data.userId());
+        }
+    }
+
+    /** Values a request named as cleared (JSON null in a PATCH, an emptied field in a form). */
+    private static void clear(Employee employee, Set<String> cleared) {
+        if (cleared.contains("email") || cleared.contains("phone")) {
+            employee.contactAt(
+                    cleared.contains("email") ? null : employee.email(),
+                    cleared.contains("phone") ? null : employee.phone());
+        }
+        if (cleared.contains("hourly_rate")) {
+            employee.payAt(null);
+        }
+        if (cleared.contains("user_id")) {
+            employee.linkUser(null);
+        }
+    }
+
+    private static void clear(Station station, Set<String> cleared) {
+        if (cleared.contains("description")) {
+            station.describe(null);
+        }
+        if (cleared.contains("leader_id")) {
+            station.ledBy(null);
+        }
+        if (cleared.contains("location_id")) {
+            station.locatedAt(null);
         }
     }
 
@@ -271,6 +301,7 @@ public class StaffService {
     }
 
     private void apply(Station station, StationData data) {
+        clear(station, data.cleared());
         if (data.description() != null) {
             station.describe(blankToNull(data.description()));
         }

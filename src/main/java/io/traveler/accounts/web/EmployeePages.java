@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
@@ -98,7 +99,8 @@ class EmployeePages {
                     hourlyRate,
                     skillList,
                     status,
-                    stationIds == null ? List.of() : stationIds);
+                    stationIds == null ? List.of() : stationIds,
+                    hourlyRate == null ? Set.of("hourly_rate") : Set.of());
         }
     }
 

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.accounts.internal.Employee;
 import io.traveler.accounts.internal.StaffService;
 import io.traveler.shared.paging.ItemList;
+import io.traveler.shared.web.ExplicitNulls;
 import io.traveler.shared.web.Versions;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -14,6 +15,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -118,7 +120,8 @@ class EmployeesController {
                 body.hourlyRate(),
                 body.skills(),
                 body.status(),
-                body.stationIds()));
+                body.stationIds(),
+                Set.of()));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .eTag(Versions.etag(created.employee().version()))
                 .body(EmployeeView.of(created));
@@ -150,7 +153,8 @@ class EmployeesController {
                         body.hourlyRate(),
                         body.skills(),
                         body.status(),
-                        body.stationIds()));
+                        body.stationIds(),
+                        ExplicitNulls.inThisRequest()));
         return ResponseEntity.ok()
                 .eTag(Versions.etag(changed.employee().version()))
                 .body(EmployeeView.of(changed));

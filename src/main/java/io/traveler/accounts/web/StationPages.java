@@ -16,7 +16,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
@@ -92,7 +94,19 @@ class StationPages {
                     capacityHoursPerDay,
                     locationId,
                     status,
-                    memberIds == null ? List.of() : memberIds);
+                    memberIds == null ? List.of() : memberIds,
+                    cleared());
+        }
+
+        private Set<String> cleared() {
+            Set<String> cleared = new HashSet<>();
+            if (leaderId == null) {
+                cleared.add("leader_id");
+            }
+            if (locationId == null) {
+                cleared.add("location_id");
+            }
+            return cleared;
         }
     }
 

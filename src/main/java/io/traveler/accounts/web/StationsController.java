@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.accounts.internal.StaffService;
 import io.traveler.accounts.internal.Station;
 import io.traveler.shared.paging.ItemList;
+import io.traveler.shared.web.ExplicitNulls;
 import io.traveler.shared.web.Versions;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -13,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -105,7 +107,8 @@ class StationsController {
                 body.capacityHoursPerDay(),
                 body.locationId(),
                 body.status(),
-                body.memberIds()));
+                body.memberIds(),
+                Set.of()));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .eTag(Versions.etag(created.station().version()))
                 .body(StationView.of(created));
@@ -136,7 +139,8 @@ class StationsController {
                         body.capacityHoursPerDay(),
                         body.locationId(),
                         body.status(),
-                        body.memberIds()));
+                        body.memberIds(),
+                        ExplicitNulls.inThisRequest()));
         return ResponseEntity.ok()
                 .eTag(Versions.etag(changed.station().version()))
                 .body(StationView.of(changed));
