@@ -331,5 +331,12 @@ class AdministrationBrowserTests {
         assertThat(browser.text(By.cssSelector(".notice"))).isEqualTo("Partnership accepted.");
         assertThat(browser.text(By.id("partnership-rows"))).contains("active");
         browser.screenshot("partnerships");
+
+        var nextSignIn = api.post("/api/auth/token")
+                .body(Map.of("email", brand.email(), "password", Api.PASSWORD))
+                .send();
+        assertThat(nextSignIn.text("organization_id"))
+                .as("the next sign-in starts where the user switched to")
+                .isEqualTo(factory.orgId().toString());
     }
 }

@@ -1,5 +1,6 @@
 package io.traveler.accounts.web;
 
+import io.traveler.accounts.internal.security.Authenticator;
 import io.traveler.shared.security.TravelerAuthentication;
 import io.traveler.shared.security.TravelerPrincipal;
 import io.traveler.shared.web.ForbiddenException;
@@ -16,9 +17,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PageController
 class OrganizationSwitch {
     private final SignedInSession session;
+    private final Authenticator authenticator;
 
-    OrganizationSwitch(SignedInSession session) {
+    OrganizationSwitch(SignedInSession session, Authenticator authenticator) {
         this.session = session;
+        this.authenticator = authenticator;
     }
 
     @PostMapping("/app/organization")
@@ -31,6 +34,7 @@ class OrganizationSwitch {
         if (!session.actAs(me.actorId(), organizationId, me.authenticatedAt(), request, response)) {
             throw new ForbiddenException("You are not an active member of that organization.");
         }
+        authenticator.rememberOrganization(me.actorId(), organizationId);
         TravelerPrincipal now = TravelerAuthentication.current().orElseThrow();
         flash.addFlashAttribute(Forms.NOTICE, "You are now working in " + now.orgName() + ".");
         return "redirect:/app/";

@@ -103,6 +103,15 @@ public class Authenticator {
         }
     }
 
+    /** The organization a user switched to is where their next sign-in starts (bookkeeping, like sign-ins). */
+    @Transactional
+    public void rememberOrganization(UUID userId, UUID orgId) {
+        jdbc.sql("update accounts.users set last_org_id = :org where id = :user")
+                .param("org", orgId)
+                .param("user", userId)
+                .update();
+    }
+
     /** The memberships policy lets a user read their own rows once {@code app.actor_id} names them. */
     private UUID chooseOrganization(User user, UUID requested) {
         jdbc.sql("select set_config('app.actor_id', :user, true)")
