@@ -2,21 +2,18 @@ package io.traveler.accounts.internal;
 
 import io.traveler.accounts.OrganizationKind;
 import io.traveler.shared.Ids;
+import io.traveler.shared.jpa.Stamped;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.util.UUID;
 
 /** The tenant itself. Its id is the {@code org_id} of everything it owns. */
 @Entity
 @Table(schema = "accounts", name = "organizations")
-public class Organization {
+public class Organization extends Stamped {
     @Id
     private UUID id = Ids.newId();
 
@@ -25,28 +22,11 @@ public class Organization {
     @Enumerated(EnumType.STRING)
     private OrganizationKind kind;
 
-    private Instant createdAt;
-    private Instant updatedAt;
-
-    @Version
-    private Long version;
-
     protected Organization() {}
 
     public Organization(String name, OrganizationKind kind) {
         this.name = name.trim();
         this.kind = kind;
-    }
-
-    @PrePersist
-    void stampCreation() {
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void stampUpdate() {
-        updatedAt = Instant.now();
     }
 
     public void rename(String name) {
@@ -63,13 +43,5 @@ public class Organization {
 
     public OrganizationKind kind() {
         return kind;
-    }
-
-    public long version() {
-        return version == null ? 0 : version;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
     }
 }

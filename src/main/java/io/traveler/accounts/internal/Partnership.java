@@ -1,15 +1,13 @@
 package io.traveler.accounts.internal;
 
 import io.traveler.shared.Ids;
+import io.traveler.shared.jpa.Stamped;
 import io.traveler.shared.web.ConflictException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -19,7 +17,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(schema = "accounts", name = "partnerships")
-public class Partnership {
+public class Partnership extends Stamped {
     public enum Status {
         PENDING,
         ACTIVE,
@@ -40,11 +38,6 @@ public class Partnership {
     private Instant invitedAt;
     private Instant acceptedAt;
     private Instant endedAt;
-    private Instant createdAt;
-    private Instant updatedAt;
-
-    @Version
-    private Long version;
 
     protected Partnership() {}
 
@@ -54,17 +47,6 @@ public class Partnership {
         this.invitedBy = invitedBy;
         this.note = note;
         this.invitedAt = Instant.now();
-    }
-
-    @PrePersist
-    void stampCreation() {
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void stampUpdate() {
-        updatedAt = Instant.now();
     }
 
     /** Only the invited factory accepts, and only a pending invitation. */
@@ -126,9 +108,5 @@ public class Partnership {
 
     public Instant endedAt() {
         return endedAt;
-    }
-
-    public long version() {
-        return version == null ? 0 : version;
     }
 }

@@ -1,21 +1,19 @@
 package io.traveler.accounts.internal;
 
 import io.traveler.shared.Ids;
+import io.traveler.shared.jpa.Stamped;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 
 /** A global identity; it belongs to organizations through memberships. */
 @Entity
 @Table(schema = "accounts", name = "users")
-public class User {
+public class User extends Stamped {
     public enum Status {
         ACTIVE,
         DISABLED
@@ -38,11 +36,6 @@ public class User {
     private Instant lastLoginAt;
     private Instant sessionsValidAfter;
     private UUID lastOrgId;
-    private Instant createdAt;
-    private Instant updatedAt;
-
-    @Version
-    private Long version;
 
     protected User() {}
 
@@ -51,17 +44,6 @@ public class User {
         this.name = name.trim();
         this.passwordHash = passwordHash;
         this.sessionsValidAfter = Instant.now().minusSeconds(1);
-    }
-
-    @PrePersist
-    void stampCreation() {
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void stampUpdate() {
-        updatedAt = Instant.now();
     }
 
     public boolean isLockedAt(Instant now) {
@@ -151,9 +133,5 @@ public class User {
 
     public UUID lastOrgId() {
         return lastOrgId;
-    }
-
-    public long version() {
-        return version == null ? 0 : version;
     }
 }

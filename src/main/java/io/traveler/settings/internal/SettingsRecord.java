@@ -1,19 +1,16 @@
 package io.traveler.settings.internal;
 
+import io.traveler.shared.jpa.Stamped;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.UUID;
 
 /** One organization's settings; its id is the organization's. Row-level security scopes it. */
 @Entity
 @Table(schema = "settings", name = "organization_settings")
-public class SettingsRecord {
+public class SettingsRecord extends Stamped {
     @Id
     private UUID orgId;
 
@@ -21,27 +18,11 @@ public class SettingsRecord {
     private String currency = "USD";
     private BigDecimal defaultHourlyRate = BigDecimal.ZERO;
     private boolean mfaRequired;
-    private Instant createdAt;
-    private Instant updatedAt;
-
-    @Version
-    private Long version;
 
     protected SettingsRecord() {}
 
     public SettingsRecord(UUID orgId) {
         this.orgId = orgId;
-    }
-
-    @PrePersist
-    void stampCreation() {
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void stampUpdate() {
-        updatedAt = Instant.now();
     }
 
     public void change(String timezone, String currency, BigDecimal defaultHourlyRate, Boolean mfaRequired) {
@@ -77,9 +58,5 @@ public class SettingsRecord {
 
     public boolean mfaRequired() {
         return mfaRequired;
-    }
-
-    public long version() {
-        return version == null ? 0 : version;
     }
 }
