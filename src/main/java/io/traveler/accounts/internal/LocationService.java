@@ -78,7 +78,7 @@ public class LocationService {
         if (locations.existsByParentId(id)) {
             throw new ConflictException("This location still holds other locations; remove them first");
         }
-        if (stations.findAll().stream().anyMatch(s -> id.equals(s.locationId()))) {
+        if (stations.existsByLocationId(id)) {
             throw new ConflictException("A station is at this location; move it first");
         }
         locations.delete(location);

@@ -52,8 +52,8 @@ public class PartnershipService {
                 .findById(factoryOrgId)
                 .filter(o -> o.kind() == OrganizationKind.FACTORY)
                 .orElseThrow(() -> new ValidationException("factory_org_id", "is not a FACTORY organization"));
-        boolean open = partnerships.findAll().stream()
-                .anyMatch(p -> p.factoryOrgId().equals(factory.id()) && p.status() != Partnership.Status.ENDED);
+        boolean open = partnerships.existsByBrandOrgIdAndFactoryOrgIdAndStatusNot(
+                brandId, factory.id(), Partnership.Status.ENDED);
         if (open) {
             throw new ConflictException("A partnership with this factory is already pending or active");
         }

@@ -152,7 +152,7 @@ public class StaffService {
         Employee employee = employees.findById(id).orElseThrow(() -> NotFoundException.of("Employee", id));
         Versions.requireMatch(ifMatch, employee.version());
         members.deleteAll(members.findByEmployeeId(id));
-        stations.findAll().stream().filter(s -> id.equals(s.leaderId())).forEach(s -> s.ledBy(null));
+        stations.findByLeaderId(id).forEach(station -> station.ledBy(null));
         employees.delete(employee);
         employees.flush();
     }
