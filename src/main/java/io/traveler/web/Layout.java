@@ -61,6 +61,7 @@ class Layout {
             new NavItem("Roles", "/app/roles", Permission.ROLES_READ.code()),
             new NavItem("API keys", "/app/api-keys", Permission.API_KEYS_READ.code()),
             new NavItem("Partnerships", "/app/partnerships", Permission.PARTNERSHIPS_READ.code()),
+            new NavItem("Organization", "/app/organization/details", Permission.ORGANIZATIONS_READ.code()),
             new NavItem("Settings", "/app/settings", Permission.SETTINGS_READ.code()),
             new NavItem("Audit", "/app/audit", Permission.AUDIT_READ.code()));
 

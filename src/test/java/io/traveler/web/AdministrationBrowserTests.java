@@ -87,6 +87,7 @@ class AdministrationBrowserTests {
                 "/app/api-keys",
                 "/app/api-keys/new",
                 "/app/partnerships",
+                "/app/organization/details",
                 "/app/settings",
                 "/app/settings/numbering-series/new",
                 "/app/audit",
@@ -103,6 +104,15 @@ class AdministrationBrowserTests {
             browser.screenshot("phone" + page.replaceAll("[^a-z0-9]+", "-").replaceAll("-[0-9a-f]{8}-.*", "-id"));
         }
         browser.resize(1280, 900);
+
+        browser.open("/app/organization/details");
+        assertThat(browser.text(By.id("organization-id")))
+                .isEqualTo(factory.orgId().toString());
+        browser.type(By.id("name"), "Grace Works");
+        browser.submit("Rename");
+        assertThat(browser.text(By.cssSelector(".notice"))).isEqualTo("The organization is now called Grace Works.");
+        assertThat(api.get("/api/shops/" + factory.orgId()).as(factory).send().text("name"))
+                .isEqualTo("Grace Works");
 
         browser.open("/app/stations/00000000-0000-0000-0000-000000000001");
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Not found");
