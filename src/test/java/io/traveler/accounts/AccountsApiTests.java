@@ -307,12 +307,7 @@ class AccountsApiTests {
                 .body(Map.of("name", "Bad", "permissions", List.of("rockets:launch")))
                 .send();
         assertThat(unknown.status()).isEqualTo(422);
-        String adminRole = null;
-        for (var r : api.get("/api/roles").as(factory).send().json().path("items")) {
-            if ("ADMINISTRATOR".equals(r.path("built_in").asString())) {
-                adminRole = r.path("id").asString();
-            }
-        }
+        String adminRole = api.builtInRoleId(factory, "ADMINISTRATOR");
         var admin = api.get("/api/roles/" + adminRole).as(factory).send();
         assertThat(api.patch("/api/roles/" + adminRole)
                         .as(factory)
@@ -328,13 +323,7 @@ class AccountsApiTests {
     void theLastAdministratorCannotBeRemoved() {
         var shop = api.signUp("SHOP");
         var me = api.get("/api/users/" + shop.userId()).as(shop).send();
-        var technician = api.get("/api/roles").as(shop).send().json().path("items");
-        String technicianRole = null;
-        for (var r : technician) {
-            if ("TECHNICIAN".equals(r.path("built_in").asString())) {
-                technicianRole = r.path("id").asString();
-            }
-        }
+        String technicianRole = api.builtInRoleId(shop, "TECHNICIAN");
         var demoted = api.patch("/api/users/" + shop.userId())
                 .as(shop)
                 .ifMatch(me.header("ETag"))

@@ -213,7 +213,7 @@ class AuthenticationTests {
     @Test
     void disablingAUserEndsTheirSessionsAtOnce() {
         var admin = api.signUp("FACTORY");
-        String technicianRole = builtInRoleId(admin, "TECHNICIAN");
+        String technicianRole = api.builtInRoleId(admin, "TECHNICIAN");
         String email = Api.uniqueEmail("tech");
         var added = api.post("/api/users")
                 .as(admin)
@@ -348,7 +348,7 @@ class AuthenticationTests {
     void aTokenCanBeIssuedForAnotherOfTheUsersOrganizations() {
         var first = api.signUp("FACTORY");
         var second = api.signUp("BRAND");
-        String adminRole = builtInRoleId(second, "ADMINISTRATOR");
+        String adminRole = api.builtInRoleId(second, "ADMINISTRATOR");
         api.post("/api/users")
                 .as(second)
                 .body(Map.of("email", first.email(), "role_ids", List.of(adminRole)))
@@ -371,15 +371,6 @@ class AuthenticationTests {
                         .send()
                         .status())
                 .isEqualTo(403);
-    }
-
-    private String builtInRoleId(Api.Tenant tenant, String builtIn) {
-        for (var role : api.get("/api/roles").as(tenant).send().json().path("items")) {
-            if (builtIn.equals(role.path("built_in").asString())) {
-                return role.path("id").asString();
-            }
-        }
-        throw new IllegalStateException("no role " + builtIn);
     }
 
     private static String code(String secret) throws Exception {

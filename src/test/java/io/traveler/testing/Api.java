@@ -108,6 +108,16 @@ public final class Api {
         return token.text("access_token");
     }
 
+    /** The id of one of the organization's built-in roles (ADMINISTRATOR, TECHNICIAN, ...). */
+    public String builtInRoleId(Tenant tenant, String builtIn) {
+        for (JsonNode role : get("/api/roles").as(tenant).send().json().path("items")) {
+            if (builtIn.equals(role.path("built_in").asString())) {
+                return role.path("id").asString();
+            }
+        }
+        throw new IllegalStateException("no built-in role " + builtIn);
+    }
+
     public static JsonNode parse(String json) {
         return JSON.readTree(json);
     }

@@ -3,46 +3,14 @@ package io.traveler.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.traveler.testing.Api;
-import io.traveler.testing.ApplicationTest;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The administration pages in a real browser: every page renders, and the flows with a twist work. */
-@ApplicationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AdministrationBrowserTests {
-    @LocalServerPort
-    int port;
-
-    private Browser browser;
-    private Api api;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Browser.start(port);
-        api = new Api(port);
-    }
-
-    @AfterAll
-    void quitBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void signOut() {
-        browser.forget();
-    }
-
+class AdministrationBrowserTests extends BrowserTest {
     @Test
     void rendersEveryPageOfAnAdministrator() {
         var factory = api.signUp("FACTORY");
@@ -313,13 +281,7 @@ class AdministrationBrowserTests {
     void switchesOrganizationAndLinksABrandWithAFactory() {
         var brand = api.signUp("BRAND");
         var factory = api.signUp("FACTORY");
-        var admin = api.get("/api/roles").as(factory).send();
-        String adminRole = java.util.stream.StreamSupport.stream(
-                        admin.json().path("items").spliterator(), false)
-                .filter(r -> "ADMINISTRATOR".equals(r.path("built_in").asString()))
-                .map(r -> r.path("id").asString())
-                .findFirst()
-                .orElseThrow();
+        String adminRole = api.builtInRoleId(factory, "ADMINISTRATOR");
         api.post("/api/users")
                 .as(factory)
                 .body(Map.of("email", brand.email(), "role_ids", List.of(adminRole)))

@@ -3,48 +3,14 @@ package io.traveler.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.traveler.testing.Api;
-import io.traveler.testing.ApplicationTest;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The key page flows in a real browser: sign in, stations, employees, and what a role may not see. */
-@ApplicationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BrowserTests {
-    @LocalServerPort
-    int port;
-
-    private Browser browser;
-    private Api api;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Browser.start(port);
-        api = new Api(port);
-    }
-
-    @AfterAll
-    void quitBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void signOut() {
-        browser.forget();
-    }
-
+class BrowserTests extends BrowserTest {
     @Test
     void signsInAndCreatesAStationThatTheListShows() {
         var factory = api.signUp("FACTORY");
@@ -135,7 +101,7 @@ class BrowserTests {
     @Test
     void hidesNewStationFromATechnicianAndAnswersForbidden() {
         var factory = api.signUp("FACTORY");
-        UUID technicianRole = builtInRole(factory, "TECHNICIAN");
+        String technicianRole = api.builtInRoleId(factory, "TECHNICIAN");
         String email = Api.uniqueEmail("technician");
         var added = api.post("/api/users")
                 .as(factory)
@@ -162,15 +128,6 @@ class BrowserTests {
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Not allowed");
         assertThat(browser.text(By.cssSelector(".eyebrow"))).isEqualToIgnoringCase("Error 403");
         browser.screenshot("forbidden");
-    }
-
-    private UUID builtInRole(Api.Tenant tenant, String builtIn) {
-        var roles = api.get("/api/roles").as(tenant).send();
-        return StreamSupport.stream(roles.json().path("items").spliterator(), false)
-                .filter(r -> builtIn.equals(r.path("built_in").asString()))
-                .map(r -> UUID.fromString(r.path("id").asString()))
-                .findFirst()
-                .orElseThrow();
     }
 
     private List<String> columnOf(String tbodyId, int column) {

@@ -1,0 +1,38 @@
+package io.traveler.web;
+
+import io.traveler.testing.Api;
+import io.traveler.testing.ApplicationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** One headless browser per test class against the running application; each test starts signed out. */
+@ApplicationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class BrowserTest {
+    @LocalServerPort
+    int port;
+
+    Browser browser;
+    Api api;
+
+    @BeforeAll
+    void startBrowser() {
+        browser = Browser.start(port);
+        api = new Api(port);
+    }
+
+    @AfterAll
+    void quitBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void signOut() {
+        browser.forget();
+    }
+}
