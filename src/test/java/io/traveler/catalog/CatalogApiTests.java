@@ -341,6 +341,19 @@ class CatalogApiTests {
     }
 
     @Test
+    void activatingAVersionThatWouldCloseACycleIsRejected() {
+        UUID a = fixtures.product("CYCLE-A");
+        UUID b = fixtures.product("CYCLE-B");
+        UUID aDraft = fixtures.draft(a, List.of(line("PRODUCT", b, "1", "0")));
+        fixtures.activeBom(b, List.of(line("PRODUCT", a, "1", "0")));
+        var activated = api.post("/api/boms/" + aDraft + "/activate").as(owner).send();
+        assertThat(activated.status()).isEqualTo(422);
+        assertThat(activated.raw().body()).contains("lines[0].component_id");
+        assertThat(api.get("/api/boms/" + aDraft).as(owner).send().text("status"))
+                .isEqualTo("DRAFT");
+    }
+
+    @Test
     void aComponentThatIsNotInTheOrganizationIsRejected() {
         UUID product = fixtures.product("LONELY");
         var rejected = api.post("/api/products/templates/" + product + "/boms")
