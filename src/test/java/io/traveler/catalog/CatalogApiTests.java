@@ -393,6 +393,12 @@ class CatalogApiTests {
                 .send();
         assertThat(withoutOptional.json().path("total_cost").decimalValue()).isEqualByComparingTo("94.80");
 
+        assertThat(api.get("/api/boms/" + bom + "/explosion/?quantity=0")
+                        .as(owner)
+                        .send()
+                        .status())
+                .as("the ordered quantity must be positive")
+                .isEqualTo(422);
         var used =
                 api.get("/api/catalog/parts/" + screw + "/where-used").as(owner).send();
         List<String> uses = new ArrayList<>();
