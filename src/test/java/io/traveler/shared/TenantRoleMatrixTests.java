@@ -86,7 +86,50 @@ class TenantRoleMatrixTests {
                 .as(owner)
                 .body(Map.of("key", "matrix", "prefix", "MX-"))
                 .send();
-        assertThat(List.of(location, station, employee, role, disposable, member, key, partnership, series))
+        var category = api.post("/api/catalog/categories")
+                .as(owner)
+                .body(Map.of("code", "MX", "name", "Matrix category"))
+                .send();
+        var part = api.post("/api/catalog/parts")
+                .as(owner)
+                .body(Map.of(
+                        "part_number", "MX-1", "name", "Matrix part", "kind", "COMPONENT", "unit_of_measure", "ea"))
+                .send();
+        var unusedPart = api.post("/api/catalog/parts")
+                .as(owner)
+                .body(Map.of(
+                        "part_number", "MX-2", "name", "Unused part", "kind", "COMPONENT", "unit_of_measure", "ea"))
+                .send();
+        var product = api.post("/api/products/templates")
+                .as(owner)
+                .body(Map.of("sku", "MX-P", "name", "Matrix product"))
+                .send();
+        Map<String, Object> bomBody =
+                Map.of("lines", List.of(Map.of("component_type", "PART", "component_id", part.id(), "quantity", 2)));
+        var bom = api.post("/api/products/templates/" + product.id() + "/boms")
+                .as(owner)
+                .body(bomBody)
+                .send();
+        var draft = api.post("/api/products/templates/" + product.id() + "/boms")
+                .as(owner)
+                .body(bomBody)
+                .send();
+        assertThat(List.of(
+                        location,
+                        station,
+                        employee,
+                        role,
+                        disposable,
+                        member,
+                        key,
+                        partnership,
+                        series,
+                        category,
+                        part,
+                        unusedPart,
+                        product,
+                        bom,
+                        draft))
                 .allMatch(r -> r.status() == 201, "fixtures created");
 
         List<Call> calls = List.of(
@@ -162,6 +205,51 @@ class TenantRoleMatrixTests {
                         Map.of("name", "Renamed brand"),
                         "organizations:update"),
                 new Call("GET", "/api/me", null, null),
+                new Call("GET", "/api/catalog/categories", null, "catalog:read"),
+                new Call("POST", "/api/catalog/categories", Map.of("code", "IN", "name", "Intruder"), "catalog:manage"),
+                new Call("GET", "/api/catalog/categories/" + category.id(), null, "catalog:read"),
+                new Call(
+                        "PATCH", "/api/catalog/categories/" + category.id(), Map.of("name", "Moved"), "catalog:manage"),
+                new Call("GET", "/api/catalog/parts", null, "catalog:read"),
+                new Call(
+                        "POST",
+                        "/api/catalog/parts",
+                        Map.of("part_number", "IN-1", "name", "Intruder", "kind", "HARDWARE", "unit_of_measure", "ea"),
+                        "catalog:manage"),
+                new Call("GET", "/api/catalog/parts/" + part.id(), null, "catalog:read"),
+                new Call("PATCH", "/api/catalog/parts/" + part.id(), Map.of("unit_cost", 2), "catalog:manage"),
+                new Call("GET", "/api/catalog/parts/" + part.id() + "/where-used", null, "catalog:read"),
+                new Call("GET", "/api/inventory/materials/", null, "catalog:read"),
+                new Call(
+                        "POST",
+                        "/api/inventory/materials/",
+                        Map.of("part_number", "IN-M", "name", "Intruder", "unit_of_measure", "kg"),
+                        "catalog:manage"),
+                new Call("GET", "/api/products/templates/", null, "catalog:read"),
+                new Call(
+                        "POST",
+                        "/api/products/templates/",
+                        Map.of("sku", "IN-P", "name", "Intruder"),
+                        "catalog:manage"),
+                new Call("GET", "/api/products/templates/" + product.id(), null, "catalog:read"),
+                new Call(
+                        "PATCH",
+                        "/api/products/templates/" + product.id(),
+                        Map.of("name", "Renamed"),
+                        "catalog:manage"),
+                new Call("POST", "/api/products/templates/" + product.id() + "/boms", bomBody, "catalog:manage"),
+                new Call("GET", "/api/products/templates/" + product.id() + "/boms", null, "catalog:read"),
+                new Call("GET", "/api/products/templates/" + product.id() + "/where-used", null, "catalog:read"),
+                new Call("GET", "/api/boms/" + bom.id(), null, "catalog:read"),
+                new Call("PUT", "/api/boms/" + draft.id() + "/lines", bomBody, "catalog:manage"),
+                new Call("POST", "/api/boms/" + bom.id() + "/submit", null, "catalog:manage"),
+                new Call("POST", "/api/boms/" + bom.id() + "/approve", null, "boms:approve"),
+                new Call("POST", "/api/boms/" + bom.id() + "/activate", null, "catalog:manage"),
+                new Call("GET", "/api/products/templates/" + product.id() + "/bom", null, "catalog:read"),
+                new Call("GET", "/api/boms/" + bom.id() + "/explosion?quantity=2", null, "catalog:read"),
+                new Call("POST", "/api/boms/" + bom.id() + "/revise", null, "catalog:manage"),
+                new Call("GET", "/api/boms/compare?from=" + bom.id() + "&to=" + draft.id(), null, "catalog:read"),
+                new Call("DELETE", "/api/catalog/parts/" + unusedPart.id(), null, "catalog:manage"),
                 new Call("POST", "/api/api-keys/" + key.id() + "/revoke", null, "api_keys:manage"),
                 new Call("POST", "/api/partnerships/" + partnership.id() + "/end", null, "partnerships:manage"),
                 new Call("DELETE", "/api/stations/" + station.id(), null, "stations:delete"),
@@ -196,7 +284,8 @@ class TenantRoleMatrixTests {
                         + foreign.raw().body());
             }
             if (!call.namesAnId() && call.method().equals("GET") && foreign.status() == 200) {
-                for (var fixture : List.of(station, employee, location, role, member, key, partnership)) {
+                for (var fixture :
+                        List.of(station, employee, location, role, member, key, partnership, category, part, product)) {
                     if (foreign.raw().body().contains(fixture.text("id"))) {
                         violations.add(call + " other organization sees " + fixture.text("id"));
                     }
@@ -231,7 +320,7 @@ class TenantRoleMatrixTests {
         if (call.body() != null) {
             request.body(call.body());
         }
-        if (call.method().equals("PATCH") || call.method().equals("DELETE")) {
+        if (List.of("PATCH", "PUT", "DELETE").contains(call.method())) {
             request.ifMatch("*");
         }
         return request.send();

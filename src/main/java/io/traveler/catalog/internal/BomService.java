@@ -1,0 +1,390 @@
+package io.traveler.catalog.internal;
+
+import io.traveler.shared.web.NotFoundException;
+import io.traveler.shared.web.ValidationException;
+import io.traveler.shared.web.Versions;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Versions of bills of materials, their approval and activation, explosion, where-used and comparison. */
+@Service
+public class BomService {
+    /** How deep explosion and where-used follow sub-products; cycles are rejected long before. */
+    private static final int MAX_DEPTH = 50;
+
+    private final Boms boms;
+    private final BomLines lines;
+    private final Products products;
+    private final Parts parts;
+    private final EntityManager em;
+    private final JdbcClient jdbc;
+
+    BomService(Boms boms, BomLines lines, Products products, Parts parts, EntityManager em, JdbcClient jdbc) {
+        this.boms = boms;
+        this.lines = lines;
+        this.products = products;
+        this.parts = parts;
+        this.em = em;
+        this.jdbc = jdbc;
+    }
+
+    public record BomWithLines(Bom bom, List<BomLines.Line> lines) {}
+
+    public record ExplodedLine(
+            int depth,
+            String path,
+            Bom.ComponentType componentType,
+            UUID componentId,
+            String number,
+            String name,
+            BigDecimal quantity,
+            BigDecimal extendedQuantity,
+            String unit,
+            BigDecimal unitCost,
+            BigDecimal extendedCost,
+            BigDecimal weight) {}
+
+    public record Explosion(BigDecimal totalCost, BigDecimal totalWeight, int leafCount, List<ExplodedLine> lines) {}
+
+    public record Use(UUID productId, String sku, String name, int depth) {}
+
+    public record LineChange(BomLines.Line from, BomLines.Line to) {}
+
+    public record Comparison(List<BomLines.Line> added, List<BomLines.Line> removed, List<LineChange> changed) {}
+
+    @Transactional(readOnly = true)
+    public List<Bom> history(UUID productId) {
+        requireProduct(productId);
+        return boms.findByProductIdOrderByNumberDesc(productId);
+    }
+
+    @Transactional(readOnly = true)
+    public BomWithLines activeBomOf(UUID productId) {
+        requireProduct(productId);
+        Bom bom = boms.findByProductIdAndStatus(productId, Bom.Status.ACTIVE)
+                .orElseThrow(() -> new NotFoundException("Active BOM of product", productId));
+        return withLines(bom);
+    }
+
+    @Transactional(readOnly = true)
+    public BomWithLines bom(UUID id) {
+        return withLines(find(id));
+    }
+
+    /** A new DRAFT with the next version number of the product. */
+    @Transactional
+    public BomWithLines createDraft(UUID productId, List<BomLines.Line> newLines, String notes) {
+        products.findLocked(productId).orElseThrow(() -> NotFoundException.of("Product", productId));
+        validate(productId, newLines);
+        var bom = boms.saveAndFlush(new Bom(productId, boms.lastNumberOf(productId) + 1, null, notes));
+        insertLines(bom.id(), newLines);
+        return withLines(bom);
+    }
+
+    @Transactional
+    public BomWithLines replaceLines(UUID id, String ifMatch, List<BomLines.Line> newLines) {
+        Bom bom = boms.findLocked(id).orElseThrow(() -> NotFoundException.of("BOM", id));
+        Versions.requireMatch(ifMatch, bom.version());
+        bom.requireDraft();
+        validate(bom.productId(), newLines);
+        lines.deleteByBomId(id);
+        insertLines(id, newLines);
+        em.lock(bom, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        return withLines(bom);
+    }
+
+    @Transactional
+    public BomWithLines submit(UUID id, String ifMatch) {
+        Bom bom = find(id);
+        Versions.checkMatch(ifMatch, bom.version());
+        bom.submit();
+        return withLines(boms.saveAndFlush(bom));
+    }
+
+    @Transactional
+    public BomWithLines approve(UUID id, String ifMatch) {
+        Bom bom = find(id);
+        Versions.checkMatch(ifMatch, bom.version());
+        bom.approve();
+        return withLines(boms.saveAndFlush(bom));
+    }
+
+    /**
+     * Makes the BOM its product's ACTIVE one and supersedes the previous in the same transaction. The product row
+     * is locked first, so concurrent activations of one product's versions happen one after the other.
+     */
+    @Transactional
+    public BomWithLines activate(UUID id, String ifMatch, boolean mayActivateDraft) {
+        Bom bom = find(id);
+        products.findLocked(bom.productId());
+        em.refresh(bom);
+        Versions.checkMatch(ifMatch, bom.version());
+        List<BomLines.Line> current = linesOf(id);
+        rejectCycles(bom.productId(), current);
+        boms.findByProductIdAndStatus(bom.productId(), Bom.Status.ACTIVE)
+                .filter(previous -> !previous.id().equals(id))
+                .ifPresent(previous -> {
+                    previous.supersede();
+                    boms.saveAndFlush(previous);
+                });
+        bom.activate(mayActivateDraft);
+        return new BomWithLines(boms.saveAndFlush(bom), current);
+    }
+
+    /** A new DRAFT copying the lines of the given version, which it names as its parent. */
+    @Transactional
+    public BomWithLines revise(UUID id) {
+        Bom source = find(id);
+        products.findLocked(source.productId());
+        List<BomLines.Line> copied = linesOf(id);
+        var draft = boms.saveAndFlush(
+                new Bom(source.productId(), boms.lastNumberOf(source.productId()) + 1, id, source.notes()));
+        insertLines(draft.id(), copied);
+        return new BomWithLines(draft, copied);
+    }
+
+    /**
+     * Every line below the BOM in one recursive query: sub-products explode through their ACTIVE BOM, and each
+     * line's quantity with its waste multiplies down the path and by the ordered quantity.
+     */
+    @Transactional(readOnly = true)
+    public Explosion explode(UUID id, BigDecimal quantity, boolean includeOptional) {
+        find(id);
+        List<ExplodedLine> rows = jdbc.sql("""
+                        with recursive tree(depth, path, component_type, component_id, quantity, unit,
+                                            extended_quantity, visited) as (
+                            select 1, lpad(l.sequence::text, 4, '0'), l.component_type, l.component_id,
+                                   l.quantity, l.unit, l.quantity * (1 + l.waste_factor) * :n, array[b.product_id]
+                              from catalog.bom_lines l join catalog.boms b on b.id = l.bom_id
+                             where l.bom_id = :bom and (:optional or not l.optional)
+                            union all
+                            select t.depth + 1, t.path || '/' || lpad(l.sequence::text, 4, '0'), l.component_type,
+                                   l.component_id, l.quantity, l.unit,
+                                   t.extended_quantity * l.quantity * (1 + l.waste_factor), t.visited || b.product_id
+                              from tree t
+                              join catalog.boms b on b.product_id = t.component_id and b.status = 'ACTIVE'
+                              join catalog.bom_lines l on l.bom_id = b.id
+                             where t.component_type = 'PRODUCT' and (:optional or not l.optional)
+                               and not b.product_id = any (t.visited) and t.depth < :max_depth
+                        )
+                        select t.depth, t.path, t.component_type, t.component_id,
+                               coalesce(p.part_number, pr.sku) as number, coalesce(p.name, pr.name) as name,
+                               t.quantity, t.extended_quantity, coalesce(t.unit, p.unit_of_measure) as unit,
+                               p.unit_cost, t.extended_quantity * p.unit_cost as extended_cost,
+                               t.extended_quantity * p.weight as weight
+                          from tree t
+                          left join catalog.parts p on t.component_type = 'PART' and p.id = t.component_id
+                          left join catalog.products pr on t.component_type = 'PRODUCT' and pr.id = t.component_id
+                         order by t.path
+                        """)
+                .param("bom", id)
+                .param("n", quantity)
+                .param("optional", includeOptional)
+                .param("max_depth", MAX_DEPTH)
+                .query((rs, n) -> new ExplodedLine(
+                        rs.getInt("depth"),
+                        rs.getString("path"),
+                        Bom.ComponentType.valueOf(rs.getString("component_type")),
+                        rs.getObject("component_id", UUID.class),
+                        rs.getString("number"),
+                        rs.getString("name"),
+                        rs.getBigDecimal("quantity"),
+                        rs.getBigDecimal("extended_quantity"),
+                        rs.getString("unit"),
+                        rs.getBigDecimal("unit_cost"),
+                        rs.getBigDecimal("extended_cost"),
+                        rs.getBigDecimal("weight")))
+                .list();
+        List<ExplodedLine> leaves = rows.stream()
+                .filter(r -> r.componentType() == Bom.ComponentType.PART)
+                .toList();
+        BigDecimal cost = leaves.stream()
+                .map(ExplodedLine::extendedCost)
+                .filter(Objects::nonNull)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal weight = leaves.stream()
+                .map(ExplodedLine::weight)
+                .filter(Objects::nonNull)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new Explosion(cost, weight, leaves.size(), rows);
+    }
+
+    /** Every product whose ACTIVE BOM holds the component at some depth, the nearest depth of each. */
+    @Transactional(readOnly = true)
+    public List<Use> whereUsed(Bom.ComponentType type, UUID componentId) {
+        if (type == Bom.ComponentType.PART) {
+            parts.findById(componentId).orElseThrow(() -> NotFoundException.of("Part", componentId));
+        } else {
+            requireProduct(componentId);
+        }
+        return jdbc.sql("""
+                        with recursive up(product_id, depth) as (
+                            select b.product_id, 1
+                              from catalog.bom_lines l
+                              join catalog.boms b on b.id = l.bom_id and b.status = 'ACTIVE'
+                             where l.component_type = :type and l.component_id = :id
+                            union
+                            select b.product_id, u.depth + 1
+                              from up u
+                              join catalog.bom_lines l on l.component_type = 'PRODUCT' and l.component_id = u.product_id
+                              join catalog.boms b on b.id = l.bom_id and b.status = 'ACTIVE'
+                             where u.depth < :max_depth
+                        )
+                        select p.id, p.sku, p.name, min(u.depth) as depth
+                          from up u join catalog.products p on p.id = u.product_id
+                         group by p.id, p.sku, p.name
+                         order by depth, p.sku
+                        """)
+                .param("type", type.name())
+                .param("id", componentId)
+                .param("max_depth", MAX_DEPTH)
+                .query((rs, n) -> new Use(
+                        rs.getObject("id", UUID.class), rs.getString("sku"), rs.getString("name"), rs.getInt("depth")))
+                .list();
+    }
+
+    /** Lines keyed by component: only in {@code to} (added), only in {@code from} (removed), or different. */
+    @Transactional(readOnly = true)
+    public Comparison compare(UUID fromId, UUID toId) {
+        Map<String, BomLines.Line> from = byComponent(linesOf(find(fromId).id()));
+        Map<String, BomLines.Line> to = byComponent(linesOf(find(toId).id()));
+        List<BomLines.Line> added = new ArrayList<>();
+        List<LineChange> changed = new ArrayList<>();
+        to.forEach((key, line) -> {
+            BomLines.Line before = from.get(key);
+            if (before == null) {
+                added.add(line);
+            } else if (!sameLine(before, line)) {
+                changed.add(new LineChange(before, line));
+            }
+        });
+        List<BomLines.Line> removed = from.entrySet().stream()
+                .filter(e -> !to.containsKey(e.getKey()))
+                .map(Map.Entry::getValue)
+                .toList();
+        return new Comparison(added, removed, changed);
+    }
+
+    private static Map<String, BomLines.Line> byComponent(List<BomLines.Line> lines) {
+        return lines.stream()
+                .collect(Collectors.toMap(
+                        l -> l.componentType() + ":" + l.componentId(), l -> l, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    private static boolean sameLine(BomLines.Line a, BomLines.Line b) {
+        return a.quantity().compareTo(b.quantity()) == 0
+                && a.wasteFactor().compareTo(b.wasteFactor()) == 0
+                && Objects.equals(a.unit(), b.unit())
+                && Objects.equals(a.optional(), b.optional())
+                && Objects.equals(a.substituteGroup(), b.substituteGroup())
+                && Objects.equals(a.preference(), b.preference())
+                && Objects.equals(a.notes(), b.notes());
+    }
+
+    private void validate(UUID productId, List<BomLines.Line> newLines) {
+        Set<UUID> partIds = new HashSet<>();
+        Set<UUID> productIds = new HashSet<>();
+        newLines.forEach(
+                l -> (l.componentType() == Bom.ComponentType.PART ? partIds : productIds).add(l.componentId()));
+        Set<UUID> knownParts = parts.findAllById(partIds).stream().map(Part::id).collect(Collectors.toSet());
+        Set<UUID> knownProducts =
+                products.findAllById(productIds).stream().map(Product::id).collect(Collectors.toSet());
+        List<ValidationException.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < newLines.size(); i++) {
+            BomLines.Line line = newLines.get(i);
+            boolean known = line.componentType() == Bom.ComponentType.PART
+                    ? knownParts.contains(line.componentId())
+                    : knownProducts.contains(line.componentId());
+            if (!known) {
+                errors.add(new ValidationException.FieldError(
+                        "lines[" + i + "].component_id",
+                        "is not a " + line.componentType().name().toLowerCase() + " of this organization"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        rejectCycles(productId, newLines);
+    }
+
+    /**
+     * A sub-product line may not lead back to the product itself, directly or through the ACTIVE BOMs of
+     * sub-products at any depth (the product's own BOMs are replaced by the lines being checked).
+     */
+    private void rejectCycles(UUID productId, List<BomLines.Line> newLines) {
+        List<UUID> children = newLines.stream()
+                .filter(l -> l.componentType() == Bom.ComponentType.PRODUCT)
+                .map(BomLines.Line::componentId)
+                .distinct()
+                .toList();
+        if (children.isEmpty()) {
+            return;
+        }
+        Set<UUID> looping = new HashSet<>(jdbc.sql("""
+                        with recursive down(origin, product_id) as (
+                            select c, c from unnest(string_to_array(:children, ',')::uuid[]) as c
+                            union
+                            select d.origin, l.component_id
+                              from down d
+                              join catalog.boms b on b.product_id = d.product_id and b.status = 'ACTIVE'
+                              join catalog.bom_lines l on l.bom_id = b.id and l.component_type = 'PRODUCT'
+                             where d.product_id <> :root
+                        )
+                        select distinct origin from down where product_id = :root
+                        """)
+                .param("children", children.stream().map(UUID::toString).collect(Collectors.joining(",")))
+                .param("root", productId)
+                .query(UUID.class)
+                .list());
+        List<ValidationException.FieldError> errors = IntStream.range(0, newLines.size())
+                .filter(i -> newLines.get(i).componentType() == Bom.ComponentType.PRODUCT
+                        && looping.contains(newLines.get(i).componentId()))
+                .mapToObj(i -> new ValidationException.FieldError(
+                        "lines[" + i + "].component_id", "would make the product contain itself"))
+                .toList();
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+    }
+
+    private void insertLines(UUID bomId, List<BomLines.Line> newLines) {
+        for (int i = 0; i < newLines.size(); i++) {
+            lines.save(new BomLine(bomId, i + 1, newLines.get(i)));
+        }
+        lines.flush();
+    }
+
+    private Bom find(UUID id) {
+        return boms.findById(id).orElseThrow(() -> NotFoundException.of("BOM", id));
+    }
+
+    private void requireProduct(UUID productId) {
+        if (!products.existsById(productId)) {
+            throw NotFoundException.of("Product", productId);
+        }
+    }
+
+    private List<BomLines.Line> linesOf(UUID bomId) {
+        return lines.findByBomIdOrderBySequence(bomId).stream()
+                .map(BomLine::line)
+                .toList();
+    }
+
+    private BomWithLines withLines(Bom bom) {
+        return new BomWithLines(bom, linesOf(bom.id()));
+    }
+}

@@ -1,0 +1,111 @@
+package io.traveler.catalog.web;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.traveler.catalog.internal.BomLines;
+import io.traveler.catalog.internal.BomService;
+import io.traveler.shared.web.Versions;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Bills of materials")
+@RestController
+@RequestMapping("/api/boms")
+class BomsController {
+    /** Activating a DRAFT without approval takes every permission an administrator has for it. */
+    private static final Set<String> ACTIVATE_DRAFT = Set.of("boms:approve", "settings:update");
+
+    private final BomService boms;
+
+    BomsController(BomService boms) {
+        this.boms = boms;
+    }
+
+    record ComparisonView(
+            List<BomLines.Line> added, List<BomLines.Line> removed, List<BomService.LineChange> changed) {}
+
+    @GetMapping("/compare")
+    @PreAuthorize("hasAuthority('catalog:read')")
+    ComparisonView compare(@RequestParam UUID from, @RequestParam UUID to) {
+        var c = boms.compare(from, to);
+        return new ComparisonView(c.added(), c.removed(), c.changed());
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('catalog:read')")
+    ResponseEntity<BomViews.BomView> get(@PathVariable UUID id) {
+        return view(HttpStatus.OK, boms.bom(id));
+    }
+
+    @PutMapping("/{id}/lines")
+    @PreAuthorize("hasAuthority('catalog:manage')")
+    ResponseEntity<BomViews.BomView> replaceLines(
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody BomViews.LinesBody body) {
+        return view(HttpStatus.OK, boms.replaceLines(id, ifMatch, body.toLines()));
+    }
+
+    @PostMapping("/{id}/submit")
+    @PreAuthorize("hasAuthority('catalog:manage')")
+    ResponseEntity<BomViews.BomView> submit(
+            @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return view(HttpStatus.OK, boms.submit(id, ifMatch));
+    }
+
+    @PostMapping("/{id}/approve")
+    @PreAuthorize("hasAuthority('boms:approve')")
+    ResponseEntity<BomViews.BomView> approve(
+            @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return view(HttpStatus.OK, boms.approve(id, ifMatch));
+    }
+
+    @PostMapping("/{id}/activate")
+    @PreAuthorize("hasAuthority('catalog:manage')")
+    ResponseEntity<BomViews.BomView> activate(
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            Authentication caller) {
+        Set<String> held = caller.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .collect(Collectors.toSet());
+        return view(HttpStatus.OK, boms.activate(id, ifMatch, held.containsAll(ACTIVATE_DRAFT)));
+    }
+
+    @PostMapping("/{id}/revise")
+    @PreAuthorize("hasAuthority('catalog:manage')")
+    ResponseEntity<BomViews.BomView> revise(@PathVariable UUID id) {
+        return view(HttpStatus.CREATED, boms.revise(id));
+    }
+
+    @GetMapping("/{id}/explosion")
+    @PreAuthorize("hasAuthority('catalog:read')")
+    BomService.Explosion explosion(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "1") @DecimalMin(value = "0", inclusive = false) BigDecimal quantity,
+            @RequestParam(name = "include_optional", defaultValue = "true") boolean includeOptional) {
+        return boms.explode(id, quantity, includeOptional);
+    }
+
+    private static ResponseEntity<BomViews.BomView> view(HttpStatus status, BomService.BomWithLines bom) {
+        return Versions.withEtag(ResponseEntity.status(status), bom.bom().version(), BomViews.BomView.of(bom));
+    }
+}

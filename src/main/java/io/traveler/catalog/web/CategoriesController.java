@@ -1,0 +1,95 @@
+package io.traveler.catalog.web;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.traveler.catalog.internal.CatalogService;
+import io.traveler.catalog.internal.Category;
+import io.traveler.shared.paging.ItemList;
+import io.traveler.shared.paging.PageRequest;
+import io.traveler.shared.web.ExplicitNulls;
+import io.traveler.shared.web.Versions;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Categories")
+@RestController
+@RequestMapping("/api/catalog/categories")
+class CategoriesController {
+    private final CatalogService catalog;
+
+    CategoriesController(CatalogService catalog) {
+        this.catalog = catalog;
+    }
+
+    record CategoryView(UUID id, String code, String name, UUID parentId, Instant createdAt, Instant updatedAt) {
+        static CategoryView of(Category c) {
+            return new CategoryView(c.id(), c.code(), c.name(), c.parentId(), c.createdAt(), c.updatedAt());
+        }
+    }
+
+    record CategoryCreate(
+            @NotBlank @Size(max = 50) String code,
+            @NotBlank @Size(max = 200) String name,
+            UUID parentId) {}
+
+    record CategoryChange(
+            @Size(min = 1, max = 50) String code,
+            @Size(min = 1, max = 200) String name,
+            UUID parentId) {}
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('catalog:read')")
+    ItemList<CategoryView> list(
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String sort,
+            @RequestParam(name = "parent_id", required = false) UUID parentId) {
+        var page = PageRequest.of(limit, cursor, sort, CatalogService.CATEGORY_SORTS.keySet(), "code");
+        return catalog.listCategories(page, parentId).map(CategoryView::of);
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAuthority('catalog:manage')")
+    ResponseEntity<CategoryView> create(@Valid @RequestBody CategoryCreate body) {
+        Category created = catalog.createCategory(
+                new CatalogService.CategoryData(body.code(), body.name(), body.parentId(), Set.of()));
+        return Versions.withEtag(
+                ResponseEntity.status(HttpStatus.CREATED), created.version(), CategoryView.of(created));
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('catalog:read')")
+    ResponseEntity<CategoryView> get(@PathVariable UUID id) {
+        Category found = catalog.category(id);
+        return Versions.withEtag(ResponseEntity.ok(), found.version(), CategoryView.of(found));
+    }
+
+    @PatchMapping("/{id}")
+    @PreAuthorize("hasAuthority('catalog:manage')")
+    ResponseEntity<CategoryView> change(
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody CategoryChange body) {
+        Category changed = catalog.changeCategory(
+                id,
+                ifMatch,
+                new CatalogService.CategoryData(
+                        body.code(), body.name(), body.parentId(), ExplicitNulls.inThisRequest()));
+        return Versions.withEtag(ResponseEntity.ok(), changed.version(), CategoryView.of(changed));
+    }
+}

@@ -1,0 +1,227 @@
+package io.traveler.catalog.web;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.traveler.catalog.internal.Bom;
+import io.traveler.catalog.internal.BomService;
+import io.traveler.catalog.internal.CatalogService;
+import io.traveler.catalog.internal.Part;
+import io.traveler.shared.paging.ItemList;
+import io.traveler.shared.paging.PageRequest;
+import io.traveler.shared.web.ExplicitNulls;
+import io.traveler.shared.web.ValidationException;
+import io.traveler.shared.web.Versions;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@Tag(name = "Parts")
+@RestController
+@RequestMapping("/api/catalog/parts")
+class PartsController {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final CatalogService catalog;
+    private final BomService boms;
+
+    PartsController(CatalogService catalog, BomService boms) {
+        this.catalog = catalog;
+        this.boms = boms;
+    }
+
+    record PartView(
+            UUID id,
+            String partNumber,
+            String name,
+            String description,
+            Part.Kind kind,
+            String unitOfMeasure,
+            BigDecimal unitCost,
+            BigDecimal weight,
+            JsonNode dimensions,
+            JsonNode specifications,
+            Integer leadTimeDays,
+            BigDecimal minimumOrderQuantity,
+            boolean custom,
+            Part.Status status,
+            UUID categoryId,
+            Instant createdAt,
+            Instant updatedAt) {
+        static PartView of(Part p) {
+            return new PartView(
+                    p.id(),
+                    p.partNumber(),
+                    p.name(),
+                    p.description(),
+                    p.kind(),
+                    p.unitOfMeasure(),
+                    p.unitCost(),
+                    p.weight(),
+                    p.dimensions() == null ? null : JSON.readTree(p.dimensions()),
+                    p.specifications() == null ? null : JSON.readTree(p.specifications()),
+                    p.leadTimeDays(),
+                    p.minimumOrderQuantity(),
+                    p.custom(),
+                    p.status(),
+                    p.categoryId(),
+                    p.createdAt(),
+                    p.updatedAt());
+        }
+    }
+
+    record PartCreate(
+            @NotBlank @Size(max = 100) String partNumber,
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 4000) String description,
+            Part.Kind kind,
+            @NotBlank @Size(max = 20) String unitOfMeasure,
+            @DecimalMin("0") BigDecimal unitCost,
+            @DecimalMin("0") BigDecimal weight,
+            JsonNode dimensions,
+            JsonNode specifications,
+            @Min(0) Integer leadTimeDays,
+            @DecimalMin(value = "0", inclusive = false) BigDecimal minimumOrderQuantity,
+            Boolean custom,
+            Part.Status status,
+            UUID categoryId) {
+        CatalogService.PartData data(Part.Kind forcedKind) {
+            return new CatalogService.PartData(
+                    partNumber,
+                    name,
+                    description,
+                    forcedKind == null ? kind : forcedKind,
+                    unitOfMeasure,
+                    unitCost,
+                    weight,
+                    text(dimensions),
+                    text(specifications),
+                    leadTimeDays,
+                    minimumOrderQuantity,
+                    custom,
+                    status,
+                    categoryId,
+                    Set.of());
+        }
+    }
+
+    record PartChange(
+            @Size(min = 1, max = 100) String partNumber,
+            @Size(min = 1, max = 200) String name,
+            @Size(max = 4000) String description,
+            Part.Kind kind,
+            @Size(min = 1, max = 20) String unitOfMeasure,
+            @DecimalMin("0") BigDecimal unitCost,
+            @DecimalMin("0") BigDecimal weight,
+            JsonNode dimensions,
+            JsonNode specifications,
+            @Min(0) Integer leadTimeDays,
+            @DecimalMin(value = "0", inclusive = false) BigDecimal minimumOrderQuantity,
+            Boolean custom,
+            Part.Status status,
+            UUID categoryId) {}
+
+    record UseView(UUID productId, String sku, String name, int depth) {
+        static UseView of(BomService.Use u) {
+            return new UseView(u.productId(), u.sku(), u.name(), u.depth());
+        }
+    }
+
+    static String text(JsonNode node) {
+        return node == null || node.isNull() ? null : node.toString();
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('catalog:read')")
+    ItemList<PartView> list(
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Part.Kind kind) {
+        var page = PageRequest.of(limit, cursor, sort, CatalogService.PART_SORTS.keySet(), "part_number");
+        return catalog.listParts(page, q, kind).map(PartView::of);
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAuthority('catalog:manage')")
+    ResponseEntity<PartView> create(@Valid @RequestBody PartCreate body) {
+        if (body.kind() == null) {
+            throw new ValidationException("kind", "must not be null");
+        }
+        Part created = catalog.createPart(body.data(null));
+        return Versions.withEtag(ResponseEntity.status(HttpStatus.CREATED), created.version(), PartView.of(created));
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('catalog:read')")
+    ResponseEntity<PartView> get(@PathVariable UUID id) {
+        Part found = catalog.part(id);
+        return Versions.withEtag(ResponseEntity.ok(), found.version(), PartView.of(found));
+    }
+
+    @PatchMapping("/{id}")
+    @PreAuthorize("hasAuthority('catalog:manage')")
+    ResponseEntity<PartView> change(
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody PartChange body) {
+        Part changed = catalog.changePart(
+                id,
+                ifMatch,
+                new CatalogService.PartData(
+                        body.partNumber(),
+                        body.name(),
+                        body.description(),
+                        body.kind(),
+                        body.unitOfMeasure(),
+                        body.unitCost(),
+                        body.weight(),
+                        text(body.dimensions()),
+                        text(body.specifications()),
+                        body.leadTimeDays(),
+                        body.minimumOrderQuantity(),
+                        body.custom(),
+                        body.status(),
+                        body.categoryId(),
+                        ExplicitNulls.inThisRequest()));
+        return Versions.withEtag(ResponseEntity.ok(), changed.version(), PartView.of(changed));
+    }
+
+    @DeleteMapping("/{id}")
+    @PreAuthorize("hasAuthority('catalog:manage')")
+    ResponseEntity<Void> delete(
+            @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        catalog.deletePart(id, ifMatch);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{id}/where-used")
+    @PreAuthorize("hasAuthority('catalog:read')")
+    ItemList<UseView> whereUsed(@PathVariable UUID id) {
+        List<UseView> uses = boms.whereUsed(Bom.ComponentType.PART, id).stream()
+                .map(UseView::of)
+                .toList();
+        return new ItemList<>(uses, null);
+    }
+}

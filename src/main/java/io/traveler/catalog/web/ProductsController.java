@@ -1,0 +1,180 @@
+package io.traveler.catalog.web;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.traveler.catalog.internal.Bom;
+import io.traveler.catalog.internal.BomService;
+import io.traveler.catalog.internal.CatalogService;
+import io.traveler.catalog.internal.Product;
+import io.traveler.shared.paging.ItemList;
+import io.traveler.shared.paging.PageRequest;
+import io.traveler.shared.web.ExplicitNulls;
+import io.traveler.shared.web.Versions;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Product templates")
+@RestController
+@RequestMapping("/api/products/templates")
+class ProductsController {
+    private final CatalogService catalog;
+    private final BomService boms;
+
+    ProductsController(CatalogService catalog, BomService boms) {
+        this.catalog = catalog;
+        this.boms = boms;
+    }
+
+    record ProductView(
+            UUID id,
+            String sku,
+            String name,
+            String description,
+            Product.Type type,
+            BigDecimal basePrice,
+            UUID defaultWorkflowId,
+            Product.Status status,
+            UUID categoryId,
+            Instant createdAt,
+            Instant updatedAt) {
+        static ProductView of(Product p) {
+            return new ProductView(
+                    p.id(),
+                    p.sku(),
+                    p.name(),
+                    p.description(),
+                    p.type(),
+                    p.basePrice(),
+                    p.defaultWorkflowId(),
+                    p.status(),
+                    p.categoryId(),
+                    p.createdAt(),
+                    p.updatedAt());
+        }
+    }
+
+    record ProductCreate(
+            @NotBlank @Size(max = 100) String sku,
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 4000) String description,
+            Product.Type type,
+            @DecimalMin("0") BigDecimal basePrice,
+            UUID defaultWorkflowId,
+            Product.Status status,
+            UUID categoryId) {}
+
+    record ProductChange(
+            @Size(min = 1, max = 100) String sku,
+            @Size(min = 1, max = 200) String name,
+            @Size(max = 4000) String description,
+            Product.Type type,
+            @DecimalMin("0") BigDecimal basePrice,
+            UUID defaultWorkflowId,
+            Product.Status status,
+            UUID categoryId) {}
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('catalog:read')")
+    ItemList<ProductView> list(
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String q) {
+        var page = PageRequest.of(limit, cursor, sort, CatalogService.PRODUCT_SORTS.keySet(), "sku");
+        return catalog.listProducts(page, q).map(ProductView::of);
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAuthority('catalog:manage')")
+    ResponseEntity<ProductView> create(@Valid @RequestBody ProductCreate body) {
+        Product created = catalog.createProduct(new CatalogService.ProductData(
+                body.sku(),
+                body.name(),
+                body.description(),
+                body.type(),
+                body.basePrice(),
+                body.defaultWorkflowId(),
+                body.status(),
+                body.categoryId(),
+                Set.of()));
+        return Versions.withEtag(ResponseEntity.status(HttpStatus.CREATED), created.version(), ProductView.of(created));
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('catalog:read')")
+    ResponseEntity<ProductView> get(@PathVariable UUID id) {
+        Product found = catalog.product(id);
+        return Versions.withEtag(ResponseEntity.ok(), found.version(), ProductView.of(found));
+    }
+
+    @PatchMapping("/{id}")
+    @PreAuthorize("hasAuthority('catalog:manage')")
+    ResponseEntity<ProductView> change(
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody ProductChange body) {
+        Product changed = catalog.changeProduct(
+                id,
+                ifMatch,
+                new CatalogService.ProductData(
+                        body.sku(),
+                        body.name(),
+                        body.description(),
+                        body.type(),
+                        body.basePrice(),
+                        body.defaultWorkflowId(),
+                        body.status(),
+                        body.categoryId(),
+                        ExplicitNulls.inThisRequest()));
+        return Versions.withEtag(ResponseEntity.ok(), changed.version(), ProductView.of(changed));
+    }
+
+    @PostMapping("/{id}/boms")
+    @PreAuthorize("hasAuthority('catalog:manage')")
+    ResponseEntity<BomViews.BomView> createBom(@PathVariable UUID id, @Valid @RequestBody BomViews.LinesBody body) {
+        var created = boms.createDraft(id, body.toLines(), body.notes());
+        return Versions.withEtag(
+                ResponseEntity.status(HttpStatus.CREATED), created.bom().version(), BomViews.BomView.of(created));
+    }
+
+    @GetMapping("/{id}/boms")
+    @PreAuthorize("hasAuthority('catalog:read')")
+    ItemList<BomViews.BomSummary> bomHistory(@PathVariable UUID id) {
+        return new ItemList<>(
+                boms.history(id).stream().map(BomViews.BomSummary::of).toList(), null);
+    }
+
+    @GetMapping("/{id}/bom")
+    @PreAuthorize("hasAuthority('catalog:read')")
+    ResponseEntity<BomViews.BomView> activeBom(@PathVariable UUID id) {
+        var active = boms.activeBomOf(id);
+        return Versions.withEtag(ResponseEntity.ok(), active.bom().version(), BomViews.BomView.of(active));
+    }
+
+    @GetMapping("/{id}/where-used")
+    @PreAuthorize("hasAuthority('catalog:read')")
+    ItemList<PartsController.UseView> whereUsed(@PathVariable UUID id) {
+        return new ItemList<>(
+                boms.whereUsed(Bom.ComponentType.PRODUCT, id).stream()
+                        .map(PartsController.UseView::of)
+                        .toList(),
+                null);
+    }
+}
