@@ -124,10 +124,23 @@ final class Browser implements AutoCloseable {
         andWaitForTheNextPage(driver.findElement(By.linkText(linkText)));
     }
 
+    /**
+     * Clicks and waits until the old document is gone and the new one has loaded. Chromium reports a node of a
+     * replaced document either as stale or as "does not belong to the document"; both mean the page changed.
+     */
     private void andWaitForTheNextPage(WebElement target) {
         WebElement current = driver.findElement(By.tagName("html"));
         target.click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(current));
+        var wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        wait.until(d -> {
+            try {
+                current.getTagName();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException replaced) {
+                return true;
+            }
+        });
+        wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")));
     }
 
     WebElement await(By by) {
