@@ -18,10 +18,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @ApplicationTest
 class TenantRoleMatrixTests {
+    private static final String PARTS_CSV = "part_number,name,kind,unit_of_measure,unit_cost\nIN-I,In,HARDWARE,ea,1\n";
+    private static final String BOM_LINES_CSV = "parent_sku,component_number,quantity,waste_factor\nMX-P,MX-1,1,0\n";
+
     @LocalServerPort
     int port;
 
-    record Call(String method, String path, Object body, String permission) {
+    record Call(String method, String path, Object body, String permission, String contentType) {
+        Call(String method, String path, Object body, String permission) {
+            this(method, path, body, permission, null);
+        }
+
         boolean namesAnId() {
             return path.matches(".*/[0-9a-f]{8}-[0-9a-f]{4}-.*") || path.contains("/numbering-series/");
         }
@@ -114,6 +121,11 @@ class TenantRoleMatrixTests {
                 .as(owner)
                 .body(bomBody)
                 .send();
+        var importJob = api.post("/api/imports/products")
+                .as(owner)
+                .csv("sku,name\nMX-I,Imported\n")
+                .send();
+        assertThat(importJob.status()).isEqualTo(202);
         assertThat(List.of(
                         location,
                         station,
@@ -250,6 +262,11 @@ class TenantRoleMatrixTests {
                 new Call("POST", "/api/boms/" + bom.id() + "/revise", null, "catalog:manage"),
                 new Call("GET", "/api/boms/compare?from=" + bom.id() + "&to=" + draft.id(), null, "catalog:read"),
                 new Call("DELETE", "/api/catalog/parts/" + unusedPart.id(), null, "catalog:manage"),
+                new Call("POST", "/api/imports/parts", PARTS_CSV, "catalog:manage", "text/csv"),
+                new Call("POST", "/api/imports/bom-lines?activate=true", BOM_LINES_CSV, "catalog:manage", "text/csv"),
+                new Call("GET", "/api/imports/" + importJob.id(), null, "catalog:read"),
+                new Call("GET", "/api/catalog/parts/export", null, "catalog:read"),
+                new Call("GET", "/api/products/templates/export", null, "catalog:read"),
                 new Call("POST", "/api/api-keys/" + key.id() + "/revoke", null, "api_keys:manage"),
                 new Call("POST", "/api/partnerships/" + partnership.id() + "/end", null, "partnerships:manage"),
                 new Call("DELETE", "/api/stations/" + station.id(), null, "stations:delete"),
@@ -316,6 +333,9 @@ class TenantRoleMatrixTests {
         }
         if (apiKey != null) {
             request.header("X-API-Key", apiKey);
+        }
+        if (call.contentType() != null) {
+            request.header("Content-Type", call.contentType());
         }
         if (call.body() != null) {
             request.body(call.body());

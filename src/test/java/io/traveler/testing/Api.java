@@ -150,6 +150,13 @@ public final class Api {
             return header("If-Match", etag);
         }
 
+        /** A CSV body, sent as {@code text/csv}. */
+        public Request csv(String text) {
+            header("Content-Type", "text/csv");
+            this.body = text;
+            return this;
+        }
+
         public Request body(Object value) {
             this.body = value instanceof String s ? s : JSON.writeValueAsString(value);
             return this;
@@ -159,7 +166,9 @@ public final class Api {
             var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
             headers.forEach(builder::header);
             if (body != null) {
-                builder.header("Content-Type", "application/json");
+                if (!headers.containsKey("Content-Type")) {
+                    builder.header("Content-Type", "application/json");
+                }
                 builder.method(method, HttpRequest.BodyPublishers.ofString(body));
             } else {
                 builder.method(method, HttpRequest.BodyPublishers.noBody());

@@ -3,6 +3,7 @@ package io.traveler.catalog.web;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.catalog.internal.Bom;
 import io.traveler.catalog.internal.BomService;
+import io.traveler.catalog.internal.CatalogExport;
 import io.traveler.catalog.internal.CatalogService;
 import io.traveler.catalog.internal.Part;
 import io.traveler.shared.paging.ItemList;
@@ -10,11 +11,13 @@ import io.traveler.shared.paging.PageRequest;
 import io.traveler.shared.web.ExplicitNulls;
 import io.traveler.shared.web.ValidationException;
 import io.traveler.shared.web.Versions;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -44,10 +47,12 @@ class PartsController {
 
     private final CatalogService catalog;
     private final BomService boms;
+    private final CatalogExport export;
 
-    PartsController(CatalogService catalog, BomService boms) {
+    PartsController(CatalogService catalog, BomService boms, CatalogExport export) {
         this.catalog = catalog;
         this.boms = boms;
+        this.export = export;
     }
 
     record PartView(
@@ -171,6 +176,15 @@ class PartsController {
         }
         Part created = catalog.createPart(body.data(null));
         return Versions.withEtag(ResponseEntity.status(HttpStatus.CREATED), created.version(), PartView.of(created));
+    }
+
+    /** The import's CSV columns, streamed. */
+    @GetMapping("/export")
+    @PreAuthorize("hasAuthority('catalog:read')")
+    void export(HttpServletResponse response) throws IOException {
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"parts.csv\"");
+        export.parts(response.getWriter());
     }
 
     @GetMapping("/{id}")

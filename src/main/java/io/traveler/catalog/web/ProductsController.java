@@ -3,16 +3,19 @@ package io.traveler.catalog.web;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.catalog.internal.Bom;
 import io.traveler.catalog.internal.BomService;
+import io.traveler.catalog.internal.CatalogExport;
 import io.traveler.catalog.internal.CatalogService;
 import io.traveler.catalog.internal.Product;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.PageRequest;
 import io.traveler.shared.web.ExplicitNulls;
 import io.traveler.shared.web.Versions;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Set;
@@ -36,10 +39,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ProductsController {
     private final CatalogService catalog;
     private final BomService boms;
+    private final CatalogExport export;
 
-    ProductsController(CatalogService catalog, BomService boms) {
+    ProductsController(CatalogService catalog, BomService boms, CatalogExport export) {
         this.catalog = catalog;
         this.boms = boms;
+        this.export = export;
     }
 
     record ProductView(
@@ -115,6 +120,15 @@ class ProductsController {
                 body.categoryId(),
                 Set.of()));
         return Versions.withEtag(ResponseEntity.status(HttpStatus.CREATED), created.version(), ProductView.of(created));
+    }
+
+    /** The import's CSV columns, streamed. */
+    @GetMapping("/export")
+    @PreAuthorize("hasAuthority('catalog:read')")
+    void export(HttpServletResponse response) throws IOException {
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"products.csv\"");
+        export.products(response.getWriter());
     }
 
     @GetMapping("/{id}")
