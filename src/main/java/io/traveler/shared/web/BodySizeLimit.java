@@ -10,13 +10,20 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
-/** 413 for API requests whose declared body is larger than {@code traveler.api.max-body-bytes}. */
+/**
+ * 413 for API requests whose declared body is larger than {@code traveler.api.max-body-bytes}, or for CSV imports
+ * ({@code /api/imports/}) {@code traveler.api.max-import-bytes}.
+ */
 public final class BodySizeLimit extends OncePerRequestFilter {
+    private static final String IMPORTS = "/api/imports/";
+
     private final long maxBytes;
+    private final long maxImportBytes;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public BodySizeLimit(long maxBytes) {
+    public BodySizeLimit(long maxBytes, long maxImportBytes) {
         this.maxBytes = maxBytes;
+        this.maxImportBytes = maxImportBytes;
     }
 
     @Override
@@ -27,14 +34,15 @@ public final class BodySizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
+        long limit = request.getRequestURI().startsWith(IMPORTS) ? maxImportBytes : maxBytes;
+        if (request.getContentLengthLong() > limit) {
             ProblemWriter.write(
                     response,
                     json,
                     HttpStatus.CONTENT_TOO_LARGE,
                     Problems.TOO_LARGE,
                     "Payload too large",
-                    "The request body is larger than " + maxBytes + " bytes",
+                    "The request body is larger than " + limit + " bytes",
                     List.of());
             return;
         }

@@ -33,8 +33,9 @@ class WebConfiguration {
 
     @Bean
     FilterRegistrationBean<BodySizeLimit> bodySizeLimit(Environment env) {
-        var registration = new FilterRegistrationBean<>(
-                new BodySizeLimit(env.getProperty("traveler.api.max-body-bytes", Long.class, 1L << 20)));
+        var registration = new FilterRegistrationBean<>(new BodySizeLimit(
+                env.getProperty("traveler.api.max-body-bytes", Long.class, 1L << 20),
+                env.getProperty("traveler.api.max-import-bytes", Long.class, 64L << 20)));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }
