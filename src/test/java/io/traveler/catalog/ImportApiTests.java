@@ -6,6 +6,7 @@ import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -116,6 +117,41 @@ class ImportApiTests {
                 .as(owner)
                 .send();
         assertThat(bike.json().path("lines")).hasSize(1);
+    }
+
+    @Test
+    void activatingImportedDraftsNeedsTheRightToActivateADraft() {
+        var role = api.post("/api/roles")
+                .as(owner)
+                .body(Map.of("name", "Catalog editor", "permissions", List.of("catalog:manage", "catalog:read")))
+                .send();
+        var editor = api.post("/api/users")
+                .as(owner)
+                .body(Map.of(
+                        "email",
+                        Api.uniqueEmail("editor"),
+                        "name",
+                        "Editor",
+                        "password",
+                        Api.PASSWORD,
+                        "role_ids",
+                        List.of(role.text("id"))))
+                .send();
+        String token = api.token(editor.text("email"), Api.PASSWORD);
+        String lines = "parent_sku,component_number,quantity,waste_factor\n";
+
+        assertThat(api.post("/api/imports/bom-lines?activate=true")
+                        .token(token)
+                        .csv(lines)
+                        .send()
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.post("/api/imports/bom-lines")
+                        .token(token)
+                        .csv(lines)
+                        .send()
+                        .status())
+                .isEqualTo(202);
     }
 
     @Test

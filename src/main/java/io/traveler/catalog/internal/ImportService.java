@@ -165,7 +165,7 @@ public class ImportService {
             finish(jobId, "FAILED", List.of(new RowError(0, e.field, e.getMessage())));
         } catch (RuntimeException e) {
             LOG.error("Import {} failed", jobId, e);
-            finish(jobId, "FAILED", List.of(new RowError(0, null, "the import stopped: " + e.getMessage())));
+            finish(jobId, "FAILED", List.of(new RowError(0, null, "the import stopped unexpectedly")));
         }
     }
 
