@@ -56,6 +56,23 @@ class ImportApiTests {
     }
 
     @Test
+    void rowNumbersRunOnAcrossBatches() {
+        var csv = new StringBuilder(PARTS_HEADER);
+        for (int i = 1; i <= 1_200; i++) {
+            csv.append("BATCH-").append(i).append(",Part ").append(i).append(i == 1_001 ? ",GADGET" : ",COMPONENT");
+            csv.append(",ea,1\n");
+        }
+        var job = importAndWait("parts", csv.toString());
+
+        assertThat(job.path("processed_rows").asInt()).isEqualTo(1_200);
+        assertThat(errors(job)).containsExactly("1001 kind");
+        var exported =
+                api.get("/api/catalog/parts/export").as(owner).send().raw().body();
+        assertThat(exported.lines().count()).isEqualTo(1_200);
+        assertThat(exported).doesNotContain("BATCH-1001,");
+    }
+
+    @Test
     void reimportingUpdatesPartsAndProductsInsteadOfDuplicatingThem() {
         importAndWait("parts", PARTS_HEADER + "RE-1,Bolt,HARDWARE,ea,0.10\nRE-2,Nut,HARDWARE,ea,0.05\n");
         var again = importAndWait("parts", PARTS_HEADER + "RE-1,Bolt M4,HARDWARE,ea,0.20\nRE-2,Nut,HARDWARE,ea,0.05\n");
