@@ -174,7 +174,7 @@ class ImportApiTests {
     @Test
     void anUnknownKindIsNotFoundAndAMissingColumnFailsTheJob() {
         var unknown =
-                api.post("/api/imports/variants").as(owner).csv("sku\nX\n").send();
+                api.post("/api/imports/suppliers").as(owner).csv("sku\nX\n").send();
         assertThat(unknown.status()).isEqualTo(404);
 
         var job = importAndWait("parts", "part_number,name\nX,Y\n");

@@ -19,6 +19,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ApplicationTest
 class TenantRoleMatrixTests {
     private static final String PARTS_CSV = "part_number,name,kind,unit_of_measure,unit_cost\nIN-I,In,HARDWARE,ea,1\n";
+    private static final String CATEGORIES_JSON = "[{\"code\": \"IN-C\", \"name\": \"Imported\"}]";
+    private static final String VARIANTS_CSV = "product_sku,sku,name\nMX-P,IN-V,Imported variant\n";
     private static final String BOM_LINES_CSV = "parent_sku,component_number,quantity,waste_factor\nMX-P,MX-1,1,0\n";
 
     @LocalServerPort
@@ -121,6 +123,39 @@ class TenantRoleMatrixTests {
                 .as(owner)
                 .body(bomBody)
                 .send();
+        var disposableCategory = api.post("/api/catalog/categories")
+                .as(owner)
+                .body(Map.of("code", "MX-D", "name", "Disposable category"))
+                .send();
+        var disposableProduct = api.post("/api/products/templates")
+                .as(owner)
+                .body(Map.of("sku", "MX-DEL", "name", "Disposable product"))
+                .send();
+        var variant = api.post("/api/products/templates/" + product.id() + "/variants")
+                .as(owner)
+                .body(Map.of("name", "Matrix variant", "sku", "MX-V"))
+                .send();
+        var unmappedVariant = api.post("/api/products/templates/" + product.id() + "/variants")
+                .as(owner)
+                .body(Map.of("name", "Unmapped variant"))
+                .send();
+        var disposableVariant = api.post("/api/products/templates/" + product.id() + "/variants")
+                .as(owner)
+                .body(Map.of("name", "Disposable variant"))
+                .send();
+        var accepted = api.post("/api/partnerships/" + partnership.id() + "/accept")
+                .as(factory)
+                .send();
+        assertThat(accepted.status()).isEqualTo(200);
+        var supplierVariant = api.post("/api/catalog/variants/" + variant.id() + "/supplier-variants")
+                .as(owner)
+                .body(Map.of("factory_org_id", factory.orgId(), "supplier_sku", "F-MX"))
+                .send();
+        var disposableSupplierVariant = api.post(
+                        "/api/catalog/variants/" + disposableVariant.id() + "/supplier-variants")
+                .as(owner)
+                .body(Map.of("factory_org_id", factory.orgId()))
+                .send();
         var importJob = api.post("/api/imports/products")
                 .as(owner)
                 .csv("sku,name\nMX-I,Imported\n")
@@ -141,7 +176,14 @@ class TenantRoleMatrixTests {
                         unusedPart,
                         product,
                         bom,
-                        draft))
+                        draft,
+                        disposableCategory,
+                        disposableProduct,
+                        variant,
+                        unmappedVariant,
+                        disposableVariant,
+                        supplierVariant,
+                        disposableSupplierVariant))
                 .allMatch(r -> r.status() == 201, "fixtures created");
 
         List<Call> calls = List.of(
@@ -267,6 +309,41 @@ class TenantRoleMatrixTests {
                 new Call("GET", "/api/imports/" + importJob.id(), null, "catalog:read"),
                 new Call("GET", "/api/catalog/parts/export", null, "catalog:read"),
                 new Call("GET", "/api/products/templates/export", null, "catalog:read"),
+                new Call("GET", "/api/products/templates/" + product.id() + "/variants", null, "catalog:read"),
+                new Call(
+                        "POST",
+                        "/api/products/templates/" + product.id() + "/variants",
+                        Map.of("name", "Intruder variant"),
+                        "catalog:manage"),
+                new Call("GET", "/api/catalog/variants", null, "catalog:read"),
+                new Call("GET", "/api/catalog/variants?code=" + variant.text("code"), null, "catalog:read"),
+                new Call("GET", "/api/catalog/variants/" + variant.id(), null, "catalog:read"),
+                new Call("PATCH", "/api/catalog/variants/" + variant.id(), Map.of("price", 5), "catalog:manage"),
+                new Call("GET", "/api/catalog/variants/" + variant.id() + "/supplier-variants", null, "catalog:read"),
+                new Call(
+                        "POST",
+                        "/api/catalog/variants/" + unmappedVariant.id() + "/supplier-variants",
+                        Map.of("factory_org_id", factory.orgId()),
+                        "catalog:manage"),
+                new Call("GET", "/api/catalog/supplier-variants/" + supplierVariant.id(), null, "catalog:read"),
+                new Call(
+                        "PATCH",
+                        "/api/catalog/supplier-variants/" + supplierVariant.id(),
+                        Map.of("lead_time_days", 9),
+                        "catalog:manage"),
+                new Call(
+                        "DELETE",
+                        "/api/catalog/supplier-variants/" + disposableSupplierVariant.id(),
+                        null,
+                        "catalog:manage"),
+                new Call("DELETE", "/api/catalog/variants/" + disposableVariant.id(), null, "catalog:manage"),
+                new Call("GET", "/api/catalog/variants/export", null, "catalog:read"),
+                new Call("GET", "/api/catalog/categories/export", null, "catalog:read"),
+                new Call("GET", "/api/boms/export", null, "catalog:read"),
+                new Call("DELETE", "/api/catalog/categories/" + disposableCategory.id(), null, "catalog:manage"),
+                new Call("DELETE", "/api/products/templates/" + disposableProduct.id(), null, "catalog:manage"),
+                new Call("POST", "/api/imports/categories", CATEGORIES_JSON, "catalog:manage", "application/json"),
+                new Call("POST", "/api/imports/variants", VARIANTS_CSV, "catalog:manage", "text/csv"),
                 new Call("POST", "/api/api-keys/" + key.id() + "/revoke", null, "api_keys:manage"),
                 new Call("POST", "/api/partnerships/" + partnership.id() + "/end", null, "partnerships:manage"),
                 new Call("DELETE", "/api/stations/" + station.id(), null, "stations:delete"),
@@ -301,8 +378,19 @@ class TenantRoleMatrixTests {
                         + foreign.raw().body());
             }
             if (!call.namesAnId() && call.method().equals("GET") && foreign.status() == 200) {
-                for (var fixture :
-                        List.of(station, employee, location, role, member, key, partnership, category, part, product)) {
+                for (var fixture : List.of(
+                        station,
+                        employee,
+                        location,
+                        role,
+                        member,
+                        key,
+                        partnership,
+                        category,
+                        part,
+                        product,
+                        variant,
+                        supplierVariant)) {
                     if (foreign.raw().body().contains(fixture.text("id"))) {
                         violations.add(call + " other organization sees " + fixture.text("id"));
                     }

@@ -9,7 +9,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Parts and products as CSV with the import's headers, written row by row while the query streams. */
+/**
+ * Categories, parts, products, variants and ACTIVE BOM lines as CSV with the import's headers, written row by row while
+ * the query streams; importing an export changes nothing.
+ */
 @Service
 public class CatalogExport {
     private static final int FETCH_SIZE = 1000;
@@ -31,6 +34,44 @@ public class CatalogExport {
     @Transactional(readOnly = true)
     public void products(Writer out) {
         write(out, ImportService.Kind.PRODUCTS, "select sku, name from catalog.products order by sku");
+    }
+
+    /** Parents before their children, so the file imports in one pass. */
+    @Transactional(readOnly = true)
+    public void categories(Writer out) {
+        write(out, ImportService.Kind.CATEGORIES, """
+                with recursive tree(id, code, name, parent_code, depth) as (
+                    select id, code, name, cast(null as text), 0 from catalog.categories where parent_id is null
+                    union all
+                    select c.id, c.code, c.name, t.code, t.depth + 1
+                      from catalog.categories c join tree t on c.parent_id = t.id
+                )
+                select code, name, parent_code from tree order by depth, code
+                """);
+    }
+
+    @Transactional(readOnly = true)
+    public void variants(Writer out) {
+        write(out, ImportService.Kind.VARIANTS, """
+                select p.sku, v.code, v.sku, v.name, v.attributes::text, v.price, v.cost_price, v.status
+                  from catalog.variants v join catalog.products p on p.id = v.product_id
+                 order by p.sku, v.code
+                """);
+    }
+
+    /** The lines of every ACTIVE bill of materials, a component named by its part number or SKU. */
+    @Transactional(readOnly = true)
+    public void bomLines(Writer out) {
+        write(out, ImportService.Kind.BOM_LINES, """
+                select p.sku, coalesce(part.part_number, sub.sku), l.quantity, l.waste_factor
+                  from catalog.boms b
+                  join catalog.products p on p.id = b.product_id
+                  join catalog.bom_lines l on l.bom_id = b.id
+                  left join catalog.parts part on l.component_type = 'PART' and part.id = l.component_id
+                  left join catalog.products sub on l.component_type = 'PRODUCT' and sub.id = l.component_id
+                 where b.status = 'ACTIVE'
+                 order by p.sku, l.sequence
+                """);
     }
 
     private void write(Writer out, ImportService.Kind kind, String query) {

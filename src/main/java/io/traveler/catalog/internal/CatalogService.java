@@ -10,6 +10,7 @@ import io.traveler.shared.web.ValidationException;
 import io.traveler.shared.web.Versions;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,15 +35,26 @@ public class CatalogService implements Catalog {
     private final Parts parts;
     private final Products products;
     private final Boms boms;
+    private final BomLines bomLines;
+    private final Variants variants;
     private final EntityManager em;
     private final JdbcClient jdbc;
 
     CatalogService(
-            Categories categories, Parts parts, Products products, Boms boms, EntityManager em, JdbcClient jdbc) {
+            Categories categories,
+            Parts parts,
+            Products products,
+            Boms boms,
+            BomLines bomLines,
+            Variants variants,
+            EntityManager em,
+            JdbcClient jdbc) {
         this.categories = categories;
         this.parts = parts;
         this.products = products;
         this.boms = boms;
+        this.bomLines = bomLines;
+        this.variants = variants;
         this.em = em;
         this.jdbc = jdbc;
     }
@@ -138,6 +150,37 @@ public class CatalogService implements Catalog {
         return categories.saveAndFlush(category);
     }
 
+    /** Only a category nothing is filed under can be deleted: no sub-category, part or product (409 otherwise). */
+    @Transactional
+    public void deleteCategory(UUID id, String ifMatch) {
+        Category category = category(id);
+        Versions.requireMatch(ifMatch, category.version());
+        var uses = jdbc.sql("""
+                        select (select count(*) from catalog.categories where parent_id = :id) as children,
+                               (select count(*) from catalog.parts where category_id = :id) as parts,
+                               (select count(*) from catalog.products where category_id = :id) as products
+                        """)
+                .param("id", id)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+                .single();
+        List<String> holding = new ArrayList<>();
+        addCount(holding, uses[0], "sub-category", "sub-categories");
+        addCount(holding, uses[1], "part", "parts");
+        addCount(holding, uses[2], "product", "products");
+        if (!holding.isEmpty()) {
+            throw new ConflictException(
+                    "Category " + category.code() + " still holds " + String.join(", ", holding) + "; move them first");
+        }
+        categories.delete(category);
+        categories.flush();
+    }
+
+    private static void addCount(List<String> into, long count, String one, String many) {
+        if (count > 0) {
+            into.add(count + " " + (count == 1 ? one : many));
+        }
+    }
+
     /** A category may not sit under itself or under any of its own descendants. */
     private void placeUnder(Category category, UUID parentId) {
         if (parentId == null) {
@@ -166,10 +209,15 @@ public class CatalogService implements Catalog {
 
     // --- parts -----------------------------------------------------------------------------------------------
 
-    /** Without {@code q} a keyset page; with it the best matches first (full text, then trigram similarity). */
+    /**
+     * Without {@code q} a keyset page; with it the best matches first (full text, then trigram similarity), paged by
+     * a {@link SearchCursor}.
+     */
     @Transactional(readOnly = true)
     public ItemList<Part> listParts(PageRequest page, String q, Part.Kind kind) {
         if (q != null && !q.isBlank()) {
+            String search = "parts:" + q.trim() + ":" + kind;
+            int offset = SearchCursor.offsetOf(page.cursor(), search);
             List<UUID> ids = jdbc.sql("""
                             select id from catalog.parts
                              where (search @@ plainto_tsquery('simple', :q) or name % :q
@@ -177,16 +225,17 @@ public class CatalogService implements Catalog {
                                and (cast(:kind as text) is null or kind = cast(:kind as text))
                              order by ts_rank(search, plainto_tsquery('simple', :q)) desc,
                                       greatest(similarity(name, :q), similarity(part_number, :q)) desc, id
-                             limit :limit
+                             limit :limit offset :offset
                             """)
                     .param("q", q.trim())
                     .param("prefix", likeEscaped(q.trim()) + "%")
                     .param("contains", "%" + likeEscaped(q.trim()) + "%")
                     .param("kind", kind == null ? null : kind.name())
-                    .param("limit", page.limit())
+                    .param("limit", page.limit() + 1)
+                    .param("offset", offset)
                     .query(UUID.class)
                     .list();
-            return new ItemList<>(inOrder(ids, parts.findAllById(ids), Part::id), null);
+            return ranked(ids, page, search, offset, found -> inOrder(found, parts.findAllById(found), Part::id));
         }
         return KeysetPager.page(
                 em, Part.class, page, PART_SORTS, (root, cb) -> kind == null ? null : cb.equal(root.get("kind"), kind));
@@ -279,21 +328,24 @@ public class CatalogService implements Catalog {
     @Transactional(readOnly = true)
     public ItemList<Product> listProducts(PageRequest page, String q) {
         if (q != null && !q.isBlank()) {
+            String search = "products:" + q.trim();
+            int offset = SearchCursor.offsetOf(page.cursor(), search);
             List<UUID> ids = jdbc.sql("""
                             select id from catalog.products
                              where search @@ plainto_tsquery('simple', :q) or name % :q
                                    or sku ilike :prefix or name ilike :contains
                              order by ts_rank(search, plainto_tsquery('simple', :q)) desc,
                                       greatest(similarity(name, :q), similarity(sku, :q)) desc, id
-                             limit :limit
+                             limit :limit offset :offset
                             """)
                     .param("q", q.trim())
                     .param("prefix", likeEscaped(q.trim()) + "%")
                     .param("contains", "%" + likeEscaped(q.trim()) + "%")
-                    .param("limit", page.limit())
+                    .param("limit", page.limit() + 1)
+                    .param("offset", offset)
                     .query(UUID.class)
                     .list();
-            return new ItemList<>(inOrder(ids, products.findAllById(ids), Product::id), null);
+            return ranked(ids, page, search, offset, found -> inOrder(found, products.findAllById(found), Product::id));
         }
         return KeysetPager.page(em, Product.class, page, PRODUCT_SORTS, null);
     }
@@ -322,6 +374,47 @@ public class CatalogService implements Catalog {
         }
         apply(product, data);
         return products.saveAndFlush(product);
+    }
+
+    /**
+     * A product can be deleted while nothing depends on it: no bill of materials names it as a component, it has no
+     * variants, and its own BOMs are all DRAFTs, which are deleted with it (a version that was ever submitted is
+     * history and keeps the product). The product row is locked, so no BOM of it is activated meanwhile.
+     */
+    @Transactional
+    public void deleteProduct(UUID id, String ifMatch) {
+        Product product = products.findLocked(id).orElseThrow(() -> NotFoundException.of("Product", id));
+        Versions.requireMatch(ifMatch, product.version());
+        List<String> usedBy = jdbc.sql("""
+                        select distinct p.sku from catalog.bom_lines l
+                          join catalog.boms b on b.id = l.bom_id
+                          join catalog.products p on p.id = b.product_id
+                         where l.component_type = 'PRODUCT' and l.component_id = :id
+                         order by p.sku limit 5
+                        """).param("id", id).query(String.class).list();
+        if (!usedBy.isEmpty()) {
+            throw new ConflictException("Product " + product.sku() + " is a component in the bills of materials of "
+                    + String.join(", ", usedBy));
+        }
+        List<Bom> versions = boms.findByProductIdOrderByNumberDesc(id);
+        List<String> kept = versions.stream()
+                .filter(b -> b.status() != Bom.Status.DRAFT)
+                .map(b -> "version " + b.number() + " is " + b.status())
+                .toList();
+        if (!kept.isEmpty()) {
+            throw new ConflictException("Product " + product.sku() + " has bills of materials beyond DRAFT ("
+                    + String.join(", ", kept) + "); discontinue it instead");
+        }
+        if (variants.existsByProductId(id)) {
+            throw new ConflictException("Product " + product.sku() + " has variants; delete them first");
+        }
+        for (Bom draft : versions) {
+            bomLines.deleteByBomId(draft.id());
+            boms.delete(draft);
+            boms.flush();
+        }
+        products.delete(product);
+        products.flush();
     }
 
     private void apply(Product product, ProductData data) {
@@ -354,6 +447,16 @@ public class CatalogService implements Catalog {
         if (!categories.existsById(categoryId)) {
             throw new ValidationException("category_id", "is not a category of this organization");
         }
+    }
+
+    /** One page of a ranking fetched with one row more than the limit, which tells whether another page follows. */
+    private static <T> ItemList<T> ranked(
+            List<UUID> ids, PageRequest page, String search, int offset, Function<List<UUID>, List<T>> load) {
+        if (ids.size() <= page.limit()) {
+            return new ItemList<>(load.apply(ids), null);
+        }
+        List<UUID> shown = ids.subList(0, page.limit());
+        return new ItemList<>(load.apply(shown), new SearchCursor(search, offset + page.limit()).encode());
     }
 
     private static String likeEscaped(String text) {

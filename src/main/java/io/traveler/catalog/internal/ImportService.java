@@ -24,7 +24,6 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.SqlParameterValue;
@@ -35,16 +34,23 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * CSV imports of parts, products and BOM lines as background jobs. The request stores the job; after its commit a
- * virtual thread, acting as the importing user, processes the rows in batches and commits progress with each batch.
- * Data rows are numbered from 1 (the header is row 0).
+ * Imports of categories, parts, products, variants and BOM lines, from CSV or JSON, as background jobs. The request
+ * stores the job; after its commit a virtual thread, acting as the importing user, processes the rows and commits
+ * progress with each batch. Data rows are numbered from 1: in CSV the header is row 0, in JSON row n is the n-th
+ * element of the array.
  */
 @Service
 public class ImportService {
     static final int BATCH_SIZE = 500;
+
+    /** This run of the application; jobs it did not start and finds RUNNING at start-up were interrupted. */
+    static final UUID RUNNER = Ids.newId();
+
     private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final CSVFormat CSV = CSVFormat.DEFAULT
@@ -56,24 +62,51 @@ public class ImportService {
             .get();
 
     public enum Kind {
-        PARTS("parts", "part_number", "name", "kind", "unit_of_measure", "unit_cost"),
-        PRODUCTS("products", "sku", "name"),
-        BOM_LINES("bom-lines", "parent_sku", "component_number", "quantity", "waste_factor");
+        CATEGORIES("categories", List.of("code", "name", "parent_code"), "code", "name"),
+        PARTS(
+                "parts",
+                List.of("part_number", "name", "kind", "unit_of_measure", "unit_cost"),
+                "part_number",
+                "name",
+                "kind",
+                "unit_of_measure",
+                "unit_cost"),
+        PRODUCTS("products", List.of("sku", "name"), "sku", "name"),
+        VARIANTS(
+                "variants",
+                List.of("product_sku", "code", "sku", "name", "attributes", "price", "cost_price", "status"),
+                "product_sku",
+                "name"),
+        BOM_LINES(
+                "bom-lines",
+                List.of("parent_sku", "component_number", "quantity", "waste_factor"),
+                "parent_sku",
+                "component_number",
+                "quantity",
+                "waste_factor");
 
         private final String path;
         private final List<String> columns;
+        private final List<String> required;
 
-        Kind(String path, String... columns) {
+        Kind(String path, List<String> columns, String... required) {
             this.path = path;
-            this.columns = List.of(columns);
+            this.columns = columns;
+            this.required = List.of(required);
         }
 
         public String path() {
             return path;
         }
 
+        /** Every column the import reads, in the export's order. */
         public List<String> columns() {
             return columns;
+        }
+
+        /** The columns a CSV header must have. */
+        public List<String> required() {
+            return required;
         }
 
         public static Optional<Kind> byPath(String path) {
@@ -81,15 +114,23 @@ public class ImportService {
         }
     }
 
+    public enum Format {
+        CSV,
+        JSON
+    }
+
     public record RowError(int row, String field, String message) {}
 
+    /** {@code errors} holds the first {@link ImportErrors#CAP} of {@code errorCount} errors. */
     public record Job(
             UUID id,
             String kind,
+            String format,
             String status,
             int totalRows,
             int processedRows,
             int failedRows,
+            int errorCount,
             String errors,
             Instant createdAt,
             Instant finishedAt) {}
@@ -97,28 +138,36 @@ public class ImportService {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final BomService boms;
+    private final VariantService variants;
 
-    ImportService(JdbcClient jdbc, TransactionTemplate transactions, BomService boms) {
+    ImportService(JdbcClient jdbc, TransactionTemplate transactions, BomService boms, VariantService variants) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.boms = boms;
+        this.variants = variants;
+    }
+
+    public UUID start(Kind kind, byte[] content, boolean activate) {
+        return start(kind, Format.CSV, content, activate);
     }
 
     /** Stores the job and starts its worker once the job row is committed. */
     @Transactional
-    public UUID start(Kind kind, byte[] content, boolean activate) {
+    public UUID start(Kind kind, Format format, byte[] content, boolean activate) {
         UUID id = Ids.newId();
         Tenant importer = TenantContext.current();
         jdbc.sql("""
-                        insert into catalog.import_jobs
-                            (org_id, id, kind, status, activate, content, created_by, created_at, updated_at)
-                        values (:org, :id, :kind, 'RUNNING', :activate, :content, :by, now(), now())
+                        insert into catalog.import_jobs (org_id, id, kind, format, status, activate, content, runner,
+                                                         created_by, created_at, updated_at)
+                        values (:org, :id, :kind, :format, 'RUNNING', :activate, :content, :runner, :by, now(), now())
                         """)
                 .param("org", importer.orgId())
                 .param("id", id)
                 .param("kind", kind.path())
+                .param("format", format.name().toLowerCase())
                 .param("activate", activate)
                 .param("content", content)
+                .param("runner", RUNNER)
                 .param("by", importer.actorId())
                 .update();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -126,7 +175,9 @@ public class ImportService {
             public void afterCommit() {
                 Thread.ofVirtual()
                         .name("import-" + id)
-                        .start(() -> TenantContext.runAs(importer, () -> process(id, kind, content, activate)));
+                        .start(() -> TenantContext.runAs(
+                                importer,
+                                () -> process(new Run(id, new ImportErrors()), kind, format, content, activate)));
             }
         });
         return id;
@@ -135,8 +186,8 @@ public class ImportService {
     @Transactional(readOnly = true)
     public Job job(UUID id) {
         return jdbc.sql("""
-                        select id, kind, status, total_rows, processed_rows, failed_rows, errors::text as errors,
-                               created_at, finished_at
+                        select id, kind, format, status, total_rows, processed_rows, failed_rows, error_count,
+                               errors::text as errors, created_at, finished_at
                           from catalog.import_jobs where id = :id
                         """)
                 .param("id", id)
@@ -147,25 +198,39 @@ public class ImportService {
 
     // --- the worker ------------------------------------------------------------------------------------------
 
-    private void process(UUID jobId, Kind kind, byte[] content, boolean activate) {
+    /** One job being processed: its id and the errors not yet stored. */
+    private record Run(UUID jobId, ImportErrors errors) {}
+
+    /** The job is no longer RUNNING (failed as interrupted by a start-up elsewhere); its worker stops. */
+    private static final class JobGone extends RuntimeException {
+        JobGone() {
+            super(null, null, false, false);
+        }
+    }
+
+    private void process(Run run, Kind kind, Format format, byte[] content, boolean activate) {
         try {
-            List<CSVRecord> records = readRecords(kind, content);
+            List<ImportRow> rows = readRows(kind, format, content);
             transactions.executeWithoutResult(s -> jdbc.sql(
                             "update catalog.import_jobs set total_rows = :total, updated_at = now() where id = :id")
-                    .param("total", records.size())
-                    .param("id", jobId)
+                    .param("total", rows.size())
+                    .param("id", run.jobId())
                     .update());
             switch (kind) {
-                case PARTS -> importParts(jobId, records);
-                case PRODUCTS -> importProducts(jobId, records);
-                case BOM_LINES -> importBomLines(jobId, records, activate);
+                case CATEGORIES -> importCategories(run, rows);
+                case PARTS -> importParts(run, rows);
+                case PRODUCTS -> importProducts(run, rows);
+                case VARIANTS -> importVariants(run, rows);
+                case BOM_LINES -> importBomLines(run, rows, activate);
             }
-            finish(jobId, "COMPLETED", List.of());
+            finish(run, "COMPLETED", null);
         } catch (UnreadableFile e) {
-            finish(jobId, "FAILED", List.of(new RowError(0, e.field, e.getMessage())));
+            finish(run, "FAILED", new RowError(0, e.field, e.getMessage()));
+        } catch (JobGone e) {
+            LOG.warn("Import {} stopped: the job is no longer running", run.jobId());
         } catch (RuntimeException e) {
-            LOG.error("Import {} failed", jobId, e);
-            finish(jobId, "FAILED", List.of(new RowError(0, null, "the import stopped unexpectedly")));
+            LOG.error("Import {} failed", run.jobId(), e);
+            finish(run, "FAILED", new RowError(0, null, "the import stopped unexpectedly"));
         }
     }
 
@@ -178,48 +243,217 @@ public class ImportService {
         }
     }
 
-    private static List<CSVRecord> readRecords(Kind kind, byte[] content) {
+    private static List<ImportRow> readRows(Kind kind, Format format, byte[] content) {
         String text = new String(content, StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
+        return format == Format.JSON ? readJson(text) : readCsv(kind, text);
+    }
+
+    private static List<ImportRow> readCsv(Kind kind, String text) {
         try (CSVParser parser = CSV.parse(new StringReader(text))) {
-            for (String column : kind.columns()) {
+            for (String column : kind.required()) {
                 if (!parser.getHeaderNames().contains(column)) {
                     throw new UnreadableFile(column, "the header has no column " + column);
                 }
             }
-            return parser.getRecords();
+            return parser.stream().<ImportRow>map(ImportRow.Csv::new).toList();
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             throw new UnreadableFile(null, "the file is not readable CSV: " + e.getMessage());
         }
     }
 
-    private void finish(UUID jobId, String status, List<RowError> errors) {
+    private static List<ImportRow> readJson(String text) {
+        JsonNode array;
+        try {
+            array = JSON.readTree(text);
+        } catch (JacksonException e) {
+            throw new UnreadableFile(null, "the body is not readable JSON: " + e.getOriginalMessage());
+        }
+        if (array == null || !array.isArray()) {
+            throw new UnreadableFile(null, "the body is not a JSON array of objects");
+        }
+        List<ImportRow> rows = new ArrayList<>(array.size());
+        array.forEach(element -> rows.add(new ImportRow.Json(element)));
+        return rows;
+    }
+
+    /** Ends the job; the first error of a failed file is stored whatever the cap. */
+    private void finish(Run run, String status, RowError fatal) {
+        var pending = run.errors().drain();
+        List<RowError> errors = new ArrayList<>(pending.kept());
+        if (fatal != null) {
+            errors.add(fatal);
+        }
         transactions.executeWithoutResult(s -> jdbc.sql("""
                         update catalog.import_jobs
                            set status = :status, errors = errors || cast(:errors as jsonb),
+                               error_count = error_count + :errorCount, failed_rows = failed_rows + :failed,
                                updated_at = now(), finished_at = now()
-                         where id = :id
+                         where id = :id and status = 'RUNNING'
                         """)
                 .param("status", status)
                 .param("errors", JSON.writeValueAsString(errors))
-                .param("id", jobId)
+                .param("errorCount", pending.errorCount() + (fatal == null ? 0 : 1))
+                .param("failed", pending.failedRows())
+                .param("id", run.jobId())
                 .update());
     }
 
-    private void recordProgress(UUID jobId, int processed, List<RowError> errors) {
-        long failed = errors.stream().map(RowError::row).distinct().count();
-        jdbc.sql("""
+    /** Adds {@code processed} rows and the errors found since the last call; in the caller's transaction. */
+    private void recordProgress(Run run, int processed) {
+        var pending = run.errors().drain();
+        int updated = jdbc.sql("""
                         update catalog.import_jobs
                            set processed_rows = processed_rows + :processed, failed_rows = failed_rows + :failed,
-                               errors = errors || cast(:errors as jsonb), updated_at = now()
-                         where id = :id
+                               error_count = error_count + :errorCount, errors = errors || cast(:errors as jsonb),
+                               updated_at = now()
+                         where id = :id and status = 'RUNNING'
                         """)
                 .param("processed", processed)
-                .param("failed", failed)
-                .param("errors", JSON.writeValueAsString(errors))
-                .param("id", jobId)
+                .param("failed", pending.failedRows())
+                .param("errorCount", pending.errorCount())
+                .param("errors", JSON.writeValueAsString(pending.kept()))
+                .param("id", run.jobId())
+                .update();
+        if (updated == 0) {
+            throw new JobGone();
+        }
+    }
+
+    // --- categories ------------------------------------------------------------------------------------------
+
+    private record CategoryRow(int row, String code, String name, String parentCode) {}
+
+    private record Existing(UUID id, String parentCode) {}
+
+    /**
+     * Parents may come later in the file than their children. Rows are checked in full first: a parent must be a
+     * category of the organization or a valid row of the file, and no row may make a category its own ancestor
+     * (rows on a loop fail, and with them rows that only had such a parent). The rest is written parents first.
+     */
+    private void importCategories(Run run, List<ImportRow> rows) {
+        Map<String, CategoryRow> byCode = new LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            var row = new RowCheck(i + 1, rows.get(i), run.errors());
+            String code = row.text("code", 50);
+            if (code != null && !code.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,49}")) {
+                row.reject("code", "may hold letters, digits, '.', '_' and '-', starting with a letter or digit");
+            }
+            String name = row.text("name", 200);
+            String parent = row.optionalText("parent_code", 50);
+            if (parent != null && parent.equals(code)) {
+                row.reject("parent_code", "is the category itself");
+            }
+            if (row.valid()) {
+                byCode.put(code, new CategoryRow(i + 1, code, name, parent));
+            }
+        }
+        Map<String, Existing> existing = existingCategories();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (CategoryRow row : List.copyOf(byCode.values())) {
+                String parent = row.parentCode();
+                if (parent != null && !byCode.containsKey(parent) && !existing.containsKey(parent)) {
+                    fail(run, byCode, row, "is not the code of a category of this organization or of a valid row");
+                    changed = true;
+                } else if (onLoop(row.code(), byCode, existing)) {
+                    fail(run, byCode, row, "would make the category its own ancestor");
+                    changed = true;
+                }
+            }
+        }
+        List<CategoryRow> ordered = byCode.values().stream()
+                .sorted((a, b) -> Integer.compare(depth(a.code(), byCode, existing), depth(b.code(), byCode, existing)))
+                .toList();
+        Map<String, UUID> ids = new LinkedHashMap<>();
+        existing.forEach((code, e) -> ids.put(code, e.id()));
+        ordered.forEach(r -> ids.computeIfAbsent(r.code(), c -> Ids.newId()));
+        int written = ordered.size();
+        transactions.executeWithoutResult(s -> recordProgress(run, rows.size() - written));
+        for (int start = 0; start < written; start += BATCH_SIZE) {
+            List<CategoryRow> batch = ordered.subList(start, Math.min(written, start + BATCH_SIZE));
+            transactions.executeWithoutResult(s -> {
+                upsertCategories(batch, ids);
+                recordProgress(run, batch.size());
+            });
+        }
+    }
+
+    private static void fail(Run run, Map<String, CategoryRow> byCode, CategoryRow row, String message) {
+        byCode.remove(row.code());
+        run.errors().add(new RowError(row.row(), "parent_code", message), true);
+    }
+
+    private static String parentOf(String code, Map<String, CategoryRow> byCode, Map<String, Existing> existing) {
+        CategoryRow row = byCode.get(code);
+        if (row != null) {
+            return row.parentCode();
+        }
+        Existing stored = existing.get(code);
+        return stored == null ? null : stored.parentCode();
+    }
+
+    /** Whether walking up from the category's parent, as the file would leave the tree, comes back to it. */
+    private static boolean onLoop(String code, Map<String, CategoryRow> byCode, Map<String, Existing> existing) {
+        var seen = new java.util.HashSet<String>();
+        for (String at = parentOf(code, byCode, existing); at != null; at = parentOf(at, byCode, existing)) {
+            if (at.equals(code)) {
+                return true;
+            }
+            if (!seen.add(at)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static int depth(String code, Map<String, CategoryRow> byCode, Map<String, Existing> existing) {
+        int depth = 0;
+        for (String at = parentOf(code, byCode, existing);
+                at != null && depth <= byCode.size() + existing.size();
+                at = parentOf(at, byCode, existing)) {
+            depth++;
+        }
+        return depth;
+    }
+
+    private Map<String, Existing> existingCategories() {
+        Map<String, Existing> existing = new LinkedHashMap<>();
+        transactions.executeWithoutResult(s -> jdbc.sql("""
+                        select c.code, c.id, p.code as parent_code
+                          from catalog.categories c left join catalog.categories p on p.id = c.parent_id
+                        """).query(rs -> {
+            existing.put(rs.getString(1), new Existing(rs.getObject(2, UUID.class), rs.getString(3)));
+        }));
+        return existing;
+    }
+
+    /** A known code is updated (name and parent), a new one inserted; parents come in this or an earlier batch. */
+    private void upsertCategories(List<CategoryRow> rows, Map<String, UUID> ids) {
+        jdbc.sql("""
+                        insert into catalog.categories (org_id, id, code, name, parent_id, created_at, updated_at)
+                        select cast(current_setting('app.org_id') as uuid), r.id, r.code, r.name, r.parent_id,
+                               now(), now()
+                          from unnest(cast(:ids as uuid[]), :codes, :names, cast(:parents as uuid[]))
+                               as r(id, code, name, parent_id)
+                        on conflict (org_id, code) do update
+                           set name = excluded.name, parent_id = excluded.parent_id, updated_at = excluded.updated_at,
+                               version = catalog.categories.version + 1
+                         where (catalog.categories.name, catalog.categories.parent_id)
+                               is distinct from (excluded.name, excluded.parent_id)
+                        """)
+                .param("ids", textArray(rows.stream().map(r -> ids.get(r.code()).toString())))
+                .param("codes", textArray(rows.stream().map(CategoryRow::code)))
+                .param("names", textArray(rows.stream().map(CategoryRow::name)))
+                .param(
+                        "parents",
+                        textArray(rows.stream()
+                                .map(r -> r.parentCode() == null
+                                        ? null
+                                        : ids.get(r.parentCode()).toString())))
                 .update();
     }
 
@@ -227,13 +461,12 @@ public class ImportService {
 
     private record PartRow(String partNumber, String name, String kind, String unitOfMeasure, BigDecimal unitCost) {}
 
-    private void importParts(UUID jobId, List<CSVRecord> records) {
-        for (int start = 0; start < records.size(); start += BATCH_SIZE) {
-            List<RowError> errors = new ArrayList<>();
+    private void importParts(Run run, List<ImportRow> rows) {
+        for (int start = 0; start < rows.size(); start += BATCH_SIZE) {
             Map<String, PartRow> valid = new LinkedHashMap<>();
-            int end = Math.min(records.size(), start + BATCH_SIZE);
+            int end = Math.min(rows.size(), start + BATCH_SIZE);
             for (int i = start; i < end; i++) {
-                var row = new RowCheck(i + 1, records.get(i), errors);
+                var row = new RowCheck(i + 1, rows.get(i), run.errors());
                 String number = row.text("part_number", 100);
                 String name = row.text("name", 200);
                 String kind = row.oneOf("kind", Part.Kind.class);
@@ -243,11 +476,11 @@ public class ImportService {
                     valid.put(number, new PartRow(number, name, kind, unit, cost));
                 }
             }
-            List<PartRow> rows = List.copyOf(valid.values());
+            List<PartRow> batch = List.copyOf(valid.values());
             int processed = end - start;
             transactions.executeWithoutResult(s -> {
-                upsertParts(rows);
-                recordProgress(jobId, processed, errors);
+                upsertParts(batch);
+                recordProgress(run, processed);
             });
         }
     }
@@ -287,24 +520,23 @@ public class ImportService {
 
     private record ProductRow(String sku, String name) {}
 
-    private void importProducts(UUID jobId, List<CSVRecord> records) {
-        for (int start = 0; start < records.size(); start += BATCH_SIZE) {
-            List<RowError> errors = new ArrayList<>();
+    private void importProducts(Run run, List<ImportRow> rows) {
+        for (int start = 0; start < rows.size(); start += BATCH_SIZE) {
             Map<String, ProductRow> valid = new LinkedHashMap<>();
-            int end = Math.min(records.size(), start + BATCH_SIZE);
+            int end = Math.min(rows.size(), start + BATCH_SIZE);
             for (int i = start; i < end; i++) {
-                var row = new RowCheck(i + 1, records.get(i), errors);
+                var row = new RowCheck(i + 1, rows.get(i), run.errors());
                 String sku = row.text("sku", 100);
                 String name = row.text("name", 200);
                 if (row.valid()) {
                     valid.put(sku, new ProductRow(sku, name));
                 }
             }
-            List<ProductRow> rows = List.copyOf(valid.values());
+            List<ProductRow> batch = List.copyOf(valid.values());
             int processed = end - start;
             transactions.executeWithoutResult(s -> {
-                upsertProducts(rows);
-                recordProgress(jobId, processed, errors);
+                upsertProducts(batch);
+                recordProgress(run, processed);
             });
         }
     }
@@ -330,6 +562,180 @@ public class ImportService {
                 .update();
     }
 
+    // --- variants --------------------------------------------------------------------------------------------
+
+    /** A variant as the file states it; {@code id} is null for a new one, whose code the system chooses. */
+    private record VariantRow(
+            UUID id,
+            UUID productId,
+            String code,
+            String sku,
+            String name,
+            String attributes,
+            BigDecimal price,
+            BigDecimal costPrice,
+            String status) {}
+
+    private record StoredVariant(UUID id, UUID productId, String code, String sku) {}
+
+    /**
+     * A row names its variant by {@code code} (the system code of an existing variant) or else by {@code sku}: a
+     * known SKU updates that variant, a new one creates a variant with a new code. The row's values replace the
+     * variant's (an empty price clears it, empty attributes are {}). A variant never moves to another product.
+     */
+    private void importVariants(Run run, List<ImportRow> rows) {
+        Map<String, UUID> products = idsByKey("products", "sku", rows, "product_sku");
+        Map<String, StoredVariant> byCode = new LinkedHashMap<>();
+        Map<String, StoredVariant> bySku = new LinkedHashMap<>();
+        storedVariants(rows).forEach(v -> {
+            byCode.put(v.code(), v);
+            if (v.sku() != null) {
+                bySku.put(v.sku(), v);
+            }
+        });
+        Map<String, VariantRow> targets = new LinkedHashMap<>();
+        Map<String, String> skuTakenBy = new LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            var row = new RowCheck(i + 1, rows.get(i), run.errors());
+            UUID productId = row.known("product_sku", products, "is not the SKU of a product of this organization");
+            String code = row.optionalText("code", 5);
+            String sku = row.optionalText("sku", 100);
+            String name = row.text("name", 200);
+            String attributes = row.jsonObject("attributes");
+            BigDecimal price = row.optionalDecimal("price", null, false);
+            BigDecimal costPrice = row.optionalDecimal("cost_price", null, false);
+            String status = row.oneOf("status", Variant.Status.class, Variant.Status.ACTIVE);
+            StoredVariant target = null;
+            if (code != null && !VariantCodes.isCode(code.toUpperCase())) {
+                row.reject("code", "is not a variant code (5 characters of 0-9 and A-Z without I, L, O, U)");
+            } else if (code != null) {
+                target = byCode.get(code.toUpperCase());
+                if (target == null) {
+                    row.reject("code", "is not the code of a variant of this organization (new variants get theirs)");
+                }
+            } else if (sku != null) {
+                target = bySku.get(sku);
+            } else if (row.valid()) {
+                row.reject("sku", "is required when code is empty");
+            }
+            if (target != null && productId != null && !target.productId().equals(productId)) {
+                row.reject(code != null ? "code" : "sku", "belongs to a variant of another product");
+            }
+            StoredVariant holder = sku == null ? null : bySku.get(sku);
+            if (target != null && holder != null && !holder.id().equals(target.id())) {
+                row.reject("sku", "is already the SKU of variant " + holder.code());
+            }
+            String key = target != null ? target.id().toString() : "new:" + sku;
+            if (sku != null
+                    && skuTakenBy.containsKey(sku)
+                    && !skuTakenBy.get(sku).equals(key)) {
+                row.reject("sku", "is given to another variant by an earlier row");
+            }
+            if (row.valid()) {
+                VariantRow previous = targets.put(
+                        key,
+                        new VariantRow(
+                                target == null ? null : target.id(),
+                                productId,
+                                target == null ? null : target.code(),
+                                sku,
+                                name,
+                                attributes,
+                                price,
+                                costPrice,
+                                status));
+                if (previous != null && previous.sku() != null) {
+                    skuTakenBy.remove(previous.sku());
+                }
+                if (sku != null) {
+                    skuTakenBy.put(sku, key);
+                }
+            }
+        }
+        List<VariantRow> valid = List.copyOf(targets.values());
+        transactions.executeWithoutResult(s -> recordProgress(run, rows.size() - valid.size()));
+        for (int start = 0; start < valid.size(); start += BATCH_SIZE) {
+            List<VariantRow> batch = valid.subList(start, Math.min(valid.size(), start + BATCH_SIZE));
+            transactions.executeWithoutResult(s -> {
+                upsertVariants(batch);
+                recordProgress(run, batch.size());
+            });
+        }
+    }
+
+    private List<StoredVariant> storedVariants(List<ImportRow> rows) {
+        List<String> codes = rows.stream()
+                .map(r -> r.value("code").toUpperCase())
+                .filter(c -> !c.isEmpty())
+                .distinct()
+                .toList();
+        List<String> skus = rows.stream()
+                .map(r -> r.value("sku"))
+                .filter(c -> !c.isEmpty())
+                .distinct()
+                .toList();
+        return transactions.execute(s -> jdbc.sql("""
+                        select id, product_id, code, sku from catalog.variants
+                         where code = any(:codes) or sku = any(:skus)
+                        """)
+                .param("codes", textArray(codes.stream()))
+                .param("skus", textArray(skus.stream()))
+                .query(StoredVariant.class)
+                .list());
+    }
+
+    /** New variants get codes drawn under the organization's code lock, so no concurrent creation takes them. */
+    private void upsertVariants(List<VariantRow> rows) {
+        variants.lockVariantCodes();
+        List<String> codes = new ArrayList<>(rows.stream().map(VariantRow::code).toList());
+        List<String> fresh = new ArrayList<>();
+        for (int i = 0; i < codes.size(); i++) {
+            if (codes.get(i) == null) {
+                String code = VariantCodes.draw(c -> fresh.contains(c) || codeTaken(c));
+                fresh.add(code);
+                codes.set(i, code);
+            }
+        }
+        jdbc.sql("""
+                        insert into catalog.variants as v (org_id, id, product_id, code, name, sku, attributes, price,
+                                                          cost_price, status, created_at, updated_at)
+                        select cast(current_setting('app.org_id') as uuid), r.id, r.product_id, r.code, r.name, r.sku,
+                               cast(r.attributes as jsonb), r.price, r.cost_price, r.status, now(), now()
+                          from unnest(cast(:ids as uuid[]), cast(:products as uuid[]), :codes, :names, :skus,
+                                      :attributes, cast(:prices as numeric[]), cast(:costs as numeric[]), :statuses)
+                               as r(id, product_id, code, name, sku, attributes, price, cost_price, status)
+                        on conflict (id) do update
+                           set name = excluded.name, sku = excluded.sku, attributes = excluded.attributes,
+                               price = excluded.price, cost_price = excluded.cost_price, status = excluded.status,
+                               updated_at = excluded.updated_at, version = v.version + 1
+                         where (v.name, v.sku, v.attributes, v.price, v.cost_price, v.status)
+                               is distinct from (excluded.name, excluded.sku, excluded.attributes, excluded.price,
+                                                 excluded.cost_price, excluded.status)
+                        """)
+                .param("ids", textArray(rows.stream().map(r -> (r.id() == null ? Ids.newId() : r.id()).toString())))
+                .param("products", textArray(rows.stream().map(r -> r.productId()
+                        .toString())))
+                .param("codes", textArray(codes.stream()))
+                .param("names", textArray(rows.stream().map(VariantRow::name)))
+                .param("skus", textArray(rows.stream().map(VariantRow::sku)))
+                .param("attributes", textArray(rows.stream().map(VariantRow::attributes)))
+                .param("prices", textArray(rows.stream().map(r -> plain(r.price()))))
+                .param("costs", textArray(rows.stream().map(r -> plain(r.costPrice()))))
+                .param("statuses", textArray(rows.stream().map(VariantRow::status)))
+                .update();
+    }
+
+    private boolean codeTaken(String code) {
+        return jdbc.sql("select exists (select 1 from catalog.variants where code = :code)")
+                .param("code", code)
+                .query(Boolean.class)
+                .single();
+    }
+
+    private static String plain(BigDecimal number) {
+        return number == null ? null : number.toPlainString();
+    }
+
     // --- BOM lines -------------------------------------------------------------------------------------------
 
     private record LineRow(int row, BomLines.Line line) {}
@@ -339,13 +745,12 @@ public class ImportService {
      * cycle rules apply; with {@code activate} the draft is then activated. A draft refused as a whole fails all of
      * its rows.
      */
-    private void importBomLines(UUID jobId, List<CSVRecord> records, boolean activate) {
-        List<RowError> errors = new ArrayList<>();
-        Map<String, UUID> products = idsByKey("products", "sku", records, "parent_sku", "component_number");
-        Map<String, UUID> parts = idsByKey("parts", "part_number", records, "component_number");
+    private void importBomLines(Run run, List<ImportRow> rows, boolean activate) {
+        Map<String, UUID> products = idsByKey("products", "sku", rows, "parent_sku", "component_number");
+        Map<String, UUID> parts = idsByKey("parts", "part_number", rows, "component_number");
         Map<UUID, List<LineRow>> byParent = new LinkedHashMap<>();
-        for (int i = 0; i < records.size(); i++) {
-            var row = new RowCheck(i + 1, records.get(i), errors);
+        for (int i = 0; i < rows.size(); i++) {
+            var row = new RowCheck(i + 1, rows.get(i), run.errors());
             UUID parent = row.known("parent_sku", products, "is not the SKU of a product of this organization");
             String component = row.text("component_number", 100);
             BigDecimal quantity = row.decimal("quantity", null, true);
@@ -362,38 +767,32 @@ public class ImportService {
                 byParent.computeIfAbsent(parent, p -> new ArrayList<>()).add(new LineRow(i + 1, line));
             }
         }
-        transactions.executeWithoutResult(s -> recordProgress(jobId, records.size() - countRows(byParent), errors));
+        int drafted = byParent.values().stream().mapToInt(List::size).sum();
+        transactions.executeWithoutResult(s -> recordProgress(run, rows.size() - drafted));
         byParent.forEach((parent, lines) -> {
-            List<RowError> refused = draftFor(jobId, parent, lines, activate);
-            transactions.executeWithoutResult(s -> recordProgress(jobId, lines.size(), refused));
+            draftFor(run, parent, lines, activate);
+            transactions.executeWithoutResult(s -> recordProgress(run, lines.size()));
         });
     }
 
-    private static int countRows(Map<UUID, List<LineRow>> byParent) {
-        return byParent.values().stream().mapToInt(List::size).sum();
-    }
-
-    private List<RowError> draftFor(UUID jobId, UUID parent, List<LineRow> lines, boolean activate) {
+    private void draftFor(Run run, UUID parent, List<LineRow> lines, boolean activate) {
         try {
             transactions.executeWithoutResult(s -> {
                 var draft = boms.createDraft(
-                        parent, lines.stream().map(LineRow::line).toList(), "Imported by job " + jobId);
+                        parent, lines.stream().map(LineRow::line).toList(), "Imported by job " + run.jobId());
                 if (activate) {
                     boms.activate(draft.bom().id(), null, true);
                 }
             });
-            return List.of();
         } catch (TravelerException e) {
-            return lines.stream()
-                    .map(l -> new RowError(l.row(), "component_number", e.getMessage()))
-                    .toList();
+            lines.forEach(l -> run.errors().add(new RowError(l.row(), "component_number", e.getMessage()), true));
         }
     }
 
     /** Ids of the rows of {@code table} named in the given columns of the file, by their key. */
-    private Map<String, UUID> idsByKey(String table, String key, List<CSVRecord> records, String... columns) {
-        List<String> named = records.stream()
-                .flatMap(r -> Arrays.stream(columns).map(c -> RowCheck.value(r, c)))
+    private Map<String, UUID> idsByKey(String table, String key, List<ImportRow> rows, String... columns) {
+        List<String> named = rows.stream()
+                .flatMap(r -> Arrays.stream(columns).map(r::value))
                 .filter(v -> !v.isEmpty())
                 .distinct()
                 .toList();

@@ -3,9 +3,12 @@ package io.traveler.catalog.web;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.catalog.internal.BomLines;
 import io.traveler.catalog.internal.BomService;
+import io.traveler.catalog.internal.CatalogExport;
 import io.traveler.shared.web.Versions;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
@@ -34,9 +37,11 @@ class BomsController {
     private static final Set<String> ACTIVATE_DRAFT = Set.of("boms:approve", "settings:update");
 
     private final BomService boms;
+    private final CatalogExport export;
 
-    BomsController(BomService boms) {
+    BomsController(BomService boms, CatalogExport export) {
         this.boms = boms;
+        this.export = export;
     }
 
     record ComparisonView(
@@ -47,6 +52,18 @@ class BomsController {
     ComparisonView compare(@RequestParam UUID from, @RequestParam UUID to) {
         var c = boms.compare(from, to);
         return new ComparisonView(c.added(), c.removed(), c.changed());
+    }
+
+    /**
+     * The ACTIVE bills of materials as the BOM-line import's CSV; importing it with {@code ?activate=true} rebuilds
+     * them.
+     */
+    @GetMapping("/export")
+    @PreAuthorize("hasAuthority('catalog:read')")
+    void export(HttpServletResponse response) throws IOException {
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"bom-lines.csv\"");
+        export.bomLines(response.getWriter());
     }
 
     @GetMapping("/{id}")

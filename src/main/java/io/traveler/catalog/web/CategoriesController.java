@@ -1,21 +1,25 @@
 package io.traveler.catalog.web;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.traveler.catalog.internal.CatalogExport;
 import io.traveler.catalog.internal.CatalogService;
 import io.traveler.catalog.internal.Category;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.PageRequest;
 import io.traveler.shared.web.ExplicitNulls;
 import io.traveler.shared.web.Versions;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,9 +35,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/catalog/categories")
 class CategoriesController {
     private final CatalogService catalog;
+    private final CatalogExport export;
 
-    CategoriesController(CatalogService catalog) {
+    CategoriesController(CatalogService catalog, CatalogExport export) {
         this.catalog = catalog;
+        this.export = export;
     }
 
     record CategoryView(UUID id, String code, String name, UUID parentId, Instant createdAt, Instant updatedAt) {
@@ -72,6 +78,15 @@ class CategoriesController {
                 ResponseEntity.status(HttpStatus.CREATED), created.version(), CategoryView.of(created));
     }
 
+    /** The import's CSV columns, parents before their children, streamed. */
+    @GetMapping("/export")
+    @PreAuthorize("hasAuthority('catalog:read')")
+    void export(HttpServletResponse response) throws IOException {
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"categories.csv\"");
+        export.categories(response.getWriter());
+    }
+
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('catalog:read')")
     ResponseEntity<CategoryView> get(@PathVariable UUID id) {
@@ -91,5 +106,14 @@ class CategoriesController {
                 new CatalogService.CategoryData(
                         body.code(), body.name(), body.parentId(), ExplicitNulls.inThisRequest()));
         return Versions.withEtag(ResponseEntity.ok(), changed.version(), CategoryView.of(changed));
+    }
+
+    /** Refused (409) while sub-categories, parts or products are filed under the category. */
+    @DeleteMapping("/{id}")
+    @PreAuthorize("hasAuthority('catalog:manage')")
+    ResponseEntity<Void> delete(
+            @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        catalog.deleteCategory(id, ifMatch);
+        return ResponseEntity.noContent().build();
     }
 }

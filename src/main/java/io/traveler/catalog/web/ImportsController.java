@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.catalog.internal.ImportService;
 import io.traveler.shared.web.ForbiddenException;
 import io.traveler.shared.web.NotFoundException;
+import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -37,13 +38,16 @@ class ImportsController {
         this.imports = imports;
     }
 
+    /** {@code errors} holds the first 1,000 of {@code error_count} errors; {@code failed_rows} counts every row. */
     record JobView(
             UUID id,
             String kind,
+            String format,
             String status,
             int totalRows,
             int processedRows,
             int failedRows,
+            int errorCount,
             JsonNode errors,
             Instant createdAt,
             Instant finishedAt) {
@@ -51,24 +55,43 @@ class ImportsController {
             return new JobView(
                     job.id(),
                     job.kind(),
+                    job.format(),
                     job.status(),
                     job.totalRows(),
                     job.processedRows(),
                     job.failedRows(),
+                    job.errorCount(),
                     JSON.readTree(job.errors()),
                     job.createdAt(),
                     job.finishedAt());
         }
     }
 
-    /** Activating the imported drafts needs the same rights as activating a DRAFT directly. */
+    /** A CSV file whose header names the columns. */
     @PostMapping(path = "/{kind}", consumes = "text/csv")
     @PreAuthorize("hasAuthority('catalog:manage')")
-    ResponseEntity<Map<String, UUID>> start(
+    ResponseEntity<Map<String, UUID>> startCsv(
             @PathVariable String kind,
             @RequestParam(defaultValue = "false") boolean activate,
             @RequestBody byte[] csv,
             Authentication caller) {
+        return start(kind, ImportService.Format.CSV, activate, csv, caller);
+    }
+
+    /** A JSON array of objects whose field names are the CSV columns; row n is the n-th element. */
+    @PostMapping(path = "/{kind}", consumes = "application/json")
+    @PreAuthorize("hasAuthority('catalog:manage')")
+    ResponseEntity<Map<String, UUID>> startJson(
+            @PathVariable String kind,
+            @RequestParam(defaultValue = "false") boolean activate,
+            @RequestBody byte[] json,
+            Authentication caller) {
+        return start(kind, ImportService.Format.JSON, activate, json, caller);
+    }
+
+    /** Activating the imported drafts needs the same rights as activating a DRAFT directly. */
+    private ResponseEntity<Map<String, UUID>> start(
+            String kind, ImportService.Format format, boolean activate, byte[] content, Authentication caller) {
         var importKind = ImportService.Kind.byPath(kind).orElseThrow(() -> new NotFoundException("Import kind", kind));
         Set<String> held = caller.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
@@ -76,8 +99,10 @@ class ImportsController {
         if (activate && !held.containsAll(ACTIVATE_DRAFT)) {
             throw new ForbiddenException("Activating imported drafts needs boms:approve and settings:update");
         }
-        UUID id = imports.start(importKind, csv, activate);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", id));
+        UUID id = imports.start(importKind, format, content, activate);
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(URI.create("/api/imports/" + id))
+                .body(Map.of("id", id));
     }
 
     @GetMapping("/{id}")

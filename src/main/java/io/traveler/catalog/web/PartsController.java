@@ -37,14 +37,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 @Tag(name = "Parts")
 @RestController
 @RequestMapping("/api/catalog/parts")
 class PartsController {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private final CatalogService catalog;
     private final BomService boms;
     private final CatalogExport export;
@@ -83,8 +80,8 @@ class PartsController {
                     p.unitOfMeasure(),
                     p.unitCost(),
                     p.weight(),
-                    p.dimensions() == null ? null : JSON.readTree(p.dimensions()),
-                    p.specifications() == null ? null : JSON.readTree(p.specifications()),
+                    JsonObjects.read(p.dimensions()),
+                    JsonObjects.read(p.specifications()),
                     p.leadTimeDays(),
                     p.minimumOrderQuantity(),
                     p.custom(),
@@ -119,8 +116,8 @@ class PartsController {
                     unitOfMeasure,
                     unitCost,
                     weight,
-                    text(dimensions),
-                    text(specifications),
+                    JsonObjects.text("dimensions", dimensions),
+                    JsonObjects.text("specifications", specifications),
                     leadTimeDays,
                     minimumOrderQuantity,
                     custom,
@@ -150,10 +147,6 @@ class PartsController {
         static UseView of(BomService.Use u) {
             return new UseView(u.productId(), u.sku(), u.name(), u.depth());
         }
-    }
-
-    static String text(JsonNode node) {
-        return node == null || node.isNull() ? null : node.toString();
     }
 
     @GetMapping
@@ -211,8 +204,8 @@ class PartsController {
                         body.unitOfMeasure(),
                         body.unitCost(),
                         body.weight(),
-                        text(body.dimensions()),
-                        text(body.specifications()),
+                        JsonObjects.text("dimensions", body.dimensions()),
+                        JsonObjects.text("specifications", body.specifications()),
                         body.leadTimeDays(),
                         body.minimumOrderQuantity(),
                         body.custom(),

@@ -23,6 +23,7 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -158,6 +159,18 @@ class ProductsController {
                         body.categoryId(),
                         ExplicitNulls.inThisRequest()));
         return Versions.withEtag(ResponseEntity.ok(), changed.version(), ProductView.of(changed));
+    }
+
+    /**
+     * Refused (409) while a bill of materials names the product as a component, while it has variants, or when one
+     * of its BOM versions went beyond DRAFT; its DRAFT versions are deleted with it.
+     */
+    @DeleteMapping("/{id}")
+    @PreAuthorize("hasAuthority('catalog:manage')")
+    ResponseEntity<Void> delete(
+            @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        catalog.deleteProduct(id, ifMatch);
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/boms")

@@ -1,0 +1,49 @@
+package io.traveler.catalog.internal;
+
+import org.apache.commons.csv.CSVRecord;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One row of an import, whatever the file's format: its fields by column name as trimmed text, empty when absent.
+ * A JSON import's row is an object of the array with the CSV headers as field names.
+ */
+interface ImportRow {
+    String value(String column);
+
+    /** Why the row cannot be read as a row at all (a JSON array element that is no object), or null. */
+    default String problem() {
+        return null;
+    }
+
+    record Csv(CSVRecord record) implements ImportRow {
+        @Override
+        public String value(String column) {
+            return record.isSet(column) ? record.get(column).trim() : "";
+        }
+    }
+
+    record Json(JsonNode node) implements ImportRow {
+        @Override
+        public String value(String column) {
+            if (!node.isObject()) {
+                return "";
+            }
+            JsonNode field = node.get(column);
+            if (field == null || field.isNull()) {
+                return "";
+            }
+            if (field.isNumber()) {
+                return field.decimalValue().toPlainString();
+            }
+            if (field.isObject() || field.isArray()) {
+                return field.toString();
+            }
+            return field.asString().trim();
+        }
+
+        @Override
+        public String problem() {
+            return node.isObject() ? null : "is not a JSON object";
+        }
+    }
+}
