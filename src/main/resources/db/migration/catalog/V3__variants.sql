@@ -89,3 +89,39 @@ create policy interrupted_jobs_read on catalog.import_jobs for select
 create policy interrupted_jobs_fail on catalog.import_jobs for update
     using (status = 'RUNNING' and current_setting('app.sweep', true) = 'catalog.import_jobs')
     with check (status = 'FAILED');
+
+-- BOM lines name their component polymorphically (component_type, component_id), which no foreign key can express.
+-- These triggers do what one would: a line needs its component (locked FOR KEY SHARE until the line commits), and a
+-- part or product named by a line cannot be deleted. Errors carry SQLSTATE 23503 like a foreign key's.
+create function catalog.bom_line_component_exists() returns trigger language plpgsql as $$
+begin
+    if new.component_type = 'PART' then
+        perform 1 from catalog.parts where org_id = new.org_id and id = new.component_id for key share;
+    else
+        perform 1 from catalog.products where org_id = new.org_id and id = new.component_id for key share;
+    end if;
+    if not found then
+        raise foreign_key_violation using constraint = 'bom_lines_component_fkey',
+            message = format('%s %s of a BOM line does not exist', lower(new.component_type), new.component_id);
+    end if;
+    return new;
+end $$;
+
+create trigger bom_lines_component_exists
+    before insert or update of component_type, component_id on catalog.bom_lines
+    for each row execute function catalog.bom_line_component_exists();
+
+create function catalog.component_not_in_bom() returns trigger language plpgsql as $$
+begin
+    if exists (select 1 from catalog.bom_lines
+                where org_id = old.org_id and component_type = tg_argv[0] and component_id = old.id) then
+        raise foreign_key_violation using constraint = 'bom_lines_component_fkey',
+            message = format('%s %s is named by a BOM line', lower(tg_argv[0]), old.id);
+    end if;
+    return old;
+end $$;
+
+create trigger parts_not_in_bom before delete on catalog.parts
+    for each row execute function catalog.component_not_in_bom('PART');
+create trigger products_not_in_bom before delete on catalog.products
+    for each row execute function catalog.component_not_in_bom('PRODUCT');

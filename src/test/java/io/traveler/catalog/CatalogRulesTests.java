@@ -88,6 +88,37 @@ class CatalogRulesTests {
     }
 
     @Test
+    void theDatabaseKeepsBomLinesAndTheirComponentsTogether() {
+        UUID part = fixtures.part("DB-P", BigDecimal.ONE, null);
+        UUID product = fixtures.product("DB-A");
+        UUID bom = fixtures.draft(product, List.of(CatalogFixtures.line("PART", part, "1", "0")));
+        var tenant = Tenant.user(owner.orgId(), owner.userId());
+
+        assertThatThrownBy(() -> TenantContext.runAs(
+                        tenant,
+                        () -> transactions.executeWithoutResult(
+                                s -> jdbc.sql("delete from catalog.parts where id = :id")
+                                        .param("id", part)
+                                        .update())))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("is named by a BOM line");
+        assertThatThrownBy(() -> TenantContext.runAs(
+                        tenant,
+                        () -> transactions.executeWithoutResult(s -> jdbc.sql("""
+                                        insert into catalog.bom_lines (org_id, id, bom_id, sequence, component_type,
+                                                                       component_id, quantity, created_at, updated_at)
+                                        values (:org, :id, :bom, 2, 'PRODUCT', :missing, 1, now(), now())
+                                        """)
+                                .param("org", owner.orgId())
+                                .param("id", UUID.randomUUID())
+                                .param("bom", bom)
+                                .param("missing", UUID.randomUUID())
+                                .update())))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("does not exist");
+    }
+
+    @Test
     void searchResultsArePagedByTheirCursorInRankOrder() {
         for (int i = 1; i <= 7; i++) {
             fixtures.part("SPROCKET-" + i, BigDecimal.ONE, null);

@@ -278,13 +278,16 @@ public class CatalogService implements Catalog {
     public void deletePart(UUID id, String ifMatch) {
         Part part = part(id);
         Versions.requireMatch(ifMatch, part.version());
-        boolean used = jdbc.sql("select exists (select 1 from catalog.bom_lines"
-                        + " where component_type = 'PART' and component_id = :id)")
-                .param("id", id)
-                .query(Boolean.class)
-                .single();
-        if (used) {
-            throw new ConflictException("Part " + id + " is used by a bill of materials");
+        List<String> usedBy = jdbc.sql("""
+                        select distinct p.sku from catalog.bom_lines l
+                          join catalog.boms b on b.id = l.bom_id
+                          join catalog.products p on p.id = b.product_id
+                         where l.component_type = 'PART' and l.component_id = :id
+                         order by p.sku limit 5
+                        """).param("id", id).query(String.class).list();
+        if (!usedBy.isEmpty()) {
+            throw new ConflictException("Part " + part.partNumber() + " is a component in the bills of materials of "
+                    + String.join(", ", usedBy));
         }
         parts.delete(part);
         parts.flush();

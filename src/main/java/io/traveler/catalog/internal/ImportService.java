@@ -147,6 +147,8 @@ public class ImportService {
         this.variants = variants;
     }
 
+    /** A CSV import. */
+    @Transactional
     public UUID start(Kind kind, byte[] content, boolean activate) {
         return start(kind, Format.CSV, content, activate);
     }
