@@ -223,6 +223,20 @@ class CatalogImportTests {
         assertThat(column("/api/catalog/parts", "part_number")).containsExactly("GOOD-1");
     }
 
+    @Test
+    void theOpenApiDocumentShowsBothImportFormatsAndTheVariantEndpoints() {
+        var paths = api.get("/v3/api-docs").send().json().path("paths");
+        var content = paths.path("/api/imports/{kind}")
+                .path("post")
+                .path("requestBody")
+                .path("content");
+        assertThat(content.has("text/csv")).as(content.toString()).isTrue();
+        assertThat(content.has("application/json")).as(content.toString()).isTrue();
+        assertThat(paths.has("/api/products/templates/{productId}/variants")).isTrue();
+        assertThat(paths.has("/api/catalog/variants/{id}/supplier-variants")).isTrue();
+        assertThat(paths.has("/api/catalog/supplier-variants/{id}")).isTrue();
+    }
+
     private JsonNode importCsv(String kindAndQuery, String csv) {
         return await(api.post("/api/imports/" + kindAndQuery).as(owner).csv(csv).send());
     }
