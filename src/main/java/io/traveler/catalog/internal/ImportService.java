@@ -16,10 +16,13 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
@@ -690,14 +693,9 @@ public class ImportService {
     private void upsertVariants(List<VariantRow> rows) {
         variants.lockVariantCodes();
         List<String> codes = new ArrayList<>(rows.stream().map(VariantRow::code).toList());
-        List<String> fresh = new ArrayList<>();
-        for (int i = 0; i < codes.size(); i++) {
-            if (codes.get(i) == null) {
-                String code = VariantCodes.draw(c -> fresh.contains(c) || codeTaken(c));
-                fresh.add(code);
-                codes.set(i, code);
-            }
-        }
+        int missing = (int) codes.stream().filter(Objects::isNull).count();
+        var fresh = VariantCodes.drawMany(missing, this::takenCodes).iterator();
+        codes.replaceAll(code -> code == null ? fresh.next() : code);
         jdbc.sql("""
                         insert into catalog.variants as v (org_id, id, product_id, code, name, sku, attributes, price,
                                                           cost_price, status, created_at, updated_at)
@@ -727,11 +725,11 @@ public class ImportService {
                 .update();
     }
 
-    private boolean codeTaken(String code) {
-        return jdbc.sql("select exists (select 1 from catalog.variants where code = :code)")
-                .param("code", code)
-                .query(Boolean.class)
-                .single();
+    private Set<String> takenCodes(Set<String> candidates) {
+        return new HashSet<>(jdbc.sql("select code from catalog.variants where code = any(:codes)")
+                .param("codes", textArray(candidates.stream()))
+                .query(String.class)
+                .list());
     }
 
     private static String plain(BigDecimal number) {

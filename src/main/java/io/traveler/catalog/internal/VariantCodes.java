@@ -1,6 +1,10 @@
 package io.traveler.catalog.internal;
 
 import java.security.SecureRandom;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 
@@ -32,6 +36,31 @@ final class VariantCodes {
             }
         }
         throw new IllegalStateException("no free variant code after " + MAX_DRAWS + " draws");
+    }
+
+    /**
+     * {@code count} distinct codes none of which is taken, asking {@code takenAmong} which of a set of candidates are
+     * taken, once per round of draws (one round, unless a candidate was taken).
+     */
+    static List<String> drawMany(int count, Function<Set<String>, Set<String>> takenAmong) {
+        return drawMany(RANDOM, count, takenAmong);
+    }
+
+    static List<String> drawMany(RandomGenerator random, int count, Function<Set<String>, Set<String>> takenAmong) {
+        Set<String> chosen = new LinkedHashSet<>();
+        for (int round = 0; chosen.size() < count; round++) {
+            if (round == MAX_DRAWS) {
+                throw new IllegalStateException("no free variant codes after " + MAX_DRAWS + " rounds");
+            }
+            Set<String> candidates = new LinkedHashSet<>();
+            while (candidates.size() < count - chosen.size()) {
+                String code = draw(random, chosen::contains);
+                candidates.add(code);
+            }
+            candidates.removeAll(takenAmong.apply(candidates));
+            chosen.addAll(candidates);
+        }
+        return List.copyOf(chosen);
     }
 
     static boolean isCode(String text) {

@@ -21,6 +21,28 @@ class VariantCodesTests {
     }
 
     @Test
+    void drawsManyDistinctFreeCodesAskingOncePerRound() {
+        Set<String> stored = new HashSet<>();
+        var random = new Random(3);
+        for (int i = 0; i < 50; i++) {
+            stored.add(VariantCodes.draw(random, c -> false));
+        }
+        var rounds = new java.util.ArrayList<Set<String>>();
+        var firstRandom = new Random(3);
+        var codes = VariantCodes.drawMany(firstRandom, 80, candidates -> {
+            rounds.add(Set.copyOf(candidates));
+            Set<String> taken = new HashSet<>(candidates);
+            taken.retainAll(stored);
+            return taken;
+        });
+
+        assertThat(codes).hasSize(80).doesNotHaveDuplicates().noneMatch(stored::contains);
+        assertThat(rounds.getFirst()).hasSize(80).containsAll(stored);
+        assertThat(rounds).hasSize(2);
+        assertThat(rounds.get(1)).hasSize(50);
+    }
+
+    @Test
     void drawsAgainWhileTheCodeIsTaken() {
         Set<String> asked = new HashSet<>();
         String code = VariantCodes.draw(new Random(1), c -> asked.add(c) && asked.size() <= 3);
