@@ -52,6 +52,53 @@ class InterruptedImportsTests {
                 .isEqualTo("RUNNING");
     }
 
+    /** Each batch commits its rows with its progress, so a worker whose job was failed stores nothing more. */
+    @Test
+    void aWorkerWhoseJobWasFailedStopsAndItsStoredRowsMatchTheProgress() throws InterruptedException {
+        var api = new Api(port);
+        var owner = api.signUp("FACTORY");
+        var csv = new StringBuilder("part_number,name,kind,unit_of_measure,unit_cost\n");
+        for (int i = 0; i < 60_000; i++) {
+            csv.append("STOP-").append(i).append(",Part ").append(i).append(",COMPONENT,ea,1\n");
+        }
+        var started =
+                api.post("/api/imports/parts").as(owner).csv(csv.toString()).send();
+        UUID job = started.id();
+        var tenant = Tenant.user(owner.orgId(), owner.userId());
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (processed(tenant, job) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        TenantContext.runAs(
+                tenant,
+                () -> transactions.executeWithoutResult(s -> jdbc.sql(
+                                "update catalog.import_jobs set status = 'FAILED', finished_at = now() where id = :id")
+                        .param("id", job)
+                        .update()));
+        Thread.sleep(1_500);
+
+        var failed = api.get("/api/imports/" + job).as(owner).send().json();
+        assertThat(failed.path("status").asString()).isEqualTo("FAILED");
+        int processed = failed.path("processed_rows").asInt();
+        assertThat(processed).isBetween(1, 59_999);
+        long stored = TenantContext.callAs(
+                tenant,
+                () -> transactions.execute(s -> jdbc.sql("select count(*) from catalog.parts")
+                        .query(Long.class)
+                        .single()));
+        assertThat(stored).isEqualTo(processed);
+    }
+
+    private int processed(Tenant tenant, UUID job) {
+        return TenantContext.callAs(
+                tenant,
+                () -> transactions.execute(
+                        s -> jdbc.sql("select processed_rows from catalog.import_jobs where id = :id")
+                                .param("id", job)
+                                .query(Integer.class)
+                                .single()));
+    }
+
     private UUID runningJob(Api.Tenant owner, UUID runner) {
         UUID id = Ids.newId();
         TenantContext.runAs(
