@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,7 +36,7 @@ class CatalogDeletionTests {
     }
 
     private UUID category(String code, UUID parent) {
-        var body = new java.util.HashMap<String, Object>(Map.of("code", code, "name", "Category " + code));
+        var body = new HashMap<String, Object>(Map.of("code", code, "name", "Category " + code));
         if (parent != null) {
             body.put("parent_id", parent);
         }

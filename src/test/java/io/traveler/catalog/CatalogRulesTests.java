@@ -9,6 +9,7 @@ import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -48,14 +49,14 @@ class CatalogRulesTests {
     void dimensionsAndSpecificationsMustBeJsonObjects() {
         var base =
                 Map.<String, Object>of("part_number", "J-1", "name", "J", "kind", "COMPONENT", "unit_of_measure", "ea");
-        var withArray = new java.util.HashMap<String, Object>(base);
+        var withArray = new HashMap<String, Object>(base);
         withArray.put("dimensions", List.of(1, 2, 3));
         var refused = api.post("/api/catalog/parts").as(owner).body(withArray).send();
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().path("errors").get(0).path("field").asString())
                 .isEqualTo("dimensions");
 
-        var withNumber = new java.util.HashMap<String, Object>(base);
+        var withNumber = new HashMap<String, Object>(base);
         withNumber.put("specifications", 42);
         var alsoRefused =
                 api.post("/api/inventory/materials").as(owner).body(withNumber).send();

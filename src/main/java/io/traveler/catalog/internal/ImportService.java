@@ -403,7 +403,7 @@ public class ImportService {
 
     /** Whether walking up from the category's parent, as the file would leave the tree, comes back to it. */
     private static boolean onLoop(String code, Map<String, CategoryRow> byCode, Map<String, Existing> existing) {
-        var seen = new java.util.HashSet<String>();
+        var seen = new HashSet<String>();
         for (String at = parentOf(code, byCode, existing); at != null; at = parentOf(at, byCode, existing)) {
             if (at.equals(code)) {
                 return true;

@@ -2,6 +2,7 @@ package io.traveler.catalog.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
@@ -27,7 +28,7 @@ class VariantCodesTests {
         for (int i = 0; i < 50; i++) {
             stored.add(VariantCodes.draw(random, c -> false));
         }
-        var rounds = new java.util.ArrayList<Set<String>>();
+        var rounds = new ArrayList<Set<String>>();
         var firstRandom = new Random(3);
         var codes = VariantCodes.drawMany(firstRandom, 80, candidates -> {
             rounds.add(Set.copyOf(candidates));
