@@ -107,6 +107,17 @@ class CatalogBrowserTests extends BrowserTest {
 
         browser.type(line(0, "component"), "FR-1");
         browser.type(line(0, "quantity"), "2");
+        browser.submit("Add line");
+        browser.type(line(1, "component"), "CARGO");
+        browser.submit("Save draft");
+        assertThat(browser.find(line(1, "component"))
+                        .findElement(By.xpath(".."))
+                        .getText())
+                .contains("would make the product contain itself");
+        assertThat(browser.find(line(0, "component")).getDomProperty("value")).isEqualTo("FR-1");
+
+        browser.find(By.cssSelector("button[aria-label='Remove line 2']")).click();
+        browser.awaitCount(By.cssSelector("#bom-lines tbody tr"), 1);
         browser.submit("Save draft");
         assertThat(browser.text(By.cssSelector(".notice"))).isEqualTo("Draft saved.");
         browser.submit("Activate");
