@@ -122,12 +122,25 @@ class CatalogBrowserTests extends BrowserTest {
         assertThat(browser.text(By.cssSelector(".notice"))).isEqualTo("Draft saved.");
         browser.submit("Activate");
         assertThat(browser.text(By.cssSelector("#bom-1 .tag"))).isEqualTo("active");
+        String productPage = browser.path();
 
         browser.open(partPage);
         assertThat(browser.text(By.cssSelector("#where-used tbody")))
                 .contains("CARGO")
                 .contains("Cargo bike");
         browser.screenshot("part-where-used");
+
+        browser.open(productPage);
+        browser.submit("Revise");
+        browser.type(line(0, "quantity"), "3");
+        browser.submit("Save draft");
+        assertThat(browser.text(By.cssSelector("#bom-2 td:nth-child(3)"))).isEqualTo("1");
+        browser.submit("Compare");
+        assertThat(browser.text(By.cssSelector("#comparison tbody tr.changed")))
+                .contains("changed")
+                .contains("FR-1")
+                .contains("2 → 3");
+        browser.screenshot("bom-compare");
     }
 
     @Test

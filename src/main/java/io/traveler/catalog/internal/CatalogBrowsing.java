@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -197,7 +198,10 @@ public class CatalogBrowsing {
     }
 
     private static <T> List<T> inOrder(List<UUID> ids, EntityManager em, Class<T> type) {
-        return ids.stream().map(id -> em.find(type, id)).toList();
+        return ids.stream()
+                .map(id -> em.find(type, id))
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     private static Component component(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
