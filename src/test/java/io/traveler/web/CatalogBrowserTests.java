@@ -168,6 +168,44 @@ class CatalogBrowserTests extends BrowserTest {
         assertThat(browser.find(By.id("name")).getDomProperty("value")).isEqualTo("Wood screw");
     }
 
+    @Test
+    void showsATechnicianTheCatalogReadOnly() {
+        var factory = api.signUp("FACTORY");
+        var part = api.post("/api/catalog/parts")
+                .as(factory)
+                .body(Map.of("part_number", "NUT-1", "name", "Nut", "kind", "HARDWARE", "unit_of_measure", "pcs"))
+                .send();
+        String email = Api.uniqueEmail("technician");
+        api.post("/api/users")
+                .as(factory)
+                .body(Map.of(
+                        "email",
+                        email,
+                        "name",
+                        "Tomás Tech",
+                        "password",
+                        Api.PASSWORD,
+                        "role_ids",
+                        List.of(api.builtInRoleId(factory, "TECHNICIAN"))))
+                .send();
+        browser.signIn(email, Api.PASSWORD);
+        browser.awaitPath("/app/");
+
+        assertThat(browser.findAll(By.linkText("Imports"))).isEmpty();
+        browser.click("Catalog");
+        assertThat(browser.findAll(By.linkText("New part"))).isEmpty();
+        browser.click("NUT-1");
+        assertThat(browser.path()).isEqualTo("/app/catalog/parts/" + part.text("id"));
+        assertThat(browser.find(By.id("name")).isEnabled()).isFalse();
+        assertThat(browser.findAll(By.xpath("//button[normalize-space()='Save']")))
+                .isEmpty();
+
+        browser.open("/app/imports");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Not allowed");
+        browser.open("/app/catalog/parts/new");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Not allowed");
+    }
+
     private static By line(int index, String field) {
         return By.cssSelector("[id='lines[" + index + "]." + field + "']");
     }
