@@ -23,6 +23,9 @@ class CatalogBrowserTests extends BrowserTest {
         browser.signIn(factory.email(), Api.PASSWORD);
         browser.awaitPath("/app/");
         browser.click("Imports");
+        browser.submit("Import");
+        assertThat(browser.text(By.cssSelector(".alert"))).contains("Please correct the marked fields.");
+        assertThat(browser.text(By.id("kind"))).contains("choose what to import");
 
         importCsv("parts", """
                 part_number,name,kind,unit_of_measure,unit_cost

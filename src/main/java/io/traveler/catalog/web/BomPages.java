@@ -433,7 +433,12 @@ class BomPages {
                 : value.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
+    /** The sum of the known values; none (shown as "—") when no line below has one, e.g. no weights at all. */
     private static BigDecimal sum(List<Node> nodes, java.util.function.Function<Node, BigDecimal> value) {
-        return nodes.stream().map(value).filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return nodes.stream()
+                .map(value)
+                .filter(Objects::nonNull)
+                .reduce(BigDecimal::add)
+                .orElse(null);
     }
 }

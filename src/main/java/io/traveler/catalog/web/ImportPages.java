@@ -5,6 +5,7 @@ import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.Htmx;
 import io.traveler.shared.web.PageController;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -66,11 +67,13 @@ class ImportPages {
             @RequestParam(required = false) MultipartFile file,
             @RequestParam(defaultValue = "false") boolean activate,
             Authentication caller,
-            Model model) {
+            Model model,
+            HttpServletResponse response) {
         Optional<ImportService.Kind> chosen = kind == null ? Optional.empty() : ImportService.Kind.byPath(kind);
         String field = chosen.isEmpty() ? "kind" : file == null || file.isEmpty() ? "file" : null;
         if (field != null) {
             return refused(
+                    response,
                     model,
                     kind,
                     activate,
@@ -78,10 +81,17 @@ class ImportPages {
                     field.equals("kind") ? "choose what to import" : "choose a CSV file that is not empty");
         }
         if (activate && chosen.get() != ImportService.Kind.BOM_LINES) {
-            return refused(model, kind, activate, "activate", "only imported BOM lines become versions to activate");
+            return refused(
+                    response, model, kind, activate, "activate", "only imported BOM lines become versions to activate");
         }
         if (activate && !held(caller).containsAll(ProductPages.ACTIVATE_DRAFT)) {
-            return refused(model, kind, activate, "activate", "needs the permissions boms:approve and settings:update");
+            return refused(
+                    response,
+                    model,
+                    kind,
+                    activate,
+                    "activate",
+                    "needs the permissions boms:approve and settings:update");
         }
         UUID id = imports.start(chosen.get(), bytes(file), activate);
         return "redirect:/app/imports/" + id;
@@ -100,10 +110,14 @@ class ImportPages {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     @ResponseStatus(HttpStatus.CONTENT_TOO_LARGE)
     String tooLarge(Model model) {
-        return refused(model, null, false, "file", "is larger than the 64 MB an import may be");
+        model.addAttribute(Forms.ERROR, "Please correct the marked fields.");
+        model.addAttribute(Forms.FIELD_ERRORS, Map.of("file", "is larger than the 64 MB an import may be"));
+        return page(model, null, false);
     }
 
-    private String refused(Model model, String kind, boolean activate, String field, String message) {
+    private String refused(
+            HttpServletResponse response, Model model, String kind, boolean activate, String field, String message) {
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         model.addAttribute(Forms.ERROR, "Please correct the marked fields.");
         model.addAttribute(Forms.FIELD_ERRORS, Map.of(field, message));
         return page(model, kind, activate);
