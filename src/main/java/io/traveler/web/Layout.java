@@ -60,6 +60,8 @@ class Layout {
             new NavItem("Users", "/app/users", Permission.USERS_READ.code()),
             new NavItem("Roles", "/app/roles", Permission.ROLES_READ.code()),
             new NavItem("API keys", "/app/api-keys", Permission.API_KEYS_READ.code()),
+            new NavItem("Catalog", "/app/catalog", Permission.CATALOG_READ.code()),
+            new NavItem("Imports", "/app/imports", Permission.CATALOG_MANAGE.code()),
             new NavItem("Partnerships", "/app/partnerships", Permission.PARTNERSHIPS_READ.code()),
             new NavItem("Organization", "/app/organization/details", Permission.ORGANIZATIONS_READ.code()),
             new NavItem("Settings", "/app/settings", Permission.SETTINGS_READ.code()),

@@ -1,0 +1,146 @@
+package io.traveler.catalog.web;
+
+import io.traveler.catalog.internal.ImportService;
+import io.traveler.shared.web.Forms;
+import io.traveler.shared.web.Htmx;
+import io.traveler.shared.web.PageController;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** CSV imports: choose the kind, upload the file, then watch the job's progress and read its error report. */
+@PageController
+@RequestMapping("/app/imports")
+class ImportPages {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ImportService imports;
+
+    ImportPages(ImportService imports) {
+        this.imports = imports;
+    }
+
+    /** The job as its page shows it; the progress bar polls while it runs. */
+    record JobPage(ImportService.Job job, List<ImportService.RowError> errors) {
+        public boolean isRunning() {
+            return !"COMPLETED".equals(job.status()) && !"FAILED".equals(job.status());
+        }
+
+        public int getPercent() {
+            return job.totalRows() == 0 ? (isRunning() ? 0 : 100) : 100 * job.processedRows() / job.totalRows();
+        }
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('catalog:manage')")
+    String form(Model model) {
+        return page(model, null, false);
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAuthority('catalog:manage')")
+    String start(
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean activate,
+            Authentication caller,
+            Model model,
+            HttpServletResponse response) {
+        Optional<ImportService.Kind> chosen = kind == null ? Optional.empty() : ImportService.Kind.byPath(kind);
+        String field = chosen.isEmpty() ? "kind" : file == null || file.isEmpty() ? "file" : null;
+        if (field != null) {
+            return refused(
+                    response,
+                    model,
+                    kind,
+                    activate,
+                    field,
+                    field.equals("kind") ? "choose what to import" : "choose a CSV file that is not empty");
+        }
+        if (activate && chosen.get() != ImportService.Kind.BOM_LINES) {
+            return refused(
+                    response, model, kind, activate, "activate", "only imported BOM lines become versions to activate");
+        }
+        if (activate && !held(caller).containsAll(ProductPages.ACTIVATE_DRAFT)) {
+            return refused(
+                    response,
+                    model,
+                    kind,
+                    activate,
+                    "activate",
+                    "needs the permissions boms:approve and settings:update");
+        }
+        UUID id = imports.start(chosen.get(), bytes(file), activate);
+        return "redirect:/app/imports/" + id;
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('catalog:read')")
+    String job(@PathVariable UUID id, HttpServletRequest request, Model model) {
+        ImportService.Job job = imports.job(id);
+        List<ImportService.RowError> errors =
+                JSON.readValue(job.errors() == null ? "[]" : job.errors(), new TypeReference<>() {});
+        model.addAttribute("page", new JobPage(job, errors));
+        return Htmx.wantsFragment(request) ? "catalog/import-job :: progress" : "catalog/import-job";
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    @ResponseStatus(HttpStatus.CONTENT_TOO_LARGE)
+    String tooLarge(Model model) {
+        model.addAttribute(Forms.ERROR, "Please correct the marked fields.");
+        model.addAttribute(Forms.FIELD_ERRORS, Map.of("file", "is larger than the 64 MB an import may be"));
+        return page(model, null, false);
+    }
+
+    private String refused(
+            HttpServletResponse response, Model model, String kind, boolean activate, String field, String message) {
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        model.addAttribute(Forms.ERROR, "Please correct the marked fields.");
+        model.addAttribute(Forms.FIELD_ERRORS, Map.of(field, message));
+        return page(model, kind, activate);
+    }
+
+    private String page(Model model, String kind, boolean activate) {
+        model.addAttribute("kinds", ImportService.Kind.values());
+        model.addAttribute("kind", kind);
+        model.addAttribute("activate", activate);
+        return "catalog/imports";
+    }
+
+    private static byte[] bytes(MultipartFile file) {
+        try {
+            return file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Set<String> held(Authentication caller) {
+        return caller.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .collect(Collectors.toSet());
+    }
+}
