@@ -44,6 +44,7 @@ class CatalogApiTests {
                         "dimensions", Map.of("length_mm", 6)))
                 .send();
         assertThat(created.status()).isEqualTo(201);
+        assertThat(created.header("Location")).isEqualTo("/api/catalog/parts/" + created.id());
         assertThat(created.json().path("dimensions").path("length_mm").asInt()).isEqualTo(6);
         fixtures.part("CAP-1UF", new BigDecimal("0.05"), null);
         fixtures.part("SCREW-M3", new BigDecimal("0.01"), null);
@@ -182,6 +183,7 @@ class CatalogApiTests {
                 .body(Map.of("sku", "CHAIR-01", "name", "Oak dining chair"))
                 .send();
         assertThat(created.status()).isEqualTo(201);
+        assertThat(created.header("Location")).isEqualTo("/api/products/templates/" + created.id());
         assertThat(created.text("status")).isEqualTo("DRAFT");
         fixtures.product("TABLE-01");
         var found = api.get("/api/products/templates/?q=oak")
@@ -214,6 +216,7 @@ class CatalogApiTests {
                 .body(Map.of("lines", List.of(line("PART", leg, "4", "0"), line("PART", seat, "1", "0.1"))))
                 .send();
         assertThat(draft.status()).isEqualTo(201);
+        assertThat(draft.header("Location")).isEqualTo("/api/boms/" + draft.id());
         assertThat(draft.text("status")).isEqualTo("DRAFT");
         assertThat(draft.json().path("number").asInt()).isEqualTo(1);
         String bom = "/api/boms/" + draft.id();

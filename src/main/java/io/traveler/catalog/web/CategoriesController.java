@@ -13,10 +13,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -75,7 +75,9 @@ class CategoriesController {
         Category created = catalog.createCategory(
                 new CatalogService.CategoryData(body.code(), body.name(), body.parentId(), Set.of()));
         return Versions.withEtag(
-                ResponseEntity.status(HttpStatus.CREATED), created.version(), CategoryView.of(created));
+                ResponseEntity.created(URI.create("/api/catalog/categories/" + created.id())),
+                created.version(),
+                CategoryView.of(created));
     }
 
     /** The import's CSV columns, parents before their children, streamed. */

@@ -7,7 +7,7 @@ import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.PageRequest;
 import io.traveler.shared.web.Versions;
 import jakarta.validation.Valid;
-import org.springframework.http.HttpStatus;
+import java.net.URI;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,6 +45,8 @@ class MaterialsController {
     ResponseEntity<PartsController.PartView> create(@Valid @RequestBody PartsController.PartCreate body) {
         Part created = catalog.createPart(body.data(Part.Kind.MATERIAL));
         return Versions.withEtag(
-                ResponseEntity.status(HttpStatus.CREATED), created.version(), PartsController.PartView.of(created));
+                ResponseEntity.created(URI.create("/api/catalog/parts/" + created.id())),
+                created.version(),
+                PartsController.PartView.of(created));
     }
 }

@@ -19,11 +19,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -168,7 +168,10 @@ class PartsController {
             throw new ValidationException("kind", "must not be null");
         }
         Part created = catalog.createPart(body.data(null));
-        return Versions.withEtag(ResponseEntity.status(HttpStatus.CREATED), created.version(), PartView.of(created));
+        return Versions.withEtag(
+                ResponseEntity.created(URI.create("/api/catalog/parts/" + created.id())),
+                created.version(),
+                PartView.of(created));
     }
 
     /** The import's CSV columns, streamed. */

@@ -17,10 +17,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -120,7 +120,10 @@ class ProductsController {
                 body.status(),
                 body.categoryId(),
                 Set.of()));
-        return Versions.withEtag(ResponseEntity.status(HttpStatus.CREATED), created.version(), ProductView.of(created));
+        return Versions.withEtag(
+                ResponseEntity.created(URI.create("/api/products/templates/" + created.id())),
+                created.version(),
+                ProductView.of(created));
     }
 
     /** The import's CSV columns, streamed. */
@@ -178,7 +181,9 @@ class ProductsController {
     ResponseEntity<BomViews.BomView> createBom(@PathVariable UUID id, @Valid @RequestBody BomViews.LinesBody body) {
         var created = boms.createDraft(id, body.toLines(), body.notes());
         return Versions.withEtag(
-                ResponseEntity.status(HttpStatus.CREATED), created.bom().version(), BomViews.BomView.of(created));
+                ResponseEntity.created(URI.create("/api/boms/" + created.bom().id())),
+                created.bom().version(),
+                BomViews.BomView.of(created));
     }
 
     @GetMapping("/{id}/boms")
