@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Every benchmark in one go: startup (bench/startup.sh), then token throughput on a fresh data directory.
-# Usage: bench/run-all.sh     env: PORT (18080), RUNS (3), DURATION (20 s), CONCURRENCY (8), JAVA
+# Every benchmark in one go: startup (bench/startup.sh), token throughput on a fresh data directory, then the
+# catalog's targets (bench/catalog.sh, on another fresh data directory).
+# Usage: bench/run-all.sh     env: PORT (18080), RUNS (3), DURATION (20 s), CONCURRENCY (8), IMPORT_RUNS (3),
+# REPS (200), JAVA
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -37,3 +39,8 @@ trap cleanup EXIT
 start_app "$jar" "$port" "$work/data" "$log"
 wait_healthy "$port" 300 || die "Traveler did not become healthy"
 "$JAVA" bench/TokenThroughput.java "http://127.0.0.1:$port" "${DURATION:-20}" "${CONCURRENCY:-8}"
+stop_app
+
+echo
+echo "== Catalog: import, explosion, where-used, search"
+PORT=$port bench/catalog.sh "$jar"

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -23,8 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** Versions of bills of materials, their approval and activation, explosion, where-used and comparison. */
 @Service
 public class BomService {
-    /** How deep explosion and where-used follow sub-products; cycles are rejected long before. */
-    private static final int MAX_DEPTH = 50;
+    /** How deep where-used follows sub-products, as explosion does. */
+    private static final int MAX_DEPTH = BomGraph.MAX_DEPTH;
 
     private final Boms boms;
     private final BomLines lines;
@@ -32,8 +33,17 @@ public class BomService {
     private final Parts parts;
     private final EntityManager em;
     private final JdbcClient jdbc;
+    private final BomGraphs graphs;
 
-    BomService(Boms boms, BomLines lines, Products products, Parts parts, EntityManager em, JdbcClient jdbc) {
+    BomService(
+            Boms boms,
+            BomLines lines,
+            Products products,
+            Parts parts,
+            EntityManager em,
+            JdbcClient jdbc,
+            BomGraphs graphs) {
+        this.graphs = graphs;
         this.boms = boms;
         this.lines = lines;
         this.products = products;
@@ -158,57 +168,19 @@ public class BomService {
     }
 
     /**
-     * Every line below the BOM in one recursive query: sub-products explode through their ACTIVE BOM, and each
-     * line's quantity with its waste multiplies down the path and by the ordered quantity.
+     * Every line below the BOM, exploded in memory through the organization's {@link BomGraph} (rebuilt only when
+     * the catalog changed): sub-products explode through their ACTIVE BOM, and each line's quantity with its waste
+     * multiplies down the path and by the ordered quantity.
      */
     @Transactional(readOnly = true)
     public Explosion explode(UUID id, BigDecimal quantity, boolean includeOptional) {
-        find(id);
-        List<ExplodedLine> rows = jdbc.sql("""
-                        with recursive tree(depth, path, component_type, component_id, quantity, unit,
-                                            extended_quantity, visited) as (
-                            select 1, lpad(l.sequence::text, 4, '0'), l.component_type, l.component_id,
-                                   l.quantity, l.unit, l.quantity * (1 + l.waste_factor) * :n, array[b.product_id]
-                              from catalog.bom_lines l join catalog.boms b on b.id = l.bom_id
-                             where l.bom_id = :bom and (:optional or not l.optional)
-                            union all
-                            select t.depth + 1, t.path || '/' || lpad(l.sequence::text, 4, '0'), l.component_type,
-                                   l.component_id, l.quantity, l.unit,
-                                   t.extended_quantity * l.quantity * (1 + l.waste_factor), t.visited || b.product_id
-                              from tree t
-                              join catalog.boms b on b.product_id = t.component_id and b.status = 'ACTIVE'
-                              join catalog.bom_lines l on l.bom_id = b.id
-                             where t.component_type = 'PRODUCT' and (:optional or not l.optional)
-                               and not b.product_id = any (t.visited) and t.depth < :max_depth
-                        )
-                        select t.depth, t.path, t.component_type, t.component_id,
-                               coalesce(p.part_number, pr.sku) as number, coalesce(p.name, pr.name) as name,
-                               t.quantity, t.extended_quantity, coalesce(t.unit, p.unit_of_measure) as unit,
-                               p.unit_cost, t.extended_quantity * p.unit_cost as extended_cost,
-                               t.extended_quantity * p.weight as weight
-                          from tree t
-                          left join catalog.parts p on t.component_type = 'PART' and p.id = t.component_id
-                          left join catalog.products pr on t.component_type = 'PRODUCT' and pr.id = t.component_id
-                         order by t.path
-                        """)
-                .param("bom", id)
-                .param("n", quantity)
-                .param("optional", includeOptional)
-                .param("max_depth", MAX_DEPTH)
-                .query((rs, n) -> new ExplodedLine(
-                        rs.getInt("depth"),
-                        rs.getString("path"),
-                        Bom.ComponentType.valueOf(rs.getString("component_type")),
-                        rs.getObject("component_id", UUID.class),
-                        rs.getString("number"),
-                        rs.getString("name"),
-                        rs.getBigDecimal("quantity"),
-                        rs.getBigDecimal("extended_quantity"),
-                        rs.getString("unit"),
-                        rs.getBigDecimal("unit_cost"),
-                        rs.getBigDecimal("extended_cost"),
-                        rs.getBigDecimal("weight")))
-                .list();
+        BomGraph graph = graphs.current();
+        BomGraph.Structure root = Optional.ofNullable(graph.active(id))
+                .or(() -> graphs.version(id))
+                .orElseThrow(() -> NotFoundException.of("BOM", id));
+        // PostgreSQL's numeric has no negative scale: 1E+3 multiplies as 1000, and so it does here
+        BigDecimal ordered = quantity.scale() < 0 ? quantity.setScale(0) : quantity;
+        List<ExplodedLine> rows = graph.explode(root, ordered, includeOptional);
         List<ExplodedLine> leaves = rows.stream()
                 .filter(r -> r.componentType() == Bom.ComponentType.PART)
                 .toList();

@@ -220,7 +220,7 @@ public class CatalogService implements Catalog {
             int offset = SearchCursor.offsetOf(page.cursor(), search);
             List<UUID> ids = jdbc.sql("""
                             select id from catalog.parts
-                             where (search @@ plainto_tsquery('simple', :q) or name % :q
+                             where (search @@ plainto_tsquery('simple', :q) or :q <% name
                                     or part_number ilike :prefix or name ilike :contains)
                                and (cast(:kind as text) is null or kind = cast(:kind as text))
                              order by ts_rank(search, plainto_tsquery('simple', :q)) desc,
@@ -335,7 +335,7 @@ public class CatalogService implements Catalog {
             int offset = SearchCursor.offsetOf(page.cursor(), search);
             List<UUID> ids = jdbc.sql("""
                             select id from catalog.products
-                             where search @@ plainto_tsquery('simple', :q) or name % :q
+                             where search @@ plainto_tsquery('simple', :q) or :q <% name
                                    or sku ilike :prefix or name ilike :contains
                              order by ts_rank(search, plainto_tsquery('simple', :q)) desc,
                                       greatest(similarity(name, :q), similarity(sku, :q)) desc, id

@@ -1,0 +1,127 @@
+package io.traveler.catalog.internal;
+
+import io.traveler.catalog.internal.BomService.ExplodedLine;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The ACTIVE bills of materials of one organization as of one catalog change stamp, with what an explosion shows of
+ * each component (number, name, unit, cost, weight). Immutable once built, so any number of requests explode
+ * through it at once; {@link BomGraphs} replaces it when the stamp moves.
+ */
+final class BomGraph {
+    /** How deep explosion follows sub-products; cycles are rejected long before. */
+    static final int MAX_DEPTH = 50;
+
+    /** What an explosion shows of a part or product; the part-only fields are null for products. */
+    record Component(String number, String name, String unitOfMeasure, BigDecimal unitCost, BigDecimal weight) {}
+
+    /**
+     * One line of a bill of materials: {@code growth} is {@code 1 + waste_factor}, {@code segment} the line's part
+     * of a path (its sequence, zero-padded to four characters as the explosion has always written it).
+     */
+    record Edge(
+            String segment,
+            Bom.ComponentType type,
+            UUID componentId,
+            BigDecimal quantity,
+            String unit,
+            BigDecimal growth,
+            boolean optional,
+            Component component) {
+        Edge showing(Component shown) {
+            return new Edge(segment, type, componentId, quantity, unit, growth, optional, shown);
+        }
+    }
+
+    /** A version of a product's bill of materials with its lines in sequence order. */
+    record Structure(UUID bomId, UUID productId, List<Edge> lines) {}
+
+    private final long stamp;
+    private final Map<UUID, Structure> activeByProduct;
+    private final Map<UUID, Structure> activeById;
+
+    BomGraph(long stamp, Map<UUID, Structure> activeByProduct, Map<UUID, Structure> activeById) {
+        this.stamp = stamp;
+        this.activeByProduct = Map.copyOf(activeByProduct);
+        this.activeById = Map.copyOf(activeById);
+    }
+
+    long stamp() {
+        return stamp;
+    }
+
+    /** The ACTIVE version with this id, if it is one. */
+    Structure active(UUID bomId) {
+        return activeById.get(bomId);
+    }
+
+    /**
+     * Every line below {@code root} in path order: sub-products explode through their ACTIVE version, each line's
+     * quantity × (1 + waste) multiplies down the path and by the ordered quantity. A product already expanded on
+     * the path is listed but not expanded again.
+     */
+    List<ExplodedLine> explode(Structure root, BigDecimal ordered, boolean includeOptional) {
+        List<ExplodedLine> out = new ArrayList<>();
+        Set<UUID> expanded = new HashSet<>();
+        expanded.add(root.productId());
+        descend(root, 1, null, ordered, includeOptional, expanded, out);
+        return out;
+    }
+
+    private void descend(
+            Structure structure,
+            int depth,
+            String parentPath,
+            BigDecimal multiplier,
+            boolean includeOptional,
+            Set<UUID> expanded,
+            List<ExplodedLine> out) {
+        for (Edge edge : structure.lines()) {
+            if (edge.optional() && !includeOptional) {
+                continue;
+            }
+            String path = parentPath == null ? edge.segment() : parentPath + '/' + edge.segment();
+            BigDecimal extended = multiplier.multiply(edge.quantity()).multiply(edge.growth());
+            out.add(line(depth, path, edge, extended));
+            if (edge.type() != Bom.ComponentType.PRODUCT || depth >= MAX_DEPTH) {
+                continue;
+            }
+            Structure below = activeByProduct.get(edge.componentId());
+            if (below != null && expanded.add(edge.componentId())) {
+                descend(below, depth + 1, path, extended, includeOptional, expanded, out);
+                expanded.remove(edge.componentId());
+            }
+        }
+    }
+
+    private static ExplodedLine line(int depth, String path, Edge edge, BigDecimal extended) {
+        Component c = edge.component();
+        BigDecimal unitCost = c == null ? null : c.unitCost();
+        BigDecimal weight = c == null ? null : c.weight();
+        return new ExplodedLine(
+                depth,
+                path,
+                edge.type(),
+                edge.componentId(),
+                c == null ? null : c.number(),
+                c == null ? null : c.name(),
+                edge.quantity(),
+                extended,
+                edge.unit() != null ? edge.unit() : c == null ? null : c.unitOfMeasure(),
+                unitCost,
+                unitCost == null ? null : extended.multiply(unitCost),
+                weight == null ? null : extended.multiply(weight));
+    }
+
+    /** The zero-padded sequence as PostgreSQL's {@code lpad(sequence::text, 4, '0')} writes it (it truncates). */
+    static String segment(int sequence) {
+        String digits = Integer.toString(sequence);
+        return digits.length() >= 4 ? digits.substring(0, 4) : "0".repeat(4 - digits.length()) + digits;
+    }
+}
