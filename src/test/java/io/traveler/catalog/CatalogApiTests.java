@@ -368,6 +368,39 @@ class CatalogApiTests {
     }
 
     @Test
+    void substitutesFollowTheirPrimaryInTheExplosionAndStayOutOfTheTotals() {
+        UUID steelBolt = fixtures.part("BOLT-STEEL", new BigDecimal("0.50"), new BigDecimal("0.01"));
+        UUID inoxBolt = fixtures.part("BOLT-INOX", new BigDecimal("0.80"), new BigDecimal("0.01"));
+        UUID rim = fixtures.part("RIM", new BigDecimal("20.00"), new BigDecimal("1.2"));
+        UUID wheel = fixtures.product("WHEEL");
+        var inox = new java.util.HashMap<>(line("PART", inoxBolt, "4", "0"));
+        inox.put("substitute_group", "bolts");
+        inox.put("preference", 2);
+        var steel = new java.util.HashMap<>(line("PART", steelBolt, "4", "0"));
+        steel.put("substitute_group", "bolts");
+        steel.put("preference", 1);
+        UUID bom = fixtures.activeBom(wheel, List.of(inox, line("PART", rim, "1", "0"), steel));
+
+        var exploded = api.get("/api/boms/" + bom + "/explosion?quantity=1")
+                .as(owner)
+                .send()
+                .json();
+
+        assertThat(exploded.path("lines"))
+                .extracting(
+                        n -> n.path("number").asString(),
+                        n -> n.path("substitute").asBoolean(),
+                        n -> n.path("substitute_group").asString(""))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("RIM", false, ""),
+                        org.assertj.core.groups.Tuple.tuple("BOLT-STEEL", false, "bolts"),
+                        org.assertj.core.groups.Tuple.tuple("BOLT-INOX", true, "bolts"));
+        // the preferred steel bolts count (4 × 0.50), the stainless alternative does not
+        assertThat(exploded.path("total_cost").decimalValue()).isEqualByComparingTo("22.00");
+        assertThat(exploded.path("leaf_count").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void explosionMultipliesQuantitiesWithWasteDownThroughSubProductsAndWhereUsedGoesUp() {
         UUID screw = fixtures.part("SCREW", new BigDecimal("0.10"), new BigDecimal("0.002"));
         UUID board = fixtures.part("BOARD", new BigDecimal("5.00"), new BigDecimal("1.5"));

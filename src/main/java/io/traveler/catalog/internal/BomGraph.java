@@ -3,11 +3,13 @@ package io.traveler.catalog.internal;
 import io.traveler.catalog.internal.BomService.ExplodedLine;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The ACTIVE bills of materials of one organization as of one catalog change stamp, with what an explosion shows of
@@ -33,9 +35,12 @@ final class BomGraph {
             String unit,
             BigDecimal growth,
             boolean optional,
+            String substituteGroup,
+            int preference,
             Component component) {
         Edge showing(Component shown) {
-            return new Edge(segment, type, componentId, quantity, unit, growth, optional, shown);
+            return new Edge(
+                    segment, type, componentId, quantity, unit, growth, optional, substituteGroup, preference, shown);
         }
     }
 
@@ -64,7 +69,8 @@ final class BomGraph {
     /**
      * Every line below {@code root} in path order: sub-products explode through their ACTIVE version, each line's
      * quantity × (1 + waste) multiplies down the path and by the ordered quantity. A product already expanded on
-     * the path is listed but not expanded again.
+     * the path is listed but not expanded again. The lines of a substitute group follow their primary (the most
+     * preferred, then the first in sequence), marked as substitutes and not expanded: they are alternatives.
      */
     List<ExplodedLine> explode(Structure root, BigDecimal ordered, boolean includeOptional) {
         List<ExplodedLine> out = new ArrayList<>();
@@ -82,13 +88,26 @@ final class BomGraph {
             boolean includeOptional,
             Set<UUID> expanded,
             List<ExplodedLine> out) {
-        for (Edge edge : structure.lines()) {
-            if (edge.optional() && !includeOptional) {
+        List<Edge> included = structure.lines().stream()
+                .filter(edge -> includeOptional || !edge.optional())
+                .toList();
+        Map<String, List<Edge>> groups = substituteGroups(included);
+        for (Edge edge : included) {
+            List<Edge> group = edge.substituteGroup() == null ? List.of(edge) : groups.get(edge.substituteGroup());
+            if (group.getFirst() != edge) {
                 continue;
             }
-            String path = parentPath == null ? edge.segment() : parentPath + '/' + edge.segment();
+            String path = pathOf(parentPath, edge);
             BigDecimal extended = multiplier.multiply(edge.quantity()).multiply(edge.growth());
-            out.add(line(depth, path, edge, extended));
+            out.add(line(depth, path, edge, extended, false));
+            group.stream()
+                    .skip(1)
+                    .forEach(substitute -> out.add(line(
+                            depth,
+                            pathOf(parentPath, substitute),
+                            substitute,
+                            multiplier.multiply(substitute.quantity()).multiply(substitute.growth()),
+                            true)));
             if (edge.type() != Bom.ComponentType.PRODUCT || depth >= MAX_DEPTH) {
                 continue;
             }
@@ -100,7 +119,19 @@ final class BomGraph {
         }
     }
 
-    private static ExplodedLine line(int depth, String path, Edge edge, BigDecimal extended) {
+    /** The lines of each substitute group, the primary first. */
+    private static Map<String, List<Edge>> substituteGroups(List<Edge> lines) {
+        return lines.stream()
+                .filter(edge -> edge.substituteGroup() != null)
+                .sorted(Comparator.comparingInt(Edge::preference)) // stable: sequence order within a preference
+                .collect(Collectors.groupingBy(Edge::substituteGroup));
+    }
+
+    private static String pathOf(String parentPath, Edge edge) {
+        return parentPath == null ? edge.segment() : parentPath + '/' + edge.segment();
+    }
+
+    private static ExplodedLine line(int depth, String path, Edge edge, BigDecimal extended, boolean substitute) {
         Component c = edge.component();
         BigDecimal unitCost = c == null ? null : c.unitCost();
         BigDecimal weight = c == null ? null : c.weight();
@@ -116,7 +147,9 @@ final class BomGraph {
                 edge.unit() != null ? edge.unit() : c == null ? null : c.unitOfMeasure(),
                 unitCost,
                 unitCost == null ? null : extended.multiply(unitCost),
-                weight == null ? null : extended.multiply(weight));
+                weight == null ? null : extended.multiply(weight),
+                edge.substituteGroup(),
+                substitute);
     }
 
     /** The zero-padded sequence as PostgreSQL's {@code lpad(sequence::text, 4, '0')} writes it (it truncates). */

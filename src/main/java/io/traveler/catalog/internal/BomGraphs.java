@@ -71,7 +71,7 @@ class BomGraphs {
         UUID[] product = new UUID[1];
         jdbc.sql("""
                         select b.product_id, l.sequence, l.component_type, l.component_id, l.quantity, l.unit,
-                               l.waste_factor, l.optional,
+                               l.waste_factor, l.optional, l.substitute_group, l.preference,
                                coalesce(p.part_number, pr.sku) as number, coalesce(p.name, pr.name) as name,
                                p.unit_of_measure, p.unit_cost, p.weight
                           from catalog.boms b
@@ -101,7 +101,7 @@ class BomGraphs {
         List<Row> rows = new ArrayList<>();
         jdbc.sql("""
                         select b.id as bom_id, b.product_id, l.sequence, l.component_type, l.component_id,
-                               l.quantity, l.unit, l.waste_factor, l.optional,
+                               l.quantity, l.unit, l.waste_factor, l.optional, l.substitute_group, l.preference,
                                pr.sku as number, pr.name, null::text as unit_of_measure, null::numeric as unit_cost,
                                null::numeric as weight
                           from catalog.boms b
@@ -180,6 +180,8 @@ class BomGraphs {
                 rs.getString("unit"),
                 BigDecimal.ONE.add(rs.getBigDecimal("waste_factor")),
                 rs.getBoolean("optional"),
+                rs.getString("substitute_group"),
+                rs.getInt("preference"),
                 component);
     }
 }

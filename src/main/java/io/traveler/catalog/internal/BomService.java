@@ -66,7 +66,9 @@ public class BomService {
             String unit,
             BigDecimal unitCost,
             BigDecimal extendedCost,
-            BigDecimal weight) {}
+            BigDecimal weight,
+            String substituteGroup,
+            boolean substitute) {}
 
     public record Explosion(BigDecimal totalCost, BigDecimal totalWeight, int leafCount, List<ExplodedLine> lines) {}
 
@@ -182,7 +184,7 @@ public class BomService {
         BigDecimal ordered = quantity.scale() < 0 ? quantity.setScale(0) : quantity;
         List<ExplodedLine> rows = graph.explode(root, ordered, includeOptional);
         List<ExplodedLine> leaves = rows.stream()
-                .filter(r -> r.componentType() == Bom.ComponentType.PART)
+                .filter(r -> r.componentType() == Bom.ComponentType.PART && !r.substitute())
                 .toList();
         BigDecimal cost = leaves.stream()
                 .map(ExplodedLine::extendedCost)

@@ -40,9 +40,6 @@ public class CatalogBrowsing {
     /** A part or product as a BOM line names it. */
     public record Component(Bom.ComponentType type, UUID id, String number, String name, String unit) {}
 
-    /** Where a line sits in the BOM it belongs to, and the substitute group it is part of. */
-    public record LinePlace(UUID bomProductId, int sequence, String substituteGroup, Integer preference) {}
-
     /** Without {@code q} a keyset page; with it the best matches first, as in {@link CatalogService#listParts}. */
     @Transactional(readOnly = true)
     public ItemList<Part> parts(PageRequest page, PartFilter f) {
@@ -137,25 +134,6 @@ public class CatalogBrowsing {
                 .list()
                 .forEach(c -> found.put(c.id(), c));
         return found;
-    }
-
-    /** The lines of the BOM and of the ACTIVE BOMs of the given sub-products, with their substitute groups. */
-    @Transactional(readOnly = true)
-    public List<LinePlace> linePlaces(UUID bomId, Collection<UUID> subProductIds) {
-        return jdbc.sql("""
-                        select case when b.id = :bom then null else b.product_id end as product_id,
-                               l.sequence, l.substitute_group, l.preference
-                          from catalog.bom_lines l join catalog.boms b on b.id = l.bom_id
-                         where b.id = :bom or (b.status = 'ACTIVE' and b.product_id = any(:products))
-                        """)
-                .param("bom", bomId)
-                .param("products", subProductIds.toArray(UUID[]::new))
-                .query((rs, n) -> new LinePlace(
-                        rs.getObject("product_id", UUID.class),
-                        rs.getInt("sequence"),
-                        rs.getString("substitute_group"),
-                        (Integer) rs.getObject("preference")))
-                .list();
     }
 
     private List<UUID> search(

@@ -11,7 +11,6 @@ import io.traveler.shared.web.ValidationException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -239,8 +238,6 @@ class BomPages {
         final BomService.ExplodedLine line;
         final List<Node> children = new ArrayList<>();
         final List<Node> substitutes = new ArrayList<>();
-        String substituteGroup;
-        Integer preference;
 
         Node(BomService.ExplodedLine line) {
             this.line = line;
@@ -259,7 +256,7 @@ class BomPages {
         }
 
         public String getSubstituteGroup() {
-            return substituteGroup;
+            return line.substituteGroup();
         }
 
         /** Opens to lines below it: a sub-assembly's own lines or a primary's substitutes. */
@@ -336,15 +333,25 @@ class BomPages {
             model.addAttribute("tree", new Tree(List.of()));
             return "catalog/bom-tree";
         }
-        model.addAttribute("tree", treeOf(id, boms.explode(id, ordered, includeOptional)));
+        model.addAttribute("tree", treeOf(boms.explode(id, ordered, includeOptional)));
         return "catalog/bom-tree";
     }
 
-    private Tree treeOf(UUID bomId, BomService.Explosion explosion) {
+    /**
+     * The explosion as a tree: a line hangs under the line its path continues; a substitute, which the explosion
+     * lists right after its primary, hangs under that primary.
+     */
+    static Tree treeOf(BomService.Explosion explosion) {
         Map<String, Node> byPath = new LinkedHashMap<>();
         List<Node> top = new ArrayList<>();
-        explosion.lines().forEach(l -> {
+        Node primary = null;
+        for (BomService.ExplodedLine l : explosion.lines()) {
             Node node = new Node(l);
+            if (l.substitute() && primary != null) {
+                primary.substitutes.add(node);
+                continue;
+            }
+            primary = node;
             byPath.put(l.path(), node);
             int slash = l.path().lastIndexOf('/');
             if (slash < 0) {
@@ -352,43 +359,8 @@ class BomPages {
             } else {
                 byPath.get(l.path().substring(0, slash)).children.add(node);
             }
-        });
-        List<UUID> subProducts = explosion.lines().stream()
-                .filter(l -> l.componentType() == Bom.ComponentType.PRODUCT)
-                .map(BomService.ExplodedLine::componentId)
-                .distinct()
-                .toList();
-        Map<String, CatalogBrowsing.LinePlace> places = browsing.linePlaces(bomId, subProducts).stream()
-                .collect(Collectors.toMap(p -> p.bomProductId() + "/" + p.sequence(), p -> p, (a, b) -> a));
-        placeSubstitutes(top, null, places);
+        }
         return new Tree(top);
-    }
-
-    /** Lines of one substitute group: the most preferred is the primary, the others hang under it. */
-    static void placeSubstitutes(
-            List<Node> siblings, UUID ownerProduct, Map<String, CatalogBrowsing.LinePlace> places) {
-        siblings.forEach(n -> {
-            String path = n.line.path();
-            int sequence = Integer.parseInt(path.substring(path.lastIndexOf('/') + 1));
-            CatalogBrowsing.LinePlace place = places.get(ownerProduct + "/" + sequence);
-            if (place != null) {
-                n.substituteGroup = place.substituteGroup();
-                n.preference = place.preference();
-            }
-            placeSubstitutes(n.children, n.line.componentId(), places);
-        });
-        Map<String, List<Node>> groups = siblings.stream()
-                .filter(n -> n.substituteGroup != null)
-                .collect(Collectors.groupingBy(n -> n.substituteGroup, LinkedHashMap::new, Collectors.toList()));
-        groups.values().forEach(group -> {
-            Node primary = group.stream()
-                    .min(Comparator.comparing((Node n) -> n.preference == null ? 0 : n.preference))
-                    .orElseThrow();
-            group.stream().filter(n -> n != primary).forEach(n -> {
-                siblings.remove(n);
-                primary.substitutes.add(n);
-            });
-        });
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.traveler.catalog.internal.Bom;
 import io.traveler.catalog.internal.BomService;
-import io.traveler.catalog.internal.CatalogBrowsing;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -18,37 +15,35 @@ class BomTreePageTests {
 
     @Test
     void rollsCostAndWeightUpThroughSubAssembliesAndLeavesSubstitutesOut() {
-        var wheel = node("0001", Bom.ComponentType.PRODUCT, WHEEL, null, null);
-        var bolt = node("0001/0001", Bom.ComponentType.PART, UUID.randomUUID(), "2.00", "0.4");
-        var stainlessBolt = node("0001/0002", Bom.ComponentType.PART, UUID.randomUUID(), "3.00", "0.5");
-        var rim = node("0001/0003", Bom.ComponentType.PART, UUID.randomUUID(), "10.00", "1.1");
-        wheel.children.addAll(List.of(bolt, stainlessBolt, rim));
-        var frame = node("0002", Bom.ComponentType.PART, UUID.randomUUID(), "50.00", "4");
-        List<BomPages.Node> top = new ArrayList<>(List.of(wheel, frame));
+        var wheel = line("0001", Bom.ComponentType.PRODUCT, null, null, null, false);
+        var bolt = line("0001/0001", Bom.ComponentType.PART, "2.00", "0.4", "bolts", false);
+        var stainlessBolt = line("0001/0002", Bom.ComponentType.PART, "3.00", "0.5", "bolts", true);
+        var rim = line("0001/0003", Bom.ComponentType.PART, "10.00", "1.1", null, false);
+        var frame = line("0002", Bom.ComponentType.PART, "50.00", "4", null, false);
 
-        BomPages.placeSubstitutes(
-                top,
-                null,
-                Map.of(
-                        WHEEL + "/1", new CatalogBrowsing.LinePlace(WHEEL, 1, "bolts", 0),
-                        WHEEL + "/2", new CatalogBrowsing.LinePlace(WHEEL, 2, "bolts", 1)));
-        var tree = new BomPages.Tree(top);
+        var tree = BomPages.treeOf(new BomService.Explosion(
+                new BigDecimal("62.00"), new BigDecimal("5.5"), 3, List.of(wheel, bolt, stainlessBolt, rim, frame)));
 
-        assertThat(wheel.getChildren()).containsExactly(bolt, rim);
-        assertThat(bolt.getSubstitutes()).containsExactly(stainlessBolt);
-        assertThat(bolt.isBranch()).isTrue();
-        assertThat(wheel.getCostText()).isEqualTo("12.00");
-        assertThat(wheel.getWeightText()).isEqualTo("1.5");
+        assertThat(tree.lines()).extracting(BomPages.Node::getLine).containsExactly(wheel, frame);
+        BomPages.Node wheelNode = tree.lines().getFirst();
+        assertThat(wheelNode.getChildren()).extracting(BomPages.Node::getLine).containsExactly(bolt, rim);
+        BomPages.Node boltNode = wheelNode.getChildren().getFirst();
+        assertThat(boltNode.getSubstitutes()).extracting(BomPages.Node::getLine).containsExactly(stainlessBolt);
+        assertThat(boltNode.isBranch()).isTrue();
+        assertThat(boltNode.getSubstituteGroup()).isEqualTo("bolts");
+        assertThat(wheelNode.getCostText()).isEqualTo("12.00");
+        assertThat(wheelNode.getWeightText()).isEqualTo("1.5");
         assertThat(tree.getCost()).isEqualTo("62.00");
         assertThat(tree.getWeight()).isEqualTo("5.5");
     }
 
-    private static BomPages.Node node(String path, Bom.ComponentType type, UUID id, String cost, String weight) {
-        return new BomPages.Node(new BomService.ExplodedLine(
+    private static BomService.ExplodedLine line(
+            String path, Bom.ComponentType type, String cost, String weight, String group, boolean substitute) {
+        return new BomService.ExplodedLine(
                 path.split("/").length,
                 path,
                 type,
-                id,
+                UUID.randomUUID(),
                 path,
                 path,
                 BigDecimal.ONE,
@@ -56,6 +51,8 @@ class BomTreePageTests {
                 "pcs",
                 cost == null ? null : new BigDecimal(cost),
                 cost == null ? null : new BigDecimal(cost),
-                weight == null ? null : new BigDecimal(weight)));
+                weight == null ? null : new BigDecimal(weight),
+                group,
+                substitute);
     }
 }
