@@ -21,16 +21,18 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the catalog's web pages read besides the services: filtered lists (the same typo-tolerant search as
- * {@link CatalogService}), components by their number, and the substitute groups of the lines of an explosion.
+ * {@link CatalogService}, narrowed by status and category) and components by their number.
  */
 @Service
 public class CatalogBrowsing {
     private final EntityManager em;
     private final JdbcClient jdbc;
+    private final CatalogSearch search;
 
-    CatalogBrowsing(EntityManager em, JdbcClient jdbc) {
+    CatalogBrowsing(EntityManager em, JdbcClient jdbc, CatalogSearch search) {
         this.em = em;
         this.jdbc = jdbc;
+        this.search = search;
     }
 
     public record PartFilter(String q, Part.Kind kind, Part.Status status, UUID categoryId) {}
@@ -44,8 +46,15 @@ public class CatalogBrowsing {
     @Transactional(readOnly = true)
     public ItemList<Part> parts(PageRequest page, PartFilter f) {
         if (f.q() != null && !f.q().isBlank()) {
-            List<UUID> ids = search("parts", "part_number", page, f.q(), f.kind(), f.status(), f.categoryId());
-            return new ItemList<>(inOrder(ids, em, Part.class), null);
+            String searched = "browse-parts:" + f;
+            int offset = SearchCursor.offsetOf(page.cursor(), searched);
+            List<UUID> ids = search.rankedIds(
+                    CatalogSearch.Target.PARTS,
+                    f.q(),
+                    new CatalogSearch.Filters(f.kind(), f.status(), f.categoryId()),
+                    page.limit() + 1,
+                    offset);
+            return ranked(ids, page, searched, offset, Part.class);
         }
         return KeysetPager.page(
                 em,
@@ -58,8 +67,15 @@ public class CatalogBrowsing {
     @Transactional(readOnly = true)
     public ItemList<Product> products(PageRequest page, ProductFilter f) {
         if (f.q() != null && !f.q().isBlank()) {
-            List<UUID> ids = search("products", "sku", page, f.q(), f.type(), f.status(), f.categoryId());
-            return new ItemList<>(inOrder(ids, em, Product.class), null);
+            String searched = "browse-products:" + f;
+            int offset = SearchCursor.offsetOf(page.cursor(), searched);
+            List<UUID> ids = search.rankedIds(
+                    CatalogSearch.Target.PRODUCTS,
+                    f.q(),
+                    new CatalogSearch.Filters(f.type(), f.status(), f.categoryId()),
+                    page.limit() + 1,
+                    offset);
+            return ranked(ids, page, searched, offset, Product.class);
         }
         return KeysetPager.page(
                 em,
@@ -136,28 +152,14 @@ public class CatalogBrowsing {
         return found;
     }
 
-    private List<UUID> search(
-            String table, String number, PageRequest page, String q, Enum<?> kind, Enum<?> status, UUID categoryId) {
-        String kindColumn = table.equals("parts") ? "kind" : "type";
-        return jdbc.sql("select id from catalog." + table + """
-                         where (search @@ plainto_tsquery('simple', :q) or name %% :q
-                                or %1$s ilike :prefix or name ilike :contains)
-                           and (cast(:kind as text) is null or %2$s = cast(:kind as text))
-                           and (cast(:status as text) is null or status = cast(:status as text))
-                           and (cast(:category as uuid) is null or category_id = cast(:category as uuid))
-                         order by ts_rank(search, plainto_tsquery('simple', :q)) desc,
-                                  greatest(similarity(name, :q), similarity(%1$s, :q)) desc, id
-                         limit :limit
-                        """.formatted(number, kindColumn))
-                .param("q", q.trim())
-                .param("prefix", likeEscaped(q.trim()) + "%")
-                .param("contains", "%" + likeEscaped(q.trim()) + "%")
-                .param("kind", kind == null ? null : kind.name())
-                .param("status", status == null ? null : status.name())
-                .param("category", categoryId)
-                .param("limit", page.limit())
-                .query(UUID.class)
-                .list();
+    /** One page of a ranking fetched with one row more than the limit, which tells whether another page follows. */
+    private <T> ItemList<T> ranked(List<UUID> ids, PageRequest page, String searched, int offset, Class<T> type) {
+        if (ids.size() <= page.limit()) {
+            return new ItemList<>(inOrder(ids, em, type), null);
+        }
+        return new ItemList<>(
+                inOrder(ids.subList(0, page.limit()), em, type),
+                new SearchCursor(searched, offset + page.limit()).encode());
     }
 
     private static <T> Predicate where(
@@ -192,6 +194,6 @@ public class CatalogBrowsing {
     }
 
     private static String likeEscaped(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return CatalogSearch.likeEscaped(text);
     }
 }

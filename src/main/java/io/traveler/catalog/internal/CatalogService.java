@@ -39,6 +39,7 @@ public class CatalogService implements Catalog {
     private final Variants variants;
     private final EntityManager em;
     private final JdbcClient jdbc;
+    private final CatalogSearch search;
 
     CatalogService(
             Categories categories,
@@ -48,7 +49,8 @@ public class CatalogService implements Catalog {
             BomLines bomLines,
             Variants variants,
             EntityManager em,
-            JdbcClient jdbc) {
+            JdbcClient jdbc,
+            CatalogSearch search) {
         this.categories = categories;
         this.parts = parts;
         this.products = products;
@@ -57,6 +59,7 @@ public class CatalogService implements Catalog {
         this.variants = variants;
         this.em = em;
         this.jdbc = jdbc;
+        this.search = search;
     }
 
     public record CategoryData(String code, String name, UUID parentId, Set<String> cleared) {}
@@ -216,26 +219,15 @@ public class CatalogService implements Catalog {
     @Transactional(readOnly = true)
     public ItemList<Part> listParts(PageRequest page, String q, Part.Kind kind) {
         if (q != null && !q.isBlank()) {
-            String search = "parts:" + q.trim() + ":" + kind;
-            int offset = SearchCursor.offsetOf(page.cursor(), search);
-            List<UUID> ids = jdbc.sql("""
-                            select id from catalog.parts
-                             where (search @@ plainto_tsquery('simple', :q) or :q <% name
-                                    or part_number ilike :prefix or name ilike :contains)
-                               and (cast(:kind as text) is null or kind = cast(:kind as text))
-                             order by ts_rank(search, plainto_tsquery('simple', :q)) desc,
-                                      greatest(similarity(name, :q), similarity(part_number, :q)) desc, id
-                             limit :limit offset :offset
-                            """)
-                    .param("q", q.trim())
-                    .param("prefix", likeEscaped(q.trim()) + "%")
-                    .param("contains", "%" + likeEscaped(q.trim()) + "%")
-                    .param("kind", kind == null ? null : kind.name())
-                    .param("limit", page.limit() + 1)
-                    .param("offset", offset)
-                    .query(UUID.class)
-                    .list();
-            return ranked(ids, page, search, offset, found -> inOrder(found, parts.findAllById(found), Part::id));
+            String searched = "parts:" + q.trim() + ":" + kind;
+            int offset = SearchCursor.offsetOf(page.cursor(), searched);
+            List<UUID> ids = search.rankedIds(
+                    CatalogSearch.Target.PARTS,
+                    q,
+                    new CatalogSearch.Filters(kind, null, null),
+                    page.limit() + 1,
+                    offset);
+            return ranked(ids, page, searched, offset, found -> inOrder(found, parts.findAllById(found), Part::id));
         }
         return KeysetPager.page(
                 em, Part.class, page, PART_SORTS, (root, cb) -> kind == null ? null : cb.equal(root.get("kind"), kind));
@@ -331,24 +323,12 @@ public class CatalogService implements Catalog {
     @Transactional(readOnly = true)
     public ItemList<Product> listProducts(PageRequest page, String q) {
         if (q != null && !q.isBlank()) {
-            String search = "products:" + q.trim();
-            int offset = SearchCursor.offsetOf(page.cursor(), search);
-            List<UUID> ids = jdbc.sql("""
-                            select id from catalog.products
-                             where search @@ plainto_tsquery('simple', :q) or :q <% name
-                                   or sku ilike :prefix or name ilike :contains
-                             order by ts_rank(search, plainto_tsquery('simple', :q)) desc,
-                                      greatest(similarity(name, :q), similarity(sku, :q)) desc, id
-                             limit :limit offset :offset
-                            """)
-                    .param("q", q.trim())
-                    .param("prefix", likeEscaped(q.trim()) + "%")
-                    .param("contains", "%" + likeEscaped(q.trim()) + "%")
-                    .param("limit", page.limit() + 1)
-                    .param("offset", offset)
-                    .query(UUID.class)
-                    .list();
-            return ranked(ids, page, search, offset, found -> inOrder(found, products.findAllById(found), Product::id));
+            String searched = "products:" + q.trim();
+            int offset = SearchCursor.offsetOf(page.cursor(), searched);
+            List<UUID> ids = search.rankedIds(
+                    CatalogSearch.Target.PRODUCTS, q, CatalogSearch.Filters.NONE, page.limit() + 1, offset);
+            return ranked(
+                    ids, page, searched, offset, found -> inOrder(found, products.findAllById(found), Product::id));
         }
         return KeysetPager.page(em, Product.class, page, PRODUCT_SORTS, null);
     }
@@ -460,10 +440,6 @@ public class CatalogService implements Catalog {
         }
         List<UUID> shown = ids.subList(0, page.limit());
         return new ItemList<>(load.apply(shown), new SearchCursor(search, offset + page.limit()).encode());
-    }
-
-    private static String likeEscaped(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static <T> List<T> inOrder(List<UUID> ids, List<T> found, Function<T, UUID> id) {
