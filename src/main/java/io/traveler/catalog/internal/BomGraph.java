@@ -143,13 +143,22 @@ final class BomGraph {
                 c == null ? null : c.number(),
                 c == null ? null : c.name(),
                 edge.quantity(),
-                extended,
+                plain(extended),
                 edge.unit() != null ? edge.unit() : c == null ? null : c.unitOfMeasure(),
                 unitCost,
-                unitCost == null ? null : extended.multiply(unitCost),
-                weight == null ? null : extended.multiply(weight),
+                unitCost == null ? null : plain(extended.multiply(unitCost)),
+                weight == null ? null : plain(extended.multiply(weight)),
                 edge.substituteGroup(),
                 substitute);
+    }
+
+    /**
+     * The exact value without the trailing zeros its scale piles up (each level multiplies two six-decimal numbers,
+     * so a sixth-level line would carry 72 decimals, most of them zeros); never in exponent notation.
+     */
+    static BigDecimal plain(BigDecimal exact) {
+        BigDecimal stripped = exact.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     /** The zero-padded sequence as PostgreSQL's {@code lpad(sequence::text, 4, '0')} writes it (it truncates). */

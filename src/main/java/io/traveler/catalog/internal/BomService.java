@@ -194,7 +194,7 @@ public class BomService {
                 .map(ExplodedLine::weight)
                 .filter(Objects::nonNull)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new Explosion(cost, weight, leaves.size(), rows);
+        return new Explosion(BomGraph.plain(cost), BomGraph.plain(weight), leaves.size(), rows);
     }
 
     /** Every product whose ACTIVE BOM holds the component at some depth, the nearest depth of each. */
