@@ -39,10 +39,8 @@ class CatalogBrowserTests extends BrowserTest {
                 .startsWith("3", "kind");
         browser.screenshot("import-report");
 
-        importCsv("products", """
-                sku,name
-                BIKE,City bike
-                WHEEL,Wheel
+        importFile("products", ".json", """
+                [{"sku": "BIKE", "name": "City bike"}, {"sku": "WHEEL", "name": "Wheel"}]
                 """, false);
         importCsv("bom-lines", """
                 parent_sku,component_number,quantity,waste_factor
@@ -213,11 +211,15 @@ class CatalogBrowserTests extends BrowserTest {
         return By.cssSelector("[id='lines[" + index + "]." + field + "']");
     }
 
-    /** Uploads the CSV through the import page and waits on the job page until the job has finished. */
     private void importCsv(String kind, String csv, boolean activate) {
+        importFile(kind, ".csv", csv, activate);
+    }
+
+    /** Uploads the file through the import page and waits on the job page until the job has finished. */
+    private void importFile(String kind, String suffix, String content, boolean activate) {
         browser.open("/app/imports");
         browser.find(By.id("kind-" + kind)).click();
-        browser.find(By.id("file")).sendKeys(file(kind, csv).toString());
+        browser.find(By.id("file")).sendKeys(file(kind, suffix, content).toString());
         if (activate) {
             browser.find(By.id("activate")).click();
         }
@@ -229,11 +231,11 @@ class CatalogBrowserTests extends BrowserTest {
                 .isEqualTo("COMPLETED");
     }
 
-    private static Path file(String kind, String csv) {
+    private static Path file(String kind, String suffix, String content) {
         try {
-            Path file = Files.createTempFile("traveler-" + kind + "-", ".csv");
+            Path file = Files.createTempFile("traveler-" + kind + "-", suffix);
             file.toFile().deleteOnExit();
-            return Files.writeString(file, csv);
+            return Files.writeString(file, content);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -78,7 +79,7 @@ class ImportPages {
                     kind,
                     activate,
                     field,
-                    field.equals("kind") ? "choose what to import" : "choose a CSV file that is not empty");
+                    field.equals("kind") ? "choose what to import" : "choose a CSV or JSON file that is not empty");
         }
         if (activate && chosen.get() != ImportService.Kind.BOM_LINES) {
             return refused(
@@ -93,7 +94,7 @@ class ImportPages {
                     "activate",
                     "needs the permissions boms:approve and settings:update");
         }
-        UUID id = imports.start(chosen.get(), bytes(file), activate);
+        UUID id = imports.start(chosen.get(), formatOf(file), bytes(file), activate);
         return "redirect:/app/imports/" + id;
     }
 
@@ -113,6 +114,17 @@ class ImportPages {
         model.addAttribute(Forms.ERROR, "Please correct the marked fields.");
         model.addAttribute(Forms.FIELD_ERRORS, Map.of("file", "is larger than the 64 MB an import may be"));
         return page(model, null, false);
+    }
+
+    /** A file named {@code .json} or sent as JSON holds a JSON array of rows; anything else is CSV. */
+    static ImportService.Format formatOf(MultipartFile file) {
+        String name = file.getOriginalFilename() == null
+                ? ""
+                : file.getOriginalFilename().toLowerCase(Locale.ROOT);
+        String type = file.getContentType() == null ? "" : file.getContentType().toLowerCase(Locale.ROOT);
+        return name.endsWith(".json") || type.startsWith("application/json")
+                ? ImportService.Format.JSON
+                : ImportService.Format.CSV;
     }
 
     private String refused(
