@@ -170,6 +170,49 @@ class CatalogBrowserTests extends BrowserTest {
     }
 
     @Test
+    void editsAPartsProcurementAndItsJsonDimensions() {
+        var factory = api.signUp("FACTORY");
+        var part = api.post("/api/catalog/parts")
+                .as(factory)
+                .body(Map.of("part_number", "TUBE-1", "name", "Tube", "kind", "MATERIAL", "unit_of_measure", "m"))
+                .send();
+        browser.signIn(factory.email(), Api.PASSWORD);
+        browser.awaitPath("/app/");
+        browser.open("/app/catalog/parts/" + part.text("id"));
+
+        browser.type(By.id("dimensions"), "[40, 2]");
+        browser.type(By.id("minimum_order_quantity"), "25");
+        browser.find(By.id("custom")).click();
+        browser.submit("Save");
+        assertThat(browser.text(By.cssSelector(".field.invalid"))).contains("must be a JSON object");
+        assertThat(browser.find(By.id("minimum_order_quantity")).getDomProperty("value"))
+                .isEqualTo("25");
+
+        browser.type(By.id("dimensions"), "{\"diameter_mm\": 40, \"wall_mm\": 2}");
+        browser.submit("Save");
+        assertThat(browser.text(By.cssSelector(".notice"))).contains("saved");
+
+        var stored = api.get("/api/catalog/parts/" + part.text("id"))
+                .as(factory)
+                .send()
+                .json();
+        assertThat(stored.path("dimensions").path("diameter_mm").asInt()).isEqualTo(40);
+        assertThat(stored.path("minimum_order_quantity").decimalValue()).isEqualByComparingTo("25");
+        assertThat(stored.path("custom").asBoolean()).isTrue();
+
+        browser.type(By.id("minimum_order_quantity"), "");
+        browser.submit("Save");
+        assertThat(api.get("/api/catalog/parts/" + part.text("id"))
+                        .as(factory)
+                        .send()
+                        .json()
+                        .path("minimum_order_quantity")
+                        .isNull())
+                .as("an emptied field clears the value")
+                .isTrue();
+    }
+
+    @Test
     void showsATechnicianTheCatalogReadOnly() {
         var factory = api.signUp("FACTORY");
         var part = api.post("/api/catalog/parts")

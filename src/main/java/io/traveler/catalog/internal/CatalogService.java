@@ -302,7 +302,13 @@ public class CatalogService implements Catalog {
         if (data.specifications() != null || cleared.contains("specifications")) {
             part.specify(data.specifications());
         }
-        part.procuredIn(data.leadTimeDays(), data.minimumOrderQuantity());
+        part.procuredIn(
+                data.leadTimeDays() != null || cleared.contains("lead_time_days")
+                        ? data.leadTimeDays()
+                        : part.leadTimeDays(),
+                data.minimumOrderQuantity() != null || cleared.contains("minimum_order_quantity")
+                        ? data.minimumOrderQuantity()
+                        : part.minimumOrderQuantity());
         if (data.custom() != null) {
             part.madeToOrder(data.custom());
         }

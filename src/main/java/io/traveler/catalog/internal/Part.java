@@ -99,13 +99,10 @@ public class Part extends TenantOwned {
         this.specifications = specifications;
     }
 
+    /** Lead time and minimum order quantity; null for none. */
     public void procuredIn(Integer leadTimeDays, BigDecimal minimumOrderQuantity) {
-        if (leadTimeDays != null) {
-            this.leadTimeDays = leadTimeDays;
-        }
-        if (minimumOrderQuantity != null) {
-            this.minimumOrderQuantity = minimumOrderQuantity;
-        }
+        this.leadTimeDays = leadTimeDays;
+        this.minimumOrderQuantity = minimumOrderQuantity;
     }
 
     public void madeToOrder(boolean custom) {

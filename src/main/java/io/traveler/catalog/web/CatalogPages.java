@@ -12,6 +12,7 @@ import io.traveler.shared.paging.PageRequest;
 import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.Htmx;
 import io.traveler.shared.web.PageController;
+import io.traveler.shared.web.ValidationException;
 import io.traveler.shared.web.Versions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,6 +41,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.core.JacksonException;
 
 /** The catalog browser (parts, products, the category tree) and the pages of a part. */
 @PageController
@@ -92,6 +94,18 @@ class CatalogPages {
             @BindParam("lead_time_days") @Min(value = 0, message = "must not be negative")
             Integer leadTimeDays,
 
+            @BindParam("minimum_order_quantity")
+            @DecimalMin(value = "0", inclusive = false, message = "must be greater than zero")
+            BigDecimal minimumOrderQuantity,
+
+            Boolean custom,
+
+            @Size(max = 10000, message = "must be at most 10000 characters")
+            String dimensions,
+
+            @Size(max = 10000, message = "must be at most 10000 characters")
+            String specifications,
+
             @NotNull(message = "is required") Part.Status status,
             @BindParam("category_id") UUID categoryId,
             Long version) {
@@ -106,6 +120,10 @@ class CatalogPages {
                     BigDecimal.ZERO,
                     null,
                     null,
+                    null,
+                    false,
+                    "",
+                    "",
                     Part.Status.ACTIVE,
                     null,
                     null);
@@ -121,6 +139,10 @@ class CatalogPages {
                     p.unitCost(),
                     p.weight(),
                     p.leadTimeDays(),
+                    p.minimumOrderQuantity(),
+                    p.custom(),
+                    p.dimensions(),
+                    p.specifications(),
                     p.status(),
                     p.categoryId(),
                     p.version());
@@ -135,6 +157,14 @@ class CatalogPages {
             if (categoryId == null) {
                 cleared.add("category_id");
             }
+            if (leadTimeDays == null) {
+                cleared.add("lead_time_days");
+            }
+            if (minimumOrderQuantity == null) {
+                cleared.add("minimum_order_quantity");
+            }
+            String dimensionsObject = jsonObject("dimensions", dimensions, cleared);
+            String specificationsObject = jsonObject("specifications", specifications, cleared);
             return new CatalogService.PartData(
                     partNumber,
                     name,
@@ -143,14 +173,27 @@ class CatalogPages {
                     unitOfMeasure,
                     unitCost,
                     weight,
-                    null,
-                    null,
+                    dimensionsObject,
+                    specificationsObject,
                     leadTimeDays,
-                    null,
-                    null,
+                    minimumOrderQuantity,
+                    Boolean.TRUE.equals(custom),
                     status,
                     categoryId,
                     description == null || description.isBlank() ? with(cleared, "description") : cleared);
+        }
+    }
+
+    /** The field's JSON object as text; null, and marked cleared, when left empty; 422 for anything else. */
+    static String jsonObject(String field, String text, Set<String> cleared) {
+        if (text == null || text.isBlank()) {
+            cleared.add(field);
+            return null;
+        }
+        try {
+            return JsonObjects.text(field, JsonObjects.read(text));
+        } catch (JacksonException e) {
+            throw new ValidationException(field, "must be a JSON object, such as {\"length_mm\": 40}");
         }
     }
 
