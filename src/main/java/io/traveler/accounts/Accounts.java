@@ -15,5 +15,8 @@ public interface Accounts {
 
     boolean isActivePartner(UUID brandOrgId, UUID factoryOrgId);
 
+    /** The factories the current organization has an ACTIVE partnership with, by name. */
+    List<OrganizationRef> activeFactories();
+
     Optional<String> organizationName(UUID orgId);
 }

@@ -71,6 +71,19 @@ class AccountsService implements Accounts, ActorNames {
 
     @Override
     @Transactional(readOnly = true)
+    public List<OrganizationRef> activeFactories() {
+        return jdbc.sql("""
+                        select o.id, o.name, o.kind from accounts.partnerships p
+                          join accounts.organizations o on o.id = p.factory_org_id
+                         where p.brand_org_id = :org and p.status = 'ACTIVE' order by o.name, o.id
+                        """)
+                .param("org", TenantContext.requireOrgId())
+                .query((rs, n) -> new OrganizationRef(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<String> organizationName(UUID orgId) {
         return jdbc.sql("select name from accounts.organizations where id = :id")
                 .param("id", orgId)

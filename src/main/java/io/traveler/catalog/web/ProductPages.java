@@ -6,6 +6,7 @@ import io.traveler.catalog.internal.BomService;
 import io.traveler.catalog.internal.CatalogBrowsing;
 import io.traveler.catalog.internal.CatalogService;
 import io.traveler.catalog.internal.Product;
+import io.traveler.catalog.internal.VariantService;
 import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.PageController;
 import jakarta.validation.Valid;
@@ -43,11 +44,13 @@ class ProductPages {
     private final CatalogService catalog;
     private final CatalogBrowsing browsing;
     private final BomService boms;
+    private final VariantService variants;
 
-    ProductPages(CatalogService catalog, CatalogBrowsing browsing, BomService boms) {
+    ProductPages(CatalogService catalog, CatalogBrowsing browsing, BomService boms, VariantService variants) {
         this.catalog = catalog;
         this.browsing = browsing;
         this.boms = boms;
+        this.variants = variants;
     }
 
     record ProductForm(
@@ -269,6 +272,11 @@ class ProductPages {
                             .toList());
             model.addAttribute("mayActivateDraft", held(caller).containsAll(ACTIVATE_DRAFT));
             model.addAttribute("uses", boms.whereUsed(Bom.ComponentType.PRODUCT, id));
+            model.addAttribute(
+                    "variants",
+                    variants.listOfProduct(id, VariantPages.ALL, null).items().stream()
+                            .map(VariantPages.VariantRow::of)
+                            .toList());
         }
         return "catalog/product";
     }
