@@ -81,6 +81,14 @@ class VariantBrowserTests extends BrowserTest {
                 .as("a mapped factory is not offered again")
                 .hasSize(1);
 
+        browser.find(By.cssSelector("#supplier-variants td a")).click();
+        browser.awaitPath("/app/catalog/supplier-variants/");
+        browser.type(By.id("supplier_price"), "6.10");
+        new Select(browser.find(By.id("availability"))).selectByValue("LIMITED");
+        browser.submit("Save");
+        browser.awaitPath("/app/catalog/variants/");
+        assertThat(browser.text(By.id("supplier-variants"))).contains("6.10", "limited");
+
         browser.submit("Remove");
         assertThat(browser.text(By.id("supplier-variants"))).contains("Not mapped to any factory yet.");
 
