@@ -1,5 +1,6 @@
 package io.traveler.accounts.internal;
 
+import io.traveler.accounts.DemoOrganizationsLoaded;
 import io.traveler.accounts.OrganizationKind;
 import io.traveler.shared.tenancy.Tenant;
 import io.traveler.shared.tenancy.TenantContext;
@@ -14,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,6 +38,7 @@ class DemoData {
     private final Roles roles;
     private final PartnershipService partnerships;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
 
     DemoData(
             SignupService signup,
@@ -45,7 +48,8 @@ class DemoData {
             MemberService members,
             Roles roles,
             PartnershipService partnerships,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            ApplicationEventPublisher events) {
         this.signup = signup;
         this.users = users;
         this.locations = locations;
@@ -54,6 +58,7 @@ class DemoData {
         this.roles = roles;
         this.partnerships = partnerships;
         this.transactions = transactions;
+        this.events = events;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -77,6 +82,8 @@ class DemoData {
         TenantContext.runAs(
                 Tenant.user(factory.organizationId(), factory.userId()),
                 () -> partnerships.accept(partnershipId, null));
+        events.publishEvent(new DemoOrganizationsLoaded(
+                factory.organizationId(), factory.userId(), brand.organizationId(), brand.userId()));
         log.info(
                 "Demo data loaded: sign in as admin@factory.demo, admin@brand.demo, admin@shop.demo or tech@factory.demo");
     }
