@@ -1,5 +1,6 @@
 package io.traveler.accounts.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.accounts.internal.Employee;
 import io.traveler.accounts.internal.StaffService;
@@ -96,6 +97,7 @@ class EmployeesController {
             Employee.Status status,
             @Size(max = 200) List<UUID> stationIds) {}
 
+    @Operation(summary = "List employees, filtered by station or text")
     @GetMapping
     @PreAuthorize("hasAuthority('employees:read')")
     ItemList<EmployeeView> list(
@@ -109,6 +111,7 @@ class EmployeesController {
         return staff.listEmployees(page, q, stationId, status).map(EmployeeView::of);
     }
 
+    @Operation(summary = "Create an employee")
     @PostMapping
     @PreAuthorize("hasAuthority('employees:create')")
     ResponseEntity<EmployeeView> create(@Valid @RequestBody EmployeeCreate body) {
@@ -127,6 +130,7 @@ class EmployeesController {
                 .body(EmployeeView.of(created));
     }
 
+    @Operation(summary = "Get an employee")
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('employees:read')")
     ResponseEntity<EmployeeView> get(@PathVariable UUID id) {
@@ -136,6 +140,7 @@ class EmployeesController {
                 .body(EmployeeView.of(found));
     }
 
+    @Operation(summary = "Change an employee")
     @PatchMapping("/{id}")
     @PreAuthorize("hasAuthority('employees:update')")
     ResponseEntity<EmployeeView> change(
@@ -160,6 +165,7 @@ class EmployeesController {
                 .body(EmployeeView.of(changed));
     }
 
+    @Operation(summary = "Delete an employee")
     @DeleteMapping("/{id}")
     @PreAuthorize("hasAuthority('employees:delete')")
     ResponseEntity<Void> delete(

@@ -1,5 +1,6 @@
 package io.traveler.accounts.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.accounts.internal.Location;
 import io.traveler.accounts.internal.LocationService;
@@ -42,6 +43,7 @@ class LocationsController {
             @Size(min = 1, max = 50) String code,
             @Size(min = 1, max = 200) String name) {}
 
+    @Operation(summary = "List locations (site, area, bin)")
     @GetMapping
     @PreAuthorize("hasAuthority('locations:read')")
     ItemList<LocationView> list(
@@ -54,6 +56,7 @@ class LocationsController {
         return locations.list(page, parentId, kind).map(LocationView::of);
     }
 
+    @Operation(summary = "Create a location")
     @PostMapping
     @PreAuthorize("hasAuthority('locations:create')")
     ResponseEntity<LocationView> create(@Valid @RequestBody LocationCreate body) {
@@ -63,6 +66,7 @@ class LocationsController {
                 .body(LocationView.of(created));
     }
 
+    @Operation(summary = "Get a location")
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('locations:read')")
     ResponseEntity<LocationView> get(@PathVariable UUID id) {
@@ -70,6 +74,7 @@ class LocationsController {
         return ResponseEntity.ok().eTag(Versions.etag(found.version())).body(LocationView.of(found));
     }
 
+    @Operation(summary = "Rename or move a location")
     @PatchMapping("/{id}")
     @PreAuthorize("hasAuthority('locations:update')")
     ResponseEntity<LocationView> change(
@@ -80,6 +85,7 @@ class LocationsController {
         return ResponseEntity.ok().eTag(Versions.etag(changed.version())).body(LocationView.of(changed));
     }
 
+    @Operation(summary = "Delete a location")
     @DeleteMapping("/{id}")
     @PreAuthorize("hasAuthority('locations:delete')")
     ResponseEntity<Void> delete(

@@ -1,5 +1,6 @@
 package io.traveler.accounts.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.accounts.internal.Partnership;
 import io.traveler.accounts.internal.PartnershipService;
@@ -55,6 +56,7 @@ class PartnershipsController {
     record PartnershipInvite(
             @NotNull UUID factoryOrgId, @Size(max = 1000) String note) {}
 
+    @Operation(summary = "List the organization's partnerships")
     @GetMapping
     @PreAuthorize("hasAuthority('partnerships:read')")
     ItemList<PartnershipView> list() {
@@ -62,6 +64,7 @@ class PartnershipsController {
                 partnerships.list().stream().map(PartnershipView::of).toList(), null);
     }
 
+    @Operation(summary = "Invite a factory to a partnership")
     @PostMapping
     @PreAuthorize("hasAuthority('partnerships:manage')")
     ResponseEntity<PartnershipView> invite(@Valid @RequestBody PartnershipInvite body) {
@@ -71,6 +74,7 @@ class PartnershipsController {
                 .body(PartnershipView.of(created));
     }
 
+    @Operation(summary = "Get a partnership")
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('partnerships:read')")
     ResponseEntity<PartnershipView> get(@PathVariable UUID id) {
@@ -80,6 +84,7 @@ class PartnershipsController {
                 .body(PartnershipView.of(found));
     }
 
+    @Operation(summary = "Accept a partnership invitation")
     @PostMapping("/{id}/accept")
     @PreAuthorize("hasAuthority('partnerships:manage')")
     ResponseEntity<PartnershipView> accept(
@@ -90,6 +95,7 @@ class PartnershipsController {
                 .body(PartnershipView.of(accepted));
     }
 
+    @Operation(summary = "End or decline a partnership")
     @PostMapping("/{id}/end")
     @PreAuthorize("hasAuthority('partnerships:manage')")
     ResponseEntity<PartnershipView> end(

@@ -1,5 +1,6 @@
 package io.traveler.accounts.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.accounts.internal.StaffService;
 import io.traveler.accounts.internal.Station;
@@ -85,6 +86,7 @@ class StationsController {
             Station.Status status,
             @Size(max = 500) List<UUID> memberIds) {}
 
+    @Operation(summary = "List stations")
     @GetMapping
     @PreAuthorize("hasAuthority('stations:read')")
     ItemList<StationView> list(
@@ -97,6 +99,7 @@ class StationsController {
         return staff.listStations(page, q, status).map(StationView::of);
     }
 
+    @Operation(summary = "Create a station")
     @PostMapping
     @PreAuthorize("hasAuthority('stations:create')")
     ResponseEntity<StationView> create(@Valid @RequestBody StationCreate body) {
@@ -114,6 +117,7 @@ class StationsController {
                 .body(StationView.of(created));
     }
 
+    @Operation(summary = "Get a station")
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('stations:read')")
     ResponseEntity<StationView> get(@PathVariable UUID id) {
@@ -123,6 +127,7 @@ class StationsController {
                 .body(StationView.of(found));
     }
 
+    @Operation(summary = "Change a station (members, leader, capacity, location)")
     @PatchMapping("/{id}")
     @PreAuthorize("hasAuthority('stations:update')")
     ResponseEntity<StationView> change(
@@ -146,6 +151,7 @@ class StationsController {
                 .body(StationView.of(changed));
     }
 
+    @Operation(summary = "Delete a station")
     @DeleteMapping("/{id}")
     @PreAuthorize("hasAuthority('stations:delete')")
     ResponseEntity<Void> delete(

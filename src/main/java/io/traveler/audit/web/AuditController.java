@@ -1,5 +1,6 @@
 package io.traveler.audit.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.audit.AuditTrail;
 import io.traveler.audit.internal.AuditQueries;
@@ -24,6 +25,7 @@ class AuditController {
         this.audit = audit;
     }
 
+    @Operation(summary = "List audit events, newest first")
     @GetMapping
     @PreAuthorize("hasAuthority('audit:read')")
     ItemList<AuditTrail.Entry> list(

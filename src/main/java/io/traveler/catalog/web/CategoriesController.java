@@ -1,5 +1,6 @@
 package io.traveler.catalog.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.catalog.internal.CatalogExport;
 import io.traveler.catalog.internal.CatalogService;
@@ -58,6 +59,7 @@ class CategoriesController {
             @Size(min = 1, max = 200) String name,
             UUID parentId) {}
 
+    @Operation(summary = "List categories")
     @GetMapping
     @PreAuthorize("hasAuthority('catalog:read')")
     ItemList<CategoryView> list(
@@ -69,6 +71,7 @@ class CategoriesController {
         return catalog.listCategories(page, parentId).map(CategoryView::of);
     }
 
+    @Operation(summary = "Create a category")
     @PostMapping
     @PreAuthorize("hasAuthority('catalog:manage')")
     ResponseEntity<CategoryView> create(@Valid @RequestBody CategoryCreate body) {
@@ -81,6 +84,7 @@ class CategoriesController {
     }
 
     /** The import's CSV columns, parents before their children, streamed. */
+    @Operation(summary = "Export categories as CSV")
     @GetMapping("/export")
     @PreAuthorize("hasAuthority('catalog:read')")
     void export(HttpServletResponse response) throws IOException {
@@ -89,6 +93,7 @@ class CategoriesController {
         export.categories(response.getWriter());
     }
 
+    @Operation(summary = "Get a category")
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('catalog:read')")
     ResponseEntity<CategoryView> get(@PathVariable UUID id) {
@@ -96,6 +101,7 @@ class CategoriesController {
         return Versions.withEtag(ResponseEntity.ok(), found.version(), CategoryView.of(found));
     }
 
+    @Operation(summary = "Change a category")
     @PatchMapping("/{id}")
     @PreAuthorize("hasAuthority('catalog:manage')")
     ResponseEntity<CategoryView> change(
@@ -111,6 +117,7 @@ class CategoriesController {
     }
 
     /** Refused (409) while sub-categories, parts or products are filed under the category. */
+    @Operation(summary = "Delete a category")
     @DeleteMapping("/{id}")
     @PreAuthorize("hasAuthority('catalog:manage')")
     ResponseEntity<Void> delete(

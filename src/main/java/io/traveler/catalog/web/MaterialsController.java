@@ -1,5 +1,6 @@
 package io.traveler.catalog.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.catalog.internal.CatalogService;
 import io.traveler.catalog.internal.Part;
@@ -28,6 +29,7 @@ class MaterialsController {
         this.catalog = catalog;
     }
 
+    @Operation(summary = "List or search materials (parts of kind MATERIAL)")
     @GetMapping
     @PreAuthorize("hasAuthority('catalog:read')")
     ItemList<PartsController.PartView> list(
@@ -40,6 +42,7 @@ class MaterialsController {
     }
 
     /** The kind is always MATERIAL, whatever the body says. */
+    @Operation(summary = "Create a material")
     @PostMapping
     @PreAuthorize("hasAuthority('catalog:manage')")
     ResponseEntity<PartsController.PartView> create(@Valid @RequestBody PartsController.PartCreate body) {

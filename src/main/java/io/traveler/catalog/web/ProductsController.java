@@ -1,5 +1,6 @@
 package io.traveler.catalog.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.catalog.internal.Bom;
 import io.traveler.catalog.internal.BomService;
@@ -96,6 +97,7 @@ class ProductsController {
             Product.Status status,
             UUID categoryId) {}
 
+    @Operation(summary = "List or search product templates")
     @GetMapping
     @PreAuthorize("hasAuthority('catalog:read')")
     ItemList<ProductView> list(
@@ -107,6 +109,7 @@ class ProductsController {
         return catalog.listProducts(page, q).map(ProductView::of);
     }
 
+    @Operation(summary = "Create a product template")
     @PostMapping
     @PreAuthorize("hasAuthority('catalog:manage')")
     ResponseEntity<ProductView> create(@Valid @RequestBody ProductCreate body) {
@@ -127,6 +130,7 @@ class ProductsController {
     }
 
     /** The import's CSV columns, streamed. */
+    @Operation(summary = "Export product templates as CSV")
     @GetMapping("/export")
     @PreAuthorize("hasAuthority('catalog:read')")
     void export(HttpServletResponse response) throws IOException {
@@ -135,6 +139,7 @@ class ProductsController {
         export.products(response.getWriter());
     }
 
+    @Operation(summary = "Get a product template")
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('catalog:read')")
     ResponseEntity<ProductView> get(@PathVariable UUID id) {
@@ -142,6 +147,7 @@ class ProductsController {
         return Versions.withEtag(ResponseEntity.ok(), found.version(), ProductView.of(found));
     }
 
+    @Operation(summary = "Change a product template")
     @PatchMapping("/{id}")
     @PreAuthorize("hasAuthority('catalog:manage')")
     ResponseEntity<ProductView> change(
@@ -168,6 +174,7 @@ class ProductsController {
      * Refused (409) while a bill of materials names the product as a component, while it has variants, or when one
      * of its BOM versions went beyond DRAFT; its DRAFT versions are deleted with it.
      */
+    @Operation(summary = "Delete a product template")
     @DeleteMapping("/{id}")
     @PreAuthorize("hasAuthority('catalog:manage')")
     ResponseEntity<Void> delete(
@@ -176,6 +183,7 @@ class ProductsController {
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "Create a draft BOM version of a product")
     @PostMapping("/{id}/boms")
     @PreAuthorize("hasAuthority('catalog:manage')")
     ResponseEntity<BomViews.BomView> createBom(@PathVariable UUID id, @Valid @RequestBody BomViews.LinesBody body) {
@@ -186,6 +194,7 @@ class ProductsController {
                 BomViews.BomView.of(created));
     }
 
+    @Operation(summary = "List a product's BOM versions")
     @GetMapping("/{id}/boms")
     @PreAuthorize("hasAuthority('catalog:read')")
     ItemList<BomViews.BomSummary> bomHistory(@PathVariable UUID id) {
@@ -193,6 +202,7 @@ class ProductsController {
                 boms.history(id).stream().map(BomViews.BomSummary::of).toList(), null);
     }
 
+    @Operation(summary = "Get a product's active BOM")
     @GetMapping("/{id}/bom")
     @PreAuthorize("hasAuthority('catalog:read')")
     ResponseEntity<BomViews.BomView> activeBom(@PathVariable UUID id) {
@@ -200,6 +210,7 @@ class ProductsController {
         return Versions.withEtag(ResponseEntity.ok(), active.bom().version(), BomViews.BomView.of(active));
     }
 
+    @Operation(summary = "Products whose active BOM uses this product")
     @GetMapping("/{id}/where-used")
     @PreAuthorize("hasAuthority('catalog:read')")
     ItemList<PartsController.UseView> whereUsed(@PathVariable UUID id) {

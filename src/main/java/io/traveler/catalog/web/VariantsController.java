@@ -1,5 +1,6 @@
 package io.traveler.catalog.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.catalog.internal.CatalogExport;
 import io.traveler.catalog.internal.SupplierVariant;
@@ -146,6 +147,7 @@ class VariantsController {
 
     // --- variants --------------------------------------------------------------------------------------------
 
+    @Operation(summary = "List a product's variants")
     @GetMapping("/api/products/templates/{productId}/variants")
     @PreAuthorize("hasAuthority('catalog:read')")
     ItemList<VariantView> listOfProduct(
@@ -158,6 +160,7 @@ class VariantsController {
         return variants.listOfProduct(productId, page, status).map(VariantView::of);
     }
 
+    @Operation(summary = "Create a variant of a product")
     @PostMapping("/api/products/templates/{productId}/variants")
     @PreAuthorize("hasAuthority('catalog:manage')")
     ResponseEntity<VariantView> create(@PathVariable UUID productId, @Valid @RequestBody VariantCreate body) {
@@ -178,6 +181,7 @@ class VariantsController {
     }
 
     /** Every variant of the organization, filtered by product, code, SKU or status. */
+    @Operation(summary = "List or search variants")
     @GetMapping("/api/catalog/variants")
     @PreAuthorize("hasAuthority('catalog:read')")
     ItemList<VariantView> list(
@@ -194,6 +198,7 @@ class VariantsController {
     }
 
     /** The variant import's CSV columns, streamed. */
+    @Operation(summary = "Export variants as CSV")
     @GetMapping("/api/catalog/variants/export")
     @PreAuthorize("hasAuthority('catalog:read')")
     void export(HttpServletResponse response) throws IOException {
@@ -202,6 +207,7 @@ class VariantsController {
         export.variants(response.getWriter());
     }
 
+    @Operation(summary = "Get a variant")
     @GetMapping("/api/catalog/variants/{id}")
     @PreAuthorize("hasAuthority('catalog:read')")
     ResponseEntity<VariantView> get(@PathVariable UUID id) {
@@ -209,6 +215,7 @@ class VariantsController {
         return Versions.withEtag(ResponseEntity.ok(), found.version(), VariantView.of(found));
     }
 
+    @Operation(summary = "Change a variant")
     @PatchMapping("/api/catalog/variants/{id}")
     @PreAuthorize("hasAuthority('catalog:manage')")
     ResponseEntity<VariantView> change(
@@ -229,6 +236,7 @@ class VariantsController {
         return Versions.withEtag(ResponseEntity.ok(), changed.version(), VariantView.of(changed));
     }
 
+    @Operation(summary = "Delete a variant")
     @DeleteMapping("/api/catalog/variants/{id}")
     @PreAuthorize("hasAuthority('catalog:manage')")
     ResponseEntity<Void> delete(
@@ -239,6 +247,7 @@ class VariantsController {
 
     // --- supplier variants -----------------------------------------------------------------------------------
 
+    @Operation(summary = "List a variant's supplier variants")
     @GetMapping("/api/catalog/variants/{id}/supplier-variants")
     @PreAuthorize("hasAuthority('catalog:read')")
     ItemList<SupplierVariantView> supplierVariants(@PathVariable UUID id) {
@@ -250,6 +259,7 @@ class VariantsController {
                 null);
     }
 
+    @Operation(summary = "Map a variant to a partner factory's product")
     @PostMapping("/api/catalog/variants/{id}/supplier-variants")
     @PreAuthorize("hasAuthority('catalog:manage')")
     ResponseEntity<SupplierVariantView> createSupplierVariant(
@@ -272,6 +282,7 @@ class VariantsController {
                 view(created));
     }
 
+    @Operation(summary = "Get a supplier variant")
     @GetMapping("/api/catalog/supplier-variants/{id}")
     @PreAuthorize("hasAuthority('catalog:read')")
     ResponseEntity<SupplierVariantView> getSupplierVariant(@PathVariable UUID id) {
@@ -279,6 +290,7 @@ class VariantsController {
         return Versions.withEtag(ResponseEntity.ok(), found.version(), view(found));
     }
 
+    @Operation(summary = "Change a supplier variant")
     @PatchMapping("/api/catalog/supplier-variants/{id}")
     @PreAuthorize("hasAuthority('catalog:manage')")
     ResponseEntity<SupplierVariantView> changeSupplierVariant(
@@ -301,6 +313,7 @@ class VariantsController {
         return Versions.withEtag(ResponseEntity.ok(), changed.version(), view(changed));
     }
 
+    @Operation(summary = "Remove a supplier variant")
     @DeleteMapping("/api/catalog/supplier-variants/{id}")
     @PreAuthorize("hasAuthority('catalog:manage')")
     ResponseEntity<Void> deleteSupplierVariant(

@@ -1,5 +1,6 @@
 package io.traveler.settings.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.settings.OrganizationSettings;
 import io.traveler.settings.internal.NumberingSeries;
@@ -74,6 +75,7 @@ class SettingsController {
             @Min(1) Long nextNumber,
             @Min(1) @Max(12) Integer padding) {}
 
+    @Operation(summary = "Get the organization's settings")
     @GetMapping
     @PreAuthorize("hasAuthority('settings:read')")
     ResponseEntity<SettingsView> get() {
@@ -81,6 +83,7 @@ class SettingsController {
         return ResponseEntity.ok().eTag(Versions.etag(snapshot.version())).body(SettingsView.of(snapshot));
     }
 
+    @Operation(summary = "Change the organization's settings")
     @PatchMapping
     @PreAuthorize("hasAuthority('settings:update')")
     ResponseEntity<SettingsView> change(
@@ -91,12 +94,14 @@ class SettingsController {
         return ResponseEntity.ok().eTag(Versions.etag(snapshot.version())).body(SettingsView.of(snapshot));
     }
 
+    @Operation(summary = "List numbering series")
     @GetMapping("/numbering-series")
     @PreAuthorize("hasAuthority('settings:read')")
     ItemList<SeriesView> series() {
         return new ItemList<>(settings.allSeries().stream().map(SeriesView::of).toList(), null);
     }
 
+    @Operation(summary = "Create a numbering series")
     @PostMapping("/numbering-series")
     @PreAuthorize("hasAuthority('settings:update')")
     ResponseEntity<SeriesView> createSeries(@Valid @RequestBody SeriesCreate create) {
@@ -106,6 +111,7 @@ class SettingsController {
                 .body(SeriesView.of(series));
     }
 
+    @Operation(summary = "Get a numbering series")
     @GetMapping("/numbering-series/{key}")
     @PreAuthorize("hasAuthority('settings:read')")
     ResponseEntity<SeriesView> oneSeries(@PathVariable String key) {
@@ -113,6 +119,7 @@ class SettingsController {
         return ResponseEntity.ok().eTag(Versions.etag(series.version())).body(SeriesView.of(series));
     }
 
+    @Operation(summary = "Change a numbering series")
     @PatchMapping("/numbering-series/{key}")
     @PreAuthorize("hasAuthority('settings:update')")
     ResponseEntity<SeriesView> changeSeries(
