@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -63,6 +66,36 @@ class OpenApiDocumentTests {
             }
         });
         assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void everyOperationHasASummary() throws IOException {
+        List<String> missing = new ArrayList<>();
+        forEachOperation(document(), (name, operation) -> {
+            if (operation.path("summary").asString("").isBlank()) {
+                missing.add(name);
+            }
+        });
+        assertThat(missing).isEmpty();
+    }
+
+    /** {@code redocly lint} (npm {@code @redocly/cli}, installed by .ci/run) with its recommended rules: no errors. */
+    @Test
+    void passesTheLintersRecommendedRules() throws Exception {
+        document();
+        Process process;
+        try {
+            process = new ProcessBuilder("redocly", "lint", "target/openapi.json", "--format=json")
+                    .redirectErrorStream(false)
+                    .start();
+        } catch (IOException absent) {
+            Assumptions.abort("redocly is not installed (npm install -g @redocly/cli); .ci/run installs it");
+            return;
+        }
+        String report = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor(60, TimeUnit.SECONDS);
+        JsonNode totals = Api.parse(report.substring(report.indexOf('{'))).path("totals");
+        assertThat(totals.path("errors").asInt(-1)).as(report).isZero();
     }
 
     @Test
