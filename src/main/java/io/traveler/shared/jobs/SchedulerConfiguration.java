@@ -24,8 +24,10 @@ class SchedulerConfiguration {
     @SuppressWarnings({"unchecked", "rawtypes"})
     Scheduler scheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks, Environment env) {
         List<Task<?>> all = tasks.orderedStream().toList();
+        // startTasks registers its tasks as known tasks too: passing them to create() as well is a duplicate key
         List startupTasks = all.stream().filter(OnStartup.class::isInstance).toList();
-        return Scheduler.create(dataSource, all)
+        List otherTasks = all.stream().filter(t -> !(t instanceof OnStartup)).toList();
+        return Scheduler.create(dataSource, otherTasks)
                 .startTasks(startupTasks)
                 .threads(env.getProperty("traveler.jobs.threads", Integer.class, 4))
                 .pollingInterval(

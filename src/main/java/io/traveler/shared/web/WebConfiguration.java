@@ -1,5 +1,8 @@
 package io.traveler.shared.web;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Duration;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -10,9 +13,17 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.UrlHandlerFilter;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
-class WebConfiguration {
+class WebConfiguration implements WebMvcConfigurer {
+
+    /** Lets the idempotency filter learn that a request's handler answers with a secret. */
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new SecretResponses());
+    }
 
     /** The seed's paths answer with and without their trailing slash. */
     @Bean
@@ -55,5 +66,18 @@ class WebConfiguration {
                 new FilterRegistrationBean<>(new IdempotencyFilter(jdbc, transactions, Duration.ofSeconds(30)));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
         return registration;
+    }
+
+    @Bean
+    IdempotencyKeyPurge idempotencyKeyPurge(JdbcClient jdbc) {
+        return new IdempotencyKeyPurge(jdbc);
+    }
+
+    /** Expired keys go on a schedule ({@code traveler.idempotency.purge-interval}, hourly), not only on the next claim. */
+    @Bean
+    RecurringTask<Void> idempotencyKeyPurgeTask(IdempotencyKeyPurge purge, Environment env) {
+        Duration interval = env.getProperty("traveler.idempotency.purge-interval", Duration.class, Duration.ofHours(1));
+        return Tasks.recurring("idempotency-key-purge", FixedDelay.of(interval))
+                .execute((instance, context) -> purge.purgeExpired());
     }
 }
