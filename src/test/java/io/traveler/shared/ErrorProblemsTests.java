@@ -82,11 +82,11 @@ class ErrorProblemsTests {
         assertProblem(
                 api.get("/api/stations").as(tenant).header("Accept", "text/csv").send(), 406);
         assertProblem(
-                api.get("/api/catalog/parts/export")
+                api.get("/api/stations/not-a-uuid")
                         .as(tenant)
-                        .header("Accept", "application/pdf")
+                        .header("Accept", "image/png")
                         .send(),
-                406);
+                400);
     }
 
     @Test
