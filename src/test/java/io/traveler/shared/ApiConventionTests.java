@@ -173,7 +173,8 @@ class ApiConventionTests {
         assertThat(docs.json().path("paths").has("/api/auth/token")).isTrue();
         var health = api.get("/actuator/health").send();
         assertThat(health.text("status")).isEqualTo("UP");
-        assertThat(api.get("/actuator/prometheus").send().raw().body()).contains("jvm_memory_used_bytes");
+        assertThat(api.get("/actuator/prometheus").as(tenant).send().raw().body())
+                .contains("jvm_memory_used_bytes");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -13,6 +14,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -55,6 +59,9 @@ final class Browser implements AutoCloseable {
                     "--disable-sync",
                     "--window-size=1280,900",
                     "--user-data-dir=" + profile);
+            var logging = new LoggingPreferences();
+            logging.enable(LogType.BROWSER, Level.ALL);
+            options.setCapability("goog:loggingPrefs", logging);
             var service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile())
                     .usingAnyFreePort()
@@ -141,6 +148,22 @@ final class Browser implements AutoCloseable {
             }
         });
         wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")));
+    }
+
+    /** Clicks an element that leads to another page (a link, a control that submits its form) and waits for it. */
+    void clickAndWait(By by) {
+        andWaitForTheNextPage(driver.findElement(by));
+    }
+
+    /**
+     * The Content-Security-Policy violations chromium logged to the console since the last call: anything the pages
+     * do that the policy refuses (an inline script or handler, an injected style, eval).
+     */
+    List<String> cspViolations() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy"))
+                .toList();
     }
 
     WebElement await(By by) {

@@ -1,8 +1,11 @@
 package io.traveler.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
@@ -34,5 +37,12 @@ abstract class BrowserTest {
     @BeforeEach
     void signOut() {
         browser.forget();
+        browser.cspViolations();
+    }
+
+    /** Every flow works under the Content-Security-Policy: the browser refused nothing the pages tried to do. */
+    @AfterEach
+    void noContentSecurityPolicyViolations() {
+        assertThat(browser.cspViolations()).isEmpty();
     }
 }

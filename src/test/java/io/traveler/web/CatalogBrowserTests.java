@@ -69,6 +69,10 @@ class CatalogBrowserTests extends BrowserTest {
         browser.type(By.id("quantity"), "3");
         browser.submit("Explode");
         assertThat(browser.text(By.id("total-cost"))).isEqualTo("43.50");
+
+        browser.clickAndWait(By.id("include_optional"));
+        assertThat(browser.path()).contains("include_optional=true");
+        assertThat(browser.find(By.id("include_optional")).isSelected()).isTrue();
     }
 
     @Test

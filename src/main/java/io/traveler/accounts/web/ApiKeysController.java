@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.accounts.internal.ApiKey;
 import io.traveler.accounts.internal.ApiKeyService;
 import io.traveler.shared.paging.ItemList;
+import io.traveler.shared.web.ResponseCarriesSecret;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -69,6 +70,7 @@ class ApiKeysController {
     @Operation(summary = "Create a key; the response's `key` is the only time the secret is shown")
     @PostMapping
     @PreAuthorize("hasAuthority('api_keys:manage')")
+    @ResponseCarriesSecret
     ResponseEntity<ApiKeyView> create(@Valid @RequestBody ApiKeyCreate body) {
         var created = keys.create(body.name(), body.permissions(), body.expiresAt());
         return ResponseEntity.status(HttpStatus.CREATED).body(ApiKeyView.of(created.key(), created.plaintext()));

@@ -9,6 +9,7 @@ import io.traveler.accounts.internal.Totp;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.security.TravelerAuthentication;
 import io.traveler.shared.security.TravelerPrincipal;
+import io.traveler.shared.web.ResponseCarriesSecret;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.util.List;
@@ -116,6 +117,7 @@ class ShopsController {
 
     @Operation(summary = "Start two-factor enrolment: returns the TOTP secret for an authenticator app")
     @PostMapping("/me/mfa/totp")
+    @ResponseCarriesSecret
     TotpStart startTotp() {
         TravelerPrincipal me = requireUser();
         String secret = members.startTotpEnrolment(me.actorId());

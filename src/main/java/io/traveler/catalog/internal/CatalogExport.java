@@ -11,7 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Categories, parts, products, variants and ACTIVE BOM lines as CSV with the import's headers, written row by row while
- * the query streams; importing an export changes nothing.
+ * the query streams; importing an export changes nothing. Cells that a spreadsheet would run as a formula are
+ * quoted ({@link CsvCells}).
  */
 @Service
 public class CatalogExport {
@@ -85,7 +86,7 @@ public class CatalogExport {
             jdbc.sql(query).withFetchSize(FETCH_SIZE).query(rs -> {
                 try {
                     for (int c = 1; c <= columns; c++) {
-                        printer.print(rs.getString(c));
+                        printer.print(CsvCells.escape(rs.getString(c)));
                     }
                     printer.println();
                 } catch (IOException e) {

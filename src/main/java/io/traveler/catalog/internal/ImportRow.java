@@ -5,7 +5,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One row of an import, whatever the file's format: its fields by column name as trimmed text, empty when absent.
- * A JSON import's row is an object of the array with the CSV headers as field names.
+ * A JSON import's row is an object of the array with the CSV headers as field names. A CSV cell loses the
+ * {@code '} an export put before a formula character ({@link CsvCells}).
  */
 interface ImportRow {
     String value(String column);
@@ -18,7 +19,7 @@ interface ImportRow {
     record Csv(CSVRecord record) implements ImportRow {
         @Override
         public String value(String column) {
-            return record.isSet(column) ? record.get(column).trim() : "";
+            return record.isSet(column) ? CsvCells.unescape(record.get(column).trim()) : "";
         }
     }
 

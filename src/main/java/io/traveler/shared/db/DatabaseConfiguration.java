@@ -85,6 +85,12 @@ class DatabaseConfiguration {
         return new HikariDataSource(config);
     }
 
+    /** Refuses to run, once Flyway has migrated, when the application's role escapes row-level security. */
+    @Bean
+    DatabaseRoleCheck databaseRoleCheck(DataSource dataSource) {
+        return new DatabaseRoleCheck(dataSource);
+    }
+
     @Bean
     FlywayConfigurationCustomizer applicationRolePlaceholder(Connections connections) {
         return flyway -> flyway.placeholders(java.util.Map.of("app_role", connections.appUser()));

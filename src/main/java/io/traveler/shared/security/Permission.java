@@ -57,7 +57,9 @@ public enum Permission {
     SALES_READ("sales:read"),
     SALES_MANAGE("sales:manage"),
     FULFILLMENT_MANAGE("fulfillment:manage"),
-    ANALYTICS_READ("analytics:read");
+    ANALYTICS_READ("analytics:read"),
+    /** Scraping {@code /actuator/prometheus} on the application's port. */
+    METRICS_READ("metrics:read");
 
     private final String code;
 

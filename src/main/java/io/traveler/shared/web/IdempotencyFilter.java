@@ -32,8 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code Idempotency-Key} on POST: the first request with a key claims it (a unique row), runs, and stores its
  * response; a replay gets that response again; the same key with another body is 422. Requests racing on one
- * key wait for the first to finish, so exactly one of them acts. Keys are scoped to the organization and actor.
- * Token endpoints are left out: their responses are credentials and must never be replayed to anybody.
+ * key wait for the first to finish, so exactly one of them acts. Keys are scoped to the organization and actor;
+ * anonymous callers, who have neither, to their client address. Token endpoints are left out, and responses of
+ * handlers marked {@link ResponseCarriesSecret} are never stored: credentials must never be replayed to anybody.
  */
 public final class IdempotencyFilter extends OncePerRequestFilter {
     public static final String HEADER = "Idempotency-Key";
@@ -61,7 +62,8 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
 
     private record Claim(UUID orgId, UUID actorId, String key, String requestHash) {}
 
-    private record Stored(String requestHash, String state, Integer status, String contentType, byte[] body) {}
+    private record Stored(
+            String requestHash, String state, Integer status, String contentType, byte[] body, boolean withheld) {}
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -93,7 +95,7 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
         Tenant tenant = TenantContext.current();
         var claim = new Claim(
                 tenant.orgId() == null ? Tenant.NO_ORG : tenant.orgId(),
-                tenant.actorId() == null ? Tenant.NO_ORG : tenant.actorId(),
+                tenant.actorId() == null ? anonymousClient(request) : tenant.actorId(),
                 key,
                 hash(request, body));
         if (!claimKey(tenant, claim)) {
@@ -105,7 +107,8 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(new CachedBodyRequest(request, body), cachedResponse);
             if (cachedResponse.getStatus() < 500) {
-                store(tenant, claim, cachedResponse);
+                boolean withhold = SecretResponses.carriesSecret(request) && cachedResponse.getStatus() < 300;
+                store(tenant, claim, cachedResponse, withhold);
                 stored = true;
             }
         } finally {
@@ -157,6 +160,21 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
                         List.of(new TravelerException.FieldError(HEADER, "already used with a different request")));
                 return;
             }
+            if (stored.isPresent()
+                    && "COMPLETED".equals(stored.get().state())
+                    && stored.get().withheld()) {
+                ProblemWriter.write(
+                        response,
+                        json,
+                        HttpStatus.CONFLICT,
+                        Problems.IDEMPOTENT_RESPONSE_WITHHELD,
+                        "Idempotent response withheld",
+                        "The first request with this Idempotency-Key succeeded (status "
+                                + stored.get().status()
+                                + "); its response carried a secret, which is shown only once and not kept",
+                        List.of());
+                return;
+            }
             if (stored.isPresent() && "COMPLETED".equals(stored.get().state())) {
                 Stored done = stored.get();
                 response.setStatus(done.status());
@@ -204,7 +222,7 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
         return TenantContext.callAs(
                 scopeOf(tenant, claim),
                 () -> transactions.execute(status -> jdbc.sql("""
-                        select request_hash, state, response_status, content_type, response_body
+                        select request_hash, state, response_status, content_type, response_body, response_withheld
                           from shared.idempotency_keys
                          where org_id = :org and actor_id = :actor and idempotency_key = :key
                         """)
@@ -216,22 +234,25 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
                                 rs.getString(2),
                                 (Integer) rs.getObject(3),
                                 rs.getString(4),
-                                rs.getBytes(5)))
+                                rs.getBytes(5),
+                                rs.getBoolean(6)))
                         .optional()));
     }
 
-    private void store(Tenant tenant, Claim claim, ContentCachingResponseWrapper response) {
+    /** A withheld response keeps its status only: the body with its secret goes to the first caller and nowhere else. */
+    private void store(Tenant tenant, Claim claim, ContentCachingResponseWrapper response, boolean withhold) {
         TenantContext.runAs(
                 scopeOf(tenant, claim),
                 () -> transactions.executeWithoutResult(status -> jdbc.sql("""
                         update shared.idempotency_keys
                            set state = 'COMPLETED', response_status = :status, content_type = :type,
-                               response_body = :body, completed_at = now()
+                               response_body = :body, response_withheld = :withheld, completed_at = now()
                          where org_id = :org and actor_id = :actor and idempotency_key = :key
                         """)
                         .param("status", response.getStatus())
-                        .param("type", response.getContentType())
-                        .param("body", response.getContentAsByteArray())
+                        .param("type", withhold ? null : response.getContentType())
+                        .param("body", withhold ? null : response.getContentAsByteArray())
+                        .param("withheld", withhold)
                         .param("org", claim.orgId())
                         .param("actor", claim.actorId())
                         .param("key", claim.key())
@@ -249,6 +270,22 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
                         .param("actor", claim.actorId())
                         .param("key", claim.key())
                         .update()));
+    }
+
+    /**
+     * An anonymous caller (sign-up, accepting an invitation) has no organization or actor, so its keys are scoped to
+     * its client address instead: another client reusing the same key and body never gets this one's response. The
+     * address is stored only as a hash.
+     */
+    private static UUID anonymousClient(HttpServletRequest request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(("anonymous-client:" + request.getRemoteAddr()).getBytes(StandardCharsets.UTF_8));
+            var bytes = java.nio.ByteBuffer.wrap(digest);
+            return new UUID(bytes.getLong(), bytes.getLong());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Row-level security on the key table follows {@code app.org_id}; anonymous calls use the nil organization. */

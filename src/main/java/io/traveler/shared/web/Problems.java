@@ -17,6 +17,7 @@ public final class Problems {
     public static final URI TOO_LARGE = URI.create(BASE + "payload-too-large");
     public static final URI THROTTLED = URI.create(BASE + "throttled");
     public static final URI IDEMPOTENCY_MISMATCH = URI.create(BASE + "idempotency-key-reused");
+    public static final URI IDEMPOTENT_RESPONSE_WITHHELD = URI.create(BASE + "idempotent-response-withheld");
     public static final URI MFA_REQUIRED = URI.create(BASE + "mfa-required");
     public static final URI INTERNAL = URI.create(BASE + "internal-error");
 

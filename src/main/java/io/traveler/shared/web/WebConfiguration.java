@@ -1,8 +1,20 @@
 package io.traveler.shared.web;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Duration;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -10,9 +22,48 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.UrlHandlerFilter;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
-class WebConfiguration {
+class WebConfiguration implements WebMvcConfigurer {
+
+    /** Lets the idempotency filter learn that a request's handler answers with a secret. */
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new SecretResponses());
+    }
+
+    /** Replaces Spring Boot's error controller: under /api every error is a problem. */
+    @Bean
+    ApiErrorController errorController(
+            ErrorAttributes attributes, WebProperties web, ObjectProvider<ErrorViewResolver> resolvers) {
+        return new ApiErrorController(
+                attributes, web.getError(), resolvers.orderedStream().toList());
+    }
+
+    /**
+     * Replaces the error report valve Spring Boot gives Tomcat's host (after Boot's own customizer has added it), so
+     * requests Tomcat rejects before routing are problems under /api too.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+        return new WebServerFactoryCustomizer<>() {
+            @Override
+            public void customize(TomcatServletWebServerFactory factory) {
+                factory.addContextCustomizers(context -> {
+                    var host = (StandardHost) context.getParent();
+                    for (Valve valve : host.getPipeline().getValves()) {
+                        if (valve instanceof ErrorReportValve) {
+                            host.getPipeline().removeValve(valve);
+                        }
+                    }
+                    host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                    host.getPipeline().addValve(new ProblemErrorReportValve());
+                });
+            }
+        };
+    }
 
     /** The seed's paths answer with and without their trailing slash. */
     @Bean
@@ -55,5 +106,18 @@ class WebConfiguration {
                 new FilterRegistrationBean<>(new IdempotencyFilter(jdbc, transactions, Duration.ofSeconds(30)));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
         return registration;
+    }
+
+    @Bean
+    IdempotencyKeyPurge idempotencyKeyPurge(JdbcClient jdbc) {
+        return new IdempotencyKeyPurge(jdbc);
+    }
+
+    /** Expired keys go on a schedule ({@code traveler.idempotency.purge-interval}, hourly), not only on the next claim. */
+    @Bean
+    RecurringTask<Void> idempotencyKeyPurgeTask(IdempotencyKeyPurge purge, Environment env) {
+        Duration interval = env.getProperty("traveler.idempotency.purge-interval", Duration.class, Duration.ofHours(1));
+        return Tasks.recurring("idempotency-key-purge", FixedDelay.of(interval))
+                .execute((instance, context) -> purge.purgeExpired());
     }
 }

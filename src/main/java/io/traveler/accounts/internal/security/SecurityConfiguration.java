@@ -1,7 +1,9 @@
 package io.traveler.accounts.internal.security;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import io.traveler.shared.security.Permission;
 import io.traveler.shared.security.TravelerAuthentication;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.UUID;
 import javax.crypto.SecretKey;
@@ -13,8 +15,10 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -31,16 +35,56 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Two filter chains. The API ({@code /api/**}) is stateless: bearer JWTs or API keys, problems for 401/403,
- * no CSRF (no cookies). The UI ({@code /app/**}, {@code /login}) uses form login with a session and CSRF.
- * Permissions are checked per endpoint with {@code @PreAuthorize}.
+ * Three filter chains. The API ({@code /api/**}) is stateless: bearer JWTs or API keys, problems for 401/403,
+ * no CSRF (no cookies). Actuator ({@code /actuator/**}) is stateless too: health and info are open, Prometheus needs
+ * {@code metrics:read} unless it is served on a separate management port. The UI ({@code /app/**}, {@code /login})
+ * uses form login with a session and CSRF. Permissions are checked per endpoint with {@code @PreAuthorize}. Every
+ * response carries a Content-Security-Policy, {@code Referrer-Policy}, {@code X-Content-Type-Options: nosniff} and
+ * {@code X-Frame-Options: DENY}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
+    /** Scripts and styles from Traveler's own files only: no inline script, no inline handler, no eval. */
+    static final String UI_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+            + " font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
+            + " frame-ancestors 'none'";
+
+    /** Swagger UI sets inline styles on its elements; its scripts still come from its own files only. */
+    static final String SWAGGER_UI_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+            + " img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
+            + " frame-ancestors 'none'";
+
+    /** JSON and CSV are never rendered as documents: nothing may load or frame them. */
+    static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    private static Customizer<HeadersConfigurer<HttpSecurity>> securityHeaders(String policy) {
+        return headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(policy))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
+                .contentTypeOptions(Customizer.withDefaults());
+    }
+
+    private static Customizer<HeadersConfigurer<HttpSecurity>> uiSecurityHeaders() {
+        RequestMatcher swaggerUi = PathPatternRequestMatcher.pathPattern("/swagger-ui/**");
+        return headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        swaggerUi, new StaticHeadersWriter("Content-Security-Policy", SWAGGER_UI_POLICY)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        new NegatedRequestMatcher(swaggerUi),
+                        new StaticHeadersWriter("Content-Security-Policy", UI_POLICY)))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
+                .contentTypeOptions(Customizer.withDefaults());
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -94,8 +138,53 @@ class SecurityConfiguration {
                         .accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new ApiKeyFilter(apiKeys, problems), BearerTokenAuthenticationFilter.class)
-                .addFilterAfter(new TenantContextFilter(), AuthorizationFilter.class);
+                .addFilterAfter(new TenantContextFilter(), AuthorizationFilter.class)
+                .headers(securityHeaders(API_POLICY));
         return http.build();
+    }
+
+    /**
+     * Health and info stay open on the application's port (load balancers use them). Prometheus is scraped with an
+     * API key or token holding {@code metrics:read}; when {@code management.server.port} moves actuator to a port of
+     * its own, which the operator keeps internal, it is open there.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuator(
+            HttpSecurity http, PrincipalLoader principals, ApiKeyAuthentication apiKeys, Environment env)
+            throws Exception {
+        var problems = new ProblemEntryPoint();
+        http.securityMatcher("/actuator/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(
+                        auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                                .permitAll()
+                                .requestMatchers(onManagementPort(env))
+                                .permitAll()
+                                .requestMatchers("/actuator/prometheus")
+                                .hasAuthority(Permission.METRICS_READ.code())
+                                .anyRequest()
+                                .denyAll())
+                .oauth2ResourceServer(o -> o.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtToPrincipal(principals)))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterBefore(new ApiKeyFilter(apiKeys, problems), BearerTokenAuthenticationFilter.class)
+                .headers(securityHeaders(API_POLICY));
+        return http.build();
+    }
+
+    /** A request that arrived on the separate management server, when there is one. */
+    private static RequestMatcher onManagementPort(Environment env) {
+        return (HttpServletRequest request) -> {
+            Integer managementPort = env.getProperty("local.management.port", Integer.class);
+            Integer serverPort = env.getProperty("local.server.port", Integer.class);
+            return managementPort != null
+                    && managementPort > 0
+                    && !managementPort.equals(serverPort)
+                    && request.getLocalPort() == managementPort;
+        };
     }
 
     private static Converter<Jwt, AbstractAuthenticationToken> jwtToPrincipal(PrincipalLoader principals) {
@@ -130,17 +219,11 @@ class SecurityConfiguration {
                                 "/css/**",
                                 "/js/**",
                                 "/favicon.ico",
-                                "/actuator/health/**",
-                                "/actuator/health",
-                                "/actuator/info",
-                                "/actuator/prometheus",
                                 "/v3/api-docs/**",
                                 "/v3/api-docs",
                                 "/swagger-ui.html",
                                 "/swagger-ui/**")
                         .permitAll()
-                        .requestMatchers("/actuator/**")
-                        .denyAll()
                         .anyRequest()
                         .authenticated())
                 .authenticationProvider(formLogin)
@@ -152,7 +235,8 @@ class SecurityConfiguration {
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .addFilterAfter(new SessionRefreshFilter(principals), SecurityContextHolderFilter.class)
-                .addFilterAfter(new TenantContextFilter(), AuthorizationFilter.class);
+                .addFilterAfter(new TenantContextFilter(), AuthorizationFilter.class)
+                .headers(uiSecurityHeaders());
         return http.build();
     }
 }
