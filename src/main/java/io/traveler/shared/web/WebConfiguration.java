@@ -9,10 +9,19 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.UrlHandlerFilter;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
-class WebConfiguration {
+class WebConfiguration implements WebMvcConfigurer {
+
+    /** Every {@code ?q=} search, API and pages, is bounded before its handler runs. */
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new SearchQueries());
+    }
 
     /** The seed's paths answer with and without their trailing slash. */
     @Bean
@@ -35,7 +44,8 @@ class WebConfiguration {
     FilterRegistrationBean<BodySizeLimit> bodySizeLimit(Environment env) {
         var registration = new FilterRegistrationBean<>(new BodySizeLimit(
                 env.getProperty("traveler.api.max-body-bytes", Long.class, 1L << 20),
-                env.getProperty("traveler.api.max-import-bytes", Long.class, 64L << 20)));
+                env.getProperty("traveler.api.max-import-bytes", DataSize.class, DataSize.ofMegabytes(64))
+                        .toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }
