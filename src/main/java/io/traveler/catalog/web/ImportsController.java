@@ -1,9 +1,15 @@
 package io.traveler.catalog.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.catalog.internal.ImportService;
 import io.traveler.shared.web.ForbiddenException;
 import io.traveler.shared.web.NotFoundException;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
@@ -18,7 +24,6 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -67,13 +72,22 @@ class ImportsController {
         }
     }
 
-    /** A CSV file whose header names the columns. */
+    /**
+     * A CSV file whose header names the columns. The body streams to disk as it arrives (413 beyond {@code
+     * traveler.api.max-import-bytes}); 429 with {@code Retry-After} while the organization has as many imports
+     * queued or running as it may.
+     */
     @PostMapping(path = "/{kind}", consumes = "text/csv")
     @PreAuthorize("hasAuthority('catalog:manage')")
+    @Operation(
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
     ResponseEntity<Map<String, UUID>> startCsv(
             @PathVariable String kind,
             @RequestParam(defaultValue = "false") boolean activate,
-            @RequestBody byte[] csv,
+            @Parameter(hidden = true) InputStream csv,
             Authentication caller) {
         return start(kind, ImportService.Format.CSV, activate, csv, caller);
     }
@@ -81,17 +95,25 @@ class ImportsController {
     /** A JSON array of objects whose field names are the CSV columns; row n is the n-th element. */
     @PostMapping(path = "/{kind}", consumes = "application/json")
     @PreAuthorize("hasAuthority('catalog:manage')")
+    @Operation(
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            array = @ArraySchema(schema = @Schema(type = "object")))))
     ResponseEntity<Map<String, UUID>> startJson(
             @PathVariable String kind,
             @RequestParam(defaultValue = "false") boolean activate,
-            @RequestBody byte[] json,
+            @Parameter(hidden = true) InputStream json,
             Authentication caller) {
         return start(kind, ImportService.Format.JSON, activate, json, caller);
     }
 
     /** Activating the imported drafts needs the same rights as activating a DRAFT directly. */
     private ResponseEntity<Map<String, UUID>> start(
-            String kind, ImportService.Format format, boolean activate, byte[] content, Authentication caller) {
+            String kind, ImportService.Format format, boolean activate, InputStream content, Authentication caller) {
         var importKind = ImportService.Kind.byPath(kind).orElseThrow(() -> new NotFoundException("Import kind", kind));
         Set<String> held = caller.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
