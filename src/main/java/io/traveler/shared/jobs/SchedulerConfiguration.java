@@ -25,7 +25,9 @@ class SchedulerConfiguration {
     Scheduler scheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks, Environment env) {
         List<Task<?>> all = tasks.orderedStream().toList();
         List startupTasks = all.stream().filter(OnStartup.class::isInstance).toList();
-        return Scheduler.create(dataSource, all)
+        // tasks given to startTasks are registered by it: listing them here too would register them twice
+        List others = all.stream().filter(task -> !(task instanceof OnStartup)).toList();
+        return Scheduler.create(dataSource, others)
                 .startTasks(startupTasks)
                 .threads(env.getProperty("traveler.jobs.threads", Integer.class, 4))
                 .pollingInterval(

@@ -52,7 +52,7 @@ public final class BodySizeLimit extends OncePerRequestFilter {
             return;
         }
         try {
-            chain.doFilter(new Counted(request, limit), response);
+            chain.doFilter(new Counted(request, response, limit), response);
         } catch (IOException | ServletException | RuntimeException e) {
             PayloadTooLargeException tooLarge = PayloadTooLargeException.in(e);
             if (tooLarge == null || response.isCommitted()) {
@@ -80,20 +80,26 @@ public final class BodySizeLimit extends OncePerRequestFilter {
                 List.of());
     }
 
-    /** The request whose body stream (and reader) throws once more than {@code limit} bytes have been read. */
+    /**
+     * The request whose body stream (and reader) throws once more than {@code limit} bytes have been read. The
+     * response then closes the connection: the container would otherwise try to read the rest of the body before
+     * finishing the answer, and give up on both.
+     */
     private static final class Counted extends HttpServletRequestWrapper {
+        private final HttpServletResponse response;
         private final long limit;
         private ServletInputStream stream;
 
-        Counted(HttpServletRequest request, long limit) {
+        Counted(HttpServletRequest request, HttpServletResponse response, long limit) {
             super(request);
+            this.response = response;
             this.limit = limit;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new CountingStream(super.getInputStream(), limit);
+                stream = new CountingStream(super.getInputStream(), response, limit);
             }
             return stream;
         }
@@ -108,11 +114,13 @@ public final class BodySizeLimit extends OncePerRequestFilter {
 
     private static final class CountingStream extends ServletInputStream {
         private final ServletInputStream body;
+        private final HttpServletResponse response;
         private final long limit;
         private long read;
 
-        CountingStream(ServletInputStream body, long limit) {
+        CountingStream(ServletInputStream body, HttpServletResponse response, long limit) {
             this.body = body;
+            this.response = response;
             this.limit = limit;
         }
 
@@ -137,6 +145,7 @@ public final class BodySizeLimit extends OncePerRequestFilter {
         private void count(int n) {
             read += n;
             if (read > limit) {
+                response.setHeader(HttpHeaders.CONNECTION, "close");
                 throw new PayloadTooLargeException(limit);
             }
         }
