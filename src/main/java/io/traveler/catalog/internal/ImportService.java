@@ -50,6 +50,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -69,6 +72,10 @@ public class ImportService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** One element of an array read off a streaming parser: the rest of the array follows it. */
+    private static final ObjectReader ELEMENT =
+            JSON.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private static final CSVFormat CSV = CSVFormat.DEFAULT
             .builder()
             .setHeader()
@@ -369,7 +376,7 @@ public class ImportService {
             }
             List<ImportRow> rows = new ArrayList<>();
             while (parser.nextToken() != JsonToken.END_ARRAY) {
-                rows.add(new ImportRow.Json(JSON.readTree(parser)));
+                rows.add(new ImportRow.Json(ELEMENT.readValue(parser)));
             }
             if (parser.nextToken() != null) {
                 throw new UnreadableFile(null, "the body is not readable JSON: more follows the array");

@@ -1,21 +1,19 @@
 package io.traveler.catalog.web;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.catalog.internal.ImportService;
 import io.traveler.shared.web.ForbiddenException;
 import io.traveler.shared.web.NotFoundException;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,6 +22,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -79,15 +78,10 @@ class ImportsController {
      */
     @PostMapping(path = "/{kind}", consumes = "text/csv")
     @PreAuthorize("hasAuthority('catalog:manage')")
-    @Operation(
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            required = true,
-                            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
     ResponseEntity<Map<String, UUID>> startCsv(
             @PathVariable String kind,
             @RequestParam(defaultValue = "false") boolean activate,
-            @Parameter(hidden = true) InputStream csv,
+            @RequestBody InputStreamResource csv,
             Authentication caller) {
         return start(kind, ImportService.Format.CSV, activate, csv, caller);
     }
@@ -95,25 +89,21 @@ class ImportsController {
     /** A JSON array of objects whose field names are the CSV columns; row n is the n-th element. */
     @PostMapping(path = "/{kind}", consumes = "application/json")
     @PreAuthorize("hasAuthority('catalog:manage')")
-    @Operation(
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = "application/json",
-                                            array = @ArraySchema(schema = @Schema(type = "object")))))
     ResponseEntity<Map<String, UUID>> startJson(
             @PathVariable String kind,
             @RequestParam(defaultValue = "false") boolean activate,
-            @Parameter(hidden = true) InputStream json,
+            @RequestBody InputStreamResource json,
             Authentication caller) {
         return start(kind, ImportService.Format.JSON, activate, json, caller);
     }
 
     /** Activating the imported drafts needs the same rights as activating a DRAFT directly. */
     private ResponseEntity<Map<String, UUID>> start(
-            String kind, ImportService.Format format, boolean activate, InputStream content, Authentication caller) {
+            String kind,
+            ImportService.Format format,
+            boolean activate,
+            InputStreamResource content,
+            Authentication caller) {
         var importKind = ImportService.Kind.byPath(kind).orElseThrow(() -> new NotFoundException("Import kind", kind));
         Set<String> held = caller.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
@@ -121,10 +111,19 @@ class ImportsController {
         if (activate && !held.containsAll(ACTIVATE_DRAFT)) {
             throw new ForbiddenException("Activating imported drafts needs boms:approve and settings:update");
         }
-        UUID id = imports.start(importKind, format, content, activate);
+        UUID id = imports.start(importKind, format, body(content), activate);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .location(URI.create("/api/imports/" + id))
                 .body(Map.of("id", id));
+    }
+
+    /** The request's body stream, read as it arrives (never buffered whole in memory). */
+    private static InputStream body(InputStreamResource content) {
+        try {
+            return content.getInputStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @GetMapping("/{id}")

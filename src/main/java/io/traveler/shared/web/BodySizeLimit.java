@@ -13,20 +13,20 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 413 for API requests whose body is larger than {@code traveler.api.max-body-bytes}, or for imports ({@code
- * /api/imports/...} and the import page {@code /app/imports}) {@code traveler.api.max-import-bytes}. A declared
+ * /api/imports/...}) {@code traveler.api.max-import-bytes}. A declared
  * {@code Content-Length} beyond the limit is refused before anything is read; otherwise the bytes actually read are
  * counted (a chunked body declares no length), and the read that passes the limit throws
  * {@link PayloadTooLargeException}. Whoever was reading may wrap it (Jackson, a copy to disk); it is answered here
- * when it escapes the chain, or by the problem handler when a handler turns it into a response first. Multipart
- * bodies are parsed by the servlet container from its own stream; its limit
- * ({@code spring.servlet.multipart.max-request-size}, set from the import limit) counts them the same way.
+ * when it escapes the chain, or by the problem handler when a handler turns it into a response first. Uploads of
+ * the import page ({@code /app/imports}, multipart) are parsed by the servlet container from its own stream; its
+ * limit ({@code spring.servlet.multipart.max-request-size}, set from the import limit) counts their bytes the same
+ * way, and the page answers 413 itself.
  */
 public final class BodySizeLimit extends OncePerRequestFilter {
     private final long maxBytes;
@@ -40,7 +40,7 @@ public final class BodySizeLimit extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !RoutedPath.isApi(request) && !isImport(RoutedPath.of(request));
+        return !RoutedPath.isApi(request);
     }
 
     @Override
@@ -52,7 +52,7 @@ public final class BodySizeLimit extends OncePerRequestFilter {
             return;
         }
         try {
-            chain.doFilter(new Counted(request, response, limit), response);
+            chain.doFilter(new Counted(request, limit), response);
         } catch (IOException | ServletException | RuntimeException e) {
             PayloadTooLargeException tooLarge = PayloadTooLargeException.in(e);
             if (tooLarge == null || response.isCommitted()) {
@@ -64,12 +64,10 @@ public final class BodySizeLimit extends OncePerRequestFilter {
     }
 
     private static boolean isImport(String path) {
-        return path.startsWith("/api/imports/") || path.equals("/app/imports");
+        return path.startsWith("/api/imports/");
     }
 
-    /** The rest of an oversized body is not worth reading: the connection closes after the answer. */
     private void refuse(HttpServletResponse response, PayloadTooLargeException tooLarge) throws IOException {
-        response.setHeader(HttpHeaders.CONNECTION, "close");
         ProblemWriter.write(
                 response,
                 json,
@@ -82,24 +80,22 @@ public final class BodySizeLimit extends OncePerRequestFilter {
 
     /**
      * The request whose body stream (and reader) throws once more than {@code limit} bytes have been read. The
-     * response then closes the connection: the container would otherwise try to read the rest of the body before
-     * finishing the answer, and give up on both.
+     * container reads (and drops) what the client still sends, up to {@code server.tomcat.max-swallow-size}, before
+     * the answer is complete; beyond that it closes the connection.
      */
     private static final class Counted extends HttpServletRequestWrapper {
-        private final HttpServletResponse response;
         private final long limit;
         private ServletInputStream stream;
 
-        Counted(HttpServletRequest request, HttpServletResponse response, long limit) {
+        Counted(HttpServletRequest request, long limit) {
             super(request);
-            this.response = response;
             this.limit = limit;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new CountingStream(super.getInputStream(), response, limit);
+                stream = new CountingStream(super.getInputStream(), limit);
             }
             return stream;
         }
@@ -114,13 +110,11 @@ public final class BodySizeLimit extends OncePerRequestFilter {
 
     private static final class CountingStream extends ServletInputStream {
         private final ServletInputStream body;
-        private final HttpServletResponse response;
         private final long limit;
         private long read;
 
-        CountingStream(ServletInputStream body, HttpServletResponse response, long limit) {
+        CountingStream(ServletInputStream body, long limit) {
             this.body = body;
-            this.response = response;
             this.limit = limit;
         }
 
@@ -145,7 +139,6 @@ public final class BodySizeLimit extends OncePerRequestFilter {
         private void count(int n) {
             read += n;
             if (read > limit) {
-                response.setHeader(HttpHeaders.CONNECTION, "close");
                 throw new PayloadTooLargeException(limit);
             }
         }

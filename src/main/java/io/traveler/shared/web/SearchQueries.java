@@ -7,7 +7,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /**
  * The bounds of a {@code ?q=} search: {@value #MAX_LENGTH} characters and {@value #MAX_WORDS} words. Each word of
  * a search is expanded by similarity against a dictionary, so an unbounded query is unbounded work. Checked for
- * every handler that receives a {@code q} parameter, API and pages alike, before the handler runs.
+ * every GET with a {@code q} parameter, API and pages alike, before the handler runs.
  */
 public final class SearchQueries implements HandlerInterceptor {
     public static final int MAX_LENGTH = 200;
@@ -28,8 +28,12 @@ public final class SearchQueries implements HandlerInterceptor {
         return q;
     }
 
+    /** Searches are reads; a form post's body (an upload, say) is left for its handler to parse. */
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+            return true;
+        }
         String[] values = request.getParameterValues("q");
         if (values != null) {
             for (String q : values) {
