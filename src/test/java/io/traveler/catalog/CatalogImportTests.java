@@ -251,7 +251,7 @@ class CatalogImportTests {
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (System.nanoTime() < deadline) {
             var job = api.get("/api/imports/" + started.text("id")).as(owner).send();
-            if (!job.json().path("status").asString().equals("RUNNING")) {
+            if (!List.of("QUEUED", "RUNNING").contains(job.json().path("status").asString())) {
                 return job.json();
             }
             try {

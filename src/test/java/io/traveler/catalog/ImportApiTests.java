@@ -212,7 +212,7 @@ class ImportApiTests {
         while (System.nanoTime() < deadline) {
             var job = api.get("/api/imports/" + started.text("id")).as(owner).send();
             assertThat(job.status()).isEqualTo(200);
-            if (!job.json().path("status").asString().equals("RUNNING")) {
+            if (!List.of("QUEUED", "RUNNING").contains(job.json().path("status").asString())) {
                 return job.json();
             }
             sleep();

@@ -4,6 +4,7 @@ import io.traveler.catalog.internal.BomService.ExplodedLine;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,52 @@ final class BomGraph {
         expanded.add(root.productId());
         descend(root, 1, null, ordered, includeOptional, expanded, out);
         return out;
+    }
+
+    /**
+     * How many lines {@link #explode} would produce for {@code root}, counted without producing them: the count of a
+     * sub-product's lines is memoised per product and depth, so this costs one visit per BOM and level however many
+     * times the sub-assemblies are shared. Saturates at {@link Long#MAX_VALUE}.
+     */
+    long lineCount(Structure root, boolean includeOptional) {
+        return countBelow(root, 1, root.productId(), includeOptional, new HashMap<>());
+    }
+
+    private record Level(UUID productId, int depth) {}
+
+    private long countBelow(
+            Structure structure, int depth, UUID rootProduct, boolean includeOptional, Map<Level, Long> memo) {
+        Level level = new Level(structure.productId(), depth);
+        Long known = memo.get(level);
+        if (known != null) {
+            return known;
+        }
+        List<Edge> included = structure.lines().stream()
+                .filter(edge -> includeOptional || !edge.optional())
+                .toList();
+        Map<String, List<Edge>> groups = substituteGroups(included);
+        long count = 0;
+        for (Edge edge : included) {
+            List<Edge> group = edge.substituteGroup() == null ? List.of(edge) : groups.get(edge.substituteGroup());
+            if (group.getFirst() != edge) {
+                continue;
+            }
+            count = saturatedSum(count, group.size());
+            if (edge.type() != Bom.ComponentType.PRODUCT || depth >= MAX_DEPTH) {
+                continue;
+            }
+            Structure below = activeByProduct.get(edge.componentId());
+            if (below != null && !below.productId().equals(rootProduct)) {
+                count = saturatedSum(count, countBelow(below, depth + 1, rootProduct, includeOptional, memo));
+            }
+        }
+        memo.put(level, count);
+        return count;
+    }
+
+    private static long saturatedSum(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
     }
 
     private void descend(

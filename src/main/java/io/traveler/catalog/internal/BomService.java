@@ -1,5 +1,6 @@
 package io.traveler.catalog.internal;
 
+import io.traveler.shared.Quantities;
 import io.traveler.shared.web.NotFoundException;
 import io.traveler.shared.web.ValidationException;
 import io.traveler.shared.web.Versions;
@@ -17,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,6 +36,7 @@ public class BomService {
     private final EntityManager em;
     private final JdbcClient jdbc;
     private final BomGraphs graphs;
+    private final long maxExplosionLines;
 
     BomService(
             Boms boms,
@@ -42,8 +45,10 @@ public class BomService {
             Parts parts,
             EntityManager em,
             JdbcClient jdbc,
-            BomGraphs graphs) {
+            BomGraphs graphs,
+            @Value("${traveler.limits.explosion-lines:1000000}") long maxExplosionLines) {
         this.graphs = graphs;
+        this.maxExplosionLines = maxExplosionLines;
         this.boms = boms;
         this.lines = lines;
         this.products = products;
@@ -172,16 +177,26 @@ public class BomService {
     /**
      * Every line below the BOM, exploded in memory through the organization's {@link BomGraph} (rebuilt only when
      * the catalog changed): sub-products explode through their ACTIVE BOM, and each line's quantity with its waste
-     * multiplies down the path and by the ordered quantity.
+     * multiplies down the path and by the ordered quantity. An explosion of more than
+     * {@code traveler.limits.explosion-lines} lines is refused (422) after counting them, before building any.
      */
     @Transactional(readOnly = true)
     public Explosion explode(UUID id, BigDecimal quantity, boolean includeOptional) {
+        // PostgreSQL's numeric has no negative scale: 1E+3 multiplies as 1000, and so it does here
+        BigDecimal ordered = Quantities.plain(Quantities.require("quantity", quantity));
         BomGraph graph = graphs.current();
         BomGraph.Structure root = Optional.ofNullable(graph.active(id))
                 .or(() -> graphs.version(id))
                 .orElseThrow(() -> NotFoundException.of("BOM", id));
-        // PostgreSQL's numeric has no negative scale: 1E+3 multiplies as 1000, and so it does here
-        BigDecimal ordered = quantity.scale() < 0 ? quantity.setScale(0) : quantity;
+        long count = graph.lineCount(root, includeOptional);
+        if (count > maxExplosionLines) {
+            throw new ValidationException(
+                    "id",
+                    "the explosion of this BOM would produce "
+                            + (count == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : String.format("%,d", count))
+                            + " lines, more than the " + String.format("%,d", maxExplosionLines)
+                            + " an explosion may have (traveler.limits.explosion-lines)");
+        }
         List<ExplodedLine> rows = graph.explode(root, ordered, includeOptional);
         List<ExplodedLine> leaves = rows.stream()
                 .filter(r -> r.componentType() == Bom.ComponentType.PART && !r.substitute())

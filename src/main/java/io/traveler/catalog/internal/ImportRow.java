@@ -34,7 +34,7 @@ interface ImportRow {
                 return "";
             }
             if (field.isNumber()) {
-                return field.decimalValue().toPlainString();
+                return plain(field.toString());
             }
             if (field.isObject() || field.isArray()) {
                 return field.toString();
@@ -45,6 +45,16 @@ interface ImportRow {
         @Override
         public String problem() {
             return node.isObject() ? null : "is not a JSON object";
+        }
+    }
+
+    /** A number as its digits, unless it is out of bounds (then as written, refused when checked as a number). */
+    private static String plain(String number) {
+        try {
+            var decimal = new java.math.BigDecimal(number);
+            return io.traveler.shared.Quantities.bounded(decimal) ? decimal.toPlainString() : number;
+        } catch (NumberFormatException e) {
+            return number;
         }
     }
 }

@@ -1,24 +1,34 @@
 package io.traveler.catalog.internal;
 
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import io.traveler.shared.Ids;
+import io.traveler.shared.jobs.TransactionalScheduler;
 import io.traveler.shared.tenancy.Tenant;
 import io.traveler.shared.tenancy.TenantContext;
 import io.traveler.shared.web.NotFoundException;
+import io.traveler.shared.web.RetryLaterException;
 import io.traveler.shared.web.TravelerException;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.InputStream;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,23 +39,29 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Imports of categories, parts, products, variants and BOM lines, from CSV or JSON, as background jobs. The request
- * stores the job; after its commit a virtual thread, acting as the importing user, processes the rows and commits
- * progress with each batch. Data rows are numbered from 1: in CSV the header is row 0, in JSON row n is the n-th
- * element of the array.
+ * copies the body to a file ({@link ImportFiles}) and stores the job QUEUED together with its db-scheduler execution
+ * ({@link #TASK}); one of the scheduler's {@code traveler.jobs.threads} workers then takes it (RUNNING), acting as
+ * the importing user, reads the rows from the file and commits progress with each batch. An organization has at most
+ * {@code traveler.imports.max-queued-per-organization} imports queued or running (429 beyond). Data rows are
+ * numbered from 1: in CSV the header is row 0, in JSON row n is the n-th element of the array.
  */
 @Service
 public class ImportService {
@@ -56,6 +72,10 @@ public class ImportService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** One element of an array read off a streaming parser: the rest of the array follows it. */
+    private static final ObjectReader ELEMENT =
+            JSON.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private static final CSVFormat CSV = CSVFormat.DEFAULT
             .builder()
             .setHeader()
@@ -138,55 +158,126 @@ public class ImportService {
             Instant createdAt,
             Instant finishedAt) {}
 
+    /** The db-scheduler task that processes one queued job; its instance id is the job's id. */
+    static final TaskDescriptor<Order> TASK = TaskDescriptor.of("catalog-import", Order.class);
+
+    /** What a worker needs to take a queued job: who imports, and which job. */
+    record Order(UUID orgId, UUID actorId, Tenant.ActorKind actorKind, UUID jobId) implements Serializable {
+        Tenant importer() {
+            return new Tenant(orgId, actorId, actorKind);
+        }
+    }
+
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(30);
+
     private final JdbcClient jdbc;
+    private final TransactionTemplate requests;
     private final TransactionTemplate transactions;
     private final BomService boms;
     private final VariantService variants;
+    private final ImportFiles files;
+    private final TransactionalScheduler scheduler;
+    private final int maxUnfinished;
 
-    ImportService(JdbcClient jdbc, TransactionTemplate transactions, BomService boms, VariantService variants) {
+    ImportService(
+            JdbcClient jdbc,
+            PlatformTransactionManager transactionManager,
+            BomService boms,
+            VariantService variants,
+            ImportFiles files,
+            TransactionalScheduler scheduler,
+            @Value("${traveler.imports.max-queued-per-organization:4}") int maxUnfinished,
+            @Value("${traveler.jobs.statement-timeout:5m}") Duration jobStatementTimeout) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
+        this.requests = new TransactionTemplate(transactionManager);
+        // the worker's transactions (a batch each) get the longer budget of background work
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setTimeout((int) Math.max(1, jobStatementTimeout.toSeconds()));
         this.boms = boms;
         this.variants = variants;
+        this.files = files;
+        this.scheduler = scheduler;
+        this.maxUnfinished = maxUnfinished;
     }
 
-    /** A CSV import. */
-    @Transactional
-    public UUID start(Kind kind, byte[] content, boolean activate) {
-        return start(kind, Format.CSV, content, activate);
+    /**
+     * Copies the body to a file (413 beyond the import limit, nothing stored), then stores the job QUEUED and
+     * schedules its execution in one transaction. 429 when the organization already has as many imports queued or
+     * running as it may: checked before the upload is read, and again under the organization's lock.
+     */
+    public UUID start(Kind kind, Format format, InputStream content, boolean activate) {
+        requests.executeWithoutResult(s -> requireRoomForAnother());
+        String file = files.store(content);
+        try {
+            return requests.execute(s -> enqueue(kind, format, file, activate));
+        } catch (RuntimeException e) {
+            files.delete(file);
+            throw e;
+        }
     }
 
-    /** Stores the job and starts its worker once the job row is committed. */
-    @Transactional
-    public UUID start(Kind kind, Format format, byte[] content, boolean activate) {
-        UUID id = Ids.newId();
+    private UUID enqueue(Kind kind, Format format, String file, boolean activate) {
         Tenant importer = TenantContext.current();
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('catalog.import_jobs'), hashtext(:org))")
+                .param("org", importer.orgId().toString())
+                .query(Object.class)
+                .single();
+        requireRoomForAnother();
+        UUID id = Ids.newId();
         jdbc.sql("""
-                        insert into catalog.import_jobs (org_id, id, kind, format, status, activate, content, runner,
-                                                         created_by, created_at, updated_at)
-                        values (:org, :id, :kind, :format, 'RUNNING', :activate, :content, :runner, :by, now(), now())
+                        insert into catalog.import_jobs (org_id, id, kind, format, status, activate, file, created_by,
+                                                         created_at, updated_at)
+                        values (:org, :id, :kind, :format, 'QUEUED', :activate, :file, :by, now(), now())
                         """)
                 .param("org", importer.orgId())
                 .param("id", id)
                 .param("kind", kind.path())
                 .param("format", format.name().toLowerCase())
                 .param("activate", activate)
-                .param("content", content)
-                .param("runner", RUNNER)
+                .param("file", file)
                 .param("by", importer.actorId())
                 .update();
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                Thread.ofVirtual()
-                        .name("import-" + id)
-                        .start(() -> TenantContext.runAs(
-                                importer,
-                                () -> process(new Run(id, new ImportErrors()), kind, format, content, activate)));
-            }
-        });
+        scheduler.schedule(TASK.instance(id.toString())
+                .data(new Order(importer.orgId(), importer.actorId(), importer.actorKind(), id))
+                .scheduledTo(Instant.now()));
         return id;
     }
+
+    private void requireRoomForAnother() {
+        int unfinished = jdbc.sql("select count(*) from catalog.import_jobs where status in ('QUEUED', 'RUNNING')")
+                .query(Integer.class)
+                .single();
+        if (unfinished >= maxUnfinished) {
+            throw RetryLaterException.tooMany(
+                    "Your organization already has " + unfinished + " imports queued or running, as many as it may ("
+                            + maxUnfinished + "); start this one when one of them has finished",
+                    RETRY_AFTER);
+        }
+    }
+
+    /** A worker's turn: takes the job if it is still QUEUED (a re-delivered execution finds it taken or ended). */
+    void run(Order order) {
+        TenantContext.runAs(order.importer(), () -> {
+            Optional<Claimed> claimed = transactions.execute(s -> jdbc.sql("""
+                            update catalog.import_jobs
+                               set status = 'RUNNING', runner = :runner, updated_at = now()
+                             where id = :id and status = 'QUEUED'
+                            returning kind, format, activate, file
+                            """)
+                    .param("runner", RUNNER)
+                    .param("id", order.jobId())
+                    .query(Claimed.class)
+                    .optional());
+            claimed.ifPresent(job -> process(
+                    new Run(order.jobId(), new ImportErrors()),
+                    Kind.byPath(job.kind()).orElseThrow(),
+                    Format.valueOf(job.format().toUpperCase(Locale.ROOT)),
+                    files.path(job.file()),
+                    job.activate()));
+        });
+    }
+
+    private record Claimed(String kind, String format, boolean activate, String file) {}
 
     @Transactional(readOnly = true)
     public Job job(UUID id) {
@@ -213,7 +304,7 @@ public class ImportService {
         }
     }
 
-    private void process(Run run, Kind kind, Format format, byte[] content, boolean activate) {
+    private void process(Run run, Kind kind, Format format, Path content, boolean activate) {
         try {
             List<ImportRow> rows = readRows(kind, format, content);
             transactions.executeWithoutResult(s -> jdbc.sql(
@@ -248,16 +339,14 @@ public class ImportService {
         }
     }
 
-    private static List<ImportRow> readRows(Kind kind, Format format, byte[] content) {
-        String text = new String(content, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        return format == Format.JSON ? readJson(text) : readCsv(kind, text);
+    private static List<ImportRow> readRows(Kind kind, Format format, Path content) {
+        return format == Format.JSON ? readJson(content) : readCsv(kind, content);
     }
 
-    private static List<ImportRow> readCsv(Kind kind, String text) {
-        try (CSVParser parser = CSV.parse(new StringReader(text))) {
+    /** Read as UTF-8 from the file, a leading byte order mark skipped. */
+    private static List<ImportRow> readCsv(Kind kind, Path content) {
+        try (Reader reader = Files.newBufferedReader(content, StandardCharsets.UTF_8);
+                CSVParser parser = CSV.parse(withoutByteOrderMark(reader))) {
             for (String column : kind.required()) {
                 if (!parser.getHeaderNames().contains(column)) {
                     throw new UnreadableFile(column, "the header has no column " + column);
@@ -269,19 +358,33 @@ public class ImportService {
         }
     }
 
-    private static List<ImportRow> readJson(String text) {
-        JsonNode array;
-        try {
-            array = JSON.readTree(text);
+    private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+        PushbackReader pushback = new PushbackReader(reader, 1);
+        int first = pushback.read();
+        if (first >= 0 && first != '\uFEFF') {
+            pushback.unread(first);
+        }
+        return pushback;
+    }
+
+    /** The array's elements one by one off the file (Jackson's streaming parser), never the whole text at once. */
+    private static List<ImportRow> readJson(Path content) {
+        try (JsonParser parser = JSON.createParser(content.toFile())) {
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_ARRAY) {
+                throw new UnreadableFile(null, "the body is not a JSON array of objects");
+            }
+            List<ImportRow> rows = new ArrayList<>();
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                rows.add(new ImportRow.Json(ELEMENT.readValue(parser)));
+            }
+            if (parser.nextToken() != null) {
+                throw new UnreadableFile(null, "the body is not readable JSON: more follows the array");
+            }
+            return rows;
         } catch (JacksonException e) {
             throw new UnreadableFile(null, "the body is not readable JSON: " + e.getOriginalMessage());
         }
-        if (array == null || !array.isArray()) {
-            throw new UnreadableFile(null, "the body is not a JSON array of objects");
-        }
-        List<ImportRow> rows = new ArrayList<>(array.size());
-        array.forEach(element -> rows.add(new ImportRow.Json(element)));
-        return rows;
     }
 
     /** Ends the job; the first error of a failed file is stored whatever the cap. */

@@ -11,7 +11,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Import workers are threads of the application, so a job still RUNNING when the application starts was interrupted
  * by the previous run stopping: it is marked FAILED with a row-0 error saying so, and can be started again (the
- * batches it committed stay, and a re-import updates them). Jobs this run started are left alone.
+ * batches it committed stay, and a re-import updates them). Jobs this run started are left alone; QUEUED jobs wait
+ * for the scheduler, which takes them after a restart as before it (and whose re-delivered execution of a failed
+ * job finds it no longer QUEUED and does nothing).
  *
  * <p>No organization is set at start-up, so the update runs under the narrow {@code interrupted_jobs_*} policies of
  * {@code catalog.import_jobs}, enabled by {@code app.sweep} for this one transaction.

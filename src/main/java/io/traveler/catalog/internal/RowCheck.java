@@ -1,5 +1,6 @@
 package io.traveler.catalog.internal;
 
+import io.traveler.shared.Quantities;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Map;
@@ -124,6 +125,10 @@ final class RowCheck {
         }
         if (number.abs().compareTo(LIMIT) >= 0) {
             reject(field, "is too large");
+            return null;
+        }
+        if (!Quantities.bounded(number)) {
+            reject(field, Quantities.BOUNDS);
             return null;
         }
         if (positive ? number.signum() <= 0 : number.signum() < 0) {

@@ -5,6 +5,7 @@ import io.traveler.catalog.internal.BomLines;
 import io.traveler.catalog.internal.BomService;
 import io.traveler.catalog.internal.CatalogBrowsing;
 import io.traveler.catalog.internal.CatalogService;
+import io.traveler.shared.Quantities;
 import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.PageController;
 import io.traveler.shared.web.ValidationException;
@@ -317,23 +318,24 @@ class BomPages {
         var bom = boms.bom(id).bom();
         String[] optional = values(request, "include_optional");
         boolean includeOptional = optional.length == 0 || List.of(optional).contains("true");
-        BigDecimal ordered = BigDecimal.ONE;
-        try {
-            ordered = quantity == null || quantity.isBlank() ? BigDecimal.ONE : new BigDecimal(quantity.trim());
-        } catch (NumberFormatException e) {
-            ordered = BigDecimal.ZERO;
-        }
         model.addAttribute("bom", bom);
         model.addAttribute("product", catalog.product(bom.productId()));
         model.addAttribute("quantity", quantity == null ? "1" : quantity);
         model.addAttribute("includeOptional", includeOptional);
-        if (ordered.signum() <= 0) {
-            model.addAttribute(Forms.ERROR, "The quantity must be a number greater than zero.");
-            model.addAttribute(Forms.FIELD_ERRORS, Map.of("quantity", "must be a number greater than zero"));
+        try {
+            BigDecimal ordered =
+                    quantity == null || quantity.isBlank() ? BigDecimal.ONE : Quantities.parse("quantity", quantity);
+            if (ordered.signum() <= 0) {
+                throw new ValidationException("quantity", "must be a number greater than zero");
+            }
+            model.addAttribute("tree", treeOf(boms.explode(id, ordered, includeOptional)));
+        } catch (ValidationException e) {
+            // a quantity out of bounds, or an explosion larger than the cap: said on the page, nothing exploded
+            var refusal = e.errors().getFirst();
+            model.addAttribute(Forms.ERROR, "The explosion cannot be shown: " + refusal.message() + ".");
+            model.addAttribute(Forms.FIELD_ERRORS, Map.of("quantity", refusal.message()));
             model.addAttribute("tree", new Tree(List.of()));
-            return "catalog/bom-tree";
         }
-        model.addAttribute("tree", treeOf(boms.explode(id, ordered, includeOptional)));
         return "catalog/bom-tree";
     }
 
@@ -379,6 +381,10 @@ class BomPages {
             String text, String field, boolean positive, List<ValidationException.FieldError> errors) {
         try {
             BigDecimal value = text.isBlank() && !positive ? BigDecimal.ZERO : new BigDecimal(text.trim());
+            if (!Quantities.bounded(value)) {
+                errors.add(new ValidationException.FieldError(field, Quantities.BOUNDS));
+                return null;
+            }
             if (positive ? value.signum() <= 0 : value.signum() < 0) {
                 errors.add(new ValidationException.FieldError(
                         field, positive ? "must be greater than zero" : "must not be negative"));

@@ -3,6 +3,7 @@ package io.traveler.catalog.web;
 import io.traveler.catalog.internal.Bom;
 import io.traveler.catalog.internal.BomLines;
 import io.traveler.catalog.internal.BomService;
+import io.traveler.shared.Quantity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
@@ -20,11 +21,11 @@ final class BomViews {
             @NotNull Bom.ComponentType componentType,
             @NotNull UUID componentId,
 
-            @NotNull @DecimalMin(value = "0", inclusive = false)
+            @NotNull @DecimalMin(value = "0", inclusive = false) @Quantity
             BigDecimal quantity,
 
             @Size(max = 20) String unit,
-            @DecimalMin("0") BigDecimal wasteFactor,
+            @DecimalMin("0") @Quantity BigDecimal wasteFactor,
             Boolean optional,
             @Size(max = 100) String substituteGroup,
             Integer preference,

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.catalog.internal.BomLines;
 import io.traveler.catalog.internal.BomService;
 import io.traveler.catalog.internal.CatalogExport;
+import io.traveler.shared.Quantity;
 import io.traveler.shared.web.Versions;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -117,7 +118,7 @@ class BomsController {
     @PreAuthorize("hasAuthority('catalog:read')")
     BomService.Explosion explosion(
             @PathVariable UUID id,
-            @RequestParam(defaultValue = "1") @DecimalMin(value = "0", inclusive = false) BigDecimal quantity,
+            @RequestParam(defaultValue = "1") @DecimalMin(value = "0", inclusive = false) @Quantity BigDecimal quantity,
             @RequestParam(name = "include_optional", defaultValue = "true") boolean includeOptional) {
         return boms.explode(id, quantity, includeOptional);
     }

@@ -8,6 +8,7 @@ import io.traveler.catalog.internal.CatalogService;
 import io.traveler.catalog.internal.Category;
 import io.traveler.catalog.internal.Part;
 import io.traveler.catalog.internal.Product;
+import io.traveler.shared.Quantity;
 import io.traveler.shared.paging.PageRequest;
 import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.Htmx;
@@ -86,9 +87,10 @@ class CatalogPages {
             @BindParam("unit_cost")
             @NotNull(message = "is required")
             @DecimalMin(value = "0", message = "must not be negative")
+            @Quantity
             BigDecimal unitCost,
 
-            @DecimalMin(value = "0", message = "must not be negative")
+            @DecimalMin(value = "0", message = "must not be negative") @Quantity
             BigDecimal weight,
 
             @BindParam("lead_time_days") @Min(value = 0, message = "must not be negative")
@@ -96,6 +98,7 @@ class CatalogPages {
 
             @BindParam("minimum_order_quantity")
             @DecimalMin(value = "0", inclusive = false, message = "must be greater than zero")
+            @Quantity
             BigDecimal minimumOrderQuantity,
 
             Boolean custom,

@@ -4,9 +4,11 @@ import io.traveler.catalog.internal.ImportService;
 import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.Htmx;
 import io.traveler.shared.web.PageController;
+import io.traveler.shared.web.RetryLaterException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -94,7 +97,16 @@ class ImportPages {
                     "activate",
                     "needs the permissions boms:approve and settings:update");
         }
-        UUID id = imports.start(chosen.get(), formatOf(file), bytes(file), activate);
+        UUID id;
+        try {
+            id = imports.start(chosen.get(), formatOf(file), stream(file), activate);
+        } catch (RetryLaterException e) {
+            response.setHeader(
+                    HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()));
+            String refusal = refused(response, model, kind, activate, "file", e.getMessage());
+            response.setStatus(e.status().value());
+            return refusal;
+        }
         return "redirect:/app/imports/" + id;
     }
 
@@ -142,9 +154,10 @@ class ImportPages {
         return "catalog/imports";
     }
 
-    private static byte[] bytes(MultipartFile file) {
+    /** The part as the container spooled it to disk; never its bytes in memory. */
+    private static InputStream stream(MultipartFile file) {
         try {
-            return file.getBytes();
+            return file.getInputStream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,12 +4,16 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.catalog.internal.ImportService;
 import io.traveler.shared.web.ForbiddenException;
 import io.traveler.shared.web.NotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -67,13 +71,17 @@ class ImportsController {
         }
     }
 
-    /** A CSV file whose header names the columns. */
+    /**
+     * A CSV file whose header names the columns. The body streams to disk as it arrives (413 beyond {@code
+     * traveler.api.max-import-bytes}); 429 with {@code Retry-After} while the organization has as many imports
+     * queued or running as it may.
+     */
     @PostMapping(path = "/{kind}", consumes = "text/csv")
     @PreAuthorize("hasAuthority('catalog:manage')")
     ResponseEntity<Map<String, UUID>> startCsv(
             @PathVariable String kind,
             @RequestParam(defaultValue = "false") boolean activate,
-            @RequestBody byte[] csv,
+            @RequestBody InputStreamResource csv,
             Authentication caller) {
         return start(kind, ImportService.Format.CSV, activate, csv, caller);
     }
@@ -84,14 +92,18 @@ class ImportsController {
     ResponseEntity<Map<String, UUID>> startJson(
             @PathVariable String kind,
             @RequestParam(defaultValue = "false") boolean activate,
-            @RequestBody byte[] json,
+            @RequestBody InputStreamResource json,
             Authentication caller) {
         return start(kind, ImportService.Format.JSON, activate, json, caller);
     }
 
     /** Activating the imported drafts needs the same rights as activating a DRAFT directly. */
     private ResponseEntity<Map<String, UUID>> start(
-            String kind, ImportService.Format format, boolean activate, byte[] content, Authentication caller) {
+            String kind,
+            ImportService.Format format,
+            boolean activate,
+            InputStreamResource content,
+            Authentication caller) {
         var importKind = ImportService.Kind.byPath(kind).orElseThrow(() -> new NotFoundException("Import kind", kind));
         Set<String> held = caller.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
@@ -99,10 +111,19 @@ class ImportsController {
         if (activate && !held.containsAll(ACTIVATE_DRAFT)) {
             throw new ForbiddenException("Activating imported drafts needs boms:approve and settings:update");
         }
-        UUID id = imports.start(importKind, format, content, activate);
+        UUID id = imports.start(importKind, format, body(content), activate);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .location(URI.create("/api/imports/" + id))
                 .body(Map.of("id", id));
+    }
+
+    /** The request's body stream, read as it arrives (never buffered whole in memory). */
+    private static InputStream body(InputStreamResource content) {
+        try {
+            return content.getInputStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @GetMapping("/{id}")

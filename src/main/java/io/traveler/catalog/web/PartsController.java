@@ -6,6 +6,7 @@ import io.traveler.catalog.internal.BomService;
 import io.traveler.catalog.internal.CatalogExport;
 import io.traveler.catalog.internal.CatalogService;
 import io.traveler.catalog.internal.Part;
+import io.traveler.shared.Quantity;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.PageRequest;
 import io.traveler.shared.web.ExplicitNulls;
@@ -98,12 +99,15 @@ class PartsController {
             @Size(max = 4000) String description,
             Part.Kind kind,
             @NotBlank @Size(max = 20) String unitOfMeasure,
-            @DecimalMin("0") BigDecimal unitCost,
-            @DecimalMin("0") BigDecimal weight,
+            @DecimalMin("0") @Quantity BigDecimal unitCost,
+            @DecimalMin("0") @Quantity BigDecimal weight,
             JsonNode dimensions,
             JsonNode specifications,
             @Min(0) Integer leadTimeDays,
-            @DecimalMin(value = "0", inclusive = false) BigDecimal minimumOrderQuantity,
+
+            @DecimalMin(value = "0", inclusive = false) @Quantity
+            BigDecimal minimumOrderQuantity,
+
             Boolean custom,
             Part.Status status,
             UUID categoryId) {
@@ -133,12 +137,15 @@ class PartsController {
             @Size(max = 4000) String description,
             Part.Kind kind,
             @Size(min = 1, max = 20) String unitOfMeasure,
-            @DecimalMin("0") BigDecimal unitCost,
-            @DecimalMin("0") BigDecimal weight,
+            @DecimalMin("0") @Quantity BigDecimal unitCost,
+            @DecimalMin("0") @Quantity BigDecimal weight,
             JsonNode dimensions,
             JsonNode specifications,
             @Min(0) Integer leadTimeDays,
-            @DecimalMin(value = "0", inclusive = false) BigDecimal minimumOrderQuantity,
+
+            @DecimalMin(value = "0", inclusive = false) @Quantity
+            BigDecimal minimumOrderQuantity,
+
             Boolean custom,
             Part.Status status,
             UUID categoryId) {}

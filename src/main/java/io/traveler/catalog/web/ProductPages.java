@@ -7,6 +7,7 @@ import io.traveler.catalog.internal.CatalogBrowsing;
 import io.traveler.catalog.internal.CatalogService;
 import io.traveler.catalog.internal.Product;
 import io.traveler.catalog.internal.VariantService;
+import io.traveler.shared.Quantity;
 import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.PageController;
 import jakarta.validation.Valid;
@@ -65,7 +66,7 @@ class ProductPages {
 
             @NotNull(message = "is required") Product.Type type,
 
-            @BindParam("base_price") @DecimalMin(value = "0", message = "must not be negative")
+            @BindParam("base_price") @DecimalMin(value = "0", message = "must not be negative") @Quantity
             BigDecimal basePrice,
 
             @NotNull(message = "is required") Product.Status status,

@@ -7,6 +7,7 @@ import io.traveler.catalog.internal.BomService;
 import io.traveler.catalog.internal.CatalogExport;
 import io.traveler.catalog.internal.CatalogService;
 import io.traveler.catalog.internal.Product;
+import io.traveler.shared.Quantity;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.PageRequest;
 import io.traveler.shared.web.ExplicitNulls;
@@ -82,7 +83,7 @@ class ProductsController {
             @NotBlank @Size(max = 200) String name,
             @Size(max = 4000) String description,
             Product.Type type,
-            @DecimalMin("0") BigDecimal basePrice,
+            @DecimalMin("0") @Quantity BigDecimal basePrice,
             UUID defaultWorkflowId,
             Product.Status status,
             UUID categoryId) {}
@@ -92,7 +93,7 @@ class ProductsController {
             @Size(min = 1, max = 200) String name,
             @Size(max = 4000) String description,
             Product.Type type,
-            @DecimalMin("0") BigDecimal basePrice,
+            @DecimalMin("0") @Quantity BigDecimal basePrice,
             UUID defaultWorkflowId,
             Product.Status status,
             UUID categoryId) {}

@@ -6,6 +6,7 @@ import io.traveler.catalog.internal.Product;
 import io.traveler.catalog.internal.SupplierVariant;
 import io.traveler.catalog.internal.Variant;
 import io.traveler.catalog.internal.VariantService;
+import io.traveler.shared.Quantity;
 import io.traveler.shared.paging.PageRequest;
 import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.PageController;
@@ -84,10 +85,10 @@ class VariantPages {
             @Size(max = 10000, message = "must be at most 10000 characters")
             String attributes,
 
-            @DecimalMin(value = "0", message = "must not be negative")
+            @DecimalMin(value = "0", message = "must not be negative") @Quantity
             BigDecimal price,
 
-            @BindParam("cost_price") @DecimalMin(value = "0", message = "must not be negative")
+            @BindParam("cost_price") @DecimalMin(value = "0", message = "must not be negative") @Quantity
             BigDecimal costPrice,
 
             @NotNull(message = "is required") Variant.Status status,
@@ -133,11 +134,12 @@ class VariantPages {
             @BindParam("supplier_sku") @Size(max = 100, message = "must be at most 100 characters")
             String supplierSku,
 
-            @BindParam("supplier_price") @DecimalMin(value = "0", message = "must not be negative")
+            @BindParam("supplier_price") @DecimalMin(value = "0", message = "must not be negative") @Quantity
             BigDecimal supplierPrice,
 
             @BindParam("minimum_quantity")
             @DecimalMin(value = "0", inclusive = false, message = "must be greater than zero")
+            @Quantity
             BigDecimal minimumQuantity,
 
             @BindParam("lead_time_days") @Min(value = 0, message = "must not be negative")

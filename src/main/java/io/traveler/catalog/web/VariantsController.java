@@ -6,6 +6,7 @@ import io.traveler.catalog.internal.CatalogExport;
 import io.traveler.catalog.internal.SupplierVariant;
 import io.traveler.catalog.internal.Variant;
 import io.traveler.catalog.internal.VariantService;
+import io.traveler.shared.Quantity;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.PageRequest;
 import io.traveler.shared.web.ExplicitNulls;
@@ -81,16 +82,16 @@ class VariantsController {
             @NotBlank @Size(max = 200) String name,
             @Size(min = 1, max = 100) String sku,
             JsonNode attributes,
-            @DecimalMin("0") BigDecimal price,
-            @DecimalMin("0") BigDecimal costPrice,
+            @DecimalMin("0") @Quantity BigDecimal price,
+            @DecimalMin("0") @Quantity BigDecimal costPrice,
             Variant.Status status) {}
 
     record VariantChange(
             @Size(min = 1, max = 200) String name,
             @Size(min = 1, max = 100) String sku,
             JsonNode attributes,
-            @DecimalMin("0") BigDecimal price,
-            @DecimalMin("0") BigDecimal costPrice,
+            @DecimalMin("0") @Quantity BigDecimal price,
+            @DecimalMin("0") @Quantity BigDecimal costPrice,
             Variant.Status status) {}
 
     record SupplierVariantView(
@@ -130,8 +131,11 @@ class VariantsController {
             @Size(min = 1, max = 100) String supplierProductCode,
             @Size(min = 1, max = 100) String supplierVariantCode,
             @Size(min = 1, max = 100) String supplierSku,
-            @DecimalMin("0") BigDecimal supplierPrice,
-            @DecimalMin(value = "0", inclusive = false) BigDecimal minimumQuantity,
+            @DecimalMin("0") @Quantity BigDecimal supplierPrice,
+
+            @DecimalMin(value = "0", inclusive = false) @Quantity
+            BigDecimal minimumQuantity,
+
             @Min(0) Integer leadTimeDays,
             SupplierVariant.Availability availability) {}
 
@@ -140,8 +144,11 @@ class VariantsController {
             @Size(min = 1, max = 100) String supplierProductCode,
             @Size(min = 1, max = 100) String supplierVariantCode,
             @Size(min = 1, max = 100) String supplierSku,
-            @DecimalMin("0") BigDecimal supplierPrice,
-            @DecimalMin(value = "0", inclusive = false) BigDecimal minimumQuantity,
+            @DecimalMin("0") @Quantity BigDecimal supplierPrice,
+
+            @DecimalMin(value = "0", inclusive = false) @Quantity
+            BigDecimal minimumQuantity,
+
             @Min(0) Integer leadTimeDays,
             SupplierVariant.Availability availability) {}
 

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -96,8 +97,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED, "Unauthenticated", e.getMessage(), List.of());
     }
 
+    @ExceptionHandler(RetryLaterException.class)
+    ResponseEntity<Object> handleRetryLater(RetryLaterException e) {
+        return retryLater(e);
+    }
+
+    /** PostgreSQL cancelled a statement past the transaction's {@code statement_timeout} (SQLState 57014). */
+    @ExceptionHandler({QueryTimeoutException.class, jakarta.persistence.QueryTimeoutException.class})
+    ResponseEntity<Object> handleStatementTimeout(Exception e) {
+        return retryLater(StatementTimeouts.exceeded());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception e) {
+        if (StatementTimeouts.cancelled(e)) {
+            return handleStatementTimeout(e);
+        }
         log.error("Unexpected failure", e);
         return problem(
                 HttpStatus.INTERNAL_SERVER_ERROR,
@@ -132,6 +147,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (PayloadTooLargeException.in(ex) instanceof PayloadTooLargeException tooLarge) {
+            return handleDomain(tooLarge);
+        }
         return problem(
                 HttpStatus.BAD_REQUEST,
                 Problems.MALFORMED,
@@ -158,6 +176,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     .body(detail);
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    private static ResponseEntity<Object> retryLater(RetryLaterException e) {
+        var response = problem(e.status(), e.type(), e.title(), e.getMessage(), e.errors());
+        return ResponseEntity.status(response.getStatusCode())
+                .header(
+                        HttpHeaders.RETRY_AFTER,
+                        Long.toString(Math.max(1, e.retryAfter().toSeconds())))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(response.getBody());
     }
 
     static ResponseEntity<Object> problem(

@@ -21,6 +21,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.UrlHandlerFilter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -28,10 +29,14 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-    /** Lets the idempotency filter learn that a request's handler answers with a secret. */
+    /**
+     * Lets the idempotency filter learn that a request's handler answers with a secret; bounds every {@code ?q=}
+     * search, API and pages, before its handler runs.
+     */
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new SecretResponses());
+        registry.addInterceptor(new SearchQueries());
     }
 
     /** Replaces Spring Boot's error controller: under /api every error is a problem. */
@@ -86,7 +91,8 @@ class WebConfiguration implements WebMvcConfigurer {
     FilterRegistrationBean<BodySizeLimit> bodySizeLimit(Environment env) {
         var registration = new FilterRegistrationBean<>(new BodySizeLimit(
                 env.getProperty("traveler.api.max-body-bytes", Long.class, 1L << 20),
-                env.getProperty("traveler.api.max-import-bytes", Long.class, 64L << 20)));
+                env.getProperty("traveler.api.max-import-bytes", DataSize.class, DataSize.ofMegabytes(64))
+                        .toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

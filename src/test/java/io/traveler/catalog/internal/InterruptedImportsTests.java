@@ -104,10 +104,11 @@ class InterruptedImportsTests {
         TenantContext.runAs(
                 Tenant.user(owner.orgId(), owner.userId()),
                 () -> transactions.executeWithoutResult(s -> jdbc.sql("""
-                                insert into catalog.import_jobs (org_id, id, kind, status, content, runner, created_by,
+                                insert into catalog.import_jobs (org_id, id, kind, status, file, runner, created_by,
                                                                  created_at, updated_at)
-                                values (:org, :id, 'parts', 'RUNNING', '\\x', :runner, :by, now(), now())
+                                values (:org, :id, 'parts', 'RUNNING', :file, :runner, :by, now(), now())
                                 """)
+                        .param("file", Ids.newId() + ".import")
                         .param("org", owner.orgId())
                         .param("id", id)
                         .param("runner", runner)

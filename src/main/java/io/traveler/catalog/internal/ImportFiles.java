@@ -1,0 +1,80 @@
+package io.traveler.catalog.internal;
+
+import io.traveler.shared.Ids;
+import io.traveler.shared.web.PayloadTooLargeException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The uploaded files of imports, under {@code <traveler.data-dir>/uploads/}: a body is copied there as it arrives,
+ * counted (413 beyond {@code traveler.api.max-import-bytes}, leaving nothing behind), and the import reads it back
+ * from disk. A job names its file; the file is deleted when the retention period has passed.
+ */
+@Component
+class ImportFiles {
+    private static final Pattern NAME = Pattern.compile("[0-9a-f-]{36}\\.import");
+
+    private final Path directory;
+    private final long maxBytes;
+
+    ImportFiles(
+            @Value("${traveler.data-dir:./data}") Path dataDir,
+            @Value("${traveler.api.max-import-bytes:64MB}") DataSize maxBytes) {
+        this.directory = dataDir.resolve("uploads").toAbsolutePath().normalize();
+        this.maxBytes = maxBytes.toBytes();
+    }
+
+    /** The body as a new file; its name. */
+    String store(InputStream body) {
+        String name = Ids.newId() + ".import";
+        Path file = path(name);
+        try {
+            Files.createDirectories(directory);
+            try (OutputStream out = Files.newOutputStream(file)) {
+                byte[] buffer = new byte[64 * 1024];
+                long total = 0;
+                for (int n; (n = body.read(buffer)) > 0; ) {
+                    total += n;
+                    if (total > maxBytes) {
+                        throw new PayloadTooLargeException(maxBytes);
+                    }
+                    out.write(buffer, 0, n);
+                }
+            }
+            return name;
+        } catch (IOException | RuntimeException e) {
+            delete(name);
+            if (PayloadTooLargeException.in(e) instanceof PayloadTooLargeException tooLarge) {
+                throw tooLarge;
+            }
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    Path path(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("not the name of an import file: " + name);
+        }
+        return directory.resolve(name);
+    }
+
+    boolean exists(String name) {
+        return Files.exists(path(name));
+    }
+
+    void delete(String name) {
+        try {
+            Files.deleteIfExists(path(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.traveler.shared.web;
+
+import java.sql.SQLException;
+import java.time.Duration;
+
+/** Recognises PostgreSQL's cancellation of a statement past the transaction's {@code statement_timeout}. */
+public final class StatementTimeouts {
+    /** SQLState of {@code canceling statement due to statement timeout}. */
+    public static final String QUERY_CANCELED = "57014";
+
+    private StatementTimeouts() {}
+
+    public static RetryLaterException exceeded() {
+        return RetryLaterException.busy(
+                "The request took longer than its time budget and was stopped; try again later or narrow it",
+                Duration.ofSeconds(5));
+    }
+
+    /** Whether a cause of {@code failure} is a statement cancelled by the database. */
+    public static boolean cancelled(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
