@@ -4,9 +4,12 @@ import io.traveler.shared.web.NotFoundException;
 import io.traveler.shared.web.PageController;
 import io.traveler.shared.web.TravelerException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.security.access.AccessDeniedException;
@@ -62,6 +65,17 @@ class PageErrors {
                 HttpStatus.PRECONDITION_FAILED,
                 "Changed in the meantime",
                 "Someone else changed this at the same time. Go back, reload and try again.");
+    }
+
+    /** A statement past the transaction's time budget (see TenantAwareTransactionManager): the API's 503. */
+    @ExceptionHandler({QueryTimeoutException.class, jakarta.persistence.QueryTimeoutException.class})
+    ModelAndView busy(HttpServletRequest request, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+        return page(
+                request,
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Busy",
+                "This took longer than a page may; nothing was changed. Please try again in a moment.");
     }
 
     @ExceptionHandler(TravelerException.class)
