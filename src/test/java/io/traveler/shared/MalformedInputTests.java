@@ -82,6 +82,7 @@ class MalformedInputTests {
     private final List<String> offenders = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Long> timings = new ConcurrentHashMap<>();
     private final AtomicInteger sent = new AtomicInteger();
+    private final AtomicInteger succeeded = new AtomicInteger();
 
     record Operation(String method, String template, JsonNode spec) {
         @Override
@@ -123,6 +124,65 @@ class MalformedInputTests {
                         "answers of 5xx or past %s out of %d requests to %d operations in %d s",
                         TIMEOUT, sent.get(), operations.size(), seconds)
                 .isEmpty();
+    }
+
+    @Test
+    void aQueryStringThatIsNotUtf8IsRefusedAsMalformed() {
+        var api = new Api(port);
+        var tenant = api.signUp("FACTORY");
+        var response = api.get("/api/stations?q=%C3%28").as(tenant).send();
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aNumberNoColumnCanHoldIsRefusedNamingItsField() {
+        var api = new Api(port);
+        var tenant = api.signUp("FACTORY");
+        var part = api.post("/api/catalog/parts")
+                .as(tenant)
+                .body(Map.of("part_number", "N-1", "name", "Bolt", "kind", "HARDWARE", "unit_of_measure", "ea"))
+                .send();
+        for (String number : List.of("1e999999999", "1e-999999999")) {
+            var response = api.patch("/api/catalog/parts/" + part.id())
+                    .as(tenant)
+                    .ifMatch("*")
+                    .body("{\"weight\": " + number + "}")
+                    .send();
+            assertThat(response.status()).as(number).isEqualTo(400);
+            assertThat(response.json().path("errors").get(0).path("field").asString())
+                    .isEqualTo("weight");
+        }
+        var product = api.post("/api/products/templates")
+                .as(tenant)
+                .body(Map.of("sku", "N-P", "name", "Pack"))
+                .send();
+        var bom = api.post("/api/products/templates/" + product.id() + "/boms")
+                .as(tenant)
+                .body(Map.of(
+                        "lines", List.of(Map.of("component_type", "PART", "component_id", part.id(), "quantity", 1))))
+                .send();
+        var explosion = api.get("/api/boms/" + bom.id() + "/explosion?quantity=1e999999999")
+                .as(tenant)
+                .send();
+        assertThat(explosion.status() / 100).isEqualTo(4);
+    }
+
+    @Test
+    void aNullBomLineIsAValidationErrorOfThatLine() {
+        var api = new Api(port);
+        var tenant = api.signUp("FACTORY");
+        var product = api.post("/api/products/templates")
+                .as(tenant)
+                .body(Map.of("sku", "L-P", "name", "Pack"))
+                .send();
+        var response = api.post("/api/products/templates/" + product.id() + "/boms")
+                .as(tenant)
+                .body("{\"lines\": [null]}")
+                .send();
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().path("errors").get(0).path("field").asString())
+                .startsWith("lines");
     }
 
     /** Three operations at a time; each operation's requests one after the other. */
@@ -331,6 +391,9 @@ class MalformedInputTests {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 401 && !path.startsWith("/api/auth")) {
                 offenders.add(operation + " [" + variant + "] → 401: the walk lost its credentials");
+            }
+            if (response.statusCode() / 100 == 2) {
+                succeeded.incrementAndGet();
             }
             if (response.statusCode() >= 500) {
                 offenders.add(operation + " [" + variant + "] → " + response.statusCode() + " "
