@@ -133,6 +133,27 @@ class MalformedInputTests {
         var response = api.get("/api/stations?q=%C3%28").as(tenant).send();
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(rawStatusLine(concat(
+                        bytes("GET /api/stations?q="),
+                        INVALID_UTF8,
+                        bytes(" HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + tenant.token()
+                                + "\r\nConnection: close\r\n\r\n"))))
+                .as("raw invalid bytes in the request line")
+                .matches("HTTP/1\\.1 4\\d\\d.*");
+    }
+
+    /** What HttpClient cannot send: bytes that are not even percent-encoded. */
+    private String rawStatusLine(byte[] request) {
+        try (var socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+            var reader = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            return String.valueOf(reader.readLine());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
