@@ -142,6 +142,40 @@ class MalformedInputTests {
                 .matches("HTTP/1\\.1 4\\d\\d.*");
     }
 
+    @Test
+    void aPageWhoseQueryStringIsNotUtf8AnswersTheBadRequestPage() throws Exception {
+        var tenant = new Api(port).signUp("FACTORY");
+        var browser = HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        String base = "http://localhost:" + port;
+        String login = browser.send(
+                        HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(login);
+        assertThat(csrf.find()).as("the login form carries a CSRF token").isTrue();
+        String form = "email=" + URLEncoder.encode(tenant.email(), StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(Api.PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1);
+        var signedIn = browser.send(
+                HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/app/"));
+
+        var page = browser.send(
+                HttpRequest.newBuilder(URI.create(base + "/app/catalog/parts?q=%C3%28"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("Bad request");
+    }
+
     /** What HttpClient cannot send: bytes that are not even percent-encoded. */
     private String rawStatusLine(byte[] request) {
         try (var socket = new java.net.Socket("localhost", port)) {
