@@ -5,6 +5,7 @@ import io.traveler.shared.web.PageController;
 import io.traveler.shared.web.TravelerException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -55,6 +56,12 @@ class PageErrors {
         if (e.getParameter().hasParameterAnnotation(PathVariable.class)) {
             return notFound(request);
         }
+        return page(request, HttpStatus.BAD_REQUEST, "Bad request", "The address holds a value that is not valid.");
+    }
+
+    /** Tomcat refuses to decode a query string that is not valid UTF-8 when the page asks for a parameter. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ModelAndView undecodable(HttpServletRequest request) {
         return page(request, HttpStatus.BAD_REQUEST, "Bad request", "The address holds a value that is not valid.");
     }
 

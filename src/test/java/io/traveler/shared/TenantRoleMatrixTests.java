@@ -2,397 +2,205 @@ package io.traveler.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.traveler.shared.security.Permission;
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 /**
- * Every endpoint, called by every kind of caller who must not succeed: nobody signed in (401), a member of the
- * owning organization whose role lacks the permission, as a user and as an API key (403), and an administrator of
+ * Every endpoint the application registers under {@code /api/}, taken from its request mappings so that none can
+ * be forgotten, called by every kind of caller who must not succeed: nobody signed in (401); a member of the owning
+ * organization holding every permission except the endpoint's, as a user and as an API key (403 — with the sample
+ * body, with no body and with a garbage body, so the refusal never depends on what was sent); an administrator of
  * another organization naming the owner's ids (404, or a list that never shows them). The owner's administrator
- * then succeeds on each, so the matrix is known to exercise real endpoints. Zero unauthorised 2xx.
+ * then succeeds on each, so the matrix is known to exercise real endpoints.
+ *
+ * <p>A mapping must carry {@code @PreAuthorize("hasAuthority('resource:action')")} or be listed in {@link #OPEN}
+ * with the reason it is open; and it must have a sample request in {@link #samples}. A new endpoint without either
+ * fails this test with the line to add.
  */
 @ApplicationTest
 class TenantRoleMatrixTests {
+    private static final Pattern SINGLE_AUTHORITY = Pattern.compile("hasAuthority\\('([a-z_]+:[a-z_]+)'\\)");
     private static final String PARTS_CSV = "part_number,name,kind,unit_of_measure,unit_cost\nIN-I,In,HARDWARE,ea,1\n";
     private static final String CATEGORIES_JSON = "[{\"code\": \"IN-C\", \"name\": \"Imported\"}]";
     private static final String VARIANTS_CSV = "product_sku,sku,name\nMX-P,IN-V,Imported variant\n";
     private static final String BOM_LINES_CSV = "parent_sku,component_number,quantity,waste_factor\nMX-P,MX-1,1,0\n";
+    private static final String GARBAGE_JSON = "{\"name\": [1, {\"x\": tru";
+
+    enum Access {
+        /** Anybody, signed in or not: the sample sent anonymously succeeds. */
+        ANYONE,
+        /** Any signed-in caller, user or API key, whatever its permissions; anonymous → 401. */
+        SIGNED_IN,
+        /** Any signed-in user acting on their own account; anonymous → 401, an API key → 403. */
+        SIGNED_IN_USER
+    }
+
+    record Open(Access access, String why) {}
+
+    /** The endpoints no permission guards, each with why it is open. Keep this list small. */
+    private static final Map<String, Open> OPEN = Map.ofEntries(
+            Map.entry("POST /api/auth/signup", new Open(Access.ANYONE, "creates a new organization")),
+            Map.entry("POST /api/auth/token", new Open(Access.ANYONE, "signing in")),
+            Map.entry("POST /api/auth/refresh", new Open(Access.ANYONE, "the refresh token is the credential")),
+            Map.entry("POST /api/auth/logout", new Open(Access.ANYONE, "the refresh token is the credential")),
+            Map.entry("GET /api/me", new Open(Access.SIGNED_IN, "who the caller is")),
+            Map.entry("GET /api/shops", new Open(Access.SIGNED_IN, "the caller's own organizations")),
+            Map.entry("GET /api/permissions", new Open(Access.SIGNED_IN, "the public permission catalogue")),
+            Map.entry("POST /api/me/mfa/totp", new Open(Access.SIGNED_IN_USER, "the caller's own account")),
+            Map.entry("POST /api/me/mfa/totp/confirm", new Open(Access.SIGNED_IN_USER, "the caller's own account")),
+            Map.entry("POST /api/me/mfa/totp/remove", new Open(Access.SIGNED_IN_USER, "the caller's own account")),
+            Map.entry("POST /api/me/password", new Open(Access.SIGNED_IN_USER, "the caller's own account")));
 
     @LocalServerPort
     int port;
 
-    record Call(String method, String path, Object body, String permission, String contentType) {
-        Call(String method, String path, Object body, String permission) {
-            this(method, path, body, permission, null);
+    @Autowired
+    ApplicationContext context;
+
+    private Api api;
+
+    /** A registered mapping: its key ("METHOD pattern", plus the media type when it declares one). */
+    record Endpoint(String key, String permission, boolean readsBody, String handler) {}
+
+    /** A user and an API key of one organization, holding the same permissions. */
+    record Caller(UUID userId, UUID roleId, String token, String apiKey) {}
+
+    /** One request of the matrix; {@code owner} is the organization whose administrator may make it. */
+    static final class Sample {
+        final String key;
+        final String path;
+        Object body;
+        String contentType;
+        Api.Tenant owner;
+        boolean namesOwnersIds;
+
+        Sample(String key, String path, Api.Tenant owner) {
+            this.key = key;
+            this.path = path;
+            this.owner = owner;
+            this.namesOwnersIds = key.contains("{");
         }
 
-        boolean namesAnId() {
-            return path.matches(".*/[0-9a-f]{8}-[0-9a-f]{4}-.*") || path.contains("/numbering-series/");
+        Sample body(Object value) {
+            this.body = value;
+            return this;
+        }
+
+        Sample as(String mediaType, String text) {
+            this.contentType = mediaType;
+            this.body = text;
+            return this;
+        }
+
+        Sample by(Api.Tenant tenant) {
+            this.owner = tenant;
+            return this;
+        }
+
+        Sample namesOwnersIds(boolean names) {
+            this.namesOwnersIds = names;
+            return this;
+        }
+
+        String method() {
+            return key.substring(0, key.indexOf(' '));
         }
 
         @Override
         public String toString() {
-            return method + " " + path;
+            return method() + " " + path;
         }
     }
 
+    private final List<Sample> samples = new ArrayList<>();
+    private final Map<String, Caller> lacking = new HashMap<>();
+
+    private Sample sample(String key, String path) {
+        Sample sample = new Sample(key, path, owner);
+        samples.add(sample);
+        return sample;
+    }
+
+    private Api.Tenant owner;
+    private final List<String> ownersIds = new ArrayList<>();
+
     @Test
     void noCallerOutsideTheRulesGetsA2xx() {
-        var api = new Api(port);
-        var owner = api.signUp("BRAND");
+        api = new Api(port);
+        Map<String, Endpoint> endpoints = registeredEndpoints();
+        owner = api.signUp("BRAND");
         var stranger = api.signUp("BRAND");
         var factory = api.signUp("FACTORY");
-        var secondFactory = api.signUp("FACTORY");
+        var pendingFactory = api.signUp("FACTORY");
+        var invitedFactory = api.signUp("FACTORY");
+        defineSamples(factory, pendingFactory, invitedFactory);
 
-        var location = api.post("/api/locations")
-                .as(owner)
-                .body(Map.of("code", "S1", "name", "Site", "kind", "SITE"))
-                .send();
-        var station = api.post("/api/stations")
-                .as(owner)
-                .body(Map.of("name", "Matrix station"))
-                .send();
-        var employee = api.post("/api/employees")
-                .as(owner)
-                .body(Map.of("name", "Matrix employee"))
-                .send();
-        var role = api.post("/api/roles")
-                .as(owner)
-                .body(Map.of("name", "Nobody", "permissions", List.of()))
-                .send();
-        var disposable = api.post("/api/roles")
-                .as(owner)
-                .body(Map.of("name", "Disposable", "permissions", List.of()))
-                .send();
-        var member = api.post("/api/users")
-                .as(owner)
-                .body(Map.of(
-                        "email",
-                        Api.uniqueEmail("nobody"),
-                        "name",
-                        "No Body",
-                        "password",
-                        Api.PASSWORD,
-                        "role_ids",
-                        List.of(role.text("id"))))
-                .send();
-        String nobody = api.token(member.text("email"), Api.PASSWORD);
-        var key = api.post("/api/api-keys")
-                .as(owner)
-                .body(Map.of("name", "narrow", "permissions", List.of("audit:read")))
-                .send();
-        String narrowKey = key.text("key");
-        var partnership = api.post("/api/partnerships")
-                .as(owner)
-                .body(Map.of("factory_org_id", factory.orgId()))
-                .send();
-        var series = api.post("/api/settings/numbering-series")
-                .as(owner)
-                .body(Map.of("key", "matrix", "prefix", "MX-"))
-                .send();
-        var category = api.post("/api/catalog/categories")
-                .as(owner)
-                .body(Map.of("code", "MX", "name", "Matrix category"))
-                .send();
-        var part = api.post("/api/catalog/parts")
-                .as(owner)
-                .body(Map.of(
-                        "part_number", "MX-1", "name", "Matrix part", "kind", "COMPONENT", "unit_of_measure", "ea"))
-                .send();
-        var unusedPart = api.post("/api/catalog/parts")
-                .as(owner)
-                .body(Map.of(
-                        "part_number", "MX-2", "name", "Unused part", "kind", "COMPONENT", "unit_of_measure", "ea"))
-                .send();
-        var product = api.post("/api/products/templates")
-                .as(owner)
-                .body(Map.of("sku", "MX-P", "name", "Matrix product"))
-                .send();
-        Map<String, Object> bomBody =
-                Map.of("lines", List.of(Map.of("component_type", "PART", "component_id", part.id(), "quantity", 2)));
-        var bom = api.post("/api/products/templates/" + product.id() + "/boms")
-                .as(owner)
-                .body(bomBody)
-                .send();
-        var draft = api.post("/api/products/templates/" + product.id() + "/boms")
-                .as(owner)
-                .body(bomBody)
-                .send();
-        var disposableCategory = api.post("/api/catalog/categories")
-                .as(owner)
-                .body(Map.of("code", "MX-D", "name", "Disposable category"))
-                .send();
-        var disposableProduct = api.post("/api/products/templates")
-                .as(owner)
-                .body(Map.of("sku", "MX-DEL", "name", "Disposable product"))
-                .send();
-        var variant = api.post("/api/products/templates/" + product.id() + "/variants")
-                .as(owner)
-                .body(Map.of("name", "Matrix variant", "sku", "MX-V"))
-                .send();
-        var unmappedVariant = api.post("/api/products/templates/" + product.id() + "/variants")
-                .as(owner)
-                .body(Map.of("name", "Unmapped variant"))
-                .send();
-        var disposableVariant = api.post("/api/products/templates/" + product.id() + "/variants")
-                .as(owner)
-                .body(Map.of("name", "Disposable variant"))
-                .send();
-        var accepted = api.post("/api/partnerships/" + partnership.id() + "/accept")
-                .as(factory)
-                .send();
-        assertThat(accepted.status()).isEqualTo(200);
-        var supplierVariant = api.post("/api/catalog/variants/" + variant.id() + "/supplier-variants")
-                .as(owner)
-                .body(Map.of("factory_org_id", factory.orgId(), "supplier_sku", "F-MX"))
-                .send();
-        var disposableSupplierVariant = api.post(
-                        "/api/catalog/variants/" + disposableVariant.id() + "/supplier-variants")
-                .as(owner)
-                .body(Map.of("factory_org_id", factory.orgId()))
-                .send();
-        var importJob = api.post("/api/imports/products")
-                .as(owner)
-                .csv("sku,name\nMX-I,Imported\n")
-                .send();
-        assertThat(importJob.status()).isEqualTo(202);
-        assertThat(List.of(
-                        location,
-                        station,
-                        employee,
-                        role,
-                        disposable,
-                        member,
-                        key,
-                        partnership,
-                        series,
-                        category,
-                        part,
-                        unusedPart,
-                        product,
-                        bom,
-                        draft,
-                        disposableCategory,
-                        disposableProduct,
-                        variant,
-                        unmappedVariant,
-                        disposableVariant,
-                        supplierVariant,
-                        disposableSupplierVariant))
-                .allMatch(r -> r.status() == 201, "fixtures created");
-
-        List<Call> calls = List.of(
-                new Call("GET", "/api/stations", null, "stations:read"),
-                new Call("POST", "/api/stations", Map.of("name", "Intruder station"), "stations:create"),
-                new Call("GET", "/api/stations/" + station.id(), null, "stations:read"),
-                new Call("PATCH", "/api/stations/" + station.id(), Map.of("name", "Hijacked"), "stations:update"),
-                new Call("GET", "/api/employees", null, "employees:read"),
-                new Call("POST", "/api/employees", Map.of("name", "Intruder"), "employees:create"),
-                new Call("GET", "/api/employees/" + employee.id(), null, "employees:read"),
-                new Call("PATCH", "/api/employees/" + employee.id(), Map.of("hourly_rate", 1), "employees:update"),
-                new Call("GET", "/api/locations", null, "locations:read"),
-                new Call(
-                        "POST", "/api/locations", Map.of("code", "X", "name", "X", "kind", "SITE"), "locations:create"),
-                new Call("GET", "/api/locations/" + location.id(), null, "locations:read"),
-                new Call("PATCH", "/api/locations/" + location.id(), Map.of("name", "Moved"), "locations:update"),
-                new Call("GET", "/api/users", null, "users:read"),
-                new Call(
-                        "POST",
-                        "/api/users",
-                        Map.of(
-                                "email",
-                                Api.uniqueEmail("x"),
-                                "name",
-                                "X",
-                                "password",
-                                Api.PASSWORD,
-                                "role_ids",
-                                List.of(role.text("id"))),
-                        "users:manage"),
-                new Call("GET", "/api/users/" + member.id(), null, "users:read"),
-                new Call(
-                        "PATCH",
-                        "/api/users/" + member.id(),
-                        Map.of("role_ids", List.of(role.text("id"))),
-                        "users:manage"),
-                new Call("POST", "/api/users/" + member.id() + "/end-sessions", null, "users:manage"),
-                new Call("GET", "/api/roles", null, "roles:read"),
-                new Call("POST", "/api/roles", Map.of("name", "Sneaky", "permissions", List.of()), "roles:manage"),
-                new Call("GET", "/api/roles/" + role.id(), null, "roles:read"),
-                new Call(
-                        "PATCH",
-                        "/api/roles/" + role.id(),
-                        Map.of("permissions", List.of("audit:read")),
-                        "roles:manage"),
-                new Call("GET", "/api/api-keys", null, "api_keys:read"),
-                new Call(
-                        "POST",
-                        "/api/api-keys",
-                        Map.of("name", "k", "permissions", List.of("stations:read")),
-                        "api_keys:manage"),
-                new Call("GET", "/api/api-keys/" + key.id(), null, "api_keys:read"),
-                new Call("GET", "/api/partnerships", null, "partnerships:read"),
-                new Call(
-                        "POST",
-                        "/api/partnerships",
-                        Map.of("factory_org_id", secondFactory.orgId()),
-                        "partnerships:manage"),
-                new Call("GET", "/api/partnerships/" + partnership.id(), null, "partnerships:read"),
-                new Call("GET", "/api/settings", null, "settings:read"),
-                new Call("PATCH", "/api/settings", Map.of("currency", "EUR"), "settings:update"),
-                new Call("GET", "/api/settings/numbering-series", null, "settings:read"),
-                new Call("POST", "/api/settings/numbering-series", Map.of("key", "intruder"), "settings:update"),
-                new Call("GET", "/api/settings/numbering-series/matrix", null, "settings:read"),
-                new Call("PATCH", "/api/settings/numbering-series/matrix", Map.of("prefix", "HI-"), "settings:update"),
-                new Call("GET", "/api/audit", null, "audit:read"),
-                new Call("GET", "/api/audit?entity_id=" + station.id(), null, "audit:read"),
-                new Call("GET", "/api/shops", null, null),
-                new Call("GET", "/api/shops/" + owner.orgId(), null, "organizations:read"),
-                new Call(
-                        "PATCH",
-                        "/api/shops/" + owner.orgId(),
-                        Map.of("name", "Renamed brand"),
-                        "organizations:update"),
-                new Call("GET", "/api/me", null, null),
-                new Call("GET", "/api/catalog/categories", null, "catalog:read"),
-                new Call("POST", "/api/catalog/categories", Map.of("code", "IN", "name", "Intruder"), "catalog:manage"),
-                new Call("GET", "/api/catalog/categories/" + category.id(), null, "catalog:read"),
-                new Call(
-                        "PATCH", "/api/catalog/categories/" + category.id(), Map.of("name", "Moved"), "catalog:manage"),
-                new Call("GET", "/api/catalog/parts", null, "catalog:read"),
-                new Call(
-                        "POST",
-                        "/api/catalog/parts",
-                        Map.of("part_number", "IN-1", "name", "Intruder", "kind", "HARDWARE", "unit_of_measure", "ea"),
-                        "catalog:manage"),
-                new Call("GET", "/api/catalog/parts/" + part.id(), null, "catalog:read"),
-                new Call("PATCH", "/api/catalog/parts/" + part.id(), Map.of("unit_cost", 2), "catalog:manage"),
-                new Call("GET", "/api/catalog/parts/" + part.id() + "/where-used", null, "catalog:read"),
-                new Call("GET", "/api/inventory/materials/", null, "catalog:read"),
-                new Call(
-                        "POST",
-                        "/api/inventory/materials/",
-                        Map.of("part_number", "IN-M", "name", "Intruder", "unit_of_measure", "kg"),
-                        "catalog:manage"),
-                new Call("GET", "/api/products/templates/", null, "catalog:read"),
-                new Call(
-                        "POST",
-                        "/api/products/templates/",
-                        Map.of("sku", "IN-P", "name", "Intruder"),
-                        "catalog:manage"),
-                new Call("GET", "/api/products/templates/" + product.id(), null, "catalog:read"),
-                new Call(
-                        "PATCH",
-                        "/api/products/templates/" + product.id(),
-                        Map.of("name", "Renamed"),
-                        "catalog:manage"),
-                new Call("POST", "/api/products/templates/" + product.id() + "/boms", bomBody, "catalog:manage"),
-                new Call("GET", "/api/products/templates/" + product.id() + "/boms", null, "catalog:read"),
-                new Call("GET", "/api/products/templates/" + product.id() + "/where-used", null, "catalog:read"),
-                new Call("GET", "/api/boms/" + bom.id(), null, "catalog:read"),
-                new Call("PUT", "/api/boms/" + draft.id() + "/lines", bomBody, "catalog:manage"),
-                new Call("POST", "/api/boms/" + bom.id() + "/submit", null, "catalog:manage"),
-                new Call("POST", "/api/boms/" + bom.id() + "/approve", null, "boms:approve"),
-                new Call("POST", "/api/boms/" + bom.id() + "/activate", null, "catalog:manage"),
-                new Call("GET", "/api/products/templates/" + product.id() + "/bom", null, "catalog:read"),
-                new Call("GET", "/api/boms/" + bom.id() + "/explosion?quantity=2", null, "catalog:read"),
-                new Call("POST", "/api/boms/" + bom.id() + "/revise", null, "catalog:manage"),
-                new Call("GET", "/api/boms/compare?from=" + bom.id() + "&to=" + draft.id(), null, "catalog:read"),
-                new Call("DELETE", "/api/catalog/parts/" + unusedPart.id(), null, "catalog:manage"),
-                new Call("POST", "/api/imports/parts", PARTS_CSV, "catalog:manage", "text/csv"),
-                new Call("POST", "/api/imports/bom-lines?activate=true", BOM_LINES_CSV, "catalog:manage", "text/csv"),
-                new Call("GET", "/api/imports/" + importJob.id(), null, "catalog:read"),
-                new Call("GET", "/api/catalog/parts/export", null, "catalog:read"),
-                new Call("GET", "/api/products/templates/export", null, "catalog:read"),
-                new Call("GET", "/api/products/templates/" + product.id() + "/variants", null, "catalog:read"),
-                new Call(
-                        "POST",
-                        "/api/products/templates/" + product.id() + "/variants",
-                        Map.of("name", "Intruder variant"),
-                        "catalog:manage"),
-                new Call("GET", "/api/catalog/variants", null, "catalog:read"),
-                new Call("GET", "/api/catalog/variants?code=" + variant.text("code"), null, "catalog:read"),
-                new Call("GET", "/api/catalog/variants/" + variant.id(), null, "catalog:read"),
-                new Call("PATCH", "/api/catalog/variants/" + variant.id(), Map.of("price", 5), "catalog:manage"),
-                new Call("GET", "/api/catalog/variants/" + variant.id() + "/supplier-variants", null, "catalog:read"),
-                new Call(
-                        "POST",
-                        "/api/catalog/variants/" + unmappedVariant.id() + "/supplier-variants",
-                        Map.of("factory_org_id", factory.orgId()),
-                        "catalog:manage"),
-                new Call("GET", "/api/catalog/supplier-variants/" + supplierVariant.id(), null, "catalog:read"),
-                new Call(
-                        "PATCH",
-                        "/api/catalog/supplier-variants/" + supplierVariant.id(),
-                        Map.of("lead_time_days", 9),
-                        "catalog:manage"),
-                new Call(
-                        "DELETE",
-                        "/api/catalog/supplier-variants/" + disposableSupplierVariant.id(),
-                        null,
-                        "catalog:manage"),
-                new Call("DELETE", "/api/catalog/variants/" + disposableVariant.id(), null, "catalog:manage"),
-                new Call("GET", "/api/catalog/variants/export", null, "catalog:read"),
-                new Call("GET", "/api/catalog/categories/export", null, "catalog:read"),
-                new Call("GET", "/api/boms/export", null, "catalog:read"),
-                new Call("DELETE", "/api/catalog/categories/" + disposableCategory.id(), null, "catalog:manage"),
-                new Call("DELETE", "/api/products/templates/" + disposableProduct.id(), null, "catalog:manage"),
-                new Call("POST", "/api/imports/categories", CATEGORIES_JSON, "catalog:manage", "application/json"),
-                new Call("POST", "/api/imports/variants", VARIANTS_CSV, "catalog:manage", "text/csv"),
-                new Call("POST", "/api/api-keys/" + key.id() + "/revoke", null, "api_keys:manage"),
-                new Call("POST", "/api/partnerships/" + partnership.id() + "/end", null, "partnerships:manage"),
-                new Call("DELETE", "/api/stations/" + station.id(), null, "stations:delete"),
-                new Call("DELETE", "/api/employees/" + employee.id(), null, "employees:delete"),
-                new Call("DELETE", "/api/locations/" + location.id(), null, "locations:delete"),
-                new Call("DELETE", "/api/roles/" + disposable.id(), null, "roles:manage"));
+        List<String> unlisted = unlistedEndpoints(endpoints);
+        assertThat(unlisted)
+                .as("every /api mapping carries a permission or is OPEN, and has a sample")
+                .isEmpty();
 
         List<String> violations = new ArrayList<>();
         int checks = 0;
-        for (Call call : calls) {
-            var anonymous = send(api, call, null, null);
+        for (Sample sample : samples) {
+            Endpoint endpoint = endpoints.get(sample.key);
+            Open open = OPEN.get(sample.key);
+            if (open != null) {
+                checks += checkOpen(sample, open, violations);
+                continue;
+            }
             checks++;
+            var anonymous = send(sample, null, null, sample.body);
             if (anonymous.status() != 401) {
-                violations.add(call + " anonymous → " + anonymous.status());
+                violations.add(sample + " anonymous → " + anonymous.status());
             }
-            if (call.permission() != null) {
-                var withoutRole = send(api, call, nobody, null);
-                var withNarrowKey = send(api, call, null, narrowKey);
+            Caller without = lackingOnly(sample.owner, endpoint.permission());
+            for (Object body : bodiesFor(sample, endpoint)) {
+                var asUser = send(sample, without.token(), null, body);
+                var asKey = send(sample, null, without.apiKey(), body);
                 checks += 2;
-                if (withoutRole.status() != 403) {
-                    violations.add(call + " member without " + call.permission() + " → " + withoutRole.status());
+                String sent = body == null ? "no body" : body == sample.body ? "its body" : "a garbage body";
+                if (asUser.status() != 403) {
+                    violations.add(sample + " with " + sent + " by a member without " + endpoint.permission() + " → "
+                            + asUser);
                 }
-                boolean keyMayRead = "audit:read".equals(call.permission());
-                if (!keyMayRead && withNarrowKey.status() != 403) {
-                    violations.add(call + " narrow API key → " + withNarrowKey.status());
+                if (asKey.status() != 403) {
+                    violations.add(sample + " with " + sent + " by an API key without " + endpoint.permission() + " → "
+                            + asKey);
                 }
             }
-            var foreign = send(api, call, stranger.token(), null);
             checks++;
-            if (call.namesAnId() && foreign.status() != 404) {
-                violations.add(call + " other organization → " + foreign.status() + " "
-                        + foreign.raw().body());
+            var foreign = send(sample, stranger.token(), null, sample.body);
+            if (sample.namesOwnersIds && foreign.status() != 404) {
+                violations.add(sample + " by another organization's administrator → " + foreign);
             }
-            if (!call.namesAnId() && call.method().equals("GET") && foreign.status() == 200) {
-                for (var fixture : List.of(
-                        station,
-                        employee,
-                        location,
-                        role,
-                        member,
-                        key,
-                        partnership,
-                        category,
-                        part,
-                        product,
-                        variant,
-                        supplierVariant)) {
-                    if (foreign.raw().body().contains(fixture.text("id"))) {
-                        violations.add(call + " other organization sees " + fixture.text("id"));
+            if (!sample.namesOwnersIds && sample.method().equals("GET") && foreign.status() == 200) {
+                for (String id : ownersIds) {
+                    if (foreign.raw().body().contains(id)) {
+                        violations.add(sample + " shows another organization " + id);
                     }
                 }
             }
@@ -402,10 +210,13 @@ class TenantRoleMatrixTests {
                 .isEmpty();
 
         List<String> ownerFailures = new ArrayList<>();
-        for (Call call : calls) {
-            var response = send(api, call, owner.token(), null);
+        for (Sample sample : samples) {
+            if (OPEN.containsKey(sample.key)) {
+                continue;
+            }
+            var response = send(sample, sample.owner.token(), null, sample.body);
             if (response.status() / 100 != 2) {
-                ownerFailures.add(call + " → " + response);
+                ownerFailures.add(sample + " → " + response);
             }
         }
         assertThat(ownerFailures)
@@ -413,24 +224,457 @@ class TenantRoleMatrixTests {
                 .isEmpty();
     }
 
-    /** Changing calls carry the resource's current ETag, so only the caller's rights decide the answer. */
-    private static Api.Response send(Api api, Call call, String token, String apiKey) {
-        var request = api.request(call.method(), call.path());
+    /**
+     * A member of {@code tenant} holding exactly {@code permissions}, as a user and as an API key. The one place
+     * that knows how a person joins an organization.
+     */
+    private Caller memberWith(Api.Tenant tenant, Set<String> permissions) {
+        var role = api.post("/api/roles")
+                .as(tenant)
+                .body(Map.of("name", "Matrix " + UUID.randomUUID(), "permissions", permissions))
+                .send();
+        assertThat(role.status()).as("role %s", role).isEqualTo(201);
+        String email = Api.uniqueEmail("matrix");
+        var added = api.post("/api/users")
+                .as(tenant)
+                .body(newMember(email, role.text("id")))
+                .send();
+        assertThat(added.status()).as("member %s", added).isEqualTo(201);
+        String key = null;
+        if (!permissions.isEmpty()) {
+            var created = api.post("/api/api-keys")
+                    .as(tenant)
+                    .body(Map.of("name", "matrix", "permissions", permissions))
+                    .send();
+            assertThat(created.status()).as("API key %s", created).isEqualTo(201);
+            key = created.text("key");
+        }
+        return new Caller(added.id(), role.id(), api.token(email, Api.PASSWORD), key);
+    }
+
+    private static Map<String, Object> newMember(String email, String roleId) {
+        return Map.of("email", email, "name", "Matrix member", "password", Api.PASSWORD, "role_ids", List.of(roleId));
+    }
+
+    private Caller lackingOnly(Api.Tenant tenant, String permission) {
+        return lacking.computeIfAbsent(tenant.orgId() + " " + permission, k -> {
+            Set<String> others = new TreeSet<>(Permission.allCodes());
+            others.remove(permission);
+            return memberWith(tenant, others);
+        });
+    }
+
+    private int checkOpen(Sample sample, Open open, List<String> violations) {
+        if (open.access() == Access.ANYONE) {
+            var anonymous = send(sample, null, null, sample.body);
+            if (anonymous.status() / 100 != 2) {
+                violations.add(sample + " (open to anyone) anonymous → " + anonymous);
+            }
+            return 1;
+        }
+        var anonymous = send(sample, null, null, sample.body);
+        if (anonymous.status() != 401) {
+            violations.add(sample + " anonymous → " + anonymous.status());
+        }
+        Caller nobody = lacking.computeIfAbsent(sample.owner.orgId() + " nothing", k -> {
+            Caller member = memberWith(sample.owner, Set.of());
+            var key = api.post("/api/api-keys")
+                    .as(sample.owner)
+                    .body(Map.of("name", "narrow", "permissions", List.of("audit:read")))
+                    .send();
+            return new Caller(member.userId(), member.roleId(), member.token(), key.text("key"));
+        });
+        var asUser = send(sample, nobody.token(), null, sample.body);
+        if (!reachedTheHandler(asUser)) {
+            violations.add(sample + " (open to " + open.access() + ") by a member without permissions → " + asUser);
+        }
+        var asKey = send(sample, null, nobody.apiKey(), sample.body);
+        boolean keyAllowed = open.access() == Access.SIGNED_IN;
+        if (keyAllowed ? !reachedTheHandler(asKey) : asKey.status() != 403) {
+            violations.add(sample + " (open to " + open.access() + ") by an API key → " + asKey);
+        }
+        return 3;
+    }
+
+    /** Open endpoints may refuse the sample's content, but never the caller. */
+    private static boolean reachedTheHandler(Api.Response response) {
+        return response.status() < 500 && !Set.of(401, 403, 404, 405, 415).contains(response.status());
+    }
+
+    /** The sample's body, and for endpoints that read one also none and garbage: the refusal comes first. */
+    private static List<Object> bodiesFor(Sample sample, Endpoint endpoint) {
+        List<Object> bodies = new ArrayList<>();
+        bodies.add(sample.body);
+        if (endpoint.readsBody()) {
+            if (sample.body != null) {
+                bodies.add(null);
+            }
+            bodies.add(sample.contentType == null || sample.contentType.contains("json") ? GARBAGE_JSON : "\0,\"\n\"");
+        }
+        return bodies;
+    }
+
+    /** Changing calls carry {@code If-Match: *}, so only the caller's rights decide the answer. */
+    private Api.Response send(Sample sample, String token, String apiKey, Object body) {
+        var request = api.request(sample.method(), sample.path);
         if (token != null) {
             request.token(token);
         }
         if (apiKey != null) {
             request.header("X-API-Key", apiKey);
         }
-        if (call.contentType() != null) {
-            request.header("Content-Type", call.contentType());
+        request.header("Content-Type", sample.contentType != null ? sample.contentType : "application/json");
+        if (body != null) {
+            request.body(body);
         }
-        if (call.body() != null) {
-            request.body(call.body());
-        }
-        if (List.of("PATCH", "PUT", "DELETE").contains(call.method())) {
+        if (List.of("PATCH", "PUT", "DELETE").contains(sample.method())) {
             request.ifMatch("*");
         }
         return request.send();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // The endpoints, from the application's own request mappings
+
+    private Map<String, Endpoint> registeredEndpoints() {
+        Map<String, Endpoint> endpoints = new TreeMap<>();
+        for (var mapping :
+                context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
+            for (Map.Entry<RequestMappingInfo, HandlerMethod> entry :
+                    mapping.getHandlerMethods().entrySet()) {
+                RequestMappingInfo info = entry.getKey();
+                HandlerMethod handler = entry.getValue();
+                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                String consumes = info.getConsumesCondition().getConsumableMediaTypes().stream()
+                        .map(Object::toString)
+                        .sorted()
+                        .collect(Collectors.joining(","));
+                for (String pattern : info.getPatternValues()) {
+                    if (!pattern.startsWith("/api/")) {
+                        continue;
+                    }
+                    for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.values()) : methods) {
+                        String key = method + " " + pattern + (consumes.isEmpty() ? "" : " " + consumes);
+                        endpoints.put(
+                                key, new Endpoint(key, permissionOf(handler), readsBody(handler), describe(handler)));
+                    }
+                }
+            }
+        }
+        return endpoints;
+    }
+
+    /** The single authority of the handler's {@code @PreAuthorize}, {@code ""} for another form, null for none. */
+    private static String permissionOf(HandlerMethod handler) {
+        PreAuthorize rule = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), PreAuthorize.class);
+        if (rule == null) {
+            rule = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), PreAuthorize.class);
+        }
+        if (rule == null) {
+            return null;
+        }
+        var matcher = SINGLE_AUTHORITY.matcher(rule.value().trim());
+        return matcher.matches() ? matcher.group(1) : "";
+    }
+
+    private static boolean readsBody(HandlerMethod handler) {
+        for (var parameter : handler.getMethodParameters()) {
+            if (parameter.hasParameterAnnotation(RequestBody.class)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(HandlerMethod handler) {
+        return handler.getBeanType().getSimpleName() + "#" + handler.getMethod().getName();
+    }
+
+    private List<String> unlistedEndpoints(Map<String, Endpoint> endpoints) {
+        List<String> problems = new ArrayList<>();
+        Set<String> sampled = new LinkedHashSet<>();
+        samples.forEach(s -> sampled.add(s.key));
+        for (Endpoint endpoint : endpoints.values()) {
+            String key = endpoint.key();
+            boolean open = OPEN.containsKey(key);
+            if (endpoint.permission() == null && !open) {
+                problems.add("\"" + key + "\" (" + endpoint.handler() + ") has no @PreAuthorize(\"hasAuthority('…')\":"
+                        + " add one, or list it in OPEN with the reason it needs no permission");
+            } else if ("".equals(endpoint.permission())) {
+                problems.add("\"" + key + "\" (" + endpoint.handler() + ") uses a @PreAuthorize other than"
+                        + " hasAuthority('resource:action'), which the matrix cannot test");
+            } else if (endpoint.permission() != null && open) {
+                problems.add("\"" + key + "\" needs " + endpoint.permission() + " but is listed in OPEN: remove it");
+            } else if (endpoint.permission() != null && !Permission.isKnown(endpoint.permission())) {
+                problems.add("\"" + key + "\" needs " + endpoint.permission() + ", which Permission does not define");
+            }
+            if (!sampled.contains(key)) {
+                problems.add("\"" + key + "\" (" + endpoint.handler() + ") has no sample request: add to"
+                        + " defineSamples() a line like sample(\"" + key + "\", \"" + examplePath(key)
+                        + "\").body(Map.of(...)) with real ids of the owner's fixtures");
+            }
+        }
+        for (String key : sampled) {
+            if (!endpoints.containsKey(key)) {
+                problems.add("sample \"" + key + "\" matches no registered mapping: fix or remove it");
+            }
+        }
+        for (String key : OPEN.keySet()) {
+            if (!endpoints.containsKey(key)) {
+                problems.add("OPEN \"" + key + "\" matches no registered mapping: fix or remove it");
+            }
+        }
+        return problems;
+    }
+
+    private static String examplePath(String key) {
+        String path = key.split(" ")[1];
+        return path.replaceAll("\\{[^}]+}", "\" + fixture.id() + \"");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // The samples: one or more per mapping, in the order they run (destructive calls last)
+
+    private Api.Response created(Api.Request request) {
+        var response = request.send();
+        assertThat(response.status()).as("fixture %s", response).isIn(201, 202);
+        if (response.text("id") != null) {
+            ownersIds.add(response.text("id"));
+        }
+        return response;
+    }
+
+    private void defineSamples(Api.Tenant factory, Api.Tenant pendingFactory, Api.Tenant invitedFactory) {
+        var location = created(
+                api.post("/api/locations").as(owner).body(Map.of("code", "S1", "name", "Site", "kind", "SITE")));
+        var station = created(api.post("/api/stations").as(owner).body(Map.of("name", "Matrix station")));
+        var employee = created(api.post("/api/employees").as(owner).body(Map.of("name", "Matrix employee")));
+        var role = created(api.post("/api/roles").as(owner).body(Map.of("name", "Nobody", "permissions", List.of())));
+        var disposableRole =
+                created(api.post("/api/roles").as(owner).body(Map.of("name", "Disposable", "permissions", List.of())));
+        Caller member = memberWith(owner, Set.of());
+        ownersIds.add(member.userId().toString());
+        var key = created(api.post("/api/api-keys")
+                .as(owner)
+                .body(Map.of("name", "narrow", "permissions", List.of("audit:read"))));
+        var partnership =
+                created(api.post("/api/partnerships").as(owner).body(Map.of("factory_org_id", factory.orgId())));
+        var pendingPartnership =
+                created(api.post("/api/partnerships").as(owner).body(Map.of("factory_org_id", pendingFactory.orgId())));
+        created(api.post("/api/settings/numbering-series").as(owner).body(Map.of("key", "matrix", "prefix", "MX-")));
+        var category = created(
+                api.post("/api/catalog/categories").as(owner).body(Map.of("code", "MX", "name", "Matrix category")));
+        var part = created(api.post("/api/catalog/parts")
+                .as(owner)
+                .body(Map.of(
+                        "part_number", "MX-1", "name", "Matrix part", "kind", "COMPONENT", "unit_of_measure", "ea")));
+        var unusedPart = created(api.post("/api/catalog/parts")
+                .as(owner)
+                .body(Map.of(
+                        "part_number", "MX-2", "name", "Unused part", "kind", "COMPONENT", "unit_of_measure", "ea")));
+        var product = created(
+                api.post("/api/products/templates").as(owner).body(Map.of("sku", "MX-P", "name", "Matrix product")));
+        Map<String, Object> bomBody =
+                Map.of("lines", List.of(Map.of("component_type", "PART", "component_id", part.id(), "quantity", 2)));
+        var bom = created(api.post("/api/products/templates/" + product.id() + "/boms")
+                .as(owner)
+                .body(bomBody));
+        var draft = created(api.post("/api/products/templates/" + product.id() + "/boms")
+                .as(owner)
+                .body(bomBody));
+        var disposableCategory = created(api.post("/api/catalog/categories")
+                .as(owner)
+                .body(Map.of("code", "MX-D", "name", "Disposable category")));
+        var disposableProduct = created(api.post("/api/products/templates")
+                .as(owner)
+                .body(Map.of("sku", "MX-DEL", "name", "Disposable product")));
+        var variant = created(api.post("/api/products/templates/" + product.id() + "/variants")
+                .as(owner)
+                .body(Map.of("name", "Matrix variant", "sku", "MX-V")));
+        var unmappedVariant = created(api.post("/api/products/templates/" + product.id() + "/variants")
+                .as(owner)
+                .body(Map.of("name", "Unmapped variant")));
+        var disposableVariant = created(api.post("/api/products/templates/" + product.id() + "/variants")
+                .as(owner)
+                .body(Map.of("name", "Disposable variant")));
+        var accepted = api.post("/api/partnerships/" + partnership.id() + "/accept")
+                .as(factory)
+                .send();
+        assertThat(accepted.status()).isEqualTo(200);
+        var supplierVariant = created(api.post("/api/catalog/variants/" + variant.id() + "/supplier-variants")
+                .as(owner)
+                .body(Map.of("factory_org_id", factory.orgId(), "supplier_sku", "F-MX")));
+        var disposableSupplierVariant =
+                created(api.post("/api/catalog/variants/" + disposableVariant.id() + "/supplier-variants")
+                        .as(owner)
+                        .body(Map.of("factory_org_id", factory.orgId())));
+        var importJob = created(api.post("/api/imports/products").as(owner).csv("sku,name\nMX-I,Imported\n"));
+        var refresh = api.post("/api/auth/token")
+                .body(Map.of("email", owner.email(), "password", Api.PASSWORD))
+                .send();
+        var spare = api.post("/api/auth/token")
+                .body(Map.of("email", owner.email(), "password", Api.PASSWORD))
+                .send();
+
+        sample("POST /api/auth/signup", "/api/auth/signup")
+                .body(Map.of(
+                        "organization_name",
+                        "Matrix signup",
+                        "organization_kind",
+                        "BRAND",
+                        "name",
+                        "Signer",
+                        "email",
+                        Api.uniqueEmail("signup"),
+                        "password",
+                        Api.PASSWORD));
+        sample("POST /api/auth/token", "/api/auth/token")
+                .body(Map.of("email", owner.email(), "password", Api.PASSWORD));
+        sample("POST /api/auth/refresh", "/api/auth/refresh")
+                .body(Map.of("refresh_token", refresh.text("refresh_token")));
+        sample("POST /api/auth/logout", "/api/auth/logout").body(Map.of("refresh_token", spare.text("refresh_token")));
+        sample("GET /api/me", "/api/me");
+        sample("GET /api/shops", "/api/shops");
+        sample("GET /api/permissions", "/api/permissions");
+        sample("POST /api/me/mfa/totp", "/api/me/mfa/totp");
+        sample("POST /api/me/mfa/totp/confirm", "/api/me/mfa/totp/confirm").body(Map.of("code", "000000"));
+        sample("POST /api/me/mfa/totp/remove", "/api/me/mfa/totp/remove").body(Map.of("password", "not-it"));
+        sample("POST /api/me/password", "/api/me/password")
+                .body(Map.of("current_password", "not-it", "new_password", "another-" + Api.PASSWORD));
+
+        sample("GET /api/stations", "/api/stations");
+        sample("POST /api/stations", "/api/stations").body(Map.of("name", "Intruder station"));
+        sample("GET /api/stations/{id}", "/api/stations/" + station.id());
+        sample("PATCH /api/stations/{id}", "/api/stations/" + station.id()).body(Map.of("name", "Hijacked"));
+        sample("GET /api/employees", "/api/employees");
+        sample("POST /api/employees", "/api/employees").body(Map.of("name", "Intruder"));
+        sample("GET /api/employees/{id}", "/api/employees/" + employee.id());
+        sample("PATCH /api/employees/{id}", "/api/employees/" + employee.id()).body(Map.of("hourly_rate", 1));
+        sample("GET /api/locations", "/api/locations");
+        sample("POST /api/locations", "/api/locations").body(Map.of("code", "X", "name", "X", "kind", "SITE"));
+        sample("GET /api/locations/{id}", "/api/locations/" + location.id());
+        sample("PATCH /api/locations/{id}", "/api/locations/" + location.id()).body(Map.of("name", "Moved"));
+        sample("GET /api/users", "/api/users");
+        sample("POST /api/users", "/api/users").body(newMember(Api.uniqueEmail("x"), role.text("id")));
+        sample("GET /api/users/{id}", "/api/users/" + member.userId());
+        sample("PATCH /api/users/{id}", "/api/users/" + member.userId())
+                .body(Map.of("role_ids", List.of(role.text("id"))));
+        sample("POST /api/users/{id}/end-sessions", "/api/users/" + member.userId() + "/end-sessions");
+        sample("GET /api/roles", "/api/roles");
+        sample("POST /api/roles", "/api/roles").body(Map.of("name", "Sneaky", "permissions", List.of()));
+        sample("GET /api/roles/{id}", "/api/roles/" + role.id());
+        sample("PATCH /api/roles/{id}", "/api/roles/" + role.id()).body(Map.of("permissions", List.of("audit:read")));
+        sample("GET /api/api-keys", "/api/api-keys");
+        sample("POST /api/api-keys", "/api/api-keys")
+                .body(Map.of("name", "k", "permissions", List.of("stations:read")));
+        sample("GET /api/api-keys/{id}", "/api/api-keys/" + key.id());
+        sample("GET /api/partnerships", "/api/partnerships");
+        sample("POST /api/partnerships", "/api/partnerships").body(Map.of("factory_org_id", invitedFactory.orgId()));
+        sample("GET /api/partnerships/{id}", "/api/partnerships/" + partnership.id());
+        sample("POST /api/partnerships/{id}/accept", "/api/partnerships/" + pendingPartnership.id() + "/accept")
+                .by(pendingFactory);
+        sample("GET /api/settings", "/api/settings");
+        sample("PATCH /api/settings", "/api/settings").body(Map.of("currency", "EUR"));
+        sample("GET /api/settings/numbering-series", "/api/settings/numbering-series");
+        sample("POST /api/settings/numbering-series", "/api/settings/numbering-series")
+                .body(Map.of("key", "intruder"));
+        sample("GET /api/settings/numbering-series/{key}", "/api/settings/numbering-series/matrix");
+        sample("PATCH /api/settings/numbering-series/{key}", "/api/settings/numbering-series/matrix")
+                .body(Map.of("prefix", "HI-"));
+        sample("GET /api/audit", "/api/audit");
+        sample("GET /api/audit", "/api/audit?entity_id=" + station.id());
+        sample("GET /api/shops/{id}", "/api/shops/" + owner.orgId());
+        sample("PATCH /api/shops/{id}", "/api/shops/" + owner.orgId()).body(Map.of("name", "Renamed brand"));
+        sample("GET /api/catalog/categories", "/api/catalog/categories");
+        sample("POST /api/catalog/categories", "/api/catalog/categories")
+                .body(Map.of("code", "IN", "name", "Intruder"));
+        sample("GET /api/catalog/categories/{id}", "/api/catalog/categories/" + category.id());
+        sample("PATCH /api/catalog/categories/{id}", "/api/catalog/categories/" + category.id())
+                .body(Map.of("name", "Moved"));
+        sample("GET /api/catalog/parts", "/api/catalog/parts");
+        sample("POST /api/catalog/parts", "/api/catalog/parts")
+                .body(Map.of("part_number", "IN-1", "name", "Intruder", "kind", "HARDWARE", "unit_of_measure", "ea"));
+        sample("GET /api/catalog/parts/{id}", "/api/catalog/parts/" + part.id());
+        sample("PATCH /api/catalog/parts/{id}", "/api/catalog/parts/" + part.id())
+                .body(Map.of("unit_cost", 2));
+        sample("GET /api/catalog/parts/{id}/where-used", "/api/catalog/parts/" + part.id() + "/where-used");
+        sample("GET /api/inventory/materials", "/api/inventory/materials/");
+        sample("POST /api/inventory/materials", "/api/inventory/materials/")
+                .body(Map.of("part_number", "IN-M", "name", "Intruder", "unit_of_measure", "kg"));
+        sample("GET /api/products/templates", "/api/products/templates/");
+        sample("POST /api/products/templates", "/api/products/templates/")
+                .body(Map.of("sku", "IN-P", "name", "Intruder"));
+        sample("GET /api/products/templates/{id}", "/api/products/templates/" + product.id());
+        sample("PATCH /api/products/templates/{id}", "/api/products/templates/" + product.id())
+                .body(Map.of("name", "Renamed"));
+        sample("POST /api/products/templates/{id}/boms", "/api/products/templates/" + product.id() + "/boms")
+                .body(bomBody);
+        sample("GET /api/products/templates/{id}/boms", "/api/products/templates/" + product.id() + "/boms");
+        sample(
+                "GET /api/products/templates/{id}/where-used",
+                "/api/products/templates/" + product.id() + "/where-used");
+        sample("GET /api/boms/{id}", "/api/boms/" + bom.id());
+        sample("PUT /api/boms/{id}/lines", "/api/boms/" + draft.id() + "/lines").body(bomBody);
+        sample("POST /api/boms/{id}/submit", "/api/boms/" + bom.id() + "/submit");
+        sample("POST /api/boms/{id}/approve", "/api/boms/" + bom.id() + "/approve");
+        sample("POST /api/boms/{id}/activate", "/api/boms/" + bom.id() + "/activate");
+        sample("GET /api/products/templates/{id}/bom", "/api/products/templates/" + product.id() + "/bom");
+        sample("GET /api/boms/{id}/explosion", "/api/boms/" + bom.id() + "/explosion?quantity=2");
+        sample("POST /api/boms/{id}/revise", "/api/boms/" + bom.id() + "/revise");
+        sample("GET /api/boms/compare", "/api/boms/compare?from=" + bom.id() + "&to=" + draft.id())
+                .namesOwnersIds(true);
+        sample("DELETE /api/catalog/parts/{id}", "/api/catalog/parts/" + unusedPart.id());
+        sample("POST /api/imports/{kind} text/csv", "/api/imports/parts")
+                .as("text/csv", PARTS_CSV)
+                .namesOwnersIds(false);
+        sample("POST /api/imports/{kind} text/csv", "/api/imports/bom-lines?activate=true")
+                .as("text/csv", BOM_LINES_CSV)
+                .namesOwnersIds(false);
+        sample("GET /api/imports/{id}", "/api/imports/" + importJob.id());
+        sample("GET /api/catalog/parts/export", "/api/catalog/parts/export");
+        sample("GET /api/products/templates/export", "/api/products/templates/export");
+        sample(
+                "GET /api/products/templates/{productId}/variants",
+                "/api/products/templates/" + product.id() + "/variants");
+        sample(
+                        "POST /api/products/templates/{productId}/variants",
+                        "/api/products/templates/" + product.id() + "/variants")
+                .body(Map.of("name", "Intruder variant"));
+        sample("GET /api/catalog/variants", "/api/catalog/variants");
+        sample("GET /api/catalog/variants", "/api/catalog/variants?code=" + variant.text("code"));
+        sample("GET /api/catalog/variants/{id}", "/api/catalog/variants/" + variant.id());
+        sample("PATCH /api/catalog/variants/{id}", "/api/catalog/variants/" + variant.id())
+                .body(Map.of("price", 5));
+        sample(
+                "GET /api/catalog/variants/{id}/supplier-variants",
+                "/api/catalog/variants/" + variant.id() + "/supplier-variants");
+        sample(
+                        "POST /api/catalog/variants/{id}/supplier-variants",
+                        "/api/catalog/variants/" + unmappedVariant.id() + "/supplier-variants")
+                .body(Map.of("factory_org_id", factory.orgId()));
+        sample("GET /api/catalog/supplier-variants/{id}", "/api/catalog/supplier-variants/" + supplierVariant.id());
+        sample("PATCH /api/catalog/supplier-variants/{id}", "/api/catalog/supplier-variants/" + supplierVariant.id())
+                .body(Map.of("lead_time_days", 9));
+        sample(
+                "DELETE /api/catalog/supplier-variants/{id}",
+                "/api/catalog/supplier-variants/" + disposableSupplierVariant.id());
+        sample("DELETE /api/catalog/variants/{id}", "/api/catalog/variants/" + disposableVariant.id());
+        sample("GET /api/catalog/variants/export", "/api/catalog/variants/export");
+        sample("GET /api/catalog/categories/export", "/api/catalog/categories/export");
+        sample("GET /api/boms/export", "/api/boms/export");
+        sample("DELETE /api/catalog/categories/{id}", "/api/catalog/categories/" + disposableCategory.id());
+        sample("DELETE /api/products/templates/{id}", "/api/products/templates/" + disposableProduct.id());
+        sample("POST /api/imports/{kind} application/json", "/api/imports/categories")
+                .as("application/json", CATEGORIES_JSON)
+                .namesOwnersIds(false);
+        sample("POST /api/imports/{kind} text/csv", "/api/imports/variants")
+                .as("text/csv", VARIANTS_CSV)
+                .namesOwnersIds(false);
+        sample("POST /api/api-keys/{id}/revoke", "/api/api-keys/" + key.id() + "/revoke");
+        sample("POST /api/partnerships/{id}/end", "/api/partnerships/" + partnership.id() + "/end");
+        sample("DELETE /api/stations/{id}", "/api/stations/" + station.id());
+        sample("DELETE /api/employees/{id}", "/api/employees/" + employee.id());
+        sample("DELETE /api/locations/{id}", "/api/locations/" + location.id());
+        sample("DELETE /api/roles/{id}", "/api/roles/" + disposableRole.id());
     }
 }

@@ -45,7 +45,7 @@ final class BomViews {
     }
 
     record LinesBody(
-            @NotNull @Size(max = 1000) List<@Valid LineBody> lines,
+            @NotNull @Size(max = 1000) List<@Valid @NotNull LineBody> lines,
             @Size(max = 4000) String notes) {
         List<BomLines.Line> toLines() {
             return lines.stream().map(LineBody::line).toList();

@@ -4,6 +4,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.hibernate.StaleStateException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,6 +81,33 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "Malformed request",
                 "Parameter '" + e.getName() + "' has an invalid value",
                 List.of(new TravelerException.FieldError(FieldNames.snake(e.getName()), "invalid value")));
+    }
+
+    /** Tomcat refuses to decode a query string or form that is not valid UTF-8 when the handler asks for it. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> handleUndecodableParameters(InvalidParameterException e) {
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                Problems.MALFORMED,
+                "Malformed request",
+                "The query string or form is not valid UTF-8",
+                List.of());
+    }
+
+    /**
+     * A number the caller sent that no computation or column can hold ({@code 1e999999999}, {@code 1e-999999999})
+     * overflows {@link java.math.BigDecimal} or the database driver. Fields with a declared precision refuse such
+     * values earlier; this is the net under the rest.
+     */
+    @ExceptionHandler(ArithmeticException.class)
+    ResponseEntity<Object> handleNumberOutOfRange(ArithmeticException e) {
+        log.warn("A number out of range reached the code: {}", e.getMessage());
+        return problem(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                Problems.VALIDATION,
+                "Validation failed",
+                "A number in the request is too large or too precise",
+                List.of());
     }
 
     @ExceptionHandler(AccessDeniedException.class)
