@@ -53,6 +53,9 @@ class ImportLimitsTests {
     @Autowired
     ImportFilePurge purge;
 
+    @Autowired
+    io.traveler.shared.jobs.TransactionalScheduler scheduler;
+
     Api api;
     Api.Tenant owner;
 
@@ -162,6 +165,46 @@ class ImportLimitsTests {
                         .path("status")
                         .asString())
                 .isEqualTo("COMPLETED");
+    }
+
+    /** What a restart finds: a job QUEUED with its execution stored; the scheduler takes it like any other. */
+    @Test
+    void aQueuedJobWithItsStoredExecutionIsTakenByAWorkerAndAJobRolledBackLeavesNoExecution() throws Exception {
+        UUID queued = queuedJob(owner);
+        UUID rolledBack = Ids.newId();
+        var order = new ImportService.Order(owner.orgId(), owner.userId(), Tenant.ActorKind.USER, queued);
+        as(owner, () -> {
+            scheduler.schedule(
+                    ImportService.TASK.instance(queued.toString()).data(order).scheduledTo(Instant.now()));
+            return null;
+        });
+        TenantContext.runAs(
+                Tenant.user(owner.orgId(), owner.userId()),
+                () -> transactions.executeWithoutResult(s -> {
+                    scheduler.schedule(ImportService.TASK
+                            .instance(rolledBack.toString())
+                            .data(new ImportService.Order(
+                                    owner.orgId(), owner.userId(), Tenant.ActorKind.USER, rolledBack))
+                            .scheduledTo(Instant.now().plusSeconds(3600)));
+                    s.setRollbackOnly();
+                }));
+
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        String status = null;
+        while (System.nanoTime() < deadline) {
+            status = api.get("/api/imports/" + queued).as(owner).send().text("status");
+            if (!List.of("QUEUED", "RUNNING").contains(status)) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        assertThat(status).isEqualTo("COMPLETED");
+        long executions = jdbc.sql("select count(*) from scheduled_tasks where task_name = 'catalog-import'"
+                        + " and task_instance = :id")
+                .param("id", rolledBack.toString())
+                .query(Long.class)
+                .single();
+        assertThat(executions).isZero();
     }
 
     private JsonNode importAndWait(Api.Tenant tenant, String csv) {
