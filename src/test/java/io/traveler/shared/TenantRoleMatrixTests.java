@@ -69,19 +69,11 @@ class TenantRoleMatrixTests {
                 .as(owner)
                 .body(Map.of("name", "Disposable", "permissions", List.of()))
                 .send();
-        var member = api.post("/api/users")
-                .as(owner)
-                .body(Map.of(
-                        "email",
-                        Api.uniqueEmail("nobody"),
-                        "name",
-                        "No Body",
-                        "password",
-                        Api.PASSWORD,
-                        "role_ids",
-                        List.of(role.text("id"))))
-                .send();
-        String nobody = api.token(member.text("email"), Api.PASSWORD);
+        var added = api.addMember(owner, role.text("id"));
+        String nobody = added.token();
+        var member = api.get("/api/users/" + added.userId()).as(owner).send();
+        var invitation = api.invite(owner, Api.uniqueEmail("invitee"), role.text("id"));
+        assertThat(invitation.status()).isEqualTo(202);
         var key = api.post("/api/api-keys")
                 .as(owner)
                 .body(Map.of("name", "narrow", "permissions", List.of("audit:read")))
@@ -168,6 +160,7 @@ class TenantRoleMatrixTests {
                         role,
                         disposable,
                         member,
+                        invitation,
                         key,
                         partnership,
                         series,
@@ -204,16 +197,11 @@ class TenantRoleMatrixTests {
                 new Call(
                         "POST",
                         "/api/users",
-                        Map.of(
-                                "email",
-                                Api.uniqueEmail("x"),
-                                "name",
-                                "X",
-                                "password",
-                                Api.PASSWORD,
-                                "role_ids",
-                                List.of(role.text("id"))),
+                        Map.of("email", Api.uniqueEmail("x"), "role_ids", List.of(role.text("id"))),
                         "users:manage"),
+                new Call("GET", "/api/invitations", null, "users:read"),
+                new Call("GET", "/api/invitations/" + invitation.id(), null, "users:read"),
+                new Call("POST", "/api/invitations/" + invitation.id() + "/resend", null, "users:manage"),
                 new Call("GET", "/api/users/" + member.id(), null, "users:read"),
                 new Call(
                         "PATCH",
@@ -349,6 +337,7 @@ class TenantRoleMatrixTests {
                 new Call("DELETE", "/api/stations/" + station.id(), null, "stations:delete"),
                 new Call("DELETE", "/api/employees/" + employee.id(), null, "employees:delete"),
                 new Call("DELETE", "/api/locations/" + location.id(), null, "locations:delete"),
+                new Call("DELETE", "/api/invitations/" + invitation.id(), null, "users:manage"),
                 new Call("DELETE", "/api/roles/" + disposable.id(), null, "roles:manage"));
 
         List<String> violations = new ArrayList<>();
@@ -384,6 +373,7 @@ class TenantRoleMatrixTests {
                         location,
                         role,
                         member,
+                        invitation,
                         key,
                         partnership,
                         category,

@@ -281,11 +281,8 @@ class AdministrationBrowserTests extends BrowserTest {
     void switchesOrganizationAndLinksABrandWithAFactory() {
         var brand = api.signUp("BRAND");
         var factory = api.signUp("FACTORY");
-        String adminRole = api.builtInRoleId(factory, "ADMINISTRATOR");
-        api.post("/api/users")
-                .as(factory)
-                .body(Map.of("email", brand.email(), "role_ids", List.of(adminRole)))
-                .send();
+        assertThat(api.join(factory, api.verified(brand), "ADMINISTRATOR").status())
+                .isEqualTo(200);
         browser.signIn(brand.email(), Api.PASSWORD);
         browser.awaitPath("/app/");
 

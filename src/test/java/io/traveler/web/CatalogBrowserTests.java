@@ -219,19 +219,7 @@ class CatalogBrowserTests extends BrowserTest {
                 .as(factory)
                 .body(Map.of("part_number", "NUT-1", "name", "Nut", "kind", "HARDWARE", "unit_of_measure", "pcs"))
                 .send();
-        String email = Api.uniqueEmail("technician");
-        api.post("/api/users")
-                .as(factory)
-                .body(Map.of(
-                        "email",
-                        email,
-                        "name",
-                        "Tomás Tech",
-                        "password",
-                        Api.PASSWORD,
-                        "role_ids",
-                        List.of(api.builtInRoleId(factory, "TECHNICIAN"))))
-                .send();
+        String email = api.addMember(factory, "TECHNICIAN").email();
         browser.signIn(email, Api.PASSWORD);
         browser.awaitPath("/app/");
 

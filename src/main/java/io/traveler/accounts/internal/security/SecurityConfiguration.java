@@ -85,7 +85,9 @@ class SecurityConfiguration {
                                 "/api/auth/signup",
                                 "/api/auth/token",
                                 "/api/auth/refresh",
-                                "/api/auth/logout")
+                                "/api/auth/logout",
+                                "/api/auth/verify-email",
+                                "/api/invitations/accept")
                         .permitAll()
                         .anyRequest()
                         .authenticated())
@@ -125,6 +127,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/login",
                                 "/signup",
+                                "/invitations/**",
+                                "/verify-email/**",
                                 "/error",
                                 "/webjars/**",
                                 "/css/**",
