@@ -31,11 +31,15 @@ public class EmailVerifications {
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
-    /** Mails a new link (the previous one stops working); runs in a transaction of an organization of the user. */
-    void start(User user) {
+    /** A new link for the account (the previous one stops working); the caller saves the account, then mails it. */
+    String prepare(User user) {
         String token = SecretTokens.newToken();
         user.startVerification(Tokens.sha256(token), Instant.now().plus(VALIDITY));
-        users.saveAndFlush(user);
+        return token;
+    }
+
+    /** Mails the link; runs in a transaction of an organization of the user, whose outbox keeps the message. */
+    void mail(User user, String token) {
         mailer.send(user.email(), "Verify your address for Traveler", """
                 Hello %s,
 
@@ -54,7 +58,9 @@ public class EmailVerifications {
         if (user.isVerified()) {
             throw new ConflictException("Your address is already verified");
         }
-        start(user);
+        String token = prepare(user);
+        users.saveAndFlush(user);
+        mail(user, token);
     }
 
     /** Marks the address of the link's account verified; returns that address. */

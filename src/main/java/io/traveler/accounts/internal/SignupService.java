@@ -87,16 +87,17 @@ public class SignupService {
                         throw new ConflictException("An account with this e-mail already exists; sign in instead");
                     }
                     organizations.saveAndFlush(organization);
+                    String verificationLink = verified ? null : verifications.prepare(user);
+                    if (verified) {
+                        user.markVerified();
+                    }
                     users.saveAndFlush(user);
                     Map<BuiltInRole, Role> seeded = seedBuiltInRoles();
                     memberships.saveAndFlush(new Membership(
                             user.id(),
                             Set.of(seeded.get(BuiltInRole.ADMINISTRATOR).id())));
-                    if (verified) {
-                        user.markVerified();
-                        users.saveAndFlush(user);
-                    } else {
-                        verifications.start(user);
+                    if (!verified) {
+                        verifications.mail(user, verificationLink);
                     }
                     events.publishEvent(
                             new OrganizationCreated(organization.id(), organization.name(), kind, user.id()));

@@ -25,7 +25,10 @@ class SchedulerConfiguration {
     Scheduler scheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks, Environment env) {
         List<Task<?>> all = tasks.orderedStream().toList();
         List startupTasks = all.stream().filter(OnStartup.class::isInstance).toList();
-        return Scheduler.create(dataSource, all)
+        // startTasks(...) registers its tasks as known too; naming them twice fails with "Duplicate key".
+        List otherTasks =
+                all.stream().filter(task -> !(task instanceof OnStartup)).toList();
+        return Scheduler.create(dataSource, otherTasks)
                 .startTasks(startupTasks)
                 .threads(env.getProperty("traveler.jobs.threads", Integer.class, 4))
                 .pollingInterval(
