@@ -108,8 +108,12 @@ class InvitationPages {
 
     private String invitationPage(Model model, String token, String name) {
         model.addAttribute("token", token);
-        model.addAttribute("name", name);
-        model.addAttribute("preview", invitations.preview(token));
+        var preview = invitations.preview(token);
+        boolean newAccount = preview.account() == InvitationService.Preview.Account.NONE;
+        model.addAttribute("preview", preview);
+        model.addAttribute("nameValue", name != null ? name : preview.name());
+        model.addAttribute("newAccount", newAccount);
+        model.addAttribute("passwordLabel", newAccount ? "Choose a password" : "New password");
         model.addAttribute("signedIn", TravelerAuthentication.current().orElse(null));
         return "accounts/invitation";
     }
