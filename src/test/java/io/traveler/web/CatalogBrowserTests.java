@@ -256,8 +256,10 @@ class CatalogBrowserTests extends BrowserTest {
         }
         browser.submit("Import");
         browser.awaitPath("/app/imports/");
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> List.of("COMPLETED", "FAILED")
-                .contains(d.findElement(By.id("import-progress")).getDomAttribute("data-status")));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> List.of("COMPLETED", "FAILED")
+                        .contains(d.findElement(By.id("import-progress")).getDomAttribute("data-status")));
         assertThat(browser.find(By.id("import-progress")).getDomAttribute("data-status"))
                 .isEqualTo("COMPLETED");
     }
