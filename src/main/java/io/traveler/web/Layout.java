@@ -60,6 +60,7 @@ class Layout {
             new NavItem("Users", "/app/users", Permission.USERS_READ.code()),
             new NavItem("Roles", "/app/roles", Permission.ROLES_READ.code()),
             new NavItem("API keys", "/app/api-keys", Permission.API_KEYS_READ.code()),
+            new NavItem("Outbox", "/app/outbox", Permission.USERS_MANAGE.code()),
             new NavItem("Catalog", "/app/catalog", Permission.CATALOG_READ.code()),
             new NavItem("Imports", "/app/imports", Permission.CATALOG_MANAGE.code()),
             new NavItem("Partnerships", "/app/partnerships", Permission.PARTNERSHIPS_READ.code()),

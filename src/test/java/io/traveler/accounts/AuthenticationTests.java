@@ -211,23 +211,11 @@ class AuthenticationTests {
     }
 
     @Test
-    void disablingAUserEndsTheirSessionsAtOnce() {
+    void disablingAMemberEndsTheirSessionsInThatOrganizationAtOnce() {
         var admin = api.signUp("FACTORY");
-        String technicianRole = api.builtInRoleId(admin, "TECHNICIAN");
-        String email = Api.uniqueEmail("tech");
-        var added = api.post("/api/users")
-                .as(admin)
-                .body(Map.of(
-                        "email",
-                        email,
-                        "name",
-                        "Tess Tech",
-                        "password",
-                        Api.PASSWORD,
-                        "role_ids",
-                        List.of(technicianRole)))
-                .send();
-        assertThat(added.status()).isEqualTo(201);
+        var tech = api.addMember(admin, "TECHNICIAN");
+        String email = tech.email();
+        var added = api.get("/api/users/" + tech.userId()).as(admin).send();
         var techTokens = api.post("/api/auth/token")
                 .body(Map.of("email", email, "password", Api.PASSWORD))
                 .send();
@@ -250,7 +238,8 @@ class AuthenticationTests {
                         .body(Map.of("email", email, "password", Api.PASSWORD))
                         .send()
                         .status())
-                .isEqualTo(401);
+                .as("their only membership is disabled: no organization to sign in to")
+                .isEqualTo(403);
     }
 
     @Test
@@ -348,11 +337,8 @@ class AuthenticationTests {
     void aTokenCanBeIssuedForAnotherOfTheUsersOrganizations() {
         var first = api.signUp("FACTORY");
         var second = api.signUp("BRAND");
-        String adminRole = api.builtInRoleId(second, "ADMINISTRATOR");
-        api.post("/api/users")
-                .as(second)
-                .body(Map.of("email", first.email(), "role_ids", List.of(adminRole)))
-                .send();
+        assertThat(api.join(second, api.verified(first), "ADMINISTRATOR").status())
+                .isEqualTo(200);
         var shops = api.get("/api/shops").as(first).send();
         assertThat(shops.json().path("items")).hasSize(2);
         var switched = api.post("/api/auth/token")

@@ -293,19 +293,7 @@ class CatalogApiTests {
                 .as(owner)
                 .body(Map.of("name", "Catalog editor", "permissions", List.of("catalog:read", "catalog:manage")))
                 .send();
-        var editor = api.post("/api/users")
-                .as(owner)
-                .body(Map.of(
-                        "email",
-                        Api.uniqueEmail("editor"),
-                        "name",
-                        "Editor",
-                        "password",
-                        Api.PASSWORD,
-                        "role_ids",
-                        List.of(role.text("id"))))
-                .send();
-        String token = api.token(editor.text("email"), Api.PASSWORD);
+        String token = api.addMember(owner, role.text("id")).token();
         assertThat(api.post("/api/boms/" + bom + "/activate")
                         .token(token)
                         .send()

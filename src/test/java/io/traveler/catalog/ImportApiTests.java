@@ -142,19 +142,7 @@ class ImportApiTests {
                 .as(owner)
                 .body(Map.of("name", "Catalog editor", "permissions", List.of("catalog:manage", "catalog:read")))
                 .send();
-        var editor = api.post("/api/users")
-                .as(owner)
-                .body(Map.of(
-                        "email",
-                        Api.uniqueEmail("editor"),
-                        "name",
-                        "Editor",
-                        "password",
-                        Api.PASSWORD,
-                        "role_ids",
-                        List.of(role.text("id"))))
-                .send();
-        String token = api.token(editor.text("email"), Api.PASSWORD);
+        String token = api.addMember(owner, role.text("id")).token();
         String lines = "parent_sku,component_number,quantity,waste_factor\n";
 
         assertThat(api.post("/api/imports/bom-lines?activate=true")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.traveler.shared.security.Permission;
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
+import io.traveler.testing.TestMail;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -72,7 +73,12 @@ class TenantRoleMatrixTests {
             Map.entry("POST /api/me/mfa/totp", new Open(Access.SIGNED_IN_USER, "the caller's own account")),
             Map.entry("POST /api/me/mfa/totp/confirm", new Open(Access.SIGNED_IN_USER, "the caller's own account")),
             Map.entry("POST /api/me/mfa/totp/remove", new Open(Access.SIGNED_IN_USER, "the caller's own account")),
-            Map.entry("POST /api/me/password", new Open(Access.SIGNED_IN_USER, "the caller's own account")));
+            Map.entry("POST /api/me/password", new Open(Access.SIGNED_IN_USER, "the caller's own account")),
+            Map.entry("POST /api/auth/verify-email", new Open(Access.ANYONE, "the mailed token is the credential")),
+            Map.entry(
+                    "POST /api/auth/verify-email/resend",
+                    new Open(Access.SIGNED_IN_USER, "mails the caller's own address")),
+            Map.entry("POST /api/invitations/accept", new Open(Access.ANYONE, "the mailed token is the credential")));
 
     @LocalServerPort
     int port;
@@ -234,12 +240,7 @@ class TenantRoleMatrixTests {
                 .body(Map.of("name", "Matrix " + UUID.randomUUID(), "permissions", permissions))
                 .send();
         assertThat(role.status()).as("role %s", role).isEqualTo(201);
-        String email = Api.uniqueEmail("matrix");
-        var added = api.post("/api/users")
-                .as(tenant)
-                .body(newMember(email, role.text("id")))
-                .send();
-        assertThat(added.status()).as("member %s", added).isEqualTo(201);
+        Api.Tenant added = api.addMember(tenant, role.text("id"));
         String key = null;
         if (!permissions.isEmpty()) {
             var created = api.post("/api/api-keys")
@@ -249,11 +250,12 @@ class TenantRoleMatrixTests {
             assertThat(created.status()).as("API key %s", created).isEqualTo(201);
             key = created.text("key");
         }
-        return new Caller(added.id(), role.id(), api.token(email, Api.PASSWORD), key);
+        return new Caller(added.userId(), role.id(), added.token(), key);
     }
 
+    /** An invitation: the person joins only by following the mailed link ({@link Api#addMember}). */
     private static Map<String, Object> newMember(String email, String roleId) {
-        return Map.of("email", email, "name", "Matrix member", "password", Api.PASSWORD, "role_ids", List.of(roleId));
+        return Map.of("email", email, "role_ids", List.of(roleId));
     }
 
     private Caller lackingOnly(Api.Tenant tenant, String permission) {
@@ -516,6 +518,19 @@ class TenantRoleMatrixTests {
                 .body(Map.of("email", owner.email(), "password", Api.PASSWORD))
                 .send();
 
+        String inviteeEmail = Api.uniqueEmail("invitee");
+        assertThat(api.invite(owner, inviteeEmail, role.text("id")).status()).isEqualTo(202);
+        var invitation = created(api.post("/api/users").as(owner).body(newMember(Api.uniqueEmail("pending"), role.text("id"))));
+
+        sample("POST /api/auth/verify-email", "/api/auth/verify-email")
+                .body(Map.of("token", TestMail.verificationToken(owner.email())));
+        sample("POST /api/auth/verify-email/resend", "/api/auth/verify-email/resend");
+        sample("POST /api/invitations/accept", "/api/invitations/accept")
+                .body(Map.of(
+                        "token", TestMail.invitationToken(inviteeEmail), "name", "Invitee", "password", Api.PASSWORD));
+        sample("GET /api/invitations", "/api/invitations");
+        sample("GET /api/invitations/{id}", "/api/invitations/" + invitation.id());
+        sample("POST /api/invitations/{id}/resend", "/api/invitations/" + invitation.id() + "/resend");
         sample("POST /api/auth/signup", "/api/auth/signup")
                 .body(Map.of(
                         "organization_name",
@@ -676,5 +691,6 @@ class TenantRoleMatrixTests {
         sample("DELETE /api/employees/{id}", "/api/employees/" + employee.id());
         sample("DELETE /api/locations/{id}", "/api/locations/" + location.id());
         sample("DELETE /api/roles/{id}", "/api/roles/" + disposableRole.id());
+        sample("DELETE /api/invitations/{id}", "/api/invitations/" + invitation.id());
     }
 }

@@ -6,7 +6,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -101,6 +103,81 @@ public final class Api {
     public String token(String email, String password) {
         Response token = post("/api/auth/token")
                 .body(Map.of("email", email, "password", password))
+                .send();
+        if (token.status() != 200) {
+            throw new IllegalStateException("token failed: " + token);
+        }
+        return token.text("access_token");
+    }
+
+    /** Follows the verification link mailed at sign-up, so the account may accept invitations. */
+    public Tenant verified(Tenant tenant) {
+        String token = TestMail.verificationToken(tenant.email());
+        Response verified =
+                post("/api/auth/verify-email").body(Map.of("token", token)).send();
+        if (verified.status() != 200) {
+            throw new IllegalStateException("verification failed: " + verified);
+        }
+        return tenant;
+    }
+
+    /** An administrator's invitation of {@code email} with roles given by id or by built-in name ("TECHNICIAN"). */
+    public Response invite(Tenant admin, String email, String... roles) {
+        List<String> roleIds = new ArrayList<>();
+        for (String role : roles) {
+            roleIds.add(role.matches("[0-9a-f-]{36}") ? role : builtInRoleId(admin, role));
+        }
+        return post("/api/users")
+                .as(admin)
+                .body(Map.of("email", email, "role_ids", roleIds))
+                .send();
+    }
+
+    /** Accepts the invitation mailed to {@code email}, signed out, choosing a name and {@link #PASSWORD}. */
+    public Response acceptInvitation(String email, String name) {
+        return post("/api/invitations/accept")
+                .body(Map.of("token", TestMail.invitationToken(email), "name", name, "password", PASSWORD))
+                .send();
+    }
+
+    /** The invitee, signed in, accepts the invitation mailed to their address. */
+    public Response acceptSignedIn(Tenant invitee) {
+        return post("/api/invitations/accept")
+                .as(invitee)
+                .body(Map.of("token", TestMail.invitationToken(invitee.email())))
+                .send();
+    }
+
+    /** An existing (verified) account joins the admin's organization by invitation; answers the acceptance. */
+    public Response join(Tenant admin, Tenant existing, String... roles) {
+        Response invited = invite(admin, existing.email(), roles);
+        if (invited.status() != 202) {
+            throw new IllegalStateException("invitation failed: " + invited);
+        }
+        return acceptSignedIn(existing);
+    }
+
+    /**
+     * A new person in the admin's organization, through the real flow: invited, the mailed link followed, the
+     * account created there. Roles by id or built-in name. Returns the member signed in to that organization.
+     */
+    public Tenant addMember(Tenant admin, String... roles) {
+        String email = uniqueEmail("member");
+        Response invited = invite(admin, email, roles);
+        if (invited.status() != 202) {
+            throw new IllegalStateException("invitation failed: " + invited);
+        }
+        Response accepted = acceptInvitation(email, "Member " + SEQUENCE.get());
+        if (accepted.status() != 200) {
+            throw new IllegalStateException("acceptance failed: " + accepted);
+        }
+        UUID userId = UUID.fromString(accepted.json().path("user").path("id").asString());
+        return new Tenant(admin.orgId(), userId, email, token(email, PASSWORD, admin.orgId()));
+    }
+
+    public String token(String email, String password, UUID orgId) {
+        Response token = post("/api/auth/token")
+                .body(Map.of("email", email, "password", password, "organization_id", orgId))
                 .send();
         if (token.status() != 200) {
             throw new IllegalStateException("token failed: " + token);

@@ -3,6 +3,7 @@ package io.traveler.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.traveler.testing.Api;
+import io.traveler.testing.TestMail;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,7 @@ class AdministrationBrowserTests extends BrowserTest {
                 "/app/roles/new",
                 "/app/api-keys",
                 "/app/api-keys/new",
+                "/app/outbox",
                 "/app/partnerships",
                 "/app/organization/details",
                 "/app/settings",
@@ -271,6 +273,49 @@ class AdministrationBrowserTests extends BrowserTest {
         assertThat(browser.path()).isEqualTo("/app/account");
     }
 
+    @Test
+    void invitesAPersonWhoJoinsThroughTheMailedLink() {
+        var factory = api.signUp("FACTORY");
+        String email = Api.uniqueEmail("invitee");
+        browser.signIn(factory.email(), Api.PASSWORD);
+        browser.awaitPath("/app/");
+        browser.open("/app/account");
+        assertThat(browser.text(By.id("verify-email"))).contains("Verify your address");
+        browser.submit("Send the link again");
+        assertThat(browser.text(By.cssSelector(".notice"))).startsWith("We have sent a new link");
+        assertThat(TestMail.awaitToken(factory.email(), "/verify-email/", 1)).isNotBlank();
+
+        browser.open("/app/users");
+        browser.click("Invite someone");
+        browser.type(By.id("email"), email);
+        browser.find(By.xpath("//label[span[normalize-space()='Technician']]/input"))
+                .click();
+        browser.submit("Send invitation");
+        assertThat(browser.text(By.cssSelector(".notice"))).startsWith("Invitation sent to " + email);
+        assertThat(browser.text(By.id("invitation-rows"))).contains(email).contains("pending");
+        assertThat(browser.text(By.id("user-rows"))).doesNotContain(email);
+
+        browser.open("/app/outbox");
+        assertThat(browser.text(By.id("outbox-rows"))).contains(email).contains("/invitations/");
+        browser.screenshot("outbox");
+
+        String token = TestMail.invitationToken(email);
+        browser.forget();
+        browser.open("/invitations/" + token);
+        assertThat(browser.text(By.tagName("h1"))).startsWith("Join factory");
+        browser.type(By.id("name"), "Ina Invitee");
+        browser.type(By.id("password"), Api.PASSWORD);
+        browser.submit("Join");
+        assertThat(browser.text(By.id("joined"))).contains("You are now a member of factory");
+        browser.screenshot("invitation-accepted");
+
+        browser.signIn(email, Api.PASSWORD);
+        browser.awaitPath("/app/");
+        browser.forget();
+        browser.open("/invitations/" + token);
+        assertThat(browser.text(By.cssSelector(".alert"))).contains("already used");
+    }
+
     private static String codeFor(String secret) throws Exception {
         long step = java.time.Instant.now().getEpochSecond() / 30;
         return new dev.samstevens.totp.code.DefaultCodeGenerator(dev.samstevens.totp.code.HashingAlgorithm.SHA1, 6)
@@ -281,11 +326,8 @@ class AdministrationBrowserTests extends BrowserTest {
     void switchesOrganizationAndLinksABrandWithAFactory() {
         var brand = api.signUp("BRAND");
         var factory = api.signUp("FACTORY");
-        String adminRole = api.builtInRoleId(factory, "ADMINISTRATOR");
-        api.post("/api/users")
-                .as(factory)
-                .body(Map.of("email", brand.email(), "role_ids", List.of(adminRole)))
-                .send();
+        assertThat(api.join(factory, api.verified(brand), "ADMINISTRATOR").status())
+                .isEqualTo(200);
         browser.signIn(brand.email(), Api.PASSWORD);
         browser.awaitPath("/app/");
 

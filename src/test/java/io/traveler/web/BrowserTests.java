@@ -101,21 +101,7 @@ class BrowserTests extends BrowserTest {
     @Test
     void hidesNewStationFromATechnicianAndAnswersForbidden() {
         var factory = api.signUp("FACTORY");
-        String technicianRole = api.builtInRoleId(factory, "TECHNICIAN");
-        String email = Api.uniqueEmail("technician");
-        var added = api.post("/api/users")
-                .as(factory)
-                .body(Map.of(
-                        "email",
-                        email,
-                        "name",
-                        "Tomás Tech",
-                        "password",
-                        Api.PASSWORD,
-                        "role_ids",
-                        List.of(technicianRole)))
-                .send();
-        assertThat(added.status()).isEqualTo(201);
+        String email = api.addMember(factory, "TECHNICIAN").email();
         browser.signIn(email, Api.PASSWORD);
         browser.awaitPath("/app/");
 

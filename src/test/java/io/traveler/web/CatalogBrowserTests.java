@@ -226,19 +226,7 @@ class CatalogBrowserTests extends BrowserTest {
                 .as(factory)
                 .body(Map.of("part_number", "NUT-1", "name", "Nut", "kind", "HARDWARE", "unit_of_measure", "pcs"))
                 .send();
-        String email = Api.uniqueEmail("technician");
-        api.post("/api/users")
-                .as(factory)
-                .body(Map.of(
-                        "email",
-                        email,
-                        "name",
-                        "Tomás Tech",
-                        "password",
-                        Api.PASSWORD,
-                        "role_ids",
-                        List.of(api.builtInRoleId(factory, "TECHNICIAN"))))
-                .send();
+        String email = api.addMember(factory, "TECHNICIAN").email();
         browser.signIn(email, Api.PASSWORD);
         browser.awaitPath("/app/");
 
@@ -275,8 +263,10 @@ class CatalogBrowserTests extends BrowserTest {
         }
         browser.submit("Import");
         browser.awaitPath("/app/imports/");
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> List.of("COMPLETED", "FAILED")
-                .contains(d.findElement(By.id("import-progress")).getDomAttribute("data-status")));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> List.of("COMPLETED", "FAILED")
+                        .contains(d.findElement(By.id("import-progress")).getDomAttribute("data-status")));
         assertThat(browser.find(By.id("import-progress")).getDomAttribute("data-status"))
                 .isEqualTo("COMPLETED");
     }

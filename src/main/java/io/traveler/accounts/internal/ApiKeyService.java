@@ -1,7 +1,6 @@
 package io.traveler.accounts.internal;
 
 import io.traveler.shared.security.Permission;
-import io.traveler.shared.security.TravelerAuthentication;
 import io.traveler.shared.tenancy.TenantContext;
 import io.traveler.shared.web.NotFoundException;
 import io.traveler.shared.web.ValidationException;
@@ -24,10 +23,12 @@ public class ApiKeyService {
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
     private final ApiKeys keys;
+    private final Grants grants;
     private final SecureRandom random = new SecureRandom();
 
-    ApiKeyService(ApiKeys keys) {
+    ApiKeyService(ApiKeys keys, Grants grants) {
         this.keys = keys;
+        this.grants = grants;
     }
 
     public record Created(ApiKey key, String plaintext) {}
@@ -47,16 +48,12 @@ public class ApiKeyService {
         if (permissions == null || permissions.isEmpty()) {
             throw new ValidationException("permissions", "must name at least one permission");
         }
-        Set<String> own =
-                TravelerAuthentication.current().map(p -> p.permissions()).orElse(Set.of());
         for (String code : permissions) {
             if (!Permission.isKnown(code)) {
                 throw new ValidationException("permissions", "'" + code + "' is not a known permission");
             }
-            if (!own.contains(code)) {
-                throw new ValidationException("permissions", "you cannot grant '" + code + "', which you do not have");
-            }
         }
+        grants.requireHeld(permissions);
         if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
             throw new ValidationException("expires_at", "must be in the future");
         }
@@ -67,10 +64,22 @@ public class ApiKeyService {
         byte[] secretBytes = new byte[32];
         random.nextBytes(secretBytes);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
-        UUID creator = TenantContext.actorId().orElseThrow();
+        UUID creator = creator();
         ApiKey key =
                 keys.saveAndFlush(new ApiKey(name, prefix.toString(), sha256(secret), permissions, creator, expiresAt));
         return new Created(key, "tvk_" + prefix + "_" + secret);
+    }
+
+    /**
+     * The user answerable for a new key: the signed-in user, or, when a key creates a key, that key's creator, so the
+     * new key is also cut down to its creator's current permissions.
+     */
+    private UUID creator() {
+        UUID actor = TenantContext.actorId().orElseThrow();
+        if (TenantContext.current().actorKind() == io.traveler.shared.tenancy.Tenant.ActorKind.API_KEY) {
+            return get(actor).createdBy();
+        }
+        return actor;
     }
 
     @Transactional

@@ -66,11 +66,11 @@ class DemoData {
         if (users.findByEmailIgnoreCase("admin@factory.demo").isPresent()) {
             return;
         }
-        var factory = signup.signUp(
+        var factory = signup.signUpVerified(
                 "Northwind Factory", OrganizationKind.FACTORY, "Fiona Factory", "admin@factory.demo", PASSWORD);
-        var brand =
-                signup.signUp("Bluebird Brand", OrganizationKind.BRAND, "Bruno Brand", "admin@brand.demo", PASSWORD);
-        signup.signUp("Maple Workshop", OrganizationKind.SHOP, "Sam Shop", "admin@shop.demo", PASSWORD);
+        var brand = signup.signUpVerified(
+                "Bluebird Brand", OrganizationKind.BRAND, "Bruno Brand", "admin@brand.demo", PASSWORD);
+        signup.signUpVerified("Maple Workshop", OrganizationKind.SHOP, "Sam Shop", "admin@shop.demo", PASSWORD);
         TenantContext.runAs(
                 Tenant.user(factory.organizationId(), factory.userId()),
                 () -> transactions.executeWithoutResult(status -> furnishFactory()));
@@ -113,7 +113,7 @@ class DemoData {
         }
         UUID technicianRole =
                 roles.builtIn(BuiltInRole.TECHNICIAN).orElseThrow().id();
-        var tech = members.add("tech@factory.demo", "Tomas Technician", PASSWORD, Set.of(technicianRole));
+        var tech = members.addDirectly("tech@factory.demo", "Tomas Technician", PASSWORD, Set.of(technicianRole));
         List<Object[]> people = new ArrayList<>();
         people.add(new Object[] {"Tomas Technician", "32.50", List.of("Cutting", "Sewing"), tech.userId()});
         people.add(new Object[] {"Amira Assembler", "29.00", List.of("Assembly"), null});

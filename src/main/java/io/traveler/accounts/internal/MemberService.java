@@ -1,6 +1,7 @@
 package io.traveler.accounts.internal;
 
 import io.traveler.accounts.internal.security.Tokens;
+import io.traveler.settings.OrganizationSettings;
 import io.traveler.shared.tenancy.TenantContext;
 import io.traveler.shared.web.ConflictException;
 import io.traveler.shared.web.NotFoundException;
@@ -19,7 +20,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The users of an organization: add (creating the account if new), assign roles, disable, enable. */
+/** The members of an organization: their roles and status here, and their sessions here. */
 @Service
 public class MemberService {
     private final Users users;
@@ -29,6 +30,8 @@ public class MemberService {
     private final PasswordPolicy policy;
     private final Tokens tokens;
     private final Totp totp;
+    private final Grants grants;
+    private final OrganizationSettings settings;
 
     MemberService(
             Users users,
@@ -37,7 +40,9 @@ public class MemberService {
             PasswordEncoder passwords,
             PasswordPolicy policy,
             Tokens tokens,
-            Totp totp) {
+            Totp totp,
+            Grants grants,
+            OrganizationSettings settings) {
         this.users = users;
         this.memberships = memberships;
         this.roles = roles;
@@ -45,6 +50,8 @@ public class MemberService {
         this.policy = policy;
         this.tokens = tokens;
         this.totp = totp;
+        this.grants = grants;
+        this.settings = settings;
     }
 
     public record Member(
@@ -53,7 +60,7 @@ public class MemberService {
             String name,
             String status,
             List<Role> roles,
-            boolean mfaEnabled,
+            boolean mfaEnrolmentPending,
             Instant lastLoginAt,
             long version) {}
 
@@ -77,25 +84,25 @@ public class MemberService {
         return member(users.findById(userId).orElseThrow(), membership, rolesById());
     }
 
-    /** Adds an existing account by e-mail, or creates it with the given password. */
+    /**
+     * Demo data only: creates a verified account and its membership at once. People join real organizations by
+     * invitation ({@link InvitationService}).
+     */
     @Transactional
-    public Member add(String email, String name, String password, Set<UUID> roleIds) {
+    Member addDirectly(String email, String name, String password, Set<UUID> roleIds) {
         requireRoles(roleIds);
-        User user = users.findByEmailIgnoreCase(email.trim()).orElse(null);
-        if (user == null) {
-            if (name == null || name.isBlank()) {
-                throw new ValidationException("name", "is required for a new account");
-            }
-            policy.check("password", password, name, email);
-            user = users.saveAndFlush(new User(email, name, passwords.encode(password)));
-        }
-        if (memberships.findByUserId(user.id()).isPresent()) {
-            throw new ConflictException("This user is already a member of the organization");
-        }
+        policy.check("password", password, name, email);
+        User user = new User(email, name, passwords.encode(password));
+        user.markVerified();
+        users.saveAndFlush(user);
         Membership membership = memberships.saveAndFlush(new Membership(user.id(), roleIds));
         return member(user, membership, rolesById());
     }
 
+    /**
+     * Changes a membership of this organization: its roles (only roles whose permissions the caller holds) and its
+     * status. The account itself (password, MFA, status, other memberships) is never touched by an organization.
+     */
     @Transactional
     public Member change(UUID userId, String ifMatch, Set<UUID> roleIds, String status) {
         Membership membership = membershipOf(userId);
@@ -103,6 +110,9 @@ public class MemberService {
         User user = users.findById(userId).orElseThrow();
         if (roleIds != null) {
             requireRoles(roleIds);
+            Set<UUID> added = new HashSet<>(roleIds);
+            added.removeAll(membership.roleIds());
+            grants.requireRolesHeld(added);
             membership.assignRoles(roleIds);
             guardLastAdministrator(userId, roleIds, status);
         }
@@ -112,29 +122,23 @@ public class MemberService {
                     guardNotSelf(userId);
                     guardLastAdministrator(userId, Set.of(), status);
                     membership.disable();
-                    user.disable();
-                    tokens.revokeAllOf(userId);
+                    tokens.revokeAllOf(userId, TenantContext.requireOrgId());
                 }
-                case "ACTIVE" -> {
-                    membership.enable();
-                    user.enable();
-                }
+                case "ACTIVE" -> membership.enable();
                 default -> throw new ValidationException("status", "must be ACTIVE or DISABLED");
             }
         }
         memberships.saveAndFlush(membership);
-        users.saveAndFlush(user);
         return member(user, membership, rolesById());
     }
 
-    /** Ends every session and refresh token of a member (for a lost phone, say). */
+    /** Ends the member's sessions and refresh tokens in this organization (for a lost phone, say); others stay. */
     @Transactional
     public void endSessions(UUID userId) {
-        membershipOf(userId);
-        User user = users.findById(userId).orElseThrow();
-        user.endAllSessions();
-        users.saveAndFlush(user);
-        tokens.revokeAllOf(userId);
+        Membership membership = membershipOf(userId);
+        membership.endSessions();
+        memberships.saveAndFlush(membership);
+        tokens.revokeAllOf(userId, TenantContext.requireOrgId());
     }
 
     // --- the signed-in user's own account ---------------------------------------------------------------------
@@ -234,8 +238,12 @@ public class MemberService {
         }
     }
 
+    /**
+     * What an organization sees of a person: the membership here, and whether they still have to enrol in two-factor
+     * sign-in when this organization requires it; never their sign-ins elsewhere or their account's settings.
+     */
     private Member member(User user, Membership m, Map<UUID, Role> roleById) {
-        String status = m.status() == Membership.Status.ACTIVE && user.isActive() ? "ACTIVE" : "DISABLED";
+        String status = m.status() == Membership.Status.ACTIVE ? "ACTIVE" : "DISABLED";
         List<Role> assigned = m.roleIds().stream()
                 .map(roleById::get)
                 .filter(java.util.Objects::nonNull)
@@ -247,8 +255,8 @@ public class MemberService {
                 user.name(),
                 status,
                 assigned,
-                user.mfaEnabled(),
-                user.lastLoginAt(),
+                !user.mfaEnabled() && settings.mfaRequired(m.orgId()),
+                m.lastLoginAt(),
                 m.version());
     }
 }

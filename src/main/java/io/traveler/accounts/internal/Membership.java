@@ -9,6 +9,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -32,11 +34,19 @@ public class Membership extends TenantOwned {
     @Column(name = "role_id")
     private Set<UUID> roleIds = new HashSet<>();
 
+    private Instant sessionsValidAfter = Instant.now().minusSeconds(1);
+    private Instant lastLoginAt;
+
     protected Membership() {}
 
     public Membership(UUID userId, Set<UUID> roleIds) {
         this.userId = userId;
         this.roleIds = new HashSet<>(roleIds);
+    }
+
+    /** Tokens and sessions issued for this organization before now stop working here, and only here. */
+    public void endSessions() {
+        sessionsValidAfter = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     public void assignRoles(Set<UUID> roleIds) {
@@ -46,6 +56,7 @@ public class Membership extends TenantOwned {
 
     public void disable() {
         status = Status.DISABLED;
+        endSessions();
     }
 
     public void enable() {
@@ -58,6 +69,15 @@ public class Membership extends TenantOwned {
 
     public Status status() {
         return status;
+    }
+
+    public Instant sessionsValidAfter() {
+        return sessionsValidAfter;
+    }
+
+    /** The last sign-in into this organization. */
+    public Instant lastLoginAt() {
+        return lastLoginAt;
     }
 
     public Set<UUID> roleIds() {

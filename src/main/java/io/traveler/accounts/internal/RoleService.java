@@ -15,10 +15,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class RoleService {
     private final Roles roles;
     private final Memberships memberships;
+    private final Grants grants;
 
-    RoleService(Roles roles, Memberships memberships) {
+    RoleService(Roles roles, Memberships memberships, Grants grants) {
         this.roles = roles;
         this.memberships = memberships;
+        this.grants = grants;
     }
 
     @Transactional(readOnly = true)
@@ -34,6 +36,7 @@ public class RoleService {
     @Transactional
     public Role create(String name, String description, Set<String> permissions) {
         checkPermissions(permissions);
+        grants.requireHeld(permissions);
         return roles.saveAndFlush(Role.custom(name, description, permissions));
     }
 
@@ -43,6 +46,9 @@ public class RoleService {
         Versions.requireMatch(ifMatch, role.version());
         if (permissions != null) {
             checkPermissions(permissions);
+            Set<String> added = new java.util.HashSet<>(permissions);
+            added.removeAll(role.effectivePermissions());
+            grants.requireHeld(added);
         }
         role.redefine(name, description, permissions);
         return roles.saveAndFlush(role);

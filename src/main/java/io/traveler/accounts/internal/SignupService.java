@@ -28,6 +28,7 @@ public class SignupService {
     private final PasswordPolicy policy;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final EmailVerifications verifications;
 
     SignupService(
             Organizations organizations,
@@ -37,7 +38,8 @@ public class SignupService {
             PasswordEncoder passwords,
             PasswordPolicy policy,
             TransactionTemplate transactions,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            EmailVerifications verifications) {
         this.organizations = organizations;
         this.users = users;
         this.roles = roles;
@@ -46,6 +48,7 @@ public class SignupService {
         this.policy = policy;
         this.transactions = transactions;
         this.events = events;
+        this.verifications = verifications;
     }
 
     public record Signed(
@@ -56,7 +59,23 @@ public class SignupService {
             String email,
             String name) {}
 
+    /** The administrator may sign in at once; their address is verified by the link mailed to it. */
     public Signed signUp(String organizationName, OrganizationKind kind, String name, String email, String password) {
+        return signUp(organizationName, kind, name, email, password, false);
+    }
+
+    /** For accounts the application vouches for itself (demo data): verified, nothing mailed. */
+    Signed signUpVerified(String organizationName, OrganizationKind kind, String name, String email, String password) {
+        return signUp(organizationName, kind, name, email, password, true);
+    }
+
+    private Signed signUp(
+            String organizationName,
+            OrganizationKind kind,
+            String name,
+            String email,
+            String password,
+            boolean verified) {
         policy.check("password", password, name, email);
         String hash = passwords.encode(password);
         var organization = new Organization(organizationName, kind);
@@ -68,11 +87,18 @@ public class SignupService {
                         throw new ConflictException("An account with this e-mail already exists; sign in instead");
                     }
                     organizations.saveAndFlush(organization);
+                    String verificationLink = verified ? null : verifications.prepare(user);
+                    if (verified) {
+                        user.markVerified();
+                    }
                     users.saveAndFlush(user);
                     Map<BuiltInRole, Role> seeded = seedBuiltInRoles();
                     memberships.saveAndFlush(new Membership(
                             user.id(),
                             Set.of(seeded.get(BuiltInRole.ADMINISTRATOR).id())));
+                    if (!verified) {
+                        verifications.mail(user, verificationLink);
+                    }
                     events.publishEvent(
                             new OrganizationCreated(organization.id(), organization.name(), kind, user.id()));
                     return new Signed(

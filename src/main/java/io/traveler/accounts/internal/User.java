@@ -36,6 +36,9 @@ public class User extends Stamped {
     private Instant lastLoginAt;
     private Instant sessionsValidAfter;
     private UUID lastOrgId;
+    private Instant emailVerifiedAt;
+    private String verificationTokenHash;
+    private Instant verificationExpiresAt;
 
     protected User() {}
 
@@ -44,6 +47,13 @@ public class User extends Stamped {
         this.name = name.trim();
         this.passwordHash = passwordHash;
         this.sessionsValidAfter = Instant.now().minusSeconds(1);
+    }
+
+    /** An account whose id was chosen before the transaction that creates it (an invitee's). */
+    static User withId(UUID id, String email, String name, String passwordHash) {
+        User user = new User(email, name, passwordHash);
+        user.id = id;
+        return user;
     }
 
     public boolean isLockedAt(Instant now) {
@@ -67,6 +77,45 @@ public class User extends Stamped {
     public void changePassword(String newHash) {
         passwordHash = newHash;
         endAllSessions();
+    }
+
+    /** A new verification link replaces the previous one. */
+    public void startVerification(String tokenHash, Instant expiresAt) {
+        this.verificationTokenHash = tokenHash;
+        this.verificationExpiresAt = expiresAt;
+    }
+
+    /** The owner of the address followed a link mailed to it. */
+    public void markVerified() {
+        if (emailVerifiedAt == null) {
+            emailVerifiedAt = Instant.now();
+        }
+        verificationTokenHash = null;
+        verificationExpiresAt = null;
+    }
+
+    /**
+     * The owner of an unverified address takes the account over through a mailed link: a new password, the address
+     * verified, and every earlier session and token ended, so whoever signed up with it is out.
+     */
+    public void claimByAddressOwner(String newPasswordHash, String name) {
+        changePassword(newPasswordHash);
+        if (name != null && !name.isBlank()) {
+            rename(name);
+        }
+        markVerified();
+    }
+
+    public boolean isVerified() {
+        return emailVerifiedAt != null;
+    }
+
+    public Instant emailVerifiedAt() {
+        return emailVerifiedAt;
+    }
+
+    public Instant verificationExpiresAt() {
+        return verificationExpiresAt;
     }
 
     public void rename(String name) {

@@ -6,4 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface Users extends JpaRepository<User, UUID> {
     Optional<User> findByEmailIgnoreCase(String email);
+
+    Optional<User> findByVerificationTokenHash(String tokenHash);
 }

@@ -3,11 +3,15 @@ package io.traveler.accounts.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.accounts.OrganizationKind;
+import io.traveler.accounts.internal.EmailVerifications;
 import io.traveler.accounts.internal.SignupService;
 import io.traveler.accounts.internal.security.AuthenticationFailure;
 import io.traveler.accounts.internal.security.Authenticator;
 import io.traveler.accounts.internal.security.PrincipalLoader;
 import io.traveler.accounts.internal.security.Tokens;
+import io.traveler.shared.security.TravelerAuthentication;
+import io.traveler.shared.tenancy.Tenant;
+import io.traveler.shared.web.ForbiddenException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -29,8 +33,15 @@ class AuthController {
     private final Authenticator authenticator;
     private final Tokens tokens;
     private final PrincipalLoader principals;
+    private final EmailVerifications verifications;
 
-    AuthController(SignupService signup, Authenticator authenticator, Tokens tokens, PrincipalLoader principals) {
+    AuthController(
+            SignupService signup,
+            Authenticator authenticator,
+            Tokens tokens,
+            PrincipalLoader principals,
+            EmailVerifications verifications) {
+        this.verifications = verifications;
         this.signup = signup;
         this.authenticator = authenticator;
         this.tokens = tokens;
@@ -62,7 +73,11 @@ class AuthController {
 
     record RefreshRequest(@NotBlank String refreshToken) {}
 
-    @Operation(summary = "Create an organization and its first administrator")
+    record VerifyRequest(@NotBlank @Size(max = 100) String token) {}
+
+    record Verified(String email, boolean verified) {}
+
+    @Operation(summary = "Create an organization and its first administrator; a link to verify the address is mailed")
     @PostMapping("/signup")
     ResponseEntity<SignupResponse> signup(@Valid @RequestBody SignupRequest request) {
         var signed = signup.signUp(
@@ -93,6 +108,22 @@ class AuthController {
                 .user(grant.userId(), grant.orgId(), grant.issuedAt())
                 .orElseThrow(() -> AuthenticationFailure.invalidToken("The session has ended; sign in again"));
         return TokenResponse.of(tokens.issue(grant.userId(), grant.orgId()));
+    }
+
+    @Operation(summary = "Verify the address of an account with the token of the link mailed to it")
+    @PostMapping("/verify-email")
+    Verified verifyEmail(@Valid @RequestBody VerifyRequest request) {
+        return new Verified(verifications.verify(request.token()), true);
+    }
+
+    @Operation(summary = "Mail the signed-in user a new verification link")
+    @PostMapping("/verify-email/resend")
+    ResponseEntity<Void> resendVerification() {
+        var me = TravelerAuthentication.current()
+                .filter(p -> p.kind() == Tenant.ActorKind.USER)
+                .orElseThrow(() -> new ForbiddenException("Only a signed-in person has an address to verify"));
+        verifications.resend(me.actorId());
+        return ResponseEntity.accepted().build();
     }
 
     @Operation(summary = "Revoke a refresh token")

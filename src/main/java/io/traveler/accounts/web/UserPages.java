@@ -1,5 +1,6 @@
 package io.traveler.accounts.web;
 
+import io.traveler.accounts.internal.InvitationService;
 import io.traveler.accounts.internal.MemberService;
 import io.traveler.accounts.internal.Role;
 import io.traveler.accounts.internal.RoleService;
@@ -24,32 +25,32 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The members of the organization: add, change roles, disable and enable, end sessions. */
+/** The members of the organization: invite, change roles, disable and enable, end sessions here. */
 @PageController
 @RequestMapping("/app/users")
 class UserPages {
     private final MemberService members;
     private final RoleService roles;
+    private final InvitationService invitations;
 
-    UserPages(MemberService members, RoleService roles) {
+    UserPages(MemberService members, RoleService roles, InvitationService invitations) {
         this.members = members;
         this.roles = roles;
+        this.invitations = invitations;
     }
 
-    record AddUserForm(
+    record InviteForm(
             @NotBlank(message = "is required") @Email(message = "is not an e-mail address") @Size(max = 254)
             String email,
 
             @Size(max = 200, message = "must be at most 200 characters")
             String name,
 
-            String password,
-
             @BindParam("role_ids") @NotEmpty(message = "must name at least one role")
             List<UUID> roleIds) {
 
-        static AddUserForm blank() {
-            return new AddUserForm("", "", "", List.of());
+        static InviteForm blank() {
+            return new InviteForm("", "", List.of());
         }
 
         public boolean has(UUID roleId) {
@@ -67,30 +68,51 @@ class UserPages {
     @PreAuthorize("hasAuthority('users:read')")
     String list(Model model) {
         model.addAttribute("members", members.list());
+        model.addAttribute("invitations", invitations.pending());
         return "accounts/users";
     }
 
     @GetMapping("/new")
     @PreAuthorize("hasAuthority('users:manage')")
     String newUser(Model model) {
-        return addForm(model, AddUserForm.blank());
+        return inviteForm(model, InviteForm.blank());
     }
 
     @PostMapping
     @PreAuthorize("hasAuthority('users:manage')")
-    String add(@Valid AddUserForm form, BindingResult binding, Model model, RedirectAttributes flash) {
-        AddUserForm shown = form == null ? AddUserForm.blank() : form;
+    String invite(@Valid InviteForm form, BindingResult binding, Model model, RedirectAttributes flash) {
+        InviteForm shown = form == null ? InviteForm.blank() : form;
         if (Forms.invalid(binding, model)) {
-            return addForm(model, shown);
+            return inviteForm(model, shown);
         }
         return Forms.submit(
                 model,
                 () -> {
-                    var added = members.add(form.email(), form.name(), form.password(), Set.copyOf(form.roleIds()));
-                    flash.addFlashAttribute(Forms.NOTICE, added.name() + " is now a member.");
+                    var invited = invitations.invite(form.email(), form.name(), Set.copyOf(form.roleIds()));
+                    flash.addFlashAttribute(
+                            Forms.NOTICE,
+                            "Invitation sent to " + invited.email()
+                                    + ". They join when they follow the link in the message.");
                     return "redirect:/app/users";
                 },
-                () -> addForm(model, shown));
+                () -> inviteForm(model, shown));
+    }
+
+    @PostMapping("/invitations/{id}/revoke")
+    @PreAuthorize("hasAuthority('users:manage')")
+    String revokeInvitation(
+            @PathVariable UUID id, @RequestParam(required = false) Long version, RedirectAttributes flash) {
+        return Forms.act(
+                flash,
+                "/app/users",
+                "Invitation withdrawn; its link no longer works.",
+                () -> invitations.revoke(id, Pages.ifMatch(version)));
+    }
+
+    @PostMapping("/invitations/{id}/resend")
+    @PreAuthorize("hasAuthority('users:manage')")
+    String resendInvitation(@PathVariable UUID id, RedirectAttributes flash) {
+        return Forms.act(flash, "/app/users", "Invitation sent again with a new link.", () -> invitations.resend(id));
     }
 
     @GetMapping("/{id}")
@@ -125,7 +147,8 @@ class UserPages {
         return Pages.confirm(
                 model,
                 "Disable " + member.name() + "?",
-                "They are signed out everywhere at once and cannot sign in until enabled again.",
+                "They are signed out of this organization at once and cannot work in it until enabled again. Their"
+                        + " account and other organizations are not affected.",
                 "/app/users/" + id + "/disable",
                 member.version(),
                 "/app/users/" + id);
@@ -159,8 +182,8 @@ class UserPages {
         return Pages.confirm(
                 model,
                 "End every session of " + member.name() + "?",
-                "They are signed out on every device and app, for example after a lost phone. Their account stays"
-                        + " active.",
+                "They are signed out of this organization on every device and app, for example after a lost phone."
+                        + " Their membership stays active.",
                 "/app/users/" + id + "/end-sessions",
                 null,
                 "/app/users/" + id);
@@ -172,7 +195,7 @@ class UserPages {
         return Forms.act(flash, "/app/users/" + id, "All their sessions have ended.", () -> members.endSessions(id));
     }
 
-    private String addForm(Model model, AddUserForm form) {
+    private String inviteForm(Model model, InviteForm form) {
         model.addAttribute("form", form);
         model.addAttribute("roles", roles.list());
         return "accounts/user-new";

@@ -1,6 +1,8 @@
 package io.traveler.accounts.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.traveler.accounts.internal.InvitationService;
 import io.traveler.accounts.internal.MemberService;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.web.Versions;
@@ -23,9 +25,11 @@ import org.springframework.web.bind.annotation.*;
 @RequestMapping("/api/users")
 class UsersController {
     private final MemberService members;
+    private final InvitationService invitations;
 
-    UsersController(MemberService members) {
+    UsersController(MemberService members, InvitationService invitations) {
         this.members = members;
+        this.invitations = invitations;
     }
 
     record RoleRef(UUID id, String name) {}
@@ -36,7 +40,7 @@ class UsersController {
             String name,
             String status,
             List<RoleRef> roles,
-            boolean mfaEnabled,
+            boolean mfaEnrolmentPending,
             Instant lastLoginAt) {
         static UserView of(MemberService.Member m) {
             return new UserView(
@@ -45,7 +49,7 @@ class UsersController {
                     m.name(),
                     m.status(),
                     m.roles().stream().map(r -> new RoleRef(r.id(), r.name())).toList(),
-                    m.mfaEnabled(),
+                    m.mfaEnrolmentPending(),
                     m.lastLoginAt());
         }
     }
@@ -53,7 +57,6 @@ class UsersController {
     record UserAdd(
             @NotBlank @Email @Size(max = 254) String email,
             @Size(max = 200) String name,
-            String password,
             @NotEmpty Set<UUID> roleIds) {}
 
     record UserChange(Set<UUID> roleIds, String status) {}
@@ -64,13 +67,17 @@ class UsersController {
         return new ItemList<>(members.list().stream().map(UserView::of).toList(), null);
     }
 
+    @Operation(
+            summary = "Invite a person: they get a link by e-mail and join only by following it",
+            description = "Answers 202 with the invitation (see /api/invitations). Inviting an address with a pending"
+                    + " invitation renews it. Roles carrying permissions the caller lacks are refused (403).")
     @PostMapping
     @PreAuthorize("hasAuthority('users:manage')")
-    ResponseEntity<UserView> add(@Valid @RequestBody UserAdd body) {
-        var added = members.add(body.email(), body.name(), body.password(), body.roleIds());
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .eTag(Versions.etag(added.version()))
-                .body(UserView.of(added));
+    ResponseEntity<InvitationsController.InvitationView> add(@Valid @RequestBody UserAdd body) {
+        var invited = invitations.invite(body.email(), body.name(), body.roleIds());
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .eTag(Versions.etag(invited.version()))
+                .body(InvitationsController.InvitationView.of(invited));
     }
 
     @GetMapping("/{id}")

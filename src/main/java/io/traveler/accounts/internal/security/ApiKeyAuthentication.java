@@ -1,5 +1,6 @@
 package io.traveler.accounts.internal.security;
 
+import io.traveler.accounts.internal.BuiltInRole;
 import io.traveler.shared.security.TravelerPrincipal;
 import io.traveler.shared.tenancy.Tenant;
 import io.traveler.shared.tenancy.TenantContext;
@@ -7,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Array;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -18,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Resolves {@code tvk_<prefix>_<secret>} API keys. The prefix finds the row (the only row row-level security
- * lets through before the organization is known); the secret's SHA-256 is compared in constant time.
+ * lets through before the organization is known); the secret's SHA-256 is compared in constant time. The key acts
+ * with its own permissions cut down to those its creator holds in the organization at the time of the request.
  */
 @Component
 public class ApiKeyAuthentication {
@@ -34,6 +38,32 @@ public class ApiKeyAuthentication {
 
     private record Row(
             UUID id, UUID orgId, String name, String hash, Set<String> permissions, boolean usable, String orgName) {}
+
+    /**
+     * What the key's creator holds in the key's organization now (nothing once their membership or account is
+     * disabled): a key never does more than the person answerable for it could.
+     */
+    private Set<String> creatorPermissions(UUID keyId) {
+        Set<String> holds = new HashSet<>();
+        jdbc.sql("""
+                        select r.built_in, r.permissions
+                          from accounts.api_keys k
+                          join accounts.memberships m on m.org_id = k.org_id and m.user_id = k.created_by
+                                                     and m.status = 'ACTIVE'
+                          join accounts.users u on u.id = m.user_id and u.status = 'ACTIVE'
+                          join accounts.membership_roles mr on mr.membership_id = m.id
+                          join accounts.roles r on r.id = mr.role_id
+                         where k.id = :key
+                        """).param("key", keyId).query(rs -> {
+            String builtIn = rs.getString(1);
+            if (builtIn != null) {
+                holds.addAll(BuiltInRole.valueOf(builtIn).permissions());
+            } else {
+                holds.addAll(List.of((String[]) rs.getArray(2).getArray()));
+            }
+        });
+        return holds;
+    }
 
     public Optional<TravelerPrincipal> authenticate(String presented) {
         Matcher matcher = FORMAT.matcher(presented == null ? "" : presented.trim());
@@ -77,13 +107,17 @@ public class ApiKeyAuthentication {
             return Optional.empty();
         }
         Row key = row.get();
-        TenantContext.runAs(
+        Set<String> creatorHolds = TenantContext.callAs(
                 new Tenant(key.orgId(), key.id(), Tenant.ActorKind.API_KEY),
-                () -> transactions.executeWithoutResult(
-                        status -> jdbc.sql("update accounts.api_keys set last_used_at = now() where id = :id"
-                                        + " and (last_used_at is null or last_used_at < now() - interval '1 minute')")
-                                .param("id", key.id())
-                                .update()));
+                () -> transactions.execute(status -> {
+                    jdbc.sql("update accounts.api_keys set last_used_at = now() where id = :id"
+                                    + " and (last_used_at is null or last_used_at < now() - interval '1 minute')")
+                            .param("id", key.id())
+                            .update();
+                    return creatorPermissions(key.id());
+                }));
+        Set<String> effective = new HashSet<>(key.permissions());
+        effective.retainAll(creatorHolds);
         return Optional.of(new TravelerPrincipal(
                 key.id(),
                 Tenant.ActorKind.API_KEY,
@@ -91,7 +125,7 @@ public class ApiKeyAuthentication {
                 key.orgName(),
                 key.name(),
                 null,
-                key.permissions(),
+                Set.copyOf(effective),
                 false,
                 Instant.now()));
     }

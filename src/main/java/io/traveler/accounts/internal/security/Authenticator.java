@@ -73,6 +73,7 @@ public class Authenticator {
                            set failed_login_attempts = 0, locked_until = null, last_login_at = now(), last_org_id = :org
                          where id = :user
                         """).param("org", orgId).param("user", user.id()).update();
+        recordSignInto(user.id(), orgId);
         return new SignIn(user.id(), orgId, now);
     }
 
@@ -101,6 +102,18 @@ public class Authenticator {
             throw AuthenticationFailure.locked(
                     Duration.between(now, lockedUntil).toSeconds());
         }
+    }
+
+    /** The organization sees when someone last signed in to it, never their sign-ins elsewhere. */
+    private void recordSignInto(UUID userId, UUID orgId) {
+        jdbc.sql("select set_config('app.org_id', :org, true)")
+                .param("org", orgId.toString())
+                .query()
+                .singleValue();
+        jdbc.sql("update accounts.memberships set last_login_at = now() where user_id = :user and org_id = :org")
+                .param("user", userId)
+                .param("org", orgId)
+                .update();
     }
 
     /** The organization a user switched to is where their next sign-in starts (bookkeeping, like sign-ins). */

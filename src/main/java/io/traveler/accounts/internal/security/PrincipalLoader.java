@@ -17,7 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Builds the caller from the database on every request, so that disabling a user, ending their sessions,
- * removing a membership or changing a role takes effect at once, whatever tokens are still in circulation.
+ * removing a membership or changing a role takes effect at once, whatever tokens are still in circulation. A
+ * credential issued before the account's last sign-out (password change) or before the membership's (ended by its
+ * organization) is refused.
  */
 @Component
 public class PrincipalLoader {
@@ -40,7 +42,8 @@ public class PrincipalLoader {
                 Tenant.user(orgId, userId),
                 () -> transactions.execute(status -> {
                     Optional<Row> row = jdbc.sql("""
-                            select m.id, u.name, u.email, u.mfa_enabled, u.sessions_valid_after, o.name
+                            select m.id, u.name, u.email, u.mfa_enabled,
+                                   greatest(u.sessions_valid_after, m.sessions_valid_after), o.name
                               from accounts.users u
                               join accounts.memberships m on m.user_id = u.id and m.org_id = :org and m.status = 'ACTIVE'
                               join accounts.organizations o on o.id = m.org_id

@@ -129,7 +129,9 @@ class SecurityConfiguration {
                                 "/api/auth/signup",
                                 "/api/auth/token",
                                 "/api/auth/refresh",
-                                "/api/auth/logout")
+                                "/api/auth/logout",
+                                "/api/auth/verify-email",
+                                "/api/invitations/accept")
                         .permitAll()
                         .anyRequest()
                         .authenticated())
@@ -214,6 +216,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/login",
                                 "/signup",
+                                "/invitations/**",
+                                "/verify-email/**",
                                 "/error",
                                 "/webjars/**",
                                 "/css/**",

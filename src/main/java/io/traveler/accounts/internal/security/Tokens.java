@@ -122,7 +122,16 @@ public class Tokens {
                 .update();
     }
 
-    static String sha256(String value) {
+    /** Ends the refresh tokens a user holds for one organization; their tokens for other organizations stay. */
+    @Transactional
+    public void revokeAllOf(UUID userId, UUID orgId) {
+        jdbc.sql("""
+                        update accounts.refresh_tokens set revoked_at = now()
+                         where user_id = :user and org_id = :org and revoked_at is null
+                        """).param("user", userId).param("org", orgId).update();
+    }
+
+    public static String sha256(String value) {
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
