@@ -1,6 +1,7 @@
 package io.traveler.shared.web;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -40,10 +41,17 @@ class WebConfiguration {
         return registration;
     }
 
+    /** Where requests come from: {@code X-Forwarded-For} counts only behind the proxies named here. */
     @Bean
-    FilterRegistrationBean<AuthThrottle> authThrottle(Environment env) {
-        var registration = new FilterRegistrationBean<>(
-                new AuthThrottle(env.getProperty("traveler.security.auth-requests-per-minute", Long.class, 120L)));
+    ClientAddress clientAddress(Environment env) {
+        return new ClientAddress(
+                List.of(env.getProperty("traveler.security.trusted-proxies", String[].class, new String[0])));
+    }
+
+    @Bean
+    FilterRegistrationBean<AuthThrottle> authThrottle(Environment env, ClientAddress clients) {
+        var registration = new FilterRegistrationBean<>(new AuthThrottle(
+                env.getProperty("traveler.security.auth-requests-per-minute", Long.class, 120L), clients));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
         return registration;
     }
