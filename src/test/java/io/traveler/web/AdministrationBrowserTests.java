@@ -197,6 +197,10 @@ class AdministrationBrowserTests extends BrowserTest {
         browser.signIn(factory.email(), Api.PASSWORD);
         browser.awaitPath("/app/");
         browser.open("/app/account");
+        browser.type(By.id("password"), "not my password at all");
+        browser.submit("Set up two-factor sign-in");
+        assertThat(browser.text(By.cssSelector(".field-error"))).contains("is wrong");
+        browser.type(By.id("password"), Api.PASSWORD);
         browser.submit("Set up two-factor sign-in");
         String secret = browser.text(By.id("totp-secret")).replace(" ", "");
         assertThat(browser.find(By.id("otpauth-uri")).getDomAttribute("href")).startsWith("otpauth://totp/");
@@ -214,7 +218,7 @@ class AdministrationBrowserTests extends BrowserTest {
         assertThat(browser.awaitPath("/login?error=")).startsWith("/login?error=mfa");
         assertThat(browser.text(By.cssSelector(".alert"))).contains("one-time code");
         browser.type(By.id("password"), Api.PASSWORD);
-        browser.type(By.id("totp_code"), codeFor(secret));
+        browser.type(By.id("totp_code"), codeFor(secret, 1));
         browser.submit("Sign in");
         assertThat(browser.path()).isEqualTo("/app/");
     }
@@ -272,7 +276,12 @@ class AdministrationBrowserTests extends BrowserTest {
     }
 
     private static String codeFor(String secret) throws Exception {
-        long step = java.time.Instant.now().getEpochSecond() / 30;
+        return codeFor(secret, 0);
+    }
+
+    /** The code {@code offset} time steps from now: a code once accepted is spent, so signing in uses the next. */
+    private static String codeFor(String secret, int offset) throws Exception {
+        long step = java.time.Instant.now().getEpochSecond() / 30 + offset;
         return new dev.samstevens.totp.code.DefaultCodeGenerator(dev.samstevens.totp.code.HashingAlgorithm.SHA1, 6)
                 .generate(secret, step);
     }

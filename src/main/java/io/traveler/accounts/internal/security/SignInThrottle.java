@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * A budget of password checks per account (per e-mail, known or not), whatever address they come from: spreading
  * guesses over many addresses does not buy more of them. Sign-ins through the API and the form, and current-password
- * checks, all draw from it before the password hash is compared.
+ * checks, all draw from it before the password hash is compared. The whole budget comes back once a minute.
  */
 @Component
 public class SignInThrottle {
@@ -35,7 +35,7 @@ public class SignInThrottle {
         Bucket bucket = buckets.get(account, a -> Bucket.builder()
                 .addLimit(Bandwidth.builder()
                         .capacity(perMinute)
-                        .refillGreedy(perMinute, Duration.ofMinutes(1))
+                        .refillIntervally(perMinute, Duration.ofMinutes(1))
                         .build())
                 .build());
         var probe = bucket.tryConsumeAndReturnRemaining(1);
