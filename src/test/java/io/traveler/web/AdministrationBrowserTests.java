@@ -224,6 +224,28 @@ class AdministrationBrowserTests extends BrowserTest {
     }
 
     @Test
+    void endsAnApiSessionTheUserDoesNotRecogniseFromTheAccountPage() {
+        var factory = api.signUp("FACTORY");
+        var script = api.post("/api/auth/token")
+                .header("User-Agent", "unknown-script/0.1")
+                .body(Map.of("email", factory.email(), "password", Api.PASSWORD))
+                .send();
+        assertThat(api.get("/api/me").token(script.text("access_token")).send().status())
+                .isEqualTo(200);
+        browser.signIn(factory.email(), Api.PASSWORD);
+        browser.awaitPath("/app/");
+        browser.open("/app/account");
+        assertThat(browser.text(By.id("session-rows"))).contains("unknown-script/0.1");
+        browser.screenshot("account-sessions");
+        browser.press(
+                browser.find(By.xpath("//tr[td[contains(., 'unknown-script/0.1')]]//button[normalize-space()='End']")));
+        assertThat(browser.text(By.cssSelector(".notice"))).startsWith("The session has ended");
+        assertThat(browser.text(By.id("session-rows"))).doesNotContain("unknown-script/0.1");
+        assertThat(api.get("/api/me").token(script.text("access_token")).send().status())
+                .isEqualTo(401);
+    }
+
+    @Test
     void changesThePasswordAndStaysSignedInOnlyHere() {
         var factory = api.signUp("FACTORY");
         browser.signIn(factory.email(), Api.PASSWORD);
