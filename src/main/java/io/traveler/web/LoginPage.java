@@ -14,7 +14,8 @@ class LoginPage {
             "bad-credentials", "E-mail or password is wrong.",
             "locked", "Too many failed sign-ins. Your account is locked for a while; try again later.",
             "mfa", "This account uses two-factor sign-in. Enter the one-time code from your authenticator app.",
-            "no-organization", "You are not an active member of any organization.");
+            "no-organization", "You are not an active member of any organization.",
+            "throttled", "Too many sign-in attempts for this account. Please wait a minute, then try again.");
 
     @GetMapping("/login")
     String login(

@@ -245,7 +245,10 @@ class AuthenticationTests {
     @Test
     void twoFactorSignInNeedsTheCurrentCode() throws Exception {
         var tenant = api.signUp("SHOP");
-        var started = api.post("/api/me/mfa/totp").as(tenant).send();
+        var started = api.post("/api/me/mfa/totp")
+                .as(tenant)
+                .body(Map.of("password", Api.PASSWORD))
+                .send();
         assertThat(started.status()).isEqualTo(200);
         String secret = started.text("secret");
         assertThat(started.text("otpauth_uri")).startsWith("otpauth://totp/");
@@ -268,9 +271,11 @@ class AuthenticationTests {
         assertThat(withoutCode.status()).isEqualTo(401);
         assertThat(withoutCode.text("type")).isEqualTo("https://traveler.io/problems/mfa-required");
         var withCode = api.post("/api/auth/token")
-                .body(Map.of("email", tenant.email(), "password", Api.PASSWORD, "totp_code", code(secret)))
+                .body(Map.of("email", tenant.email(), "password", Api.PASSWORD, "totp_code", code(secret, 1)))
                 .send();
-        assertThat(withCode.status()).isEqualTo(200);
+        assertThat(withCode.status())
+                .as("the next step's code: the confirming one is spent")
+                .isEqualTo(200);
     }
 
     @Test
@@ -288,7 +293,11 @@ class AuthenticationTests {
         assertThat(me.json().path("permissions")).isEmpty();
         assertThat(api.get("/api/stations").as(admin).send().status()).isEqualTo(403);
 
-        String secret = api.post("/api/me/mfa/totp").as(admin).send().text("secret");
+        String secret = api.post("/api/me/mfa/totp")
+                .as(admin)
+                .body(Map.of("password", Api.PASSWORD))
+                .send()
+                .text("secret");
         api.post("/api/me/mfa/totp/confirm")
                 .as(admin)
                 .body(Map.of("code", code(secret)))
@@ -360,7 +369,12 @@ class AuthenticationTests {
     }
 
     private static String code(String secret) throws Exception {
-        long counter = Instant.now().getEpochSecond() / 30;
+        return code(secret, 0);
+    }
+
+    /** The code of the time step {@code offset} steps from now (one step of drift is accepted). */
+    private static String code(String secret, int offset) throws Exception {
+        long counter = Instant.now().getEpochSecond() / 30 + offset;
         return new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6).generate(secret, counter);
     }
 

@@ -520,7 +520,8 @@ class TenantRoleMatrixTests {
 
         String inviteeEmail = Api.uniqueEmail("invitee");
         assertThat(api.invite(owner, inviteeEmail, role.text("id")).status()).isEqualTo(202);
-        var invitation = created(api.post("/api/users").as(owner).body(newMember(Api.uniqueEmail("pending"), role.text("id"))));
+        var invitation =
+                created(api.post("/api/users").as(owner).body(newMember(Api.uniqueEmail("pending"), role.text("id"))));
 
         sample("POST /api/auth/verify-email", "/api/auth/verify-email")
                 .body(Map.of("token", TestMail.verificationToken(owner.email())));

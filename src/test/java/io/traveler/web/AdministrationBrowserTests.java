@@ -199,6 +199,10 @@ class AdministrationBrowserTests extends BrowserTest {
         browser.signIn(factory.email(), Api.PASSWORD);
         browser.awaitPath("/app/");
         browser.open("/app/account");
+        browser.type(By.id("password"), "not my password at all");
+        browser.submit("Set up two-factor sign-in");
+        assertThat(browser.text(By.cssSelector(".field-error"))).contains("is wrong");
+        browser.type(By.id("password"), Api.PASSWORD);
         browser.submit("Set up two-factor sign-in");
         String secret = browser.text(By.id("totp-secret")).replace(" ", "");
         assertThat(browser.find(By.id("otpauth-uri")).getDomAttribute("href")).startsWith("otpauth://totp/");
@@ -216,9 +220,31 @@ class AdministrationBrowserTests extends BrowserTest {
         assertThat(browser.awaitPath("/login?error=")).startsWith("/login?error=mfa");
         assertThat(browser.text(By.cssSelector(".alert"))).contains("one-time code");
         browser.type(By.id("password"), Api.PASSWORD);
-        browser.type(By.id("totp_code"), codeFor(secret));
+        browser.type(By.id("totp_code"), codeFor(secret, 1));
         browser.submit("Sign in");
         assertThat(browser.path()).isEqualTo("/app/");
+    }
+
+    @Test
+    void endsAnApiSessionTheUserDoesNotRecogniseFromTheAccountPage() {
+        var factory = api.signUp("FACTORY");
+        var script = api.post("/api/auth/token")
+                .header("User-Agent", "unknown-script/0.1")
+                .body(Map.of("email", factory.email(), "password", Api.PASSWORD))
+                .send();
+        assertThat(api.get("/api/me").token(script.text("access_token")).send().status())
+                .isEqualTo(200);
+        browser.signIn(factory.email(), Api.PASSWORD);
+        browser.awaitPath("/app/");
+        browser.open("/app/account");
+        assertThat(browser.text(By.id("session-rows"))).contains("unknown-script/0.1");
+        browser.screenshot("account-sessions");
+        browser.press(
+                browser.find(By.xpath("//tr[td[contains(., 'unknown-script/0.1')]]//button[normalize-space()='End']")));
+        assertThat(browser.text(By.cssSelector(".notice"))).startsWith("The session has ended");
+        assertThat(browser.text(By.id("session-rows"))).doesNotContain("unknown-script/0.1");
+        assertThat(api.get("/api/me").token(script.text("access_token")).send().status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -317,7 +343,12 @@ class AdministrationBrowserTests extends BrowserTest {
     }
 
     private static String codeFor(String secret) throws Exception {
-        long step = java.time.Instant.now().getEpochSecond() / 30;
+        return codeFor(secret, 0);
+    }
+
+    /** The code {@code offset} time steps from now: a code once accepted is spent, so signing in uses the next. */
+    private static String codeFor(String secret, int offset) throws Exception {
+        long step = java.time.Instant.now().getEpochSecond() / 30 + offset;
         return new dev.samstevens.totp.code.DefaultCodeGenerator(dev.samstevens.totp.code.HashingAlgorithm.SHA1, 6)
                 .generate(secret, step);
     }

@@ -126,6 +126,11 @@ final class Browser implements AutoCloseable {
         andWaitForTheNextPage(driver.findElement(By.xpath("//form//button[normalize-space()='" + buttonText + "']")));
     }
 
+    /** Presses one particular button (say, in one row of a table) and waits for the page that answers. */
+    void press(WebElement button) {
+        andWaitForTheNextPage(button);
+    }
+
     /** Follows a link and waits for the page it leads to. */
     void click(String linkText) {
         andWaitForTheNextPage(driver.findElement(By.linkText(linkText)));

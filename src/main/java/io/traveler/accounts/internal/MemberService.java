@@ -29,7 +29,6 @@ public class MemberService {
     private final PasswordEncoder passwords;
     private final PasswordPolicy policy;
     private final Tokens tokens;
-    private final Totp totp;
     private final Grants grants;
     private final OrganizationSettings settings;
 
@@ -40,7 +39,6 @@ public class MemberService {
             PasswordEncoder passwords,
             PasswordPolicy policy,
             Tokens tokens,
-            Totp totp,
             Grants grants,
             OrganizationSettings settings) {
         this.users = users;
@@ -49,7 +47,6 @@ public class MemberService {
         this.passwords = passwords;
         this.policy = policy;
         this.tokens = tokens;
-        this.totp = totp;
         this.grants = grants;
         this.settings = settings;
     }
@@ -139,60 +136,6 @@ public class MemberService {
         membership.endSessions();
         memberships.saveAndFlush(membership);
         tokens.revokeAllOf(userId, TenantContext.requireOrgId());
-    }
-
-    // --- the signed-in user's own account ---------------------------------------------------------------------
-
-    @Transactional
-    public String startTotpEnrolment(UUID userId) {
-        User user = users.findById(userId).orElseThrow();
-        if (user.mfaEnabled()) {
-            throw new ConflictException("Two-factor sign-in is already on; turn it off first to enrol again");
-        }
-        String secret = totp.newSecret();
-        user.enrolTotp(secret);
-        users.saveAndFlush(user);
-        return secret;
-    }
-
-    @Transactional
-    public void confirmTotp(UUID userId, String code) {
-        User user = users.findById(userId).orElseThrow();
-        if (user.totpSecret() == null) {
-            throw new ConflictException("Start the enrolment first");
-        }
-        if (!totp.verify(user.totpSecret(), code)) {
-            throw new ValidationException("code", "does not match; check the time on your device");
-        }
-        user.confirmTotp();
-        users.saveAndFlush(user);
-    }
-
-    @Transactional
-    public void removeTotp(UUID userId, String password) {
-        User user = users.findById(userId).orElseThrow();
-        if (password == null || !passwords.matches(password, user.passwordHash())) {
-            throw new ValidationException("password", "is wrong");
-        }
-        user.removeTotp();
-        users.saveAndFlush(user);
-    }
-
-    @Transactional
-    public void changePassword(UUID userId, String current, String next) {
-        User user = users.findById(userId).orElseThrow();
-        if (current == null || !passwords.matches(current, user.passwordHash())) {
-            throw new ValidationException("current_password", "is wrong");
-        }
-        policy.check("new_password", next, user.name(), user.email());
-        user.changePassword(passwords.encode(next));
-        users.saveAndFlush(user);
-        tokens.revokeAllOf(userId);
-    }
-
-    @Transactional(readOnly = true)
-    public User account(UUID userId) {
-        return users.findById(userId).orElseThrow();
     }
 
     private Membership membershipOf(UUID userId) {

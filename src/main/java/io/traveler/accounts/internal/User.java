@@ -2,6 +2,7 @@ package io.traveler.accounts.internal;
 
 import io.traveler.shared.Ids;
 import io.traveler.shared.jpa.Stamped;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -29,13 +30,26 @@ public class User extends Stamped {
     @Enumerated(EnumType.STRING)
     private Status status = Status.ACTIVE;
 
+    // Sign-in bookkeeping is written with plain SQL only (Authenticator): a save of this entity must never put
+    // back a count or lock it read before a concurrent attempt.
+    @Column(insertable = false, updatable = false)
     private int failedLoginAttempts;
+
+    @Column(insertable = false, updatable = false)
     private Instant lockedUntil;
+
     private boolean mfaEnabled;
+    /** Sealed by {@code SecretBox} (AES-GCM), never in clear. */
     private String totpSecret;
+
+    @Column(insertable = false, updatable = false)
     private Instant lastLoginAt;
+
     private Instant sessionsValidAfter;
+
+    @Column(insertable = false, updatable = false)
     private UUID lastOrgId;
+
     private Instant emailVerifiedAt;
     private String verificationTokenHash;
     private Instant verificationExpiresAt;
@@ -122,8 +136,8 @@ public class User extends Stamped {
         this.name = name.trim();
     }
 
-    public void enrolTotp(String secret) {
-        this.totpSecret = secret;
+    public void enrolTotp(String sealedSecret) {
+        this.totpSecret = sealedSecret;
         this.mfaEnabled = false;
     }
 

@@ -1,8 +1,9 @@
 package io.traveler.accounts.web;
 
-import io.traveler.accounts.internal.MemberService;
+import io.traveler.accounts.internal.OwnAccount;
 import io.traveler.accounts.internal.Totp;
 import io.traveler.accounts.internal.User;
+import io.traveler.accounts.internal.security.Tokens;
 import io.traveler.shared.security.TravelerAuthentication;
 import io.traveler.shared.security.TravelerPrincipal;
 import io.traveler.shared.web.Forms;
@@ -10,48 +11,54 @@ import io.traveler.shared.web.PageController;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
+import java.util.UUID;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The signed-in user's own account: two-factor sign-in on and off, and the password. */
+/** The signed-in user's own account: two-factor sign-in on and off, the password, and their API sessions. */
 @PageController
 @RequestMapping("/app/account")
 class AccountPages {
     private static final String ACCOUNT = "redirect:/app/account";
 
-    private final MemberService members;
+    private final OwnAccount own;
     private final Totp totp;
+    private final Tokens tokens;
     private final SignedInSession session;
 
-    AccountPages(MemberService members, Totp totp, SignedInSession session) {
-        this.members = members;
+    AccountPages(OwnAccount own, Totp totp, Tokens tokens, SignedInSession session) {
+        this.own = own;
         this.totp = totp;
+        this.tokens = tokens;
         this.session = session;
     }
 
     @GetMapping
     String account(Model model) {
-        User user = members.account(me().actorId());
+        User user = own.account(me().actorId());
         model.addAttribute("account", user);
-        boolean enrolling = !user.mfaEnabled() && user.totpSecret() != null;
+        String pending = own.pendingTotpSecret(user);
+        boolean enrolling = pending != null;
         model.addAttribute("enrolling", enrolling);
         if (enrolling) {
-            model.addAttribute("secret", inGroupsOfFour(user.totpSecret()));
-            model.addAttribute("otpauthUri", totp.provisioningUri(user.totpSecret(), user.email()));
+            model.addAttribute("secret", inGroupsOfFour(pending));
+            model.addAttribute("otpauthUri", totp.provisioningUri(pending, user.email()));
         }
+        model.addAttribute("sessions", tokens.sessionsOf(user.id()));
         return "accounts/account";
     }
 
     @PostMapping("/totp")
-    String startTotp(Model model) {
+    String startTotp(@RequestParam(required = false) String password, Model model) {
         return Forms.submit(
                 model,
                 () -> {
-                    members.startTotpEnrolment(me().actorId());
+                    own.startTotpEnrolment(me().actorId(), password);
                     return ACCOUNT;
                 },
                 () -> account(model));
@@ -62,7 +69,7 @@ class AccountPages {
         return Forms.submit(
                 model,
                 () -> {
-                    members.confirmTotp(me().actorId(), code == null ? null : code.replace(" ", ""));
+                    own.confirmTotp(me().actorId(), code == null ? null : code.replace(" ", ""));
                     flash.addFlashAttribute(
                             Forms.NOTICE, "Two-factor sign-in is on. You will be asked for a code when you sign in.");
                     return ACCOUNT;
@@ -75,7 +82,7 @@ class AccountPages {
         return Forms.submit(
                 model,
                 () -> {
-                    members.removeTotp(me().actorId(), password);
+                    own.removeTotp(me().actorId(), password);
                     flash.addFlashAttribute(Forms.NOTICE, "Two-factor sign-in is off.");
                     return ACCOUNT;
                 },
@@ -98,13 +105,23 @@ class AccountPages {
         return Forms.submit(
                 model,
                 () -> {
-                    members.changePassword(me.actorId(), currentPassword, newPassword);
+                    own.changePassword(me.actorId(), currentPassword, newPassword);
                     session.actAs(me.actorId(), me.orgId(), Instant.now(), request, response);
                     flash.addFlashAttribute(
                             Forms.NOTICE, "Password changed. You have been signed out everywhere else.");
                     return ACCOUNT;
                 },
                 () -> account(model));
+    }
+
+    /** Ends one of the user's API sessions (a token they no longer trust): its tokens stop working at once. */
+    @PostMapping("/sessions/{id}/end")
+    String endSession(@PathVariable UUID id, RedirectAttributes flash) {
+        return Forms.act(
+                flash,
+                "/app/account",
+                "The session has ended; its tokens no longer work.",
+                () -> tokens.endSession(me().actorId(), id));
     }
 
     private static TravelerPrincipal me() {

@@ -11,7 +11,9 @@ import io.traveler.accounts.internal.security.PrincipalLoader;
 import io.traveler.accounts.internal.security.Tokens;
 import io.traveler.shared.security.TravelerAuthentication;
 import io.traveler.shared.tenancy.Tenant;
+import io.traveler.shared.web.ClientAddress;
 import io.traveler.shared.web.ForbiddenException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -34,18 +36,21 @@ class AuthController {
     private final Tokens tokens;
     private final PrincipalLoader principals;
     private final EmailVerifications verifications;
+    private final ClientAddress clientAddress;
 
     AuthController(
             SignupService signup,
             Authenticator authenticator,
             Tokens tokens,
             PrincipalLoader principals,
-            EmailVerifications verifications) {
+            EmailVerifications verifications,
+            ClientAddress clientAddress) {
         this.verifications = verifications;
         this.signup = signup;
         this.authenticator = authenticator;
         this.tokens = tokens;
         this.principals = principals;
+        this.clientAddress = clientAddress;
     }
 
     record SignupRequest(
@@ -64,10 +69,20 @@ class AuthController {
     record TokenRequest(@NotBlank String email, @NotBlank String password, UUID organizationId, String totpCode) {}
 
     record TokenResponse(
-            String accessToken, String tokenType, long expiresIn, String refreshToken, UUID organizationId) {
+            String accessToken,
+            String tokenType,
+            long expiresIn,
+            String refreshToken,
+            UUID organizationId,
+            UUID sessionId) {
         static TokenResponse of(Tokens.TokenPair pair) {
             return new TokenResponse(
-                    pair.accessToken(), pair.tokenType(), pair.expiresIn(), pair.refreshToken(), pair.orgId());
+                    pair.accessToken(),
+                    pair.tokenType(),
+                    pair.expiresIn(),
+                    pair.refreshToken(),
+                    pair.orgId(),
+                    pair.sessionId());
         }
     }
 
@@ -94,20 +109,23 @@ class AuthController {
 
     @Operation(summary = "Exchange e-mail and password (and a one-time code when enrolled) for tokens")
     @PostMapping("/token")
-    TokenResponse token(@Valid @RequestBody TokenRequest request) {
+    TokenResponse token(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
         var signIn = authenticator.authenticate(
                 request.email(), request.password(), request.organizationId(), request.totpCode());
-        return TokenResponse.of(tokens.issue(signIn.userId(), signIn.orgId()));
+        return TokenResponse.of(tokens.startSession(signIn.userId(), signIn.orgId(), client(http)));
     }
 
-    @Operation(summary = "Exchange a refresh token for a new pair; the old refresh token stops working")
+    @Operation(
+            summary = "Exchange a refresh token for a new pair; the old refresh token stops working",
+            description = "Presenting a refresh token that was already spent ends its whole session: every token"
+                    + " issued since that sign-in stops working.")
     @PostMapping("/refresh")
-    TokenResponse refresh(@Valid @RequestBody RefreshRequest request) {
-        var grant = tokens.spend(request.refreshToken());
+    TokenResponse refresh(@Valid @RequestBody RefreshRequest request, HttpServletRequest http) {
+        var grant = tokens.spend(request.refreshToken(), client(http));
         principals
-                .user(grant.userId(), grant.orgId(), grant.issuedAt())
+                .user(grant.userId(), grant.orgId(), grant.issuedAt(), grant.sessionId())
                 .orElseThrow(() -> AuthenticationFailure.invalidToken("The session has ended; sign in again"));
-        return TokenResponse.of(tokens.issue(grant.userId(), grant.orgId()));
+        return TokenResponse.of(tokens.continueSession(grant));
     }
 
     @Operation(summary = "Verify the address of an account with the token of the link mailed to it")
@@ -126,7 +144,11 @@ class AuthController {
         return ResponseEntity.accepted().build();
     }
 
-    @Operation(summary = "Revoke a refresh token")
+    private Tokens.Client client(HttpServletRequest http) {
+        return new Tokens.Client(http.getHeader("User-Agent"), clientAddress.of(http));
+    }
+
+    @Operation(summary = "Revoke a refresh token and end its session")
     @PostMapping("/logout")
     ResponseEntity<Void> logout(@Valid @RequestBody RefreshRequest request) {
         tokens.revoke(request.refreshToken());

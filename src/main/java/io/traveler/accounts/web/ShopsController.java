@@ -3,8 +3,8 @@ package io.traveler.accounts.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.accounts.Accounts;
-import io.traveler.accounts.internal.MemberService;
 import io.traveler.accounts.internal.OrganizationService;
+import io.traveler.accounts.internal.OwnAccount;
 import io.traveler.accounts.internal.Totp;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.security.TravelerAuthentication;
@@ -23,13 +23,13 @@ import org.springframework.web.bind.annotation.*;
 @RequestMapping("/api")
 class ShopsController {
     private final Accounts accounts;
-    private final MemberService members;
+    private final OwnAccount own;
     private final Totp totp;
     private final OrganizationService organizations;
 
-    ShopsController(Accounts accounts, MemberService members, Totp totp, OrganizationService organizations) {
+    ShopsController(Accounts accounts, OwnAccount own, Totp totp, OrganizationService organizations) {
         this.accounts = accounts;
-        this.members = members;
+        this.own = own;
         this.totp = totp;
         this.organizations = organizations;
     }
@@ -115,30 +115,32 @@ class ShopsController {
                 me.mfaEnrolmentRequired());
     }
 
-    @Operation(summary = "Start two-factor enrolment: returns the TOTP secret for an authenticator app")
+    @Operation(
+            summary = "Start two-factor enrolment: returns the TOTP secret for an authenticator app",
+            description = "Asks for the current password; a wrong one is 422 and counts toward the lockout.")
     @PostMapping("/me/mfa/totp")
     @ResponseCarriesSecret
-    TotpStart startTotp() {
+    TotpStart startTotp(@Valid @RequestBody PasswordConfirm body) {
         TravelerPrincipal me = requireUser();
-        String secret = members.startTotpEnrolment(me.actorId());
+        String secret = own.startTotpEnrolment(me.actorId(), body.password());
         return new TotpStart(secret, totp.provisioningUri(secret, me.email()));
     }
 
     @PostMapping("/me/mfa/totp/confirm")
     ResponseEntity<Void> confirmTotp(@Valid @RequestBody TotpConfirm body) {
-        members.confirmTotp(requireUser().actorId(), body.code());
+        own.confirmTotp(requireUser().actorId(), body.code());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/me/mfa/totp/remove")
     ResponseEntity<Void> removeTotp(@Valid @RequestBody PasswordConfirm body) {
-        members.removeTotp(requireUser().actorId(), body.password());
+        own.removeTotp(requireUser().actorId(), body.password());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/me/password")
     ResponseEntity<Void> changePassword(@Valid @RequestBody PasswordChange body) {
-        members.changePassword(requireUser().actorId(), body.currentPassword(), body.newPassword());
+        own.changePassword(requireUser().actorId(), body.currentPassword(), body.newPassword());
         return ResponseEntity.noContent().build();
     }
 

@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Changes who the browser's session acts as, after the same checks as every request: an active user with an
- * active membership in the organization, signed in after their sessions were last ended.
+ * active membership in the organization, signed in after their sessions were last ended. The session gets a new
+ * id whenever it does (organization switch, password change), as at sign-in: an id someone planted or saw before
+ * is worth nothing afterwards.
  */
 @Component
 class SignedInSession {
@@ -33,6 +35,9 @@ class SignedInSession {
         var principal = principals.user(userId, orgId, authenticatedAt);
         if (principal.isEmpty()) {
             return false;
+        }
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
         }
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new TravelerAuthentication(principal.get()));

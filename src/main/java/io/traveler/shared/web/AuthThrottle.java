@@ -18,19 +18,23 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Throttles the credential endpoints per client address (a token bucket refilled every minute), so password
- * guessing and sign-up floods meet 429 before they meet the password hash. Lockout (423) protects each account;
- * this protects the service.
+ * guessing and sign-up floods meet 429 before they meet the password hash. Lockout (423) and the per-account
+ * budget of sign-in attempts protect each account; this protects the service. The path compared is the one
+ * routing sees ({@link RoutedPath}), so {@code /api/auth/%74oken} or {@code //api/auth/token;x=1} is counted
+ * like {@code /api/auth/token}; the address is the {@link ClientAddress} (forwarded only by trusted proxies).
  */
 public final class AuthThrottle extends OncePerRequestFilter {
     private static final Set<String> THROTTLED =
             Set.of("/api/auth/token", "/api/auth/signup", "/api/auth/refresh", "/login", "/signup");
 
     private final long perMinute;
+    private final ClientAddress clients;
     private final JsonMapper json = JsonMapper.builder().build();
     private final Cache<String, Bucket> buckets;
 
-    public AuthThrottle(long perMinute) {
+    public AuthThrottle(long perMinute, ClientAddress clients) {
         this.perMinute = perMinute;
+        this.clients = clients;
         this.buckets = Caffeine.newBuilder()
                 .expireAfterAccess(Duration.ofMinutes(10))
                 .maximumSize(100_000)
@@ -39,17 +43,13 @@ public final class AuthThrottle extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        if (path.length() > 1 && path.endsWith("/")) {
-            path = path.substring(0, path.length() - 1);
-        }
-        return !"POST".equals(request.getMethod()) || !THROTTLED.contains(path);
+        return !"POST".equals(request.getMethod()) || !THROTTLED.contains(RoutedPath.of(request));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Bucket bucket = buckets.get(request.getRemoteAddr(), address -> Bucket.builder()
+        Bucket bucket = buckets.get(clients.of(request), address -> Bucket.builder()
                 .addLimit(Bandwidth.builder()
                         .capacity(perMinute)
                         .refillGreedy(perMinute, Duration.ofMinutes(1))
@@ -63,7 +63,7 @@ public final class AuthThrottle extends OncePerRequestFilter {
         long seconds =
                 Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds());
         response.setHeader("Retry-After", String.valueOf(seconds));
-        if (!request.getRequestURI().startsWith("/api/")) {
+        if (!RoutedPath.isApi(request)) {
             writePage(response, seconds);
             return;
         }

@@ -55,9 +55,9 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !"POST".equals(request.getMethod())
-                || !request.getRequestURI().startsWith("/api/")
+                || !RoutedPath.isApi(request)
                 || request.getHeader(HEADER) == null
-                || NEVER_REPLAYED.contains(stripSlash(request.getRequestURI()));
+                || NEVER_REPLAYED.contains(RoutedPath.of(request));
     }
 
     private record Claim(UUID orgId, UUID actorId, String key, String requestHash) {}

@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Duration;
+import java.util.List;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -97,10 +98,17 @@ class WebConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
+    /** Where requests come from: {@code X-Forwarded-For} counts only behind the proxies named here. */
     @Bean
-    FilterRegistrationBean<AuthThrottle> authThrottle(Environment env) {
-        var registration = new FilterRegistrationBean<>(
-                new AuthThrottle(env.getProperty("traveler.security.auth-requests-per-minute", Long.class, 120L)));
+    ClientAddress clientAddress(Environment env) {
+        return new ClientAddress(
+                List.of(env.getProperty("traveler.security.trusted-proxies", String[].class, new String[0])));
+    }
+
+    @Bean
+    FilterRegistrationBean<AuthThrottle> authThrottle(Environment env, ClientAddress clients) {
+        var registration = new FilterRegistrationBean<>(new AuthThrottle(
+                env.getProperty("traveler.security.auth-requests-per-minute", Long.class, 120L), clients));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
         return registration;
     }

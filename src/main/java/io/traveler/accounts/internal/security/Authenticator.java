@@ -3,21 +3,31 @@ package io.traveler.accounts.internal.security;
 import io.traveler.accounts.internal.Totp;
 import io.traveler.accounts.internal.User;
 import io.traveler.accounts.internal.Users;
+import io.traveler.shared.web.ValidationException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Checks a sign-in: password, lockout after ten failures in a row (with a cooling-off period), the one-time code
  * when the user has two-factor sign-in, and an active membership in the organization asked for (or the last
- * one used). Failed attempts are committed even though the sign-in fails.
+ * one used). Current-password checks of a signed-in user (password change, MFA enrolment and removal) count
+ * toward the same lockout.
+ *
+ * <p>Every password comparison first reserves an attempt: one conditional {@code update … returning} counts it
+ * as a failure unless the account is locked, and the tenth reservation locks it. So however many guesses run
+ * in parallel, at most ten passwords are compared per lockout; a success then clears the count. Before that,
+ * each attempt spends one of the account's {@link SignInThrottle} budget.
  */
 @Service
 public class Authenticator {
@@ -30,19 +40,37 @@ public class Authenticator {
     private final Users users;
     private final PasswordEncoder passwords;
     private final Totp totp;
+    private final SecretBox secrets;
+    private final SignInThrottle throttle;
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    /** Attempt bookkeeping commits at once, even inside a caller's transaction that fails afterwards. */
+    private final TransactionTemplate bookkeeping;
 
-    Authenticator(Users users, PasswordEncoder passwords, Totp totp, JdbcClient jdbc) {
+    Authenticator(
+            Users users,
+            PasswordEncoder passwords,
+            Totp totp,
+            SecretBox secrets,
+            SignInThrottle throttle,
+            JdbcClient jdbc,
+            TransactionTemplate transactions) {
         this.users = users;
         this.passwords = passwords;
         this.totp = totp;
+        this.secrets = secrets;
+        this.throttle = throttle;
         this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.bookkeeping = new TransactionTemplate(transactions.getTransactionManager());
+        this.bookkeeping.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     public record SignIn(UUID userId, UUID orgId, Instant at) {}
 
-    @Transactional(noRollbackFor = AuthenticationFailure.class)
+    /** Each step commits on its own: a reserved attempt stays counted whatever happens after it. */
     public SignIn authenticate(String email, String password, UUID organizationId, String totpCode) {
+        throttle.spend(email);
         Instant now = Instant.now();
         User user =
                 email == null ? null : users.findByEmailIgnoreCase(email.trim()).orElse(null);
@@ -50,58 +78,107 @@ public class Authenticator {
             passwords.matches(password == null ? "" : password, DUMMY_HASH);
             throw AuthenticationFailure.badCredentials();
         }
-        if (user.isLockedAt(now)) {
-            throw AuthenticationFailure.locked(
-                    Duration.between(now, user.lockedUntil()).toSeconds());
-        }
+        int attempt = reserveAttempt(user.id());
         if (password == null || !passwords.matches(password, user.passwordHash()) || !user.isActive()) {
-            failed(user, now);
-            throw AuthenticationFailure.badCredentials();
+            throw failed(attempt, AuthenticationFailure.badCredentials());
         }
         if (user.mfaEnabled()) {
             if (totpCode == null || totpCode.isBlank()) {
                 throw AuthenticationFailure.mfaCodeNeeded();
             }
-            if (!totp.verify(user.totpSecret(), totpCode.trim())) {
-                failed(user, now);
-                throw AuthenticationFailure.badCredentials();
+            if (!acceptTotpCode(user.id(), user.totpSecret(), totpCode.trim())) {
+                throw failed(attempt, AuthenticationFailure.badCredentials());
             }
         }
-        UUID orgId = chooseOrganization(user, organizationId);
-        jdbc.sql("""
-                        update accounts.users
-                           set failed_login_attempts = 0, locked_until = null, last_login_at = now(), last_org_id = :org
-                         where id = :user
-                        """).param("org", orgId).param("user", user.id()).update();
-        recordSignInto(user.id(), orgId);
-        return new SignIn(user.id(), orgId, now);
+        succeeded(user.id());
+        return transactions.execute(status -> {
+            UUID orgId = chooseOrganization(user, organizationId);
+            jdbc.sql("update accounts.users set last_login_at = now(), last_org_id = :org where id = :user")
+                    .param("org", orgId)
+                    .param("user", user.id())
+                    .update();
+            recordSignInto(user.id(), orgId);
+            return new SignIn(user.id(), orgId, now);
+        });
     }
 
     /**
-     * Counts a failed sign-in in one statement, so parallel attempts are all counted; the tenth in a row locks the
-     * account for the cooling-off period. Sign-in bookkeeping is not business data: it is neither versioned nor
-     * audited, so concurrent sign-ins of one user never conflict.
+     * A signed-in user confirms their password before changing their credentials. A wrong one is a 422 naming
+     * {@code field} and counts toward the lockout like a failed sign-in.
      */
-    private void failed(User user, Instant now) {
-        Instant lockedUntil = jdbc.sql("""
+    public void checkCurrentPassword(UUID userId, String password, String field) {
+        User user = users.findById(userId).orElseThrow();
+        throttle.spend(user.email());
+        int attempt = reserveAttempt(userId);
+        if (password == null || !passwords.matches(password, user.passwordHash())) {
+            throw failed(attempt, new ValidationException(field, "is wrong"));
+        }
+        succeeded(userId);
+    }
+
+    /**
+     * Accepts a one-time code once: the step it belongs to must be later than the last accepted one, and is
+     * recorded with the same conditional update. Joins the caller's transaction when there is one.
+     */
+    public boolean acceptTotpCode(UUID userId, String storedSecret, String code) {
+        OptionalLong step = totp.matchingStep(secrets.open(storedSecret), code, Instant.now());
+        if (step.isEmpty()) {
+            return false;
+        }
+        Integer accepted = transactions.execute(status -> jdbc.sql("""
+                        update accounts.users set totp_last_step = :step
+                         where id = :user and (totp_last_step is null or totp_last_step < :step)
+                        """)
+                .param("step", step.getAsLong())
+                .param("user", userId)
+                .update());
+        return accepted != null && accepted == 1;
+    }
+
+    /**
+     * Counts the attempt as failed before the password is compared, unless the account is locked (then 423).
+     * The tenth attempt in a row locks the account for the cooling-off period; an attempt after a lock expired
+     * starts counting again. Sign-in bookkeeping is not business data: it is neither versioned nor audited, and
+     * the {@code User} entity never writes it, so concurrent sign-ins of one user never conflict.
+     */
+    private int reserveAttempt(UUID userId) {
+        Optional<Integer> attempt = bookkeeping.execute(status -> jdbc.sql("""
                         update accounts.users
-                           set failed_login_attempts = case when failed_login_attempts + 1 >= :max then 0
-                                                            else failed_login_attempts + 1 end,
-                               locked_until = case when failed_login_attempts + 1 >= :max
-                                                   then now() + cast(:lockout as interval) else locked_until end
-                         where id = :user
-                        returning locked_until
+                           set failed_login_attempts = case when locked_until is null then failed_login_attempts + 1
+                                                            else 1 end,
+                               locked_until = case when (case when locked_until is null then failed_login_attempts + 1
+                                                              else 1 end) >= :max
+                                                   then now() + cast(:lockout as interval) end
+                         where id = :user and (locked_until is null or locked_until <= now())
+                        returning failed_login_attempts
                         """)
                 .param("max", MAX_FAILED_ATTEMPTS)
                 .param("lockout", LOCKOUT.toSeconds() + " seconds")
-                .param("user", user.id())
-                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
-                .single()
-                .orElse(null);
-        if (lockedUntil != null && lockedUntil.isAfter(now)) {
+                .param("user", userId)
+                .query(Integer.class)
+                .optional());
+        if (attempt == null || attempt.isEmpty()) {
+            Instant lockedUntil = jdbc.sql("select locked_until from accounts.users where id = :user")
+                    .param("user", userId)
+                    .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+                    .single()
+                    .orElse(Instant.now().plus(LOCKOUT));
             throw AuthenticationFailure.locked(
-                    Duration.between(now, lockedUntil).toSeconds());
+                    Math.max(1, Duration.between(Instant.now(), lockedUntil).toSeconds()));
         }
+        return attempt.get();
+    }
+
+    /** The refusal of a failed attempt: 423 when it was the one that locked the account. */
+    private static RuntimeException failed(int attempt, RuntimeException refusal) {
+        return attempt >= MAX_FAILED_ATTEMPTS ? AuthenticationFailure.locked(LOCKOUT.toSeconds()) : refusal;
+    }
+
+    private void succeeded(UUID userId) {
+        bookkeeping.executeWithoutResult(status -> jdbc.sql(
+                        "update accounts.users set failed_login_attempts = 0, locked_until = null where id = :user")
+                .param("user", userId)
+                .update());
     }
 
     /** The organization sees when someone last signed in to it, never their sign-ins elsewhere. */

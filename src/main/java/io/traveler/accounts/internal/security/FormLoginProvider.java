@@ -49,10 +49,11 @@ class FormLoginProvider implements AuthenticationProvider {
                     .user(signIn.userId(), signIn.orgId(), signIn.at())
                     .map(TravelerAuthentication::new)
                     .orElseThrow(() -> new BadCredentialsException("No active membership"));
-        } catch (AuthenticationFailure failure) {
+        } catch (AuthenticationFailure | SignInThrottle.Throttled failure) {
             String reason =
                     switch (failure.status()) {
                         case LOCKED -> "locked";
+                        case TOO_MANY_REQUESTS -> "throttled";
                         case FORBIDDEN -> "no-organization";
                         default -> failure.type().toString().endsWith("mfa-required") ? "mfa" : "bad-credentials";
                     };

@@ -23,6 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class PrincipalLoader {
+    private static final UUID NO_SESSION = new UUID(0, 0);
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final OrganizationSettings settings;
@@ -34,32 +36,47 @@ public class PrincipalLoader {
     }
 
     private record Row(
-            UUID membershipId, String name, String email, boolean mfaEnabled, Instant validAfter, String orgName) {}
+            UUID membershipId,
+            String name,
+            String email,
+            boolean mfaEnabled,
+            Instant validAfter,
+            String orgName,
+            boolean sessionLive) {}
 
     /** The user acting in {@code orgId}, if both are active and the credential was issued after the last sign-out. */
     public Optional<TravelerPrincipal> user(UUID userId, UUID orgId, Instant authenticatedAt) {
+        return user(userId, orgId, authenticatedAt, null);
+    }
+
+    /** As {@link #user(UUID, UUID, Instant)}, for a credential of an API session that must not have ended. */
+    public Optional<TravelerPrincipal> user(UUID userId, UUID orgId, Instant authenticatedAt, UUID sessionId) {
         return TenantContext.callAs(
                 Tenant.user(orgId, userId),
                 () -> transactions.execute(status -> {
                     Optional<Row> row = jdbc.sql("""
-                            select m.id, u.name, u.email, u.mfa_enabled,
-                                   greatest(u.sessions_valid_after, m.sessions_valid_after), o.name
+                            select m.id, u.name, u.email, u.mfa_enabled, greatest(u.sessions_valid_after, m.sessions_valid_after), o.name,
+                                   s.id is not null and s.ended_at is null
                               from accounts.users u
                               join accounts.memberships m on m.user_id = u.id and m.org_id = :org and m.status = 'ACTIVE'
                               join accounts.organizations o on o.id = m.org_id
+                              left join accounts.sessions s on s.id = :session and s.user_id = u.id
                              where u.id = :user and u.status = 'ACTIVE'
                             """)
                             .param("org", orgId)
                             .param("user", userId)
+                            .param("session", sessionId == null ? NO_SESSION : sessionId)
                             .query((rs, n) -> new Row(
                                     rs.getObject(1, UUID.class),
                                     rs.getString(2),
                                     rs.getString(3),
                                     rs.getBoolean(4),
                                     rs.getTimestamp(5).toInstant(),
-                                    rs.getString(6)))
+                                    rs.getString(6),
+                                    rs.getBoolean(7)))
                             .optional();
                     if (row.isEmpty()
+                            || (sessionId != null && !row.get().sessionLive())
                             || (authenticatedAt != null
                                     && authenticatedAt.isBefore(row.get().validAfter()))) {
                         return Optional.<TravelerPrincipal>empty();

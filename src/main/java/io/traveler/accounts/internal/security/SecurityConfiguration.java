@@ -193,19 +193,23 @@ class SecurityConfiguration {
         return jwt -> {
             UUID userId;
             UUID orgId;
+            UUID sessionId;
             try {
                 userId = UUID.fromString(jwt.getSubject());
                 orgId = UUID.fromString(jwt.getClaimAsString(Tokens.ORG_CLAIM));
+                sessionId = UUID.fromString(jwt.getClaimAsString(Tokens.SESSION_CLAIM));
             } catch (RuntimeException e) {
-                throw new InvalidBearerTokenException("The token names no valid user or organization");
+                throw new InvalidBearerTokenException("The token names no valid user, organization or session");
             }
             Object millis = jwt.getClaims().get(Tokens.ISSUED_AT_MILLIS_CLAIM);
             Instant issuedAt = millis instanceof Number n ? Instant.ofEpochMilli(n.longValue()) : jwt.getIssuedAt();
-            return principals
-                    .user(userId, orgId, issuedAt)
+            var authentication = principals
+                    .user(userId, orgId, issuedAt, sessionId)
                     .map(TravelerAuthentication::new)
-                    .orElseThrow(() ->
-                            new InvalidBearerTokenException("The token's user or membership is no longer active"));
+                    .orElseThrow(() -> new InvalidBearerTokenException(
+                            "The token's user, membership or session is no longer active"));
+            authentication.setDetails(new Tokens.SessionId(sessionId));
+            return authentication;
         };
     }
 

@@ -34,7 +34,8 @@ final class SigningKey {
         return new SecretKeySpec(bytes, "HmacSHA256");
     }
 
-    private static byte[] persisted(Path file) {
+    /** The key kept in {@code file}, generated there (32 random bytes, mode 600) when it does not exist yet. */
+    static byte[] persisted(Path file) {
         try {
             if (Files.exists(file)) {
                 return Base64.getDecoder().decode(Files.readString(file).trim());
@@ -42,7 +43,7 @@ final class SigningKey {
             Files.createDirectories(file.getParent());
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
-            Path temp = Files.createTempFile(file.getParent(), "jwt", ".tmp");
+            Path temp = Files.createTempFile(file.getParent(), "key", ".tmp");
             try {
                 Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
             } catch (UnsupportedOperationException ignored) {
@@ -52,7 +53,7 @@ final class SigningKey {
             Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return Base64.getDecoder().decode(Files.readString(file).trim());
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot keep the token signing key in " + file, e);
+            throw new UncheckedIOException("Cannot keep the key in " + file, e);
         }
     }
 }
