@@ -246,7 +246,7 @@ public class CatalogBench {
         String job;
         do {
             Thread.sleep(20);
-            job = get(token, "/api/imports/" + id);
+            job = get(token, "/api/import-jobs/" + id);
         } while (field(job, "status").equals("RUNNING"));
         double millis = (System.nanoTime() - start) / 1e6;
         System.out.printf("  %-24s %s in %,.0f ms (%s rows, %s failed)%n", label, field(job, "status"), millis,

@@ -247,10 +247,11 @@ class CatalogImportTests {
 
     private JsonNode await(Api.Response started) {
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
-        assertThat(started.header("Location")).isEqualTo("/api/imports/" + started.text("id"));
+        assertThat(started.header("Location")).isEqualTo("/api/import-jobs/" + started.text("id"));
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (System.nanoTime() < deadline) {
-            var job = api.get("/api/imports/" + started.text("id")).as(owner).send();
+            var job =
+                    api.get("/api/import-jobs/" + started.text("id")).as(owner).send();
             if (!List.of("QUEUED", "RUNNING").contains(job.json().path("status").asString())) {
                 return job.json();
             }

@@ -135,7 +135,7 @@ class CsvInjectionTests {
     private JsonNode awaitJob(Api.Tenant tenant, String id) {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (System.nanoTime() < deadline) {
-            var job = api.get("/api/imports/" + id).as(tenant).send();
+            var job = api.get("/api/import-jobs/" + id).as(tenant).send();
             if (!job.json().path("status").asString().equals("RUNNING")) {
                 return job.json();
             }

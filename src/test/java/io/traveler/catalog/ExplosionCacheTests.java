@@ -213,7 +213,7 @@ class ExplosionCacheTests {
     private void awaitCompleted(String job) {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (System.nanoTime() < deadline) {
-            String status = api.get("/api/imports/" + job).as(owner).send().text("status");
+            String status = api.get("/api/import-jobs/" + job).as(owner).send().text("status");
             if (!List.of("QUEUED", "RUNNING").contains(status)) {
                 assertThat(status).isEqualTo("COMPLETED");
                 return;

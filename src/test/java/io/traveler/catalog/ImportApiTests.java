@@ -198,7 +198,8 @@ class ImportApiTests {
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (System.nanoTime() < deadline) {
-            var job = api.get("/api/imports/" + started.text("id")).as(owner).send();
+            var job =
+                    api.get("/api/import-jobs/" + started.text("id")).as(owner).send();
             assertThat(job.status()).isEqualTo(200);
             if (!List.of("QUEUED", "RUNNING").contains(job.json().path("status").asString())) {
                 return job.json();

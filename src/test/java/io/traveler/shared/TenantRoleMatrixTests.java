@@ -56,7 +56,9 @@ class TenantRoleMatrixTests {
         /** Any signed-in caller, user or API key, whatever its permissions; anonymous → 401. */
         SIGNED_IN,
         /** Any signed-in user acting on their own account; anonymous → 401, an API key → 403. */
-        SIGNED_IN_USER
+        SIGNED_IN_USER,
+        /** A record of the signed-in user's own account: anonymous → 401, an API key → 403, another user → 404. */
+        OWN_RECORD
     }
 
     record Open(Access access, String why) {}
@@ -78,7 +80,10 @@ class TenantRoleMatrixTests {
             Map.entry(
                     "POST /api/auth/verify-email/resend",
                     new Open(Access.SIGNED_IN_USER, "mails the caller's own address")),
-            Map.entry("POST /api/invitations/accept", new Open(Access.ANYONE, "the mailed token is the credential")));
+            Map.entry("POST /api/invitations/accept", new Open(Access.ANYONE, "the mailed token is the credential")),
+            Map.entry("GET /api/me/sessions", new Open(Access.SIGNED_IN_USER, "the caller's own sign-ins")),
+            Map.entry(
+                    "DELETE /api/me/sessions/{id}", new Open(Access.OWN_RECORD, "ends one of the caller's sign-ins")));
 
     @LocalServerPort
     int port;
@@ -287,7 +292,7 @@ class TenantRoleMatrixTests {
             return new Caller(member.userId(), member.roleId(), member.token(), key.text("key"));
         });
         var asUser = send(sample, nobody.token(), null, sample.body);
-        if (!reachedTheHandler(asUser)) {
+        if (open.access() == Access.OWN_RECORD ? asUser.status() != 404 : !reachedTheHandler(asUser)) {
             violations.add(sample + " (open to " + open.access() + ") by a member without permissions → " + asUser);
         }
         var asKey = send(sample, null, nobody.apiKey(), sample.body);
@@ -523,6 +528,11 @@ class TenantRoleMatrixTests {
         var invitation =
                 created(api.post("/api/users").as(owner).body(newMember(Api.uniqueEmail("pending"), role.text("id"))));
 
+        var ending = api.post("/api/auth/token")
+                .body(Map.of("email", owner.email(), "password", Api.PASSWORD))
+                .send();
+        sample("GET /api/me/sessions", "/api/me/sessions");
+        sample("DELETE /api/me/sessions/{id}", "/api/me/sessions/" + ending.text("session_id"));
         sample("POST /api/auth/verify-email", "/api/auth/verify-email")
                 .body(Map.of("token", TestMail.verificationToken(owner.email())));
         sample("POST /api/auth/verify-email/resend", "/api/auth/verify-email/resend");
@@ -646,7 +656,7 @@ class TenantRoleMatrixTests {
         sample("POST /api/imports/{kind} text/csv", "/api/imports/bom-lines?activate=true")
                 .as("text/csv", BOM_LINES_CSV)
                 .namesOwnersIds(false);
-        sample("GET /api/imports/{id}", "/api/imports/" + importJob.id());
+        sample("GET /api/import-jobs/{id}", "/api/import-jobs/" + importJob.id());
         sample("GET /api/catalog/parts/export", "/api/catalog/parts/export");
         sample("GET /api/products/templates/export", "/api/products/templates/export");
         sample(

@@ -60,6 +60,7 @@ class ApiKeysController {
             @NotEmpty Set<String> permissions,
             Instant expiresAt) {}
 
+    @Operation(summary = "List API keys")
     @GetMapping
     @PreAuthorize("hasAuthority('api_keys:read')")
     ItemList<ApiKeyView> list() {
@@ -76,12 +77,14 @@ class ApiKeysController {
         return ResponseEntity.status(HttpStatus.CREATED).body(ApiKeyView.of(created.key(), created.plaintext()));
     }
 
+    @Operation(summary = "Get an API key")
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('api_keys:read')")
     ApiKeyView get(@PathVariable UUID id) {
         return ApiKeyView.of(keys.get(id), null);
     }
 
+    @Operation(summary = "Revoke an API key")
     @PostMapping("/{id}/revoke")
     @PreAuthorize("hasAuthority('api_keys:manage')")
     ApiKeyView revoke(@PathVariable UUID id) {

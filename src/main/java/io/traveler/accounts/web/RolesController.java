@@ -1,5 +1,6 @@
 package io.traveler.accounts.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.accounts.internal.Role;
 import io.traveler.accounts.internal.RoleService;
@@ -50,18 +51,21 @@ class RolesController {
             @Size(max = 500) String description,
             Set<String> permissions) {}
 
+    @Operation(summary = "List every permission code")
     @GetMapping("/permissions")
     ItemList<String> permissions() {
         return new ItemList<>(
                 Arrays.stream(Permission.values()).map(Permission::code).toList(), null);
     }
 
+    @Operation(summary = "List roles")
     @GetMapping("/roles")
     @PreAuthorize("hasAuthority('roles:read')")
     ItemList<RoleView> list() {
         return new ItemList<>(roles.list().stream().map(RoleView::of).toList(), null);
     }
 
+    @Operation(summary = "Create a custom role")
     @PostMapping("/roles")
     @PreAuthorize("hasAuthority('roles:manage')")
     ResponseEntity<RoleView> create(@Valid @RequestBody RoleCreate body) {
@@ -71,6 +75,7 @@ class RolesController {
                 .body(RoleView.of(created));
     }
 
+    @Operation(summary = "Get a role")
     @GetMapping("/roles/{id}")
     @PreAuthorize("hasAuthority('roles:read')")
     ResponseEntity<RoleView> get(@PathVariable UUID id) {
@@ -78,6 +83,7 @@ class RolesController {
         return ResponseEntity.ok().eTag(Versions.etag(found.version())).body(RoleView.of(found));
     }
 
+    @Operation(summary = "Change a custom role")
     @PatchMapping("/roles/{id}")
     @PreAuthorize("hasAuthority('roles:manage')")
     ResponseEntity<RoleView> change(
@@ -88,6 +94,7 @@ class RolesController {
         return ResponseEntity.ok().eTag(Versions.etag(changed.version())).body(RoleView.of(changed));
     }
 
+    @Operation(summary = "Delete a custom role")
     @DeleteMapping("/roles/{id}")
     @PreAuthorize("hasAuthority('roles:manage')")
     ResponseEntity<Void> delete(

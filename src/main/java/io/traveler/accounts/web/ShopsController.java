@@ -89,6 +89,7 @@ class ShopsController {
                 .body(OrganizationView.of(organization));
     }
 
+    @Operation(summary = "Rename the current organization")
     @PatchMapping("/shops/{id}")
     @org.springframework.security.access.prepost.PreAuthorize("hasAuthority('organizations:update')")
     ResponseEntity<OrganizationView> renameShop(
@@ -101,6 +102,7 @@ class ShopsController {
                 .body(OrganizationView.of(organization));
     }
 
+    @Operation(summary = "The caller: user or API key, organization and permissions")
     @GetMapping("/me")
     MeView whoAmI() {
         TravelerPrincipal me = me();
@@ -126,18 +128,21 @@ class ShopsController {
         return new TotpStart(secret, totp.provisioningUri(secret, me.email()));
     }
 
+    @Operation(summary = "Confirm two-factor enrolment with a code from the app")
     @PostMapping("/me/mfa/totp/confirm")
     ResponseEntity<Void> confirmTotp(@Valid @RequestBody TotpConfirm body) {
         own.confirmTotp(requireUser().actorId(), body.code());
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "Turn two-factor sign-in off (asks for the password)")
     @PostMapping("/me/mfa/totp/remove")
     ResponseEntity<Void> removeTotp(@Valid @RequestBody PasswordConfirm body) {
         own.removeTotp(requireUser().actorId(), body.password());
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "Change the caller's password; other sessions end")
     @PostMapping("/me/password")
     ResponseEntity<Void> changePassword(@Valid @RequestBody PasswordChange body) {
         own.changePassword(requireUser().actorId(), body.currentPassword(), body.newPassword());

@@ -61,6 +61,7 @@ class UsersController {
 
     record UserChange(Set<UUID> roleIds, String status) {}
 
+    @Operation(summary = "List the organization's members")
     @GetMapping
     @PreAuthorize("hasAuthority('users:read')")
     ItemList<UserView> list() {
@@ -80,6 +81,7 @@ class UsersController {
                 .body(InvitationsController.InvitationView.of(invited));
     }
 
+    @Operation(summary = "Get a member")
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('users:read')")
     ResponseEntity<UserView> get(@PathVariable UUID id) {
@@ -87,6 +89,7 @@ class UsersController {
         return ResponseEntity.ok().eTag(Versions.etag(found.version())).body(UserView.of(found));
     }
 
+    @Operation(summary = "Change a member's roles or status in this organization")
     @PatchMapping("/{id}")
     @PreAuthorize("hasAuthority('users:manage')")
     ResponseEntity<UserView> change(
@@ -97,6 +100,7 @@ class UsersController {
         return ResponseEntity.ok().eTag(Versions.etag(changed.version())).body(UserView.of(changed));
     }
 
+    @Operation(summary = "End a member's sessions in this organization")
     @PostMapping("/{id}/end-sessions")
     @PreAuthorize("hasAuthority('users:manage')")
     ResponseEntity<Void> endSessions(@PathVariable UUID id) {

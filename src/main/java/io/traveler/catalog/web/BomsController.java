@@ -1,5 +1,6 @@
 package io.traveler.catalog.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.catalog.internal.BomLines;
 import io.traveler.catalog.internal.BomService;
@@ -48,6 +49,7 @@ class BomsController {
     record ComparisonView(
             List<BomLines.Line> added, List<BomLines.Line> removed, List<BomService.LineChange> changed) {}
 
+    @Operation(summary = "Compare two BOM versions")
     @GetMapping("/compare")
     @PreAuthorize("hasAuthority('catalog:read')")
     ComparisonView compare(@RequestParam UUID from, @RequestParam UUID to) {
@@ -59,6 +61,7 @@ class BomsController {
      * The ACTIVE bills of materials as the BOM-line import's CSV; importing it with {@code ?activate=true} rebuilds
      * them.
      */
+    @Operation(summary = "Export the lines of every active BOM as CSV")
     @GetMapping("/export")
     @PreAuthorize("hasAuthority('catalog:read')")
     void export(HttpServletResponse response) throws IOException {
@@ -67,12 +70,14 @@ class BomsController {
         export.bomLines(response.getWriter());
     }
 
+    @Operation(summary = "Get a BOM version with its lines")
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('catalog:read')")
     ResponseEntity<BomViews.BomView> get(@PathVariable UUID id) {
         return view(HttpStatus.OK, boms.bom(id));
     }
 
+    @Operation(summary = "Replace a draft BOM's lines")
     @PutMapping("/{id}/lines")
     @PreAuthorize("hasAuthority('catalog:manage')")
     ResponseEntity<BomViews.BomView> replaceLines(
@@ -82,6 +87,7 @@ class BomsController {
         return view(HttpStatus.OK, boms.replaceLines(id, ifMatch, body.toLines()));
     }
 
+    @Operation(summary = "Submit a draft BOM for approval")
     @PostMapping("/{id}/submit")
     @PreAuthorize("hasAuthority('catalog:manage')")
     ResponseEntity<BomViews.BomView> submit(
@@ -89,6 +95,7 @@ class BomsController {
         return view(HttpStatus.OK, boms.submit(id, ifMatch));
     }
 
+    @Operation(summary = "Approve a submitted BOM")
     @PostMapping("/{id}/approve")
     @PreAuthorize("hasAuthority('boms:approve')")
     ResponseEntity<BomViews.BomView> approve(
@@ -96,6 +103,7 @@ class BomsController {
         return view(HttpStatus.OK, boms.approve(id, ifMatch));
     }
 
+    @Operation(summary = "Activate a BOM version")
     @PostMapping("/{id}/activate")
     @PreAuthorize("hasAuthority('catalog:manage')")
     ResponseEntity<BomViews.BomView> activate(
@@ -108,12 +116,14 @@ class BomsController {
         return view(HttpStatus.OK, boms.activate(id, ifMatch, held.containsAll(ACTIVATE_DRAFT)));
     }
 
+    @Operation(summary = "Copy a BOM version into a new draft")
     @PostMapping("/{id}/revise")
     @PreAuthorize("hasAuthority('catalog:manage')")
     ResponseEntity<BomViews.BomView> revise(@PathVariable UUID id) {
         return view(HttpStatus.CREATED, boms.revise(id));
     }
 
+    @Operation(summary = "Explode a BOM for a quantity")
     @GetMapping("/{id}/explosion")
     @PreAuthorize("hasAuthority('catalog:read')")
     BomService.Explosion explosion(

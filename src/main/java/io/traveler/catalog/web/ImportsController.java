@@ -1,5 +1,6 @@
 package io.traveler.catalog.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.catalog.internal.ImportService;
 import io.traveler.shared.web.ForbiddenException;
@@ -23,7 +24,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -31,7 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 @Tag(name = "Imports")
 @RestController
-@RequestMapping("/api/imports")
 class ImportsController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<String> ACTIVATE_DRAFT = Set.of("boms:approve", "settings:update");
@@ -76,7 +75,8 @@ class ImportsController {
      * traveler.api.max-import-bytes}); 429 with {@code Retry-After} while the organization has as many imports
      * queued or running as it may.
      */
-    @PostMapping(path = "/{kind}", consumes = "text/csv")
+    @Operation(summary = "Start an import from CSV")
+    @PostMapping(path = "/api/imports/{kind}", consumes = "text/csv")
     @PreAuthorize("hasAuthority('catalog:manage')")
     ResponseEntity<Map<String, UUID>> startCsv(
             @PathVariable String kind,
@@ -87,7 +87,8 @@ class ImportsController {
     }
 
     /** A JSON array of objects whose field names are the CSV columns; row n is the n-th element. */
-    @PostMapping(path = "/{kind}", consumes = "application/json")
+    @Operation(summary = "Start an import from a JSON array")
+    @PostMapping(path = "/api/imports/{kind}", consumes = "application/json")
     @PreAuthorize("hasAuthority('catalog:manage')")
     ResponseEntity<Map<String, UUID>> startJson(
             @PathVariable String kind,
@@ -113,7 +114,7 @@ class ImportsController {
         }
         UUID id = imports.start(importKind, format, body(content), activate);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .location(URI.create("/api/imports/" + id))
+                .location(URI.create("/api/import-jobs/" + id))
                 .body(Map.of("id", id));
     }
 
@@ -126,7 +127,8 @@ class ImportsController {
         }
     }
 
-    @GetMapping("/{id}")
+    @Operation(summary = "Get an import job's progress and errors")
+    @GetMapping("/api/import-jobs/{id}")
     @PreAuthorize("hasAuthority('catalog:read')")
     JobView job(@PathVariable UUID id) {
         return JobView.of(imports.job(id));

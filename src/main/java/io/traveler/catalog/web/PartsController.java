@@ -1,5 +1,6 @@
 package io.traveler.catalog.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.catalog.internal.Bom;
 import io.traveler.catalog.internal.BomService;
@@ -156,6 +157,7 @@ class PartsController {
         }
     }
 
+    @Operation(summary = "List or search parts")
     @GetMapping
     @PreAuthorize("hasAuthority('catalog:read')")
     ItemList<PartView> list(
@@ -168,6 +170,7 @@ class PartsController {
         return catalog.listParts(page, q, kind).map(PartView::of);
     }
 
+    @Operation(summary = "Create a part")
     @PostMapping
     @PreAuthorize("hasAuthority('catalog:manage')")
     ResponseEntity<PartView> create(@Valid @RequestBody PartCreate body) {
@@ -182,6 +185,7 @@ class PartsController {
     }
 
     /** The import's CSV columns, streamed. */
+    @Operation(summary = "Export parts as CSV")
     @GetMapping("/export")
     @PreAuthorize("hasAuthority('catalog:read')")
     void export(HttpServletResponse response) throws IOException {
@@ -190,6 +194,7 @@ class PartsController {
         export.parts(response.getWriter());
     }
 
+    @Operation(summary = "Get a part")
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('catalog:read')")
     ResponseEntity<PartView> get(@PathVariable UUID id) {
@@ -197,6 +202,7 @@ class PartsController {
         return Versions.withEtag(ResponseEntity.ok(), found.version(), PartView.of(found));
     }
 
+    @Operation(summary = "Change a part")
     @PatchMapping("/{id}")
     @PreAuthorize("hasAuthority('catalog:manage')")
     ResponseEntity<PartView> change(
@@ -225,6 +231,7 @@ class PartsController {
         return Versions.withEtag(ResponseEntity.ok(), changed.version(), PartView.of(changed));
     }
 
+    @Operation(summary = "Delete a part")
     @DeleteMapping("/{id}")
     @PreAuthorize("hasAuthority('catalog:manage')")
     ResponseEntity<Void> delete(
@@ -233,6 +240,7 @@ class PartsController {
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "Products whose active BOM uses this part")
     @GetMapping("/{id}/where-used")
     @PreAuthorize("hasAuthority('catalog:read')")
     ItemList<UseView> whereUsed(@PathVariable UUID id) {

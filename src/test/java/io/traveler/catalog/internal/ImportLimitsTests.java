@@ -158,7 +158,7 @@ class ImportLimitsTests {
         assertThat(queuedFile).exists();
         assertThat(purgedAt(owner, old)).isNotNull();
         assertThat(purgedAt(owner, recent)).isNull();
-        assertThat(api.get("/api/imports/" + old)
+        assertThat(api.get("/api/import-jobs/" + old)
                         .as(owner)
                         .send()
                         .json()
@@ -192,7 +192,7 @@ class ImportLimitsTests {
         long deadline = System.nanoTime() + 20_000_000_000L;
         String status = null;
         while (System.nanoTime() < deadline) {
-            status = api.get("/api/imports/" + queued).as(owner).send().text("status");
+            status = api.get("/api/import-jobs/" + queued).as(owner).send().text("status");
             if (!List.of("QUEUED", "RUNNING").contains(status)) {
                 break;
             }
@@ -212,7 +212,8 @@ class ImportLimitsTests {
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (System.nanoTime() < deadline) {
-            var job = api.get("/api/imports/" + started.text("id")).as(tenant).send();
+            var job =
+                    api.get("/api/import-jobs/" + started.text("id")).as(tenant).send();
             if (!List.of("QUEUED", "RUNNING").contains(job.json().path("status").asString())) {
                 return job.json();
             }

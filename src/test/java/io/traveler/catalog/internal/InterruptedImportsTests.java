@@ -37,13 +37,13 @@ class InterruptedImportsTests {
 
         interrupted.failInterruptedJobs();
 
-        var failed = api.get("/api/imports/" + orphan).as(owner).send().json();
+        var failed = api.get("/api/import-jobs/" + orphan).as(owner).send().json();
         assertThat(failed.path("status").asString()).isEqualTo("FAILED");
         assertThat(failed.path("finished_at").isNull()).isFalse();
         assertThat(failed.path("error_count").asInt()).isEqualTo(1);
         assertThat(failed.path("errors").get(0).path("row").asInt()).isZero();
         assertThat(failed.path("errors").get(0).path("message").asString()).isEqualTo(InterruptedImports.MESSAGE);
-        assertThat(api.get("/api/imports/" + ours)
+        assertThat(api.get("/api/import-jobs/" + ours)
                         .as(owner)
                         .send()
                         .json()
@@ -77,7 +77,7 @@ class InterruptedImportsTests {
                         .update()));
         Thread.sleep(1_500);
 
-        var failed = api.get("/api/imports/" + job).as(owner).send().json();
+        var failed = api.get("/api/import-jobs/" + job).as(owner).send().json();
         assertThat(failed.path("status").asString()).isEqualTo("FAILED");
         int processed = failed.path("processed_rows").asInt();
         assertThat(processed).isBetween(1, 59_999);
