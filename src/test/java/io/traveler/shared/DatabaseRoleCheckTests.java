@@ -6,13 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.zaxxer.hikari.HikariDataSource;
 import io.traveler.TravelerApplication;
 import io.traveler.testing.ApplicationTest;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,8 +50,11 @@ class DatabaseRoleCheckTests {
     @Test
     void theProcessExitsNonZeroNamingTheReasonWhenItsRoleIsASuperuser() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(
-                List.of(java, "-cp", System.getProperty("java.class.path"), TravelerApplication.class.getName()));
+        // the application as an operator runs it: without the test classes (whose initializers start test servers)
+        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.endsWith("test-classes"))
+                .collect(Collectors.joining(File.pathSeparator));
+        List<String> command = new ArrayList<>(List.of(java, "-cp", classPath, TravelerApplication.class.getName()));
         command.addAll(arguments("postgres"));
         Path log = Files.createTempFile("traveler-refused-", ".log");
         try {
@@ -56,7 +62,7 @@ class DatabaseRoleCheckTests {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
-            boolean ended = process.waitFor(300, TimeUnit.SECONDS);
+            boolean ended = process.waitFor(120, TimeUnit.SECONDS);
             if (!ended) {
                 process.destroyForcibly();
             }

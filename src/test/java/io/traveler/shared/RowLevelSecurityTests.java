@@ -48,10 +48,11 @@ class RowLevelSecurityTests {
     }
 
     /**
-     * Refresh tokens name an organization but are found by the hash of a secret before any organization is known;
-     * the application never lists them.
+     * Refresh tokens and sessions name an organization but belong to the account: tokens are found by the hash of a
+     * secret before any organization is known, and sessions are only ever read by their own user's id (a person
+     * sees their sign-ins in every organization, an organization sees none).
      */
-    private static final List<String> GLOBAL_TABLES = List.of("accounts.refresh_tokens");
+    private static final List<String> GLOBAL_TABLES = List.of("accounts.refresh_tokens", "accounts.sessions");
 
     @Test
     void everyTenantTableHasRowLevelSecurityEnabledAndForced() {

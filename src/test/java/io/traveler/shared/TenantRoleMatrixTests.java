@@ -562,7 +562,7 @@ class TenantRoleMatrixTests {
         sample("GET /api/me", "/api/me");
         sample("GET /api/shops", "/api/shops");
         sample("GET /api/permissions", "/api/permissions");
-        sample("POST /api/me/mfa/totp", "/api/me/mfa/totp");
+        sample("POST /api/me/mfa/totp", "/api/me/mfa/totp").body(Map.of("password", "not-it"));
         sample("POST /api/me/mfa/totp/confirm", "/api/me/mfa/totp/confirm").body(Map.of("code", "000000"));
         sample("POST /api/me/mfa/totp/remove", "/api/me/mfa/totp/remove").body(Map.of("password", "not-it"));
         sample("POST /api/me/password", "/api/me/password")
