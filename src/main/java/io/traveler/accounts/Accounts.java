@@ -8,8 +8,6 @@ import java.util.UUID;
 public interface Accounts {
     record OrganizationRef(UUID id, String name, String kind) {}
 
-    AccountsOverview overview();
-
     /** The organizations the current user is an active member of. */
     List<OrganizationRef> myOrganizations();
 

@@ -6,6 +6,9 @@ import java.util.UUID;
 
 /** The audit module's API: the latest changes of the current organization, for dashboards. */
 public interface AuditTrail {
+    /** Reading the trail: its page, its API and the home page's latest changes. */
+    String READ = "audit:read";
+
     record Entry(
             UUID id,
             UUID actorId,

@@ -1,9 +1,8 @@
 package io.traveler.web;
 
-import io.traveler.accounts.Accounts;
 import io.traveler.audit.AuditTrail;
 import io.traveler.shared.ActorNames;
-import io.traveler.shared.security.Permission;
+import io.traveler.shared.modules.ModuleRegistry;
 import io.traveler.shared.security.TravelerAuthentication;
 import io.traveler.shared.security.TravelerPrincipal;
 import io.traveler.shared.web.PageController;
@@ -12,17 +11,17 @@ import java.util.Objects;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The home page: live counts of the organization and, for auditors, the latest changes. */
+/** The home page: the modules' live counts of the organization and, for auditors, the latest changes. */
 @PageController
 class HomePage {
     private static final int LATEST_CHANGES = 10;
 
-    private final Accounts accounts;
+    private final ModuleRegistry modules;
     private final AuditTrail audit;
     private final ActorNames actors;
 
-    HomePage(Accounts accounts, AuditTrail audit, ActorNames actors) {
-        this.accounts = accounts;
+    HomePage(ModuleRegistry modules, AuditTrail audit, ActorNames actors) {
+        this.modules = modules;
         this.audit = audit;
         this.actors = actors;
     }
@@ -35,8 +34,8 @@ class HomePage {
     @GetMapping("/app/")
     String home(Model model) {
         TravelerPrincipal me = TravelerAuthentication.current().orElseThrow();
-        model.addAttribute("overview", accounts.overview());
-        if (me.can(Permission.AUDIT_READ.code())) {
+        model.addAttribute("tiles", modules.tilesFor(me));
+        if (me.can(AuditTrail.READ)) {
             List<AuditTrail.Entry> latest = audit.latest(LATEST_CHANGES);
             model.addAttribute("latest", latest);
             model.addAttribute(

@@ -1,12 +1,13 @@
 package io.traveler.web;
 
 import io.traveler.accounts.Accounts;
-import io.traveler.shared.security.Permission;
+import io.traveler.shared.modules.ModuleRegistry;
 import io.traveler.shared.security.TravelerAuthentication;
 import io.traveler.shared.security.TravelerPrincipal;
 import io.traveler.shared.web.PageController;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -17,12 +18,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  */
 @ControllerAdvice(annotations = PageController.class)
 class Layout {
-    /** A link of the main navigation, shown to holders of its permission (everyone when null). */
-    record NavItem(String label, String path, String permission) {
-        boolean isShownTo(TravelerPrincipal me) {
-            return permission == null || me.can(permission);
-        }
-
+    /** A link of the main navigation; the modules contribute theirs to the {@link ModuleRegistry}. */
+    record NavItem(String label, String path) {
         public boolean isCurrent(String currentPath) {
             return path.equals("/app/") ? currentPath.equals(path) : currentPath.startsWith(path);
         }
@@ -52,26 +49,14 @@ class Layout {
         }
     }
 
-    private static final List<NavItem> NAVIGATION = List.of(
-            new NavItem("Home", "/app/", null),
-            new NavItem("Employees", "/app/employees", Permission.EMPLOYEES_READ.code()),
-            new NavItem("Stations", "/app/stations", Permission.STATIONS_READ.code()),
-            new NavItem("Locations", "/app/locations", Permission.LOCATIONS_READ.code()),
-            new NavItem("Users", "/app/users", Permission.USERS_READ.code()),
-            new NavItem("Roles", "/app/roles", Permission.ROLES_READ.code()),
-            new NavItem("API keys", "/app/api-keys", Permission.API_KEYS_READ.code()),
-            new NavItem("Outbox", "/app/outbox", Permission.USERS_MANAGE.code()),
-            new NavItem("Catalog", "/app/catalog", Permission.CATALOG_READ.code()),
-            new NavItem("Imports", "/app/imports", Permission.CATALOG_MANAGE.code()),
-            new NavItem("Partnerships", "/app/partnerships", Permission.PARTNERSHIPS_READ.code()),
-            new NavItem("Organization", "/app/organization/details", Permission.ORGANIZATIONS_READ.code()),
-            new NavItem("Settings", "/app/settings", Permission.SETTINGS_READ.code()),
-            new NavItem("Audit", "/app/audit", Permission.AUDIT_READ.code()));
+    private static final NavItem HOME = new NavItem("Home", "/app/");
 
     private final Accounts accounts;
+    private final ModuleRegistry modules;
 
-    Layout(Accounts accounts) {
+    Layout(Accounts accounts, ModuleRegistry modules) {
         this.accounts = accounts;
+        this.modules = modules;
     }
 
     @ModelAttribute
@@ -79,14 +64,16 @@ class Layout {
         var me = TravelerAuthentication.current();
         model.addAttribute("me", me.orElse(null));
         model.addAttribute("currentPath", request.getRequestURI());
-        model.addAttribute(
-                "navigation",
-                me.map(user -> NAVIGATION.stream()
-                                .filter(item -> item.isShownTo(user))
-                                .toList())
-                        .orElse(List.of()));
+        model.addAttribute("navigation", me.map(this::navigationOf).orElse(List.of()));
         if (me.isPresent()) {
             model.addAttribute("switcher", new Switcher(accounts));
         }
+    }
+
+    private List<NavItem> navigationOf(TravelerPrincipal me) {
+        return Stream.concat(
+                        Stream.of(HOME),
+                        modules.navigationFor(me).stream().map(entry -> new NavItem(entry.label(), entry.path())))
+                .toList();
     }
 }

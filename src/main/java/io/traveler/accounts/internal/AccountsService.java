@@ -1,7 +1,6 @@
 package io.traveler.accounts.internal;
 
 import io.traveler.accounts.Accounts;
-import io.traveler.accounts.AccountsOverview;
 import io.traveler.shared.ActorNames;
 import io.traveler.shared.tenancy.TenantContext;
 import java.util.Collection;
@@ -20,22 +19,6 @@ class AccountsService implements Accounts, ActorNames {
 
     AccountsService(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public AccountsOverview overview() {
-        return jdbc.sql("""
-                        select (select count(*) from accounts.employees where status = 'ACTIVE'),
-                               (select count(*) from accounts.stations where status = 'ACTIVE'),
-                               (select count(*) from accounts.locations),
-                               (select count(*) from accounts.memberships where org_id = :org and status = 'ACTIVE'),
-                               (select count(*) from accounts.partnerships where status = 'ACTIVE')
-                        """)
-                .param("org", TenantContext.requireOrgId())
-                .query((rs, n) ->
-                        new AccountsOverview(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
-                .single();
     }
 
     @Override

@@ -1,9 +1,9 @@
 package io.traveler.accounts.web;
 
+import io.traveler.shared.modules.ModuleContribution.PermissionDefinition;
 import io.traveler.shared.paging.PageRequest;
 import io.traveler.shared.security.Permission;
 import io.traveler.shared.web.Versions;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +46,8 @@ final class Pages {
 
     /** Permission codes grouped by resource ("stations" → [stations:read, ...]), in catalogue order. */
     static Map<String, List<String>> permissionGroups(Collection<String> codes) {
-        return Arrays.stream(Permission.values())
-                .map(Permission::code)
+        return Permission.definitions().stream()
+                .map(PermissionDefinition::code)
                 .filter(codes::contains)
                 .collect(Collectors.groupingBy(
                         code -> code.substring(0, code.indexOf(':')), LinkedHashMap::new, Collectors.toList()));

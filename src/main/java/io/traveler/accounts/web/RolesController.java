@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.accounts.internal.Role;
 import io.traveler.accounts.internal.RoleService;
+import io.traveler.shared.modules.ModuleContribution.PermissionDefinition;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.security.Permission;
 import io.traveler.shared.web.Versions;
@@ -11,7 +12,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -55,7 +55,10 @@ class RolesController {
     @GetMapping("/permissions")
     ItemList<String> permissions() {
         return new ItemList<>(
-                Arrays.stream(Permission.values()).map(Permission::code).toList(), null);
+                Permission.definitions().stream()
+                        .map(PermissionDefinition::code)
+                        .toList(),
+                null);
     }
 
     @Operation(summary = "List roles")

@@ -1,81 +1,69 @@
 package io.traveler.shared.security;
 
-import java.util.Arrays;
+import io.traveler.shared.modules.ModuleContribution.PermissionDefinition;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The permission catalogue: {@code resource:action} codes checked on every endpoint. Modules add their codes
- * here when they arrive; built-in roles are defined over this list in {@code accounts}.
+ * The permission catalogue: the {@code resource:action} codes of every module present, and which of them each
+ * built-in role holds. Modules declare their codes in their own
+ * {@link io.traveler.shared.modules.ModuleContribution}; the {@link io.traveler.shared.modules.ModuleRegistry}
+ * installs the union here once at start, before any request is served.
  */
-public enum Permission {
-    ORGANIZATIONS_READ("organizations:read"),
-    ORGANIZATIONS_UPDATE("organizations:update"),
-    USERS_READ("users:read"),
-    USERS_MANAGE("users:manage"),
-    ROLES_READ("roles:read"),
-    ROLES_MANAGE("roles:manage"),
-    EMPLOYEES_READ("employees:read"),
-    EMPLOYEES_CREATE("employees:create"),
-    EMPLOYEES_UPDATE("employees:update"),
-    EMPLOYEES_DELETE("employees:delete"),
-    STATIONS_READ("stations:read"),
-    STATIONS_CREATE("stations:create"),
-    STATIONS_UPDATE("stations:update"),
-    STATIONS_DELETE("stations:delete"),
-    LOCATIONS_READ("locations:read"),
-    LOCATIONS_CREATE("locations:create"),
-    LOCATIONS_UPDATE("locations:update"),
-    LOCATIONS_DELETE("locations:delete"),
-    API_KEYS_READ("api_keys:read"),
-    API_KEYS_MANAGE("api_keys:manage"),
-    PARTNERSHIPS_READ("partnerships:read"),
-    PARTNERSHIPS_MANAGE("partnerships:manage"),
-    SETTINGS_READ("settings:read"),
-    SETTINGS_UPDATE("settings:update"),
-    AUDIT_READ("audit:read"),
-    CUSTOMERS_READ("customers:read"),
-    CUSTOMERS_MANAGE("customers:manage"),
-    CATALOG_READ("catalog:read"),
-    CATALOG_MANAGE("catalog:manage"),
-    BOMS_APPROVE("boms:approve"),
-    ORDERS_READ("orders:read"),
-    ORDERS_CREATE("orders:create"),
-    ORDERS_UPDATE("orders:update"),
-    ORDERS_APPROVE("orders:approve"),
-    PROJECTS_READ("projects:read"),
-    PROJECTS_MANAGE("projects:manage"),
-    TASKS_READ("tasks:read"),
-    TASKS_MANAGE("tasks:manage"),
-    TIME_LOG("time:log"),
-    PRODUCTION_SCAN("production:scan"),
-    INVENTORY_READ("inventory:read"),
-    INVENTORY_MANAGE("inventory:manage"),
-    QUALITY_READ("quality:read"),
-    QUALITY_INSPECT("quality:inspect"),
-    QUALITY_MANAGE("quality:manage"),
-    SALES_READ("sales:read"),
-    SALES_MANAGE("sales:manage"),
-    FULFILLMENT_MANAGE("fulfillment:manage"),
-    ANALYTICS_READ("analytics:read"),
+public final class Permission {
     /** Scraping {@code /actuator/prometheus} on the application's port. */
-    METRICS_READ("metrics:read");
+    public static final String METRICS_READ = "metrics:read";
 
-    private final String code;
+    private static volatile Catalogue installed;
 
-    Permission(String code) {
-        this.code = code;
+    private record Catalogue(
+            List<PermissionDefinition> definitions, Set<String> codes, Map<StandardRole, Set<String>> grants) {}
+
+    private Permission() {}
+
+    /** Called by the registry at start with every module's permissions and built-in grants. */
+    public static void install(List<PermissionDefinition> definitions, Map<StandardRole, Set<String>> grants) {
+        Set<String> codes = definitions.stream()
+                .map(PermissionDefinition::code)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Map<StandardRole, Set<String>> byRole = new EnumMap<>(StandardRole.class);
+        for (StandardRole role : StandardRole.values()) {
+            byRole.put(
+                    role,
+                    role == StandardRole.ADMINISTRATOR
+                            ? Set.copyOf(codes)
+                            : Set.copyOf(grants.getOrDefault(role, Set.of())));
+        }
+        installed = new Catalogue(List.copyOf(definitions), Set.copyOf(codes), Map.copyOf(byRole));
     }
 
-    public String code() {
-        return code;
+    /** Every permission in module and declaration order (the roles editor groups them by resource). */
+    public static List<PermissionDefinition> definitions() {
+        return catalogue().definitions();
     }
 
     public static Set<String> allCodes() {
-        return Arrays.stream(values()).map(Permission::code).collect(Collectors.toUnmodifiableSet());
+        return catalogue().codes();
     }
 
     public static boolean isKnown(String code) {
-        return Arrays.stream(values()).anyMatch(p -> p.code.equals(code));
+        return catalogue().codes().contains(code);
+    }
+
+    /** The permissions a built-in role holds, as its modules grant them. */
+    public static Set<String> grantedTo(StandardRole role) {
+        return catalogue().grants().get(role);
+    }
+
+    private static Catalogue catalogue() {
+        Catalogue catalogue = installed;
+        if (catalogue == null) {
+            throw new IllegalStateException("the permission catalogue is read before the modules were collected");
+        }
+        return catalogue;
     }
 }

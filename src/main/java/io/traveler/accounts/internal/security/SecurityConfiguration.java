@@ -165,7 +165,7 @@ class SecurityConfiguration {
                                 .requestMatchers(onManagementPort(env))
                                 .permitAll()
                                 .requestMatchers("/actuator/prometheus")
-                                .hasAuthority(Permission.METRICS_READ.code())
+                                .hasAuthority(Permission.METRICS_READ)
                                 .anyRequest()
                                 .denyAll())
                 .oauth2ResourceServer(o -> o.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtToPrincipal(principals)))

@@ -1,0 +1,40 @@
+package io.traveler.catalog.internal;
+
+import static io.traveler.shared.security.StandardRole.*;
+
+import io.traveler.shared.modules.ModuleContribution;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** What the catalog adds to the application: its permissions and their holders, its pages and its counts. */
+@Configuration(proxyBeanMethods = false)
+class CatalogModule {
+    @Bean
+    ModuleContribution catalogContribution(JdbcClient jdbc) {
+        return ModuleContribution.of("catalog")
+                .permission("catalog:read", "See categories, parts, products, variants and BOMs")
+                .permission("catalog:manage", "Change the catalog, draft BOMs and import CSV files")
+                .permission("boms:approve", "Approve and activate bills of materials")
+                .grant(PRODUCTION_MANAGER, "catalog:read", "catalog:manage", "boms:approve")
+                .grant(DESIGNER, "catalog:read", "catalog:manage")
+                .grant(SALES_MANAGER, "catalog:read")
+                .grant(QC_INSPECTOR, "catalog:read")
+                .grant(TECHNICIAN, "catalog:read")
+                .grant(CUSTOMER_SERVICE, "catalog:read")
+                .grant(BRAND_USER, "catalog:read")
+                .navigation(80, "Catalog", "/app/catalog", "catalog:read")
+                .navigation(90, "Imports", "/app/imports", "catalog:manage")
+                .tile(60, "Parts", "/app/catalog/parts", "catalog:read", () -> count(jdbc, """
+                        select count(*) from catalog.parts"""))
+                .tile(70, "Products", "/app/catalog/products", "catalog:read", () -> count(jdbc, """
+                        select count(*) from catalog.products"""))
+                .tile(80, "Active BOMs", "/app/catalog/products", "catalog:read", () -> count(jdbc, """
+                        select count(*) from catalog.boms where status = 'ACTIVE'"""))
+                .build();
+    }
+
+    private static long count(JdbcClient jdbc, String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+}

@@ -1,0 +1,100 @@
+package io.traveler.shared.modules;
+
+import io.traveler.shared.security.StandardRole;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
+
+/**
+ * What one module adds to the application: its permissions, which of them the built-in roles hold, its entries
+ * in the navigation and its tiles on the home page. Each module declares one as a Spring bean in its own
+ * package; {@link ModuleRegistry} collects them at start, so adding a module edits no file outside it.
+ */
+public record ModuleContribution(
+        String module,
+        List<PermissionDefinition> permissions,
+        Map<StandardRole, Set<String>> grants,
+        List<NavigationEntry> navigation,
+        List<DashboardTile> tiles) {
+
+    private static final Pattern CODE = Pattern.compile("[a-z][a-z_]*:[a-z][a-z_]*");
+
+    /** A {@code resource:action} code checked on endpoints; the resource groups it in the roles editor. */
+    public record PermissionDefinition(String code, String description) {
+        public PermissionDefinition {
+            if (!CODE.matcher(code).matches()) {
+                throw new IllegalArgumentException("a permission code is resource:action, not " + code);
+            }
+            Objects.requireNonNull(description, "description");
+        }
+
+        public String group() {
+            return code.substring(0, code.indexOf(':'));
+        }
+    }
+
+    /**
+     * A link of the main navigation, shown to holders of its permission; entries of all modules are sorted by
+     * {@code order}.
+     */
+    public record NavigationEntry(int order, String label, String path, String permission) {}
+
+    /** A count on the home page linking to its list, shown to holders of its permission. */
+    public record DashboardTile(int order, String title, String path, String permission, LongSupplier count) {}
+
+    public ModuleContribution {
+        permissions = List.copyOf(permissions);
+        grants = Map.copyOf(grants);
+        navigation = List.copyOf(navigation);
+        tiles = List.copyOf(tiles);
+    }
+
+    public static Builder of(String module) {
+        return new Builder(module);
+    }
+
+    public static final class Builder {
+        private final String module;
+        private final List<PermissionDefinition> permissions = new ArrayList<>();
+        private final Map<StandardRole, Set<String>> grants = new EnumMap<>(StandardRole.class);
+        private final List<NavigationEntry> navigation = new ArrayList<>();
+        private final List<DashboardTile> tiles = new ArrayList<>();
+
+        private Builder(String module) {
+            this.module = module;
+        }
+
+        public Builder permission(String code, String description) {
+            permissions.add(new PermissionDefinition(code, description));
+            return this;
+        }
+
+        /** Gives the role these permissions of this module (the administrator holds them all without asking). */
+        public Builder grant(StandardRole role, String... codes) {
+            grants.computeIfAbsent(role, r -> new LinkedHashSet<>()).addAll(List.of(codes));
+            return this;
+        }
+
+        public Builder navigation(int order, String label, String path, String permission) {
+            navigation.add(new NavigationEntry(order, label, path, permission));
+            return this;
+        }
+
+        public Builder tile(int order, String title, String path, String permission, LongSupplier count) {
+            tiles.add(new DashboardTile(order, title, path, permission, count));
+            return this;
+        }
+
+        public ModuleContribution build() {
+            Map<StandardRole, Set<String>> frozen = new EnumMap<>(StandardRole.class);
+            grants.forEach((role, codes) -> frozen.put(role, Set.copyOf(codes)));
+            return new ModuleContribution(module, permissions, frozen, navigation, tiles);
+        }
+    }
+}

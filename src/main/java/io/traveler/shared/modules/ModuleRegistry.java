@@ -1,0 +1,101 @@
+package io.traveler.shared.modules;
+
+import io.traveler.shared.modules.ModuleContribution.DashboardTile;
+import io.traveler.shared.modules.ModuleContribution.NavigationEntry;
+import io.traveler.shared.modules.ModuleContribution.PermissionDefinition;
+import io.traveler.shared.security.Permission;
+import io.traveler.shared.security.StandardRole;
+import io.traveler.shared.security.TravelerPrincipal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every module's {@link ModuleContribution}, collected at start: the permission catalogue (installed into
+ * {@link Permission}), the built-in roles' grants, the navigation and the home page's tiles. A contribution that
+ * repeats another module's code, grants a permission it does not own or links to an unknown one stops the start.
+ */
+@Component
+public class ModuleRegistry {
+    /** A tile as the home page shows it, counted for the current organization. */
+    public record Tile(String title, String path, long count) {}
+
+    private final List<NavigationEntry> navigation;
+    private final List<DashboardTile> tiles;
+
+    public ModuleRegistry(List<ModuleContribution> contributions) {
+        List<ModuleContribution> modules = contributions.stream()
+                .sorted(Comparator.comparing(ModuleContribution::module))
+                .toList();
+        List<PermissionDefinition> definitions = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        Map<StandardRole, Set<String>> grants = new EnumMap<>(StandardRole.class);
+        for (ModuleContribution module : modules) {
+            for (PermissionDefinition permission : module.permissions()) {
+                if (!codes.add(permission.code())) {
+                    throw new IllegalStateException(
+                            module.module() + " declares " + permission.code() + ", which another module declares");
+                }
+                definitions.add(permission);
+            }
+            Set<String> own = new HashSet<>(module.permissions().stream()
+                    .map(PermissionDefinition::code)
+                    .toList());
+            module.grants().forEach((role, granted) -> {
+                if (role == StandardRole.ADMINISTRATOR) {
+                    throw new IllegalStateException(module.module() + " grants to the administrator, who holds all");
+                }
+                if (!own.containsAll(granted)) {
+                    throw new IllegalStateException(module.module() + " grants permissions it does not declare: "
+                            + granted.stream()
+                                    .filter(code -> !own.contains(code))
+                                    .toList());
+                }
+                grants.computeIfAbsent(role, r -> new HashSet<>()).addAll(granted);
+            });
+        }
+        this.navigation = modules.stream()
+                .flatMap(module -> module.navigation().stream())
+                .sorted(Comparator.comparingInt(NavigationEntry::order))
+                .toList();
+        this.tiles = modules.stream()
+                .flatMap(module -> module.tiles().stream())
+                .sorted(Comparator.comparingInt(DashboardTile::order))
+                .toList();
+        for (NavigationEntry entry : navigation) {
+            requireKnown(codes, entry.permission(), "navigation entry " + entry.label());
+        }
+        for (DashboardTile tile : tiles) {
+            requireKnown(codes, tile.permission(), "tile " + tile.title());
+        }
+        Permission.install(definitions, grants);
+    }
+
+    private static void requireKnown(Set<String> codes, String permission, String what) {
+        if (permission != null && !codes.contains(permission)) {
+            throw new IllegalStateException("the " + what + " requires " + permission + ", which no module declares");
+        }
+    }
+
+    /** The navigation entries the user's permissions reach, in order (an entry without permission is everyone's). */
+    public List<NavigationEntry> navigationFor(TravelerPrincipal me) {
+        return navigation.stream()
+                .filter(entry -> entry.permission() == null || me.can(entry.permission()))
+                .toList();
+    }
+
+    /** The tiles the user's permissions reach, counted now; counts of hidden tiles are never queried. */
+    @Transactional(readOnly = true)
+    public List<Tile> tilesFor(TravelerPrincipal me) {
+        return tiles.stream()
+                .filter(tile -> tile.permission() == null || me.can(tile.permission()))
+                .map(tile -> new Tile(tile.title(), tile.path(), tile.count().getAsLong()))
+                .toList();
+    }
+}

@@ -1,0 +1,67 @@
+package io.traveler.shared.modules;
+
+import static io.traveler.shared.security.StandardRole.ADMINISTRATOR;
+import static io.traveler.shared.security.StandardRole.TECHNICIAN;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A module's contribution is trusted with nothing it does not own: a mistake stops the start rather than
+ * granting, hiding or linking something silently. (Only failing registries are built here: a successful one
+ * would replace the running application's catalogue.)
+ */
+class ModuleRegistryTests {
+    @Test
+    void aModuleCannotDeclareAPermissionAnotherModuleDeclares() {
+        var catalog = ModuleContribution.of("catalog")
+                .permission("catalog:read", "See the catalog")
+                .build();
+        var intruder = ModuleContribution.of("intruder")
+                .permission("catalog:read", "Also see the catalog")
+                .build();
+        assertThatThrownBy(() -> new ModuleRegistry(List.of(catalog, intruder))).hasMessageContaining("catalog:read");
+    }
+
+    @Test
+    void aModuleCannotGrantABuiltInRoleAnotherModulesPermission() {
+        var accounts = ModuleContribution.of("accounts")
+                .permission("users:manage", "Manage members")
+                .build();
+        var greedy = ModuleContribution.of("greedy")
+                .permission("greedy:read", "See greed")
+                .grant(TECHNICIAN, "greedy:read", "users:manage")
+                .build();
+        assertThatThrownBy(() -> new ModuleRegistry(List.of(accounts, greedy))).hasMessageContaining("users:manage");
+    }
+
+    @Test
+    void theAdministratorsGrantsAreNotAModulesToDeclare() {
+        var module = ModuleContribution.of("audit")
+                .permission("audit:read", "See the trail")
+                .grant(ADMINISTRATOR, "audit:read")
+                .build();
+        assertThatThrownBy(() -> new ModuleRegistry(List.of(module))).hasMessageContaining("administrator");
+    }
+
+    @Test
+    void aNavigationEntryOrTileBehindAnUnknownPermissionStopsTheStart() {
+        var linked = ModuleContribution.of("settings")
+                .permission("settings:read", "See settings")
+                .navigation(10, "Settings", "/app/settings", "setings:read")
+                .build();
+        assertThatThrownBy(() -> new ModuleRegistry(List.of(linked))).hasMessageContaining("setings:read");
+        var counted = ModuleContribution.of("settings")
+                .permission("settings:read", "See settings")
+                .tile(10, "Series", "/app/settings", "settings:reed", () -> 0)
+                .build();
+        assertThatThrownBy(() -> new ModuleRegistry(List.of(counted))).hasMessageContaining("settings:reed");
+    }
+
+    @Test
+    void aPermissionCodeIsResourceColonAction() {
+        assertThatThrownBy(() -> ModuleContribution.of("x").permission("everything", "All"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,179 @@
+package io.traveler.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.traveler.testing.Api;
+import io.traveler.testing.ApplicationTest;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The navigation and the home page's tiles are what the modules contribute, filtered by the user's permissions. */
+@ApplicationTest
+class ModuleContributionPagesTests {
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern NAV =
+            Pattern.compile("<nav class=\"nav\" aria-label=\"Main\">(.*?)</nav>", Pattern.DOTALL);
+    private static final Pattern LINK = Pattern.compile("<a [^>]*>([^<]+)</a>");
+    private static final Pattern TILE =
+            Pattern.compile("<span class=\"stat-value\">(\\d+)</span><span class=\"stat-label\">([^<]+)</span>");
+
+    @LocalServerPort
+    int port;
+
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+    }
+
+    @Test
+    void anAdministratorSeesEveryModulesEntriesAndTilesCountingItsOwnOrganization() throws Exception {
+        var factory = api.signUp("FACTORY");
+        var other = api.signUp("FACTORY");
+        for (var tenant : List.of(factory, other)) {
+            assertThat(api.post("/api/stations")
+                            .as(tenant)
+                            .body(Map.of("name", "Cutting"))
+                            .send()
+                            .status())
+                    .isEqualTo(201);
+        }
+        assertThat(api.post("/api/stations")
+                        .as(other)
+                        .body(Map.of("name", "Sewing"))
+                        .send()
+                        .status())
+                .isEqualTo(201);
+        assertThat(api.post("/api/catalog/parts")
+                        .as(factory)
+                        .body(Map.of(
+                                "part_number", "P-1", "name", "Bolt", "kind", "COMPONENT", "unit_of_measure", "ea"))
+                        .send()
+                        .status())
+                .isEqualTo(201);
+
+        String home = signedIn(factory.email()).get("/app/").body();
+
+        assertThat(navigation(home))
+                .containsExactly(
+                        "Home",
+                        "Employees",
+                        "Stations",
+                        "Locations",
+                        "Users",
+                        "Roles",
+                        "API keys",
+                        "Outbox",
+                        "Catalog",
+                        "Imports",
+                        "Partnerships",
+                        "Organization",
+                        "Settings",
+                        "Audit");
+        Map<String, Long> tiles = tiles(home);
+        assertThat(tiles.keySet())
+                .containsExactly(
+                        "Employees",
+                        "Stations",
+                        "Locations",
+                        "Members",
+                        "Active partners",
+                        "Parts",
+                        "Products",
+                        "Active BOMs");
+        assertThat(tiles)
+                .as("counted in the signed-in organization only")
+                .containsEntry("Stations", 1L)
+                .containsEntry("Members", 1L)
+                .containsEntry("Parts", 1L)
+                .containsEntry("Products", 0L)
+                .containsEntry("Active BOMs", 0L);
+    }
+
+    @Test
+    void aTechnicianSeesNoManageOnlyEntryAndNoTileOfWhatItCannotRead() throws Exception {
+        var factory = api.signUp("FACTORY");
+        var technician = api.addMember(factory, "TECHNICIAN");
+
+        String home = signedIn(technician.email()).get("/app/").body();
+
+        assertThat(navigation(home))
+                .containsExactly("Home", "Employees", "Stations", "Locations", "Catalog", "Organization");
+        assertThat(tiles(home).keySet())
+                .containsExactly("Employees", "Stations", "Locations", "Parts", "Products", "Active BOMs");
+        assertThat(home).doesNotContain("Latest changes");
+    }
+
+    private static List<String> navigation(String html) {
+        var nav = NAV.matcher(html);
+        assertThat(nav.find()).as("the main navigation").isTrue();
+        List<String> labels = new ArrayList<>();
+        var link = LINK.matcher(nav.group(1));
+        while (link.find()) {
+            labels.add(link.group(1).trim());
+        }
+        return labels;
+    }
+
+    private static Map<String, Long> tiles(String html) {
+        Map<String, Long> tiles = new LinkedHashMap<>();
+        var tile = TILE.matcher(html);
+        while (tile.find()) {
+            tiles.put(tile.group(2), Long.parseLong(tile.group(1)));
+        }
+        return tiles;
+    }
+
+    private Session signedIn(String email) throws Exception {
+        var session = new Session(port);
+        var csrf = CSRF.matcher(session.get("/login").body());
+        assertThat(csrf.find()).isTrue();
+        var signedIn = session.post(
+                "/login",
+                "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
+                        + URLEncoder.encode(Api.PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1));
+        assertThat(signedIn.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/app/"));
+        return session;
+    }
+
+    private static final class Session {
+        private final HttpClient http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        private final String base;
+
+        Session(int port) {
+            this.base = "http://localhost:" + port;
+        }
+
+        HttpResponse<String> get(String path) throws Exception {
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> post(String path, String form) throws Exception {
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+    }
+}
