@@ -118,6 +118,19 @@ class ModuleContributionPagesTests {
         assertThat(home).doesNotContain("Latest changes");
     }
 
+    @Test
+    void theRolesEditorOffersEveryDeclaredPermissionWithItsModulesDescription() throws Exception {
+        var factory = api.signUp("FACTORY");
+
+        String editor = signedIn(factory.email()).get("/app/roles/new").body();
+
+        assertThat(editor)
+                .contains("title=\"Approve and activate bills of materials\"")
+                .contains("value=\"boms:approve\"")
+                .contains("value=\"metrics:read\"")
+                .doesNotContain("value=\"orders:read\"");
+    }
+
     private static List<String> navigation(String html) {
         var nav = NAV.matcher(html);
         assertThat(nav.find()).as("the main navigation").isTrue();

@@ -128,6 +128,7 @@ class ApiKeyPages {
                 TravelerAuthentication.current().map(p -> p.permissions()).orElse(Set.of());
         model.addAttribute("form", form);
         model.addAttribute("permissionGroups", Pages.permissionGroups(own));
+        model.addAttribute("permissionDescriptions", Pages.permissionDescriptions());
         model.addAttribute("zone", zone().getId());
         return "accounts/api-key-new";
     }

@@ -44,6 +44,12 @@ final class Pages {
         return all.stream().collect(Collectors.toMap(id, name));
     }
 
+    /** What each permission allows, as its module describes it (shown on the permission's checkbox). */
+    static Map<String, String> permissionDescriptions() {
+        return Permission.definitions().stream()
+                .collect(Collectors.toMap(PermissionDefinition::code, PermissionDefinition::description));
+    }
+
     /** Permission codes grouped by resource ("stations" → [stations:read, ...]), in catalogue order. */
     static Map<String, List<String>> permissionGroups(Collection<String> codes) {
         return Permission.definitions().stream()

@@ -150,6 +150,7 @@ class RolePages {
         model.addAttribute("role", role);
         model.addAttribute("heading", role == null ? "New role" : role.name());
         model.addAttribute("permissionGroups", Pages.permissionGroups(Permission.allCodes()));
+        model.addAttribute("permissionDescriptions", Pages.permissionDescriptions());
         return "accounts/role-form";
     }
 }
