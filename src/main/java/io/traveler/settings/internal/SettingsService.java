@@ -147,6 +147,35 @@ public class SettingsService implements OrganizationSettings {
                 .single();
     }
 
+    /** The series every new organization starts with; others are created on first use or by an administrator. */
+    static final List<String> DEFAULT_SERIES = List.of("orders", "units", "custom_parts", "rma");
+
+    /**
+     * Gives the current organization its settings row and default numbering series. Each insert skips what
+     * exists, so running it again, or after the organization already saved its settings, changes nothing.
+     */
+    @Transactional
+    public void initialise() {
+        UUID orgId = TenantContext.requireOrgId();
+        jdbc.sql("""
+                        insert into settings.organization_settings (org_id, created_at, updated_at)
+                        values (:org, now(), now())
+                        on conflict (org_id) do nothing
+                        """).param("org", orgId).update();
+        for (String key : DEFAULT_SERIES) {
+            jdbc.sql("""
+                            insert into settings.numbering_series (org_id, id, key, prefix, next_number, padding, created_at, updated_at)
+                            values (:org, :id, :key, :prefix, 1, 6, now(), now())
+                            on conflict (org_id, key) do nothing
+                            """)
+                    .param("org", orgId)
+                    .param("id", Ids.newId())
+                    .param("key", key)
+                    .param("prefix", defaultPrefix(key))
+                    .update();
+        }
+    }
+
     private static String defaultPrefix(String key) {
         return switch (key) {
             case "orders" -> "ORD-{yyyy}-";
