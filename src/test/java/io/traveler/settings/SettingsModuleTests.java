@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The settings module alone (with the shared kernel it depends on): no accounts module, no sign-up, no HTTP. The
  * event is published as the accounts module publishes it, in a transaction.
  */
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
+@ApplicationModuleTest(extraIncludes = "shared")
 class SettingsModuleTests {
     @Autowired
     JdbcClient jdbc;
