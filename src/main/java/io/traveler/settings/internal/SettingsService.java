@@ -51,12 +51,12 @@ public class SettingsService implements OrganizationSettings {
         UUID orgId = TenantContext.requireOrgId();
         SettingsRecord record = em.find(SettingsRecord.class, orgId);
         if (record == null) {
-            record = new SettingsRecord(orgId);
-            Versions.requireMatch(ifMatch, 0);
-            em.persist(record);
-        } else {
-            Versions.requireMatch(ifMatch, record.version());
+            // An organization older than OrganizationSetup, or one whose setup has not run yet: the same
+            // skip-if-present insert as the setup, so a change racing it never fails on the primary key.
+            insertDefaults(orgId);
+            record = em.find(SettingsRecord.class, orgId);
         }
+        Versions.requireMatch(ifMatch, record.version());
         if (timezone != null) {
             try {
                 ZoneId.of(timezone);
@@ -157,11 +157,7 @@ public class SettingsService implements OrganizationSettings {
     @Transactional
     public void initialise() {
         UUID orgId = TenantContext.requireOrgId();
-        jdbc.sql("""
-                        insert into settings.organization_settings (org_id, created_at, updated_at)
-                        values (:org, now(), now())
-                        on conflict (org_id) do nothing
-                        """).param("org", orgId).update();
+        insertDefaults(orgId);
         for (String key : DEFAULT_SERIES) {
             jdbc.sql("""
                             insert into settings.numbering_series (org_id, id, key, prefix, next_number, padding, created_at, updated_at)
@@ -174,6 +170,16 @@ public class SettingsService implements OrganizationSettings {
                     .param("prefix", defaultPrefix(key))
                     .update();
         }
+    }
+
+    private void insertDefaults(UUID orgId) {
+        jdbc.sql("""
+                        insert into settings.organization_settings (org_id, created_at, updated_at)
+                        values (:org, now(), now())
+                        on conflict (org_id) do nothing
+                        """)
+                .param("org", orgId)
+                .update();
     }
 
     private static String defaultPrefix(String key) {
