@@ -177,9 +177,7 @@ public class SettingsService implements OrganizationSettings {
                         insert into settings.organization_settings (org_id, created_at, updated_at)
                         values (:org, now(), now())
                         on conflict (org_id) do nothing
-                        """)
-                .param("org", orgId)
-                .update();
+                        """).param("org", orgId).update();
     }
 
     private static String defaultPrefix(String key) {
