@@ -439,4 +439,47 @@ class CatalogApiTests {
                 .extracting(n -> n.path("sku").asString())
                 .containsExactly("CABINET");
     }
+
+    @Test
+    void replacingADraftsLinesLeavesADeletionInTheAuditTrailForEveryRemovedLine() {
+        UUID product = fixtures.product("AUDIT-BOM");
+        UUID leg = fixtures.part("AUDIT-LEG", new BigDecimal("1.00"), null);
+        UUID seat = fixtures.part("AUDIT-SEAT", new BigDecimal("2.00"), null);
+        UUID draft = fixtures.draft(product, List.of(line("PART", leg, "4", "0"), line("PART", seat, "1", "0")));
+        List<String> before = api.get("/api/boms/" + draft)
+                .as(owner)
+                .send()
+                .json()
+                .path("lines")
+                .valueStream()
+                .map(l -> l.path("component_id").asString())
+                .toList();
+        assertThat(before).containsExactly(leg.toString(), seat.toString());
+
+        var replaced = api.request("PUT", "/api/boms/" + draft + "/lines")
+                .as(owner)
+                .ifMatch("*")
+                .body(Map.of("lines", List.of(line("PART", seat, "2", "0"))))
+                .send();
+        assertThat(replaced.status()).isEqualTo(200);
+
+        JsonNode deletions = api.get("/api/audit?entity_type=BomLine&limit=100")
+                .as(owner)
+                .send()
+                .json()
+                .path("items");
+        List<JsonNode> deleted = deletions
+                .valueStream()
+                .filter(e -> e.path("action").asString().equals("DELETE"))
+                .toList();
+        assertThat(deleted)
+                .as("both old lines were removed (the seat line was replaced by a new one), each recorded")
+                .hasSize(2);
+        assertThat(deleted)
+                .extracting(e ->
+                        e.path("changes").path("component_id").path("before").asString())
+                .containsExactlyInAnyOrder(leg.toString(), seat.toString());
+        assertThat(deleted).allSatisfy(e -> assertThat(e.path("actor_id").asString())
+                .isEqualTo(owner.userId().toString()));
+    }
 }

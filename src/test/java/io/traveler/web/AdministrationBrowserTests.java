@@ -276,11 +276,11 @@ class AdministrationBrowserTests extends BrowserTest {
         browser.signIn(factory.email(), Api.PASSWORD);
         browser.awaitPath("/app/");
         browser.open("/app/settings/numbering-series/new");
-        browser.type(By.id("key"), "orders");
-        browser.type(By.id("prefix"), "ORD-{yyyy}-");
+        browser.type(By.id("key"), "quotes");
+        browser.type(By.id("prefix"), "QT-{yyyy}-");
         browser.submit("Save");
         assertThat(browser.text(By.id("series-rows")))
-                .contains("ORD-" + java.time.Year.now().getValue() + "-000001");
+                .contains("QT-" + java.time.Year.now().getValue() + "-000001");
 
         new Select(browser.find(By.id("currency"))).selectByValue("EUR");
         browser.find(By.cssSelector("input[name=mfa_required]")).click();

@@ -82,8 +82,9 @@ class DemoData {
         TenantContext.runAs(
                 Tenant.user(factory.organizationId(), factory.userId()),
                 () -> partnerships.accept(partnershipId, null));
-        events.publishEvent(new DemoOrganizationsLoaded(
-                factory.organizationId(), factory.userId(), brand.organizationId(), brand.userId()));
+        // Published in a transaction so that the registry records it and its listeners run after the commit.
+        transactions.executeWithoutResult(status -> events.publishEvent(new DemoOrganizationsLoaded(
+                factory.organizationId(), factory.userId(), brand.organizationId(), brand.userId())));
         log.info(
                 "Demo data loaded: sign in as admin@factory.demo, admin@brand.demo, admin@shop.demo or tech@factory.demo");
     }

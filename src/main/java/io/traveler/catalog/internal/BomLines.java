@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
-import org.springframework.data.jpa.repository.Query;
 
 public interface BomLines extends JpaRepository<BomLine, UUID> {
     /** What a line holds, as callers send and receive it. */
@@ -22,8 +20,13 @@ public interface BomLines extends JpaRepository<BomLine, UUID> {
 
     List<BomLine> findByBomIdOrderBySequence(UUID bomId);
 
-    /** Deletes at once, before the replacement lines are inserted under the same sequence numbers. */
-    @Modifying(flushAutomatically = true, clearAutomatically = false)
-    @Query("delete from BomLine l where l.bomId = :bomId")
-    void deleteByBomId(UUID bomId);
+    /**
+     * Deletes a BOM's lines as entities, so the audit trail records each deletion (a bulk {@code delete} would
+     * bypass it), and flushes at once: the replacement lines reuse the sequence numbers and Hibernate would
+     * otherwise insert them before deleting these.
+     */
+    default void deleteLinesOf(UUID bomId) {
+        deleteAll(findByBomIdOrderBySequence(bomId));
+        flush();
+    }
 }

@@ -118,7 +118,7 @@ public class BomService {
         Versions.requireMatch(ifMatch, bom.version());
         bom.requireDraft();
         validate(bom.productId(), newLines);
-        lines.deleteByBomId(id);
+        lines.deleteLinesOf(id);
         insertLines(id, newLines);
         em.lock(bom, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         return withLines(bom);

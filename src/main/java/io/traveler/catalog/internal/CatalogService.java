@@ -398,7 +398,7 @@ public class CatalogService implements Catalog {
             throw new ConflictException("Product " + product.sku() + " has variants; delete them first");
         }
         for (Bom draft : versions) {
-            bomLines.deleteByBomId(draft.id());
+            bomLines.deleteLinesOf(draft.id());
             boms.delete(draft);
             boms.flush();
         }

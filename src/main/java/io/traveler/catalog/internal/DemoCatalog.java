@@ -9,37 +9,58 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The demo catalog, through the same services as the API: the factory's daypack with a two-level bill of materials
  * (a substitute buckle, an optional key clip), and the brand's daypack with two colour variants mapped to the
  * factory.
+ *
+ * <p>Runs after the publishing transaction commits, on another thread, recorded in the event publication registry
+ * (not {@code @ApplicationModuleListener}, whose transaction would open before the tenant is set). A re-delivered
+ * event changes nothing: an organization that already has its demo product is skipped.
  */
 @Component
 class DemoCatalog {
     private final CatalogService catalog;
     private final BomService boms;
     private final VariantService variants;
+    private final Products products;
     private final TransactionTemplate transactions;
 
-    DemoCatalog(CatalogService catalog, BomService boms, VariantService variants, TransactionTemplate transactions) {
+    DemoCatalog(
+            CatalogService catalog,
+            BomService boms,
+            VariantService variants,
+            Products products,
+            TransactionTemplate transactions) {
         this.catalog = catalog;
         this.boms = boms;
         this.variants = variants;
+        this.products = products;
         this.transactions = transactions;
     }
 
-    @EventListener
+    @Async
+    @TransactionalEventListener
     void load(DemoOrganizationsLoaded demo) {
         TenantContext.runAs(
                 Tenant.user(demo.factoryOrgId(), demo.factoryAdminId()),
-                () -> transactions.executeWithoutResult(s -> furnishFactory()));
+                () -> transactions.executeWithoutResult(s -> {
+                    if (!products.existsBySku("BP-20")) {
+                        furnishFactory();
+                    }
+                }));
         TenantContext.runAs(
                 Tenant.user(demo.brandOrgId(), demo.brandAdminId()),
-                () -> transactions.executeWithoutResult(s -> furnishBrand(demo.factoryOrgId())));
+                () -> transactions.executeWithoutResult(s -> {
+                    if (!products.existsBySku("BB-DAYPACK")) {
+                        furnishBrand(demo.factoryOrgId());
+                    }
+                }));
     }
 
     private void furnishFactory() {

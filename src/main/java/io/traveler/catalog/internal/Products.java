@@ -12,4 +12,6 @@ public interface Products extends JpaRepository<Product, UUID> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select p from Product p where p.id = :id")
     Optional<Product> findLocked(UUID id);
+
+    boolean existsBySku(String sku);
 }

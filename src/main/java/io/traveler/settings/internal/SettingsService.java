@@ -51,12 +51,12 @@ public class SettingsService implements OrganizationSettings {
         UUID orgId = TenantContext.requireOrgId();
         SettingsRecord record = em.find(SettingsRecord.class, orgId);
         if (record == null) {
-            record = new SettingsRecord(orgId);
-            Versions.requireMatch(ifMatch, 0);
-            em.persist(record);
-        } else {
-            Versions.requireMatch(ifMatch, record.version());
+            // An organization older than OrganizationSetup, or one whose setup has not run yet: the same
+            // skip-if-present insert as the setup, so a change racing it never fails on the primary key.
+            insertDefaults(orgId);
+            record = em.find(SettingsRecord.class, orgId);
         }
+        Versions.requireMatch(ifMatch, record.version());
         if (timezone != null) {
             try {
                 ZoneId.of(timezone);
@@ -145,6 +145,39 @@ public class SettingsService implements OrganizationSettings {
                                 .replace("{yyyy}", String.valueOf(Year.now().getValue()))
                         + String.format("%0" + rs.getInt(3) + "d", rs.getLong(2)))
                 .single();
+    }
+
+    /** The series every new organization starts with; others are created on first use or by an administrator. */
+    static final List<String> DEFAULT_SERIES = List.of("orders", "units", "custom_parts", "rma");
+
+    /**
+     * Gives the current organization its settings row and default numbering series. Each insert skips what
+     * exists, so running it again, or after the organization already saved its settings, changes nothing.
+     */
+    @Transactional
+    public void initialise() {
+        UUID orgId = TenantContext.requireOrgId();
+        insertDefaults(orgId);
+        for (String key : DEFAULT_SERIES) {
+            jdbc.sql("""
+                            insert into settings.numbering_series (org_id, id, key, prefix, next_number, padding, created_at, updated_at)
+                            values (:org, :id, :key, :prefix, 1, 6, now(), now())
+                            on conflict (org_id, key) do nothing
+                            """)
+                    .param("org", orgId)
+                    .param("id", Ids.newId())
+                    .param("key", key)
+                    .param("prefix", defaultPrefix(key))
+                    .update();
+        }
+    }
+
+    private void insertDefaults(UUID orgId) {
+        jdbc.sql("""
+                        insert into settings.organization_settings (org_id, created_at, updated_at)
+                        values (:org, now(), now())
+                        on conflict (org_id) do nothing
+                        """).param("org", orgId).update();
     }
 
     private static String defaultPrefix(String key) {
