@@ -2,6 +2,7 @@ package io.traveler.accounts.internal;
 
 import io.traveler.accounts.Mailer;
 import io.traveler.accounts.internal.security.Tokens;
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.security.TravelerAuthentication;
 import io.traveler.shared.security.TravelerPrincipal;
 import io.traveler.shared.tenancy.Tenant;
@@ -10,7 +11,6 @@ import io.traveler.shared.web.ConflictException;
 import io.traveler.shared.web.ForbiddenException;
 import io.traveler.shared.web.NotFoundException;
 import io.traveler.shared.web.ValidationException;
-import io.traveler.shared.web.Versions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -166,9 +166,9 @@ public class InvitationService {
     }
 
     @Transactional
-    public void revoke(UUID id, String ifMatch) {
+    public void revoke(UUID id, ExpectedVersion expected) {
         Invitation invitation = find(id);
-        Versions.requireMatch(ifMatch, invitation.version());
+        expected.require(invitation.version());
         invitation.revoke();
         invitations.saveAndFlush(invitation);
     }

@@ -1,12 +1,12 @@
 package io.traveler.accounts.internal;
 
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.KeysetPager;
 import io.traveler.shared.paging.PageRequest;
 import io.traveler.shared.web.ConflictException;
 import io.traveler.shared.web.NotFoundException;
 import io.traveler.shared.web.ValidationException;
-import io.traveler.shared.web.Versions;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Predicate;
 import java.util.ArrayList;
@@ -64,17 +64,17 @@ public class LocationService {
     }
 
     @Transactional
-    public Location change(UUID id, String ifMatch, String code, String name) {
+    public Location change(UUID id, ExpectedVersion expected, String code, String name) {
         Location location = get(id);
-        Versions.requireMatch(ifMatch, location.version());
+        expected.require(location.version());
         location.rename(code, name);
         return locations.saveAndFlush(location);
     }
 
     @Transactional
-    public void delete(UUID id, String ifMatch) {
+    public void delete(UUID id, ExpectedVersion expected) {
         Location location = get(id);
-        Versions.requireMatch(ifMatch, location.version());
+        expected.require(location.version());
         if (locations.existsByParentId(id)) {
             throw new ConflictException("This location still holds other locations; remove them first");
         }

@@ -2,11 +2,11 @@ package io.traveler.accounts.internal;
 
 import io.traveler.accounts.internal.security.Tokens;
 import io.traveler.settings.OrganizationSettings;
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.tenancy.TenantContext;
 import io.traveler.shared.web.ConflictException;
 import io.traveler.shared.web.NotFoundException;
 import io.traveler.shared.web.ValidationException;
-import io.traveler.shared.web.Versions;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -101,9 +101,9 @@ public class MemberService {
      * status. The account itself (password, MFA, status, other memberships) is never touched by an organization.
      */
     @Transactional
-    public Member change(UUID userId, String ifMatch, Set<UUID> roleIds, String status) {
+    public Member change(UUID userId, ExpectedVersion expected, Set<UUID> roleIds, String status) {
         Membership membership = membershipOf(userId);
-        Versions.requireMatch(ifMatch, membership.version());
+        expected.require(membership.version());
         User user = users.findById(userId).orElseThrow();
         if (roleIds != null) {
             requireRoles(roleIds);

@@ -1,8 +1,8 @@
 package io.traveler.accounts.internal;
 
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.tenancy.TenantContext;
 import io.traveler.shared.web.NotFoundException;
-import io.traveler.shared.web.Versions;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,9 +22,9 @@ public class OrganizationService {
     }
 
     @Transactional
-    public Organization rename(UUID id, String ifMatch, String name) {
+    public Organization rename(UUID id, ExpectedVersion expected, String name) {
         Organization organization = find(id);
-        Versions.requireMatch(ifMatch, organization.version());
+        expected.require(organization.version());
         organization.rename(name);
         return organizations.saveAndFlush(organization);
     }

@@ -1,10 +1,10 @@
 package io.traveler.accounts.internal;
 
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.security.Permission;
 import io.traveler.shared.web.ConflictException;
 import io.traveler.shared.web.NotFoundException;
 import io.traveler.shared.web.ValidationException;
-import io.traveler.shared.web.Versions;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -41,9 +41,9 @@ public class RoleService {
     }
 
     @Transactional
-    public Role change(UUID id, String ifMatch, String name, String description, Set<String> permissions) {
+    public Role change(UUID id, ExpectedVersion expected, String name, String description, Set<String> permissions) {
         Role role = get(id);
-        Versions.requireMatch(ifMatch, role.version());
+        expected.require(role.version());
         if (permissions != null) {
             checkPermissions(permissions);
             Set<String> added = new java.util.HashSet<>(permissions);
@@ -55,9 +55,9 @@ public class RoleService {
     }
 
     @Transactional
-    public void delete(UUID id, String ifMatch) {
+    public void delete(UUID id, ExpectedVersion expected) {
         Role role = get(id);
-        Versions.requireMatch(ifMatch, role.version());
+        expected.require(role.version());
         if (role.isBuiltIn()) {
             throw new ConflictException("Built-in roles cannot be deleted");
         }

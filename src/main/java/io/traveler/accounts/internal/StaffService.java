@@ -1,11 +1,11 @@
 package io.traveler.accounts.internal;
 
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.KeysetPager;
 import io.traveler.shared.paging.PageRequest;
 import io.traveler.shared.web.NotFoundException;
 import io.traveler.shared.web.ValidationException;
-import io.traveler.shared.web.Versions;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Predicate;
 import java.math.BigDecimal;
@@ -133,9 +133,9 @@ public class StaffService {
     }
 
     @Transactional
-    public EmployeeWithStations changeEmployee(UUID id, String ifMatch, EmployeeData data) {
+    public EmployeeWithStations changeEmployee(UUID id, ExpectedVersion expected, EmployeeData data) {
         Employee employee = employees.findById(id).orElseThrow(() -> NotFoundException.of("Employee", id));
-        Versions.requireMatch(ifMatch, employee.version());
+        expected.require(employee.version());
         if (data.name() != null) {
             employee.rename(data.name());
         }
@@ -148,9 +148,9 @@ public class StaffService {
     }
 
     @Transactional
-    public void deleteEmployee(UUID id, String ifMatch) {
+    public void deleteEmployee(UUID id, ExpectedVersion expected) {
         Employee employee = employees.findById(id).orElseThrow(() -> NotFoundException.of("Employee", id));
-        Versions.requireMatch(ifMatch, employee.version());
+        expected.require(employee.version());
         members.deleteAll(members.findByEmployeeId(id));
         stations.findByLeaderId(id).forEach(station -> station.ledBy(null));
         employees.delete(employee);
@@ -277,9 +277,9 @@ public class StaffService {
     }
 
     @Transactional
-    public StationWithMembers changeStation(UUID id, String ifMatch, StationData data) {
+    public StationWithMembers changeStation(UUID id, ExpectedVersion expected, StationData data) {
         Station station = stations.findById(id).orElseThrow(() -> NotFoundException.of("Station", id));
-        Versions.requireMatch(ifMatch, station.version());
+        expected.require(station.version());
         if (data.name() != null) {
             station.rename(data.name());
         }
@@ -292,9 +292,9 @@ public class StaffService {
     }
 
     @Transactional
-    public void deleteStation(UUID id, String ifMatch) {
+    public void deleteStation(UUID id, ExpectedVersion expected) {
         Station station = stations.findById(id).orElseThrow(() -> NotFoundException.of("Station", id));
-        Versions.requireMatch(ifMatch, station.version());
+        expected.require(station.version());
         members.deleteAll(members.findByStationId(id));
         stations.delete(station);
         stations.flush();

@@ -1,9 +1,9 @@
 package io.traveler.catalog.internal;
 
 import io.traveler.shared.Quantities;
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.web.NotFoundException;
 import io.traveler.shared.web.ValidationException;
-import io.traveler.shared.web.Versions;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
@@ -113,9 +113,9 @@ public class BomService {
     }
 
     @Transactional
-    public BomWithLines replaceLines(UUID id, String ifMatch, List<BomLines.Line> newLines) {
+    public BomWithLines replaceLines(UUID id, ExpectedVersion expected, List<BomLines.Line> newLines) {
         Bom bom = boms.findLocked(id).orElseThrow(() -> NotFoundException.of("BOM", id));
-        Versions.requireMatch(ifMatch, bom.version());
+        expected.require(bom.version());
         bom.requireDraft();
         validate(bom.productId(), newLines);
         lines.deleteByBomId(id);
@@ -125,17 +125,17 @@ public class BomService {
     }
 
     @Transactional
-    public BomWithLines submit(UUID id, String ifMatch) {
+    public BomWithLines submit(UUID id, ExpectedVersion expected) {
         Bom bom = find(id);
-        Versions.checkMatch(ifMatch, bom.version());
+        expected.checkIfGiven(bom.version());
         bom.submit();
         return withLines(boms.saveAndFlush(bom));
     }
 
     @Transactional
-    public BomWithLines approve(UUID id, String ifMatch) {
+    public BomWithLines approve(UUID id, ExpectedVersion expected) {
         Bom bom = find(id);
-        Versions.checkMatch(ifMatch, bom.version());
+        expected.checkIfGiven(bom.version());
         bom.approve();
         return withLines(boms.saveAndFlush(bom));
     }
@@ -145,11 +145,11 @@ public class BomService {
      * is locked first, so concurrent activations of one product's versions happen one after the other.
      */
     @Transactional
-    public BomWithLines activate(UUID id, String ifMatch, boolean mayActivateDraft) {
+    public BomWithLines activate(UUID id, ExpectedVersion expected, boolean mayActivateDraft) {
         Bom bom = find(id);
         products.findLocked(bom.productId());
         em.refresh(bom);
-        Versions.checkMatch(ifMatch, bom.version());
+        expected.checkIfGiven(bom.version());
         List<BomLines.Line> current = linesOf(id);
         rejectCycles(bom.productId(), current);
         boms.findByProductIdAndStatus(bom.productId(), Bom.Status.ACTIVE)

@@ -1,13 +1,13 @@
 package io.traveler.catalog.internal;
 
 import io.traveler.accounts.Accounts;
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.KeysetPager;
 import io.traveler.shared.paging.PageRequest;
 import io.traveler.shared.web.ConflictException;
 import io.traveler.shared.web.NotFoundException;
 import io.traveler.shared.web.ValidationException;
-import io.traveler.shared.web.Versions;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Predicate;
 import java.math.BigDecimal;
@@ -115,9 +115,9 @@ public class VariantService {
     }
 
     @Transactional
-    public Variant change(UUID id, String ifMatch, VariantData data) {
+    public Variant change(UUID id, ExpectedVersion expected, VariantData data) {
         Variant variant = variant(id);
-        Versions.requireMatch(ifMatch, variant.version());
+        expected.require(variant.version());
         if (data.name() != null) {
             variant.rename(data.name());
         }
@@ -127,9 +127,9 @@ public class VariantService {
 
     /** A variant goes with its supplier variants: they describe nothing else. */
     @Transactional
-    public void delete(UUID id, String ifMatch) {
+    public void delete(UUID id, ExpectedVersion expected) {
         Variant variant = variant(id);
-        Versions.requireMatch(ifMatch, variant.version());
+        expected.require(variant.version());
         supplierVariants.deleteAll(supplierVariants.findByVariantIdOrderByCreatedAt(id));
         supplierVariants.flush();
         variants.delete(variant);
@@ -223,9 +223,9 @@ public class VariantService {
     }
 
     @Transactional
-    public SupplierVariant changeSupplierVariant(UUID id, String ifMatch, SupplierVariantData data) {
+    public SupplierVariant changeSupplierVariant(UUID id, ExpectedVersion expected, SupplierVariantData data) {
         SupplierVariant mapping = supplierVariant(id);
-        Versions.requireMatch(ifMatch, mapping.version());
+        expected.require(mapping.version());
         if (data.factoryOrgId() != null && !data.factoryOrgId().equals(mapping.factoryOrgId())) {
             throw new ValidationException(
                     "factory_org_id", "cannot change; map the variant for the other factory instead");
@@ -235,9 +235,9 @@ public class VariantService {
     }
 
     @Transactional
-    public void deleteSupplierVariant(UUID id, String ifMatch) {
+    public void deleteSupplierVariant(UUID id, ExpectedVersion expected) {
         SupplierVariant mapping = supplierVariant(id);
-        Versions.requireMatch(ifMatch, mapping.version());
+        expected.require(mapping.version());
         supplierVariants.delete(mapping);
         supplierVariants.flush();
     }

@@ -6,6 +6,7 @@ import io.traveler.catalog.internal.BomLines;
 import io.traveler.catalog.internal.BomService;
 import io.traveler.catalog.internal.CatalogExport;
 import io.traveler.shared.Quantity;
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.web.Versions;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -26,7 +27,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -81,39 +81,32 @@ class BomsController {
     @PutMapping("/{id}/lines")
     @PreAuthorize("hasAuthority('catalog:manage')")
     ResponseEntity<BomViews.BomView> replaceLines(
-            @PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            @Valid @RequestBody BomViews.LinesBody body) {
-        return view(HttpStatus.OK, boms.replaceLines(id, ifMatch, body.toLines()));
+            @PathVariable UUID id, ExpectedVersion expected, @Valid @RequestBody BomViews.LinesBody body) {
+        return view(HttpStatus.OK, boms.replaceLines(id, expected, body.toLines()));
     }
 
     @Operation(summary = "Submit a draft BOM for approval")
     @PostMapping("/{id}/submit")
     @PreAuthorize("hasAuthority('catalog:manage')")
-    ResponseEntity<BomViews.BomView> submit(
-            @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return view(HttpStatus.OK, boms.submit(id, ifMatch));
+    ResponseEntity<BomViews.BomView> submit(@PathVariable UUID id, ExpectedVersion expected) {
+        return view(HttpStatus.OK, boms.submit(id, expected));
     }
 
     @Operation(summary = "Approve a submitted BOM")
     @PostMapping("/{id}/approve")
     @PreAuthorize("hasAuthority('boms:approve')")
-    ResponseEntity<BomViews.BomView> approve(
-            @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return view(HttpStatus.OK, boms.approve(id, ifMatch));
+    ResponseEntity<BomViews.BomView> approve(@PathVariable UUID id, ExpectedVersion expected) {
+        return view(HttpStatus.OK, boms.approve(id, expected));
     }
 
     @Operation(summary = "Activate a BOM version")
     @PostMapping("/{id}/activate")
     @PreAuthorize("hasAuthority('catalog:manage')")
-    ResponseEntity<BomViews.BomView> activate(
-            @PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            Authentication caller) {
+    ResponseEntity<BomViews.BomView> activate(@PathVariable UUID id, ExpectedVersion expected, Authentication caller) {
         Set<String> held = caller.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
                 .collect(Collectors.toSet());
-        return view(HttpStatus.OK, boms.activate(id, ifMatch, held.containsAll(ACTIVATE_DRAFT)));
+        return view(HttpStatus.OK, boms.activate(id, expected, held.containsAll(ACTIVATE_DRAFT)));
     }
 
     @Operation(summary = "Copy a BOM version into a new draft")
@@ -134,6 +127,6 @@ class BomsController {
     }
 
     private static ResponseEntity<BomViews.BomView> view(HttpStatus status, BomService.BomWithLines bom) {
-        return Versions.withEtag(ResponseEntity.status(status), bom.bom().version(), BomViews.BomView.of(bom));
+        return Versions.withEtag(status, bom.bom().version(), BomViews.BomView.of(bom));
     }
 }

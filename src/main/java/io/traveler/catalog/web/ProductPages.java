@@ -8,6 +8,7 @@ import io.traveler.catalog.internal.CatalogService;
 import io.traveler.catalog.internal.Product;
 import io.traveler.catalog.internal.VariantService;
 import io.traveler.shared.Quantity;
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.PageController;
 import jakarta.validation.Valid;
@@ -178,7 +179,8 @@ class ProductPages {
         return Forms.submit(
                 model,
                 () -> {
-                    Product changed = catalog.changeProduct(id, CatalogPages.ifMatch(form.version()), form.data());
+                    Product changed =
+                            catalog.changeProduct(id, ExpectedVersion.ofNullable(form.version()), form.data());
                     flash.addFlashAttribute(Forms.NOTICE, "Product " + changed.sku() + " saved.");
                     return "redirect:/app/catalog/products/" + id;
                 },
@@ -209,16 +211,16 @@ class ProductPages {
             @RequestParam(required = false) Long version,
             Authentication caller,
             RedirectAttributes flash) {
-        String ifMatch = CatalogPages.ifMatch(version);
+        ExpectedVersion expected = ExpectedVersion.ofNullable(version);
         return Forms.act(flash, "/app/catalog/products/" + id, "Version " + action + "d.", () -> {
             switch (action) {
-                case "submit" -> requireHeld(caller, "catalog:manage", () -> boms.submit(bomId, ifMatch));
-                case "approve" -> requireHeld(caller, "boms:approve", () -> boms.approve(bomId, ifMatch));
+                case "submit" -> requireHeld(caller, "catalog:manage", () -> boms.submit(bomId, expected));
+                case "approve" -> requireHeld(caller, "boms:approve", () -> boms.approve(bomId, expected));
                 default ->
                     requireHeld(
                             caller,
                             "catalog:manage",
-                            () -> boms.activate(bomId, ifMatch, held(caller).containsAll(ACTIVATE_DRAFT)));
+                            () -> boms.activate(bomId, expected, held(caller).containsAll(ACTIVATE_DRAFT)));
             }
         });
     }
