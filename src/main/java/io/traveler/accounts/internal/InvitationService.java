@@ -3,6 +3,7 @@ package io.traveler.accounts.internal;
 import io.traveler.accounts.Mailer;
 import io.traveler.accounts.internal.security.Tokens;
 import io.traveler.shared.jpa.ExpectedVersion;
+import io.traveler.shared.jpa.VersionedChanges;
 import io.traveler.shared.security.TravelerAuthentication;
 import io.traveler.shared.security.TravelerPrincipal;
 import io.traveler.shared.tenancy.Tenant;
@@ -167,10 +168,7 @@ public class InvitationService {
 
     @Transactional
     public void revoke(UUID id, ExpectedVersion expected) {
-        Invitation invitation = find(id);
-        expected.require(invitation.version());
-        invitation.revoke();
-        invitations.saveAndFlush(invitation);
+        VersionedChanges.change(invitations, find(id), expected, Invitation::revoke);
     }
 
     // --- the invitee's side ------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package io.traveler.accounts.internal;
 
 import io.traveler.shared.jpa.ExpectedVersion;
+import io.traveler.shared.jpa.VersionedChanges;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.KeysetPager;
 import io.traveler.shared.paging.PageRequest;
@@ -65,24 +66,19 @@ public class LocationService {
 
     @Transactional
     public Location change(UUID id, ExpectedVersion expected, String code, String name) {
-        Location location = get(id);
-        expected.require(location.version());
-        location.rename(code, name);
-        return locations.saveAndFlush(location);
+        return VersionedChanges.change(locations, get(id), expected, location -> location.rename(code, name));
     }
 
     @Transactional
     public void delete(UUID id, ExpectedVersion expected) {
-        Location location = get(id);
-        expected.require(location.version());
-        if (locations.existsByParentId(id)) {
-            throw new ConflictException("This location still holds other locations; remove them first");
-        }
-        if (stations.existsByLocationId(id)) {
-            throw new ConflictException("A station is at this location; move it first");
-        }
-        locations.delete(location);
-        locations.flush();
+        VersionedChanges.delete(locations, get(id), expected, location -> {
+            if (locations.existsByParentId(id)) {
+                throw new ConflictException("This location still holds other locations; remove them first");
+            }
+            if (stations.existsByLocationId(id)) {
+                throw new ConflictException("A station is at this location; move it first");
+            }
+        });
     }
 
     private void checkParent(Location.Kind kind, UUID parentId) {

@@ -2,6 +2,7 @@ package io.traveler.catalog.internal;
 
 import io.traveler.catalog.Catalog;
 import io.traveler.shared.jpa.ExpectedVersion;
+import io.traveler.shared.jpa.VersionedChanges;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.KeysetPager;
 import io.traveler.shared.paging.PageRequest;
@@ -138,19 +139,18 @@ public class CatalogService implements Catalog {
 
     @Transactional
     public Category changeCategory(UUID id, ExpectedVersion expected, CategoryData data) {
-        Category category = category(id);
-        expected.require(category.version());
-        if (data.code() != null) {
-            category.recode(data.code());
-        }
-        if (data.name() != null) {
-            category.rename(data.name());
-        }
-        if (data.cleared().contains("parent_id")) {
-            category.placeUnder(null);
-        }
-        placeUnder(category, data.parentId());
-        return categories.saveAndFlush(category);
+        return VersionedChanges.change(categories, category(id), expected, category -> {
+            if (data.code() != null) {
+                category.recode(data.code());
+            }
+            if (data.name() != null) {
+                category.rename(data.name());
+            }
+            if (data.cleared().contains("parent_id")) {
+                category.placeUnder(null);
+            }
+            placeUnder(category, data.parentId());
+        });
     }
 
     /** Only a category nothing is filed under can be deleted: no sub-category, part or product (409 otherwise). */
@@ -247,22 +247,21 @@ public class CatalogService implements Catalog {
 
     @Transactional
     public Part changePart(UUID id, ExpectedVersion expected, PartData data) {
-        Part part = part(id);
-        expected.require(part.version());
-        if (data.partNumber() != null) {
-            part.renumber(data.partNumber());
-        }
-        if (data.name() != null) {
-            part.rename(data.name());
-        }
-        if (data.kind() != null) {
-            part.classify(data.kind());
-        }
-        if (data.unitOfMeasure() != null) {
-            part.measureIn(data.unitOfMeasure());
-        }
-        apply(part, data);
-        return parts.saveAndFlush(part);
+        return VersionedChanges.change(parts, part(id), expected, part -> {
+            if (data.partNumber() != null) {
+                part.renumber(data.partNumber());
+            }
+            if (data.name() != null) {
+                part.rename(data.name());
+            }
+            if (data.kind() != null) {
+                part.classify(data.kind());
+            }
+            if (data.unitOfMeasure() != null) {
+                part.measureIn(data.unitOfMeasure());
+            }
+            apply(part, data);
+        });
     }
 
     /** A part still named by a bill of materials cannot be deleted (the 409 names the BOM line). */
@@ -353,16 +352,15 @@ public class CatalogService implements Catalog {
 
     @Transactional
     public Product changeProduct(UUID id, ExpectedVersion expected, ProductData data) {
-        Product product = product(id);
-        expected.require(product.version());
-        if (data.sku() != null) {
-            product.resku(data.sku());
-        }
-        if (data.name() != null) {
-            product.rename(data.name());
-        }
-        apply(product, data);
-        return products.saveAndFlush(product);
+        return VersionedChanges.change(products, product(id), expected, product -> {
+            if (data.sku() != null) {
+                product.resku(data.sku());
+            }
+            if (data.name() != null) {
+                product.rename(data.name());
+            }
+            apply(product, data);
+        });
     }
 
     /**

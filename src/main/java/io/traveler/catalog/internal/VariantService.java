@@ -2,6 +2,7 @@ package io.traveler.catalog.internal;
 
 import io.traveler.accounts.Accounts;
 import io.traveler.shared.jpa.ExpectedVersion;
+import io.traveler.shared.jpa.VersionedChanges;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.KeysetPager;
 import io.traveler.shared.paging.PageRequest;
@@ -116,24 +117,21 @@ public class VariantService {
 
     @Transactional
     public Variant change(UUID id, ExpectedVersion expected, VariantData data) {
-        Variant variant = variant(id);
-        expected.require(variant.version());
-        if (data.name() != null) {
-            variant.rename(data.name());
-        }
-        apply(variant, data);
-        return variants.saveAndFlush(variant);
+        return VersionedChanges.change(variants, variant(id), expected, variant -> {
+            if (data.name() != null) {
+                variant.rename(data.name());
+            }
+            apply(variant, data);
+        });
     }
 
     /** A variant goes with its supplier variants: they describe nothing else. */
     @Transactional
     public void delete(UUID id, ExpectedVersion expected) {
-        Variant variant = variant(id);
-        expected.require(variant.version());
-        supplierVariants.deleteAll(supplierVariants.findByVariantIdOrderByCreatedAt(id));
-        supplierVariants.flush();
-        variants.delete(variant);
-        variants.flush();
+        VersionedChanges.delete(variants, variant(id), expected, variant -> {
+            supplierVariants.deleteAll(supplierVariants.findByVariantIdOrderByCreatedAt(id));
+            supplierVariants.flush();
+        });
     }
 
     /**
@@ -224,22 +222,18 @@ public class VariantService {
 
     @Transactional
     public SupplierVariant changeSupplierVariant(UUID id, ExpectedVersion expected, SupplierVariantData data) {
-        SupplierVariant mapping = supplierVariant(id);
-        expected.require(mapping.version());
-        if (data.factoryOrgId() != null && !data.factoryOrgId().equals(mapping.factoryOrgId())) {
-            throw new ValidationException(
-                    "factory_org_id", "cannot change; map the variant for the other factory instead");
-        }
-        apply(mapping, data);
-        return supplierVariants.saveAndFlush(mapping);
+        return VersionedChanges.change(supplierVariants, supplierVariant(id), expected, mapping -> {
+            if (data.factoryOrgId() != null && !data.factoryOrgId().equals(mapping.factoryOrgId())) {
+                throw new ValidationException(
+                        "factory_org_id", "cannot change; map the variant for the other factory instead");
+            }
+            apply(mapping, data);
+        });
     }
 
     @Transactional
     public void deleteSupplierVariant(UUID id, ExpectedVersion expected) {
-        SupplierVariant mapping = supplierVariant(id);
-        expected.require(mapping.version());
-        supplierVariants.delete(mapping);
-        supplierVariants.flush();
+        VersionedChanges.delete(supplierVariants, supplierVariant(id), expected);
     }
 
     /** The factory's name, read from the accounts module. */
