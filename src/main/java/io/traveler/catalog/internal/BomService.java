@@ -2,6 +2,7 @@ package io.traveler.catalog.internal;
 
 import io.traveler.shared.Quantities;
 import io.traveler.shared.jpa.ExpectedVersion;
+import io.traveler.shared.security.TravelerAuthentication;
 import io.traveler.shared.web.NotFoundException;
 import io.traveler.shared.web.ValidationException;
 import jakarta.persistence.EntityManager;
@@ -26,6 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** Versions of bills of materials, their approval and activation, explosion, where-used and comparison. */
 @Service
 public class BomService {
+    private static final Set<String> ACTIVATE_DRAFT = Set.of("boms:approve", "settings:update");
+
     /** How deep where-used follows sub-products, as explosion does. */
     private static final int MAX_DEPTH = BomGraph.MAX_DEPTH;
 
@@ -141,11 +144,28 @@ public class BomService {
     }
 
     /**
+     * Whether the caller may activate a DRAFT directly, skipping submit and approve: only one who could approve it
+     * and change the organization's settings. The API, the product page and imports ask here.
+     */
+    public boolean callerMayActivateDraft() {
+        return TravelerAuthentication.current()
+                .map(caller -> caller.permissions().containsAll(ACTIVATE_DRAFT))
+                .orElse(false);
+    }
+
+    /** Activation by the caller: a DRAFT only when {@link #callerMayActivateDraft()}, otherwise an APPROVED BOM. */
+    @Transactional
+    public BomWithLines activate(UUID id, ExpectedVersion expected) {
+        return activate(id, expected, callerMayActivateDraft());
+    }
+
+    /**
      * Makes the BOM its product's ACTIVE one and supersedes the previous in the same transaction. The product row
-     * is locked first, so concurrent activations of one product's versions happen one after the other.
+     * is locked first, so concurrent activations of one product's versions happen one after the other. For the
+     * demo catalog and for imports, whose right to activate drafts was decided when they were started.
      */
     @Transactional
-    public BomWithLines activate(UUID id, ExpectedVersion expected, boolean mayActivateDraft) {
+    BomWithLines activate(UUID id, ExpectedVersion expected, boolean mayActivateDraft) {
         Bom bom = find(id);
         products.findLocked(bom.productId());
         em.refresh(bom);

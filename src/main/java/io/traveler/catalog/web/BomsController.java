@@ -14,14 +14,10 @@ import jakarta.validation.constraints.DecimalMin;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,9 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/boms")
 class BomsController {
     /** Activating a DRAFT without approval takes every permission an administrator has for it. */
-    private static final Set<String> ACTIVATE_DRAFT = Set.of("boms:approve", "settings:update");
-
     private final BomService boms;
+
     private final CatalogExport export;
 
     BomsController(BomService boms, CatalogExport export) {
@@ -102,11 +97,8 @@ class BomsController {
     @Operation(summary = "Activate a BOM version")
     @PostMapping("/{id}/activate")
     @PreAuthorize("hasAuthority('catalog:manage')")
-    ResponseEntity<BomViews.BomView> activate(@PathVariable UUID id, ExpectedVersion expected, Authentication caller) {
-        Set<String> held = caller.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
-                .collect(Collectors.toSet());
-        return view(HttpStatus.OK, boms.activate(id, expected, held.containsAll(ACTIVATE_DRAFT)));
+    ResponseEntity<BomViews.BomView> activate(@PathVariable UUID id, ExpectedVersion expected) {
+        return view(HttpStatus.OK, boms.activate(id, expected));
     }
 
     @Operation(summary = "Copy a BOM version into a new draft")

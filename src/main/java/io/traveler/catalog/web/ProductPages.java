@@ -41,9 +41,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/app/catalog/products")
 class ProductPages {
     /** Activating a DRAFT without approval takes every permission an administrator has for it (as in the API). */
-    static final Set<String> ACTIVATE_DRAFT = Set.of("boms:approve", "settings:update");
-
     private final CatalogService catalog;
+
     private final CatalogBrowsing browsing;
     private final BomService boms;
     private final VariantService variants;
@@ -216,11 +215,7 @@ class ProductPages {
             switch (action) {
                 case "submit" -> requireHeld(caller, "catalog:manage", () -> boms.submit(bomId, expected));
                 case "approve" -> requireHeld(caller, "boms:approve", () -> boms.approve(bomId, expected));
-                default ->
-                    requireHeld(
-                            caller,
-                            "catalog:manage",
-                            () -> boms.activate(bomId, expected, held(caller).containsAll(ACTIVATE_DRAFT)));
+                default -> requireHeld(caller, "catalog:manage", () -> boms.activate(bomId, expected));
             }
         });
     }
@@ -273,7 +268,7 @@ class ProductPages {
                                             .findFirst()
                                             .orElse(null)))
                             .toList());
-            model.addAttribute("mayActivateDraft", held(caller).containsAll(ACTIVATE_DRAFT));
+            model.addAttribute("mayActivateDraft", boms.callerMayActivateDraft());
             model.addAttribute("uses", boms.whereUsed(Bom.ComponentType.PRODUCT, id));
             model.addAttribute(
                     "variants",
