@@ -3,6 +3,7 @@ package io.traveler.accounts.internal;
 import io.traveler.accounts.internal.security.Tokens;
 import io.traveler.settings.OrganizationSettings;
 import io.traveler.shared.jpa.ExpectedVersion;
+import io.traveler.shared.jpa.VersionedChanges;
 import io.traveler.shared.tenancy.TenantContext;
 import io.traveler.shared.web.ConflictException;
 import io.traveler.shared.web.NotFoundException;
@@ -102,31 +103,31 @@ public class MemberService {
      */
     @Transactional
     public Member change(UUID userId, ExpectedVersion expected, Set<UUID> roleIds, String status) {
-        Membership membership = membershipOf(userId);
-        expected.require(membership.version());
+        Membership found = membershipOf(userId);
         User user = users.findById(userId).orElseThrow();
-        if (roleIds != null) {
-            requireRoles(roleIds);
-            Set<UUID> added = new HashSet<>(roleIds);
-            added.removeAll(membership.roleIds());
-            grants.requireRolesHeld(added);
-            membership.assignRoles(roleIds);
-            guardLastAdministrator(userId, roleIds, status);
-        }
-        if (status != null) {
-            switch (status) {
-                case "DISABLED" -> {
-                    guardNotSelf(userId);
-                    guardLastAdministrator(userId, Set.of(), status);
-                    membership.disable();
-                    tokens.revokeAllOf(userId, TenantContext.requireOrgId());
-                }
-                case "ACTIVE" -> membership.enable();
-                default -> throw new ValidationException("status", "must be ACTIVE or DISABLED");
+        Membership changed = VersionedChanges.change(memberships, found, expected, membership -> {
+            if (roleIds != null) {
+                requireRoles(roleIds);
+                Set<UUID> added = new HashSet<>(roleIds);
+                added.removeAll(membership.roleIds());
+                grants.requireRolesHeld(added);
+                membership.assignRoles(roleIds);
+                guardLastAdministrator(userId, roleIds, status);
             }
-        }
-        memberships.saveAndFlush(membership);
-        return member(user, membership, rolesById());
+            if (status != null) {
+                switch (status) {
+                    case "DISABLED" -> {
+                        guardNotSelf(userId);
+                        guardLastAdministrator(userId, Set.of(), status);
+                        membership.disable();
+                        tokens.revokeAllOf(userId, TenantContext.requireOrgId());
+                    }
+                    case "ACTIVE" -> membership.enable();
+                    default -> throw new ValidationException("status", "must be ACTIVE or DISABLED");
+                }
+            }
+        });
+        return member(user, changed, rolesById());
     }
 
     /** Ends the member's sessions and refresh tokens in this organization (for a lost phone, say); others stay. */

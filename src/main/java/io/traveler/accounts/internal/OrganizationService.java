@@ -1,6 +1,7 @@
 package io.traveler.accounts.internal;
 
 import io.traveler.shared.jpa.ExpectedVersion;
+import io.traveler.shared.jpa.VersionedChanges;
 import io.traveler.shared.tenancy.TenantContext;
 import io.traveler.shared.web.NotFoundException;
 import java.util.UUID;
@@ -23,10 +24,7 @@ public class OrganizationService {
 
     @Transactional
     public Organization rename(UUID id, ExpectedVersion expected, String name) {
-        Organization organization = find(id);
-        expected.require(organization.version());
-        organization.rename(name);
-        return organizations.saveAndFlush(organization);
+        return VersionedChanges.change(organizations, find(id), expected, organization -> organization.rename(name));
     }
 
     private Organization find(UUID id) {
