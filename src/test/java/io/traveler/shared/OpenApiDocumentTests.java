@@ -105,6 +105,22 @@ class OpenApiDocumentTests {
         assertThat(schemas.toString()).doesNotContain("floatingPointNumber");
     }
 
+    @Test
+    void ifMatchIsDocumentedAsAHeaderAndNeverAsAQueryObject() throws IOException {
+        var document = document();
+        List<String> named = new ArrayList<>();
+        forEachOperation(document, (name, operation) -> operation
+                .path("parameters")
+                .forEach(p -> named.add(name + " " + p.path("in").asString() + ":"
+                        + p.path("name").asString())));
+        assertThat(named).noneMatch(parameter -> parameter.endsWith(":expected"));
+        assertThat(named)
+                .contains(
+                        "PATCH /api/locations/{id} header:If-Match",
+                        "DELETE /api/roles/{id} header:If-Match",
+                        "POST /api/boms/{id}/activate header:If-Match");
+    }
+
     private static void forEachOperation(JsonNode document, java.util.function.BiConsumer<String, JsonNode> each) {
         for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
             for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {

@@ -3,6 +3,7 @@ package io.traveler.shared;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.web.PreconditionFailedException;
 import io.traveler.shared.web.PreconditionRequiredException;
 import io.traveler.shared.web.Versions;
@@ -22,12 +23,12 @@ class VersionsProperties {
                 .map(v -> (v % 2 == 0 ? "W/" : "") + Versions.etag(v))
                 .collect(Collectors.joining(", "));
         if (sent.contains(current)) {
-            assertThatCode(() -> Versions.requireMatch(header, current)).doesNotThrowAnyException();
+            assertThatCode(() -> ExpectedVersion.parse(header).require(current)).doesNotThrowAnyException();
         } else if (sent.isEmpty()) {
-            assertThatThrownBy(() -> Versions.requireMatch(header, current))
+            assertThatThrownBy(() -> ExpectedVersion.parse(header).require(current))
                     .isInstanceOf(PreconditionRequiredException.class);
         } else {
-            assertThatThrownBy(() -> Versions.requireMatch(header, current))
+            assertThatThrownBy(() -> ExpectedVersion.parse(header).require(current))
                     .isInstanceOf(PreconditionFailedException.class);
         }
     }

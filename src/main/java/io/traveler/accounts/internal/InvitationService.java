@@ -2,6 +2,8 @@ package io.traveler.accounts.internal;
 
 import io.traveler.accounts.Mailer;
 import io.traveler.accounts.internal.security.Tokens;
+import io.traveler.shared.jpa.ExpectedVersion;
+import io.traveler.shared.jpa.VersionedChanges;
 import io.traveler.shared.security.TravelerAuthentication;
 import io.traveler.shared.security.TravelerPrincipal;
 import io.traveler.shared.tenancy.Tenant;
@@ -10,7 +12,6 @@ import io.traveler.shared.web.ConflictException;
 import io.traveler.shared.web.ForbiddenException;
 import io.traveler.shared.web.NotFoundException;
 import io.traveler.shared.web.ValidationException;
-import io.traveler.shared.web.Versions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -166,11 +167,8 @@ public class InvitationService {
     }
 
     @Transactional
-    public void revoke(UUID id, String ifMatch) {
-        Invitation invitation = find(id);
-        Versions.requireMatch(ifMatch, invitation.version());
-        invitation.revoke();
-        invitations.saveAndFlush(invitation);
+    public void revoke(UUID id, ExpectedVersion expected) {
+        VersionedChanges.change(invitations, find(id), expected, Invitation::revoke);
     }
 
     // --- the invitee's side ------------------------------------------------------------------------------------

@@ -1,12 +1,13 @@
 package io.traveler.accounts.internal;
 
+import io.traveler.shared.jpa.ExpectedVersion;
+import io.traveler.shared.jpa.VersionedChanges;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.KeysetPager;
 import io.traveler.shared.paging.PageRequest;
 import io.traveler.shared.web.ConflictException;
 import io.traveler.shared.web.NotFoundException;
 import io.traveler.shared.web.ValidationException;
-import io.traveler.shared.web.Versions;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Predicate;
 import java.util.ArrayList;
@@ -64,25 +65,20 @@ public class LocationService {
     }
 
     @Transactional
-    public Location change(UUID id, String ifMatch, String code, String name) {
-        Location location = get(id);
-        Versions.requireMatch(ifMatch, location.version());
-        location.rename(code, name);
-        return locations.saveAndFlush(location);
+    public Location change(UUID id, ExpectedVersion expected, String code, String name) {
+        return VersionedChanges.change(locations, get(id), expected, location -> location.rename(code, name));
     }
 
     @Transactional
-    public void delete(UUID id, String ifMatch) {
-        Location location = get(id);
-        Versions.requireMatch(ifMatch, location.version());
-        if (locations.existsByParentId(id)) {
-            throw new ConflictException("This location still holds other locations; remove them first");
-        }
-        if (stations.existsByLocationId(id)) {
-            throw new ConflictException("A station is at this location; move it first");
-        }
-        locations.delete(location);
-        locations.flush();
+    public void delete(UUID id, ExpectedVersion expected) {
+        VersionedChanges.delete(locations, get(id), expected, location -> {
+            if (locations.existsByParentId(id)) {
+                throw new ConflictException("This location still holds other locations; remove them first");
+            }
+            if (stations.existsByLocationId(id)) {
+                throw new ConflictException("A station is at this location; move it first");
+            }
+        });
     }
 
     private void checkParent(Location.Kind kind, UUID parentId) {

@@ -2,11 +2,12 @@ package io.traveler.accounts.internal;
 
 import io.traveler.accounts.internal.security.Tokens;
 import io.traveler.settings.OrganizationSettings;
+import io.traveler.shared.jpa.ExpectedVersion;
+import io.traveler.shared.jpa.VersionedChanges;
 import io.traveler.shared.tenancy.TenantContext;
 import io.traveler.shared.web.ConflictException;
 import io.traveler.shared.web.NotFoundException;
 import io.traveler.shared.web.ValidationException;
-import io.traveler.shared.web.Versions;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -101,32 +102,32 @@ public class MemberService {
      * status. The account itself (password, MFA, status, other memberships) is never touched by an organization.
      */
     @Transactional
-    public Member change(UUID userId, String ifMatch, Set<UUID> roleIds, String status) {
-        Membership membership = membershipOf(userId);
-        Versions.requireMatch(ifMatch, membership.version());
+    public Member change(UUID userId, ExpectedVersion expected, Set<UUID> roleIds, String status) {
+        Membership found = membershipOf(userId);
         User user = users.findById(userId).orElseThrow();
-        if (roleIds != null) {
-            requireRoles(roleIds);
-            Set<UUID> added = new HashSet<>(roleIds);
-            added.removeAll(membership.roleIds());
-            grants.requireRolesHeld(added);
-            membership.assignRoles(roleIds);
-            guardLastAdministrator(userId, roleIds, status);
-        }
-        if (status != null) {
-            switch (status) {
-                case "DISABLED" -> {
-                    guardNotSelf(userId);
-                    guardLastAdministrator(userId, Set.of(), status);
-                    membership.disable();
-                    tokens.revokeAllOf(userId, TenantContext.requireOrgId());
-                }
-                case "ACTIVE" -> membership.enable();
-                default -> throw new ValidationException("status", "must be ACTIVE or DISABLED");
+        Membership changed = VersionedChanges.change(memberships, found, expected, membership -> {
+            if (roleIds != null) {
+                requireRoles(roleIds);
+                Set<UUID> added = new HashSet<>(roleIds);
+                added.removeAll(membership.roleIds());
+                grants.requireRolesHeld(added);
+                membership.assignRoles(roleIds);
+                guardLastAdministrator(userId, roleIds, status);
             }
-        }
-        memberships.saveAndFlush(membership);
-        return member(user, membership, rolesById());
+            if (status != null) {
+                switch (status) {
+                    case "DISABLED" -> {
+                        guardNotSelf(userId);
+                        guardLastAdministrator(userId, Set.of(), status);
+                        membership.disable();
+                        tokens.revokeAllOf(userId, TenantContext.requireOrgId());
+                    }
+                    case "ACTIVE" -> membership.enable();
+                    default -> throw new ValidationException("status", "must be ACTIVE or DISABLED");
+                }
+            }
+        });
+        return member(user, changed, rolesById());
     }
 
     /** Ends the member's sessions and refresh tokens in this organization (for a lost phone, say); others stay. */

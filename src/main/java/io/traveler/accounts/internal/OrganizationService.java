@@ -1,8 +1,9 @@
 package io.traveler.accounts.internal;
 
+import io.traveler.shared.jpa.ExpectedVersion;
+import io.traveler.shared.jpa.VersionedChanges;
 import io.traveler.shared.tenancy.TenantContext;
 import io.traveler.shared.web.NotFoundException;
-import io.traveler.shared.web.Versions;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,11 +23,8 @@ public class OrganizationService {
     }
 
     @Transactional
-    public Organization rename(UUID id, String ifMatch, String name) {
-        Organization organization = find(id);
-        Versions.requireMatch(ifMatch, organization.version());
-        organization.rename(name);
-        return organizations.saveAndFlush(organization);
+    public Organization rename(UUID id, ExpectedVersion expected, String name) {
+        return VersionedChanges.change(organizations, find(id), expected, organization -> organization.rename(name));
     }
 
     private Organization find(UUID id) {

@@ -2,11 +2,11 @@ package io.traveler.accounts.internal;
 
 import io.traveler.accounts.OrganizationKind;
 import io.traveler.accounts.PartnershipAccepted;
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.tenancy.TenantContext;
 import io.traveler.shared.web.ConflictException;
 import io.traveler.shared.web.NotFoundException;
 import io.traveler.shared.web.ValidationException;
-import io.traveler.shared.web.Versions;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -62,9 +62,9 @@ public class PartnershipService {
     }
 
     @Transactional
-    public View accept(UUID id, String ifMatch) {
+    public View accept(UUID id, ExpectedVersion expected) {
         Partnership partnership = find(id);
-        Versions.checkMatch(ifMatch, partnership.version());
+        expected.checkIfGiven(partnership.version());
         partnership.acceptBy(TenantContext.requireOrgId());
         partnerships.saveAndFlush(partnership);
         events.publishEvent(new PartnershipAccepted(id, partnership.brandOrgId(), partnership.factoryOrgId()));
@@ -72,9 +72,9 @@ public class PartnershipService {
     }
 
     @Transactional
-    public View end(UUID id, String ifMatch) {
+    public View end(UUID id, ExpectedVersion expected) {
         Partnership partnership = find(id);
-        Versions.checkMatch(ifMatch, partnership.version());
+        expected.checkIfGiven(partnership.version());
         partnership.end();
         return view(partnerships.saveAndFlush(partnership));
     }

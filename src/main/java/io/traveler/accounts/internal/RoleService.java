@@ -1,10 +1,11 @@
 package io.traveler.accounts.internal;
 
+import io.traveler.shared.jpa.ExpectedVersion;
+import io.traveler.shared.jpa.VersionedChanges;
 import io.traveler.shared.security.Permission;
 import io.traveler.shared.web.ConflictException;
 import io.traveler.shared.web.NotFoundException;
 import io.traveler.shared.web.ValidationException;
-import io.traveler.shared.web.Versions;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -41,31 +42,28 @@ public class RoleService {
     }
 
     @Transactional
-    public Role change(UUID id, String ifMatch, String name, String description, Set<String> permissions) {
-        Role role = get(id);
-        Versions.requireMatch(ifMatch, role.version());
-        if (permissions != null) {
-            checkPermissions(permissions);
-            Set<String> added = new java.util.HashSet<>(permissions);
-            added.removeAll(role.effectivePermissions());
-            grants.requireHeld(added);
-        }
-        role.redefine(name, description, permissions);
-        return roles.saveAndFlush(role);
+    public Role change(UUID id, ExpectedVersion expected, String name, String description, Set<String> permissions) {
+        return VersionedChanges.change(roles, get(id), expected, role -> {
+            if (permissions != null) {
+                checkPermissions(permissions);
+                Set<String> added = new java.util.HashSet<>(permissions);
+                added.removeAll(role.effectivePermissions());
+                grants.requireHeld(added);
+            }
+            role.redefine(name, description, permissions);
+        });
     }
 
     @Transactional
-    public void delete(UUID id, String ifMatch) {
-        Role role = get(id);
-        Versions.requireMatch(ifMatch, role.version());
-        if (role.isBuiltIn()) {
-            throw new ConflictException("Built-in roles cannot be deleted");
-        }
-        if (memberships.findAll().stream().anyMatch(m -> m.roleIds().contains(id))) {
-            throw new ConflictException("Some users still have this role; take it away from them first");
-        }
-        roles.delete(role);
-        roles.flush();
+    public void delete(UUID id, ExpectedVersion expected) {
+        VersionedChanges.delete(roles, get(id), expected, role -> {
+            if (role.isBuiltIn()) {
+                throw new ConflictException("Built-in roles cannot be deleted");
+            }
+            if (memberships.findAll().stream().anyMatch(m -> m.roleIds().contains(id))) {
+                throw new ConflictException("Some users still have this role; take it away from them first");
+            }
+        });
     }
 
     private static void checkPermissions(Set<String> permissions) {

@@ -1,11 +1,12 @@
 package io.traveler.accounts.internal;
 
+import io.traveler.shared.jpa.ExpectedVersion;
+import io.traveler.shared.jpa.VersionedChanges;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.KeysetPager;
 import io.traveler.shared.paging.PageRequest;
 import io.traveler.shared.web.NotFoundException;
 import io.traveler.shared.web.ValidationException;
-import io.traveler.shared.web.Versions;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Predicate;
 import java.math.BigDecimal;
@@ -117,8 +118,11 @@ public class StaffService {
 
     @Transactional(readOnly = true)
     public EmployeeWithStations employee(UUID id) {
-        Employee employee = employees.findById(id).orElseThrow(() -> NotFoundException.of("Employee", id));
-        return new EmployeeWithStations(employee, stationIdsOf(id));
+        return new EmployeeWithStations(findEmployee(id), stationIdsOf(id));
+    }
+
+    private Employee findEmployee(UUID id) {
+        return employees.findById(id).orElseThrow(() -> NotFoundException.of("Employee", id));
     }
 
     @Transactional
@@ -133,14 +137,13 @@ public class StaffService {
     }
 
     @Transactional
-    public EmployeeWithStations changeEmployee(UUID id, String ifMatch, EmployeeData data) {
-        Employee employee = employees.findById(id).orElseThrow(() -> NotFoundException.of("Employee", id));
-        Versions.requireMatch(ifMatch, employee.version());
-        if (data.name() != null) {
-            employee.rename(data.name());
-        }
-        apply(employee, data);
-        employees.saveAndFlush(employee);
+    public EmployeeWithStations changeEmployee(UUID id, ExpectedVersion expected, EmployeeData data) {
+        Employee employee = VersionedChanges.change(employees, findEmployee(id), expected, changed -> {
+            if (data.name() != null) {
+                changed.rename(data.name());
+            }
+            apply(changed, data);
+        });
         if (data.stationIds() != null) {
             replaceStationsOf(id, data.stationIds());
         }
@@ -148,13 +151,11 @@ public class StaffService {
     }
 
     @Transactional
-    public void deleteEmployee(UUID id, String ifMatch) {
-        Employee employee = employees.findById(id).orElseThrow(() -> NotFoundException.of("Employee", id));
-        Versions.requireMatch(ifMatch, employee.version());
-        members.deleteAll(members.findByEmployeeId(id));
-        stations.findByLeaderId(id).forEach(station -> station.ledBy(null));
-        employees.delete(employee);
-        employees.flush();
+    public void deleteEmployee(UUID id, ExpectedVersion expected) {
+        VersionedChanges.delete(employees, findEmployee(id), expected, employee -> {
+            members.deleteAll(members.findByEmployeeId(id));
+            stations.findByLeaderId(id).forEach(station -> station.ledBy(null));
+        });
     }
 
     private void apply(Employee employee, EmployeeData data) {
@@ -261,8 +262,11 @@ public class StaffService {
 
     @Transactional(readOnly = true)
     public StationWithMembers station(UUID id) {
-        Station station = stations.findById(id).orElseThrow(() -> NotFoundException.of("Station", id));
-        return new StationWithMembers(station, memberIdsOf(id));
+        return new StationWithMembers(findStation(id), memberIdsOf(id));
+    }
+
+    private Station findStation(UUID id) {
+        return stations.findById(id).orElseThrow(() -> NotFoundException.of("Station", id));
     }
 
     @Transactional
@@ -277,14 +281,13 @@ public class StaffService {
     }
 
     @Transactional
-    public StationWithMembers changeStation(UUID id, String ifMatch, StationData data) {
-        Station station = stations.findById(id).orElseThrow(() -> NotFoundException.of("Station", id));
-        Versions.requireMatch(ifMatch, station.version());
-        if (data.name() != null) {
-            station.rename(data.name());
-        }
-        apply(station, data);
-        stations.saveAndFlush(station);
+    public StationWithMembers changeStation(UUID id, ExpectedVersion expected, StationData data) {
+        Station station = VersionedChanges.change(stations, findStation(id), expected, changed -> {
+            if (data.name() != null) {
+                changed.rename(data.name());
+            }
+            apply(changed, data);
+        });
         if (data.memberIds() != null) {
             replaceMembersOf(id, data.memberIds());
         }
@@ -292,12 +295,9 @@ public class StaffService {
     }
 
     @Transactional
-    public void deleteStation(UUID id, String ifMatch) {
-        Station station = stations.findById(id).orElseThrow(() -> NotFoundException.of("Station", id));
-        Versions.requireMatch(ifMatch, station.version());
-        members.deleteAll(members.findByStationId(id));
-        stations.delete(station);
-        stations.flush();
+    public void deleteStation(UUID id, ExpectedVersion expected) {
+        VersionedChanges.delete(
+                stations, findStation(id), expected, station -> members.deleteAll(members.findByStationId(id)));
     }
 
     private void apply(Station station, StationData data) {

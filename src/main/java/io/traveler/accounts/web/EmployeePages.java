@@ -4,6 +4,7 @@ import io.traveler.accounts.internal.Employee;
 import io.traveler.accounts.internal.StaffService;
 import io.traveler.accounts.internal.Station;
 import io.traveler.settings.OrganizationSettings;
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.Htmx;
 import io.traveler.shared.web.PageController;
@@ -173,7 +174,7 @@ class EmployeePages {
         return Forms.submit(
                 model,
                 () -> {
-                    var changed = staff.changeEmployee(id, Pages.ifMatch(form.version()), form.data());
+                    var changed = staff.changeEmployee(id, ExpectedVersion.ofNullable(form.version()), form.data());
                     flash.addFlashAttribute(Forms.NOTICE, changed.employee().name() + " saved.");
                     return LIST;
                 },
@@ -197,7 +198,10 @@ class EmployeePages {
     @PreAuthorize("hasAuthority('employees:delete')")
     String delete(@PathVariable UUID id, @RequestParam(required = false) Long version, RedirectAttributes flash) {
         return Forms.act(
-                flash, "/app/employees", "Employee deleted.", () -> staff.deleteEmployee(id, Pages.ifMatch(version)));
+                flash,
+                "/app/employees",
+                "Employee deleted.",
+                () -> staff.deleteEmployee(id, ExpectedVersion.ofNullable(version)));
     }
 
     private String form(Model model, EmployeeForm form, UUID id) {

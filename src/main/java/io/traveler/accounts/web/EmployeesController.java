@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.accounts.internal.Employee;
 import io.traveler.accounts.internal.StaffService;
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.web.ExplicitNulls;
 import io.traveler.shared.web.Versions;
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -27,7 +27,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -125,9 +124,7 @@ class EmployeesController {
                 body.status(),
                 body.stationIds(),
                 Set.of()));
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .eTag(Versions.etag(created.employee().version()))
-                .body(EmployeeView.of(created));
+        return Versions.created(created.employee().version(), EmployeeView.of(created));
     }
 
     @Operation(summary = "Get an employee")
@@ -135,21 +132,17 @@ class EmployeesController {
     @PreAuthorize("hasAuthority('employees:read')")
     ResponseEntity<EmployeeView> get(@PathVariable UUID id) {
         var found = staff.employee(id);
-        return ResponseEntity.ok()
-                .eTag(Versions.etag(found.employee().version()))
-                .body(EmployeeView.of(found));
+        return Versions.ok(found.employee().version(), EmployeeView.of(found));
     }
 
     @Operation(summary = "Change an employee")
     @PatchMapping("/{id}")
     @PreAuthorize("hasAuthority('employees:update')")
     ResponseEntity<EmployeeView> change(
-            @PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            @Valid @RequestBody EmployeeChange body) {
+            @PathVariable UUID id, ExpectedVersion expected, @Valid @RequestBody EmployeeChange body) {
         var changed = staff.changeEmployee(
                 id,
-                ifMatch,
+                expected,
                 new StaffService.EmployeeData(
                         body.name(),
                         body.email(),
@@ -160,17 +153,14 @@ class EmployeesController {
                         body.status(),
                         body.stationIds(),
                         ExplicitNulls.inThisRequest()));
-        return ResponseEntity.ok()
-                .eTag(Versions.etag(changed.employee().version()))
-                .body(EmployeeView.of(changed));
+        return Versions.ok(changed.employee().version(), EmployeeView.of(changed));
     }
 
     @Operation(summary = "Delete an employee")
     @DeleteMapping("/{id}")
     @PreAuthorize("hasAuthority('employees:delete')")
-    ResponseEntity<Void> delete(
-            @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        staff.deleteEmployee(id, ifMatch);
+    ResponseEntity<Void> delete(@PathVariable UUID id, ExpectedVersion expected) {
+        staff.deleteEmployee(id, expected);
         return ResponseEntity.noContent().build();
     }
 }

@@ -3,6 +3,7 @@ package io.traveler.accounts.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.accounts.internal.InvitationService;
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.security.TravelerAuthentication;
 import io.traveler.shared.web.Versions;
@@ -73,15 +74,14 @@ class InvitationsController {
     @PreAuthorize("hasAuthority('users:read')")
     ResponseEntity<InvitationView> get(@PathVariable UUID id) {
         var found = invitations.get(id);
-        return ResponseEntity.ok().eTag(Versions.etag(found.version())).body(InvitationView.of(found));
+        return Versions.ok(found.version(), InvitationView.of(found));
     }
 
     @Operation(summary = "Withdraw a pending invitation; its link stops working")
     @DeleteMapping("/{id}")
     @PreAuthorize("hasAuthority('users:manage')")
-    ResponseEntity<Void> revoke(
-            @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        invitations.revoke(id, ifMatch);
+    ResponseEntity<Void> revoke(@PathVariable UUID id, ExpectedVersion expected) {
+        invitations.revoke(id, expected);
         return ResponseEntity.noContent().build();
     }
 
@@ -90,9 +90,7 @@ class InvitationsController {
     @PreAuthorize("hasAuthority('users:manage')")
     ResponseEntity<InvitationView> resend(@PathVariable UUID id) {
         var renewed = invitations.resend(id);
-        return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .eTag(Versions.etag(renewed.version()))
-                .body(InvitationView.of(renewed));
+        return Versions.withEtag(HttpStatus.ACCEPTED, renewed.version(), InvitationView.of(renewed));
     }
 
     @Operation(

@@ -2,6 +2,7 @@ package io.traveler.accounts.web;
 
 import io.traveler.accounts.internal.Location;
 import io.traveler.accounts.internal.LocationService;
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.PageController;
 import jakarta.validation.Valid;
@@ -126,7 +127,8 @@ class LocationPages {
         return Forms.submit(
                 model,
                 () -> {
-                    var renamed = locations.change(id, Pages.ifMatch(form.version()), form.code(), form.name());
+                    var renamed =
+                            locations.change(id, ExpectedVersion.ofNullable(form.version()), form.code(), form.name());
                     flash.addFlashAttribute(Forms.NOTICE, renamed.name() + " saved.");
                     return TREE;
                 },
@@ -150,7 +152,10 @@ class LocationPages {
     @PreAuthorize("hasAuthority('locations:delete')")
     String delete(@PathVariable UUID id, @RequestParam(required = false) Long version, RedirectAttributes flash) {
         return Forms.act(
-                flash, "/app/locations", "Location deleted.", () -> locations.delete(id, Pages.ifMatch(version)));
+                flash,
+                "/app/locations",
+                "Location deleted.",
+                () -> locations.delete(id, ExpectedVersion.ofNullable(version)));
     }
 
     private String createForm(Model model, NewLocationForm form) {

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.accounts.internal.Location;
 import io.traveler.accounts.internal.LocationService;
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.web.Versions;
 import jakarta.validation.Valid;
@@ -12,7 +13,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.*;
@@ -61,9 +61,7 @@ class LocationsController {
     @PreAuthorize("hasAuthority('locations:create')")
     ResponseEntity<LocationView> create(@Valid @RequestBody LocationCreate body) {
         var created = locations.create(body.code(), body.name(), body.kind(), body.parentId());
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .eTag(Versions.etag(created.version()))
-                .body(LocationView.of(created));
+        return Versions.created(created.version(), LocationView.of(created));
     }
 
     @Operation(summary = "Get a location")
@@ -71,26 +69,23 @@ class LocationsController {
     @PreAuthorize("hasAuthority('locations:read')")
     ResponseEntity<LocationView> get(@PathVariable UUID id) {
         var found = locations.get(id);
-        return ResponseEntity.ok().eTag(Versions.etag(found.version())).body(LocationView.of(found));
+        return Versions.ok(found.version(), LocationView.of(found));
     }
 
     @Operation(summary = "Rename or move a location")
     @PatchMapping("/{id}")
     @PreAuthorize("hasAuthority('locations:update')")
     ResponseEntity<LocationView> change(
-            @PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            @Valid @RequestBody LocationChange body) {
-        var changed = locations.change(id, ifMatch, body.code(), body.name());
-        return ResponseEntity.ok().eTag(Versions.etag(changed.version())).body(LocationView.of(changed));
+            @PathVariable UUID id, ExpectedVersion expected, @Valid @RequestBody LocationChange body) {
+        var changed = locations.change(id, expected, body.code(), body.name());
+        return Versions.ok(changed.version(), LocationView.of(changed));
     }
 
     @Operation(summary = "Delete a location")
     @DeleteMapping("/{id}")
     @PreAuthorize("hasAuthority('locations:delete')")
-    ResponseEntity<Void> delete(
-            @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        locations.delete(id, ifMatch);
+    ResponseEntity<Void> delete(@PathVariable UUID id, ExpectedVersion expected) {
+        locations.delete(id, expected);
         return ResponseEntity.noContent().build();
     }
 }

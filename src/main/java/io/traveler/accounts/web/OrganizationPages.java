@@ -2,6 +2,7 @@ package io.traveler.accounts.web;
 
 import io.traveler.accounts.internal.Organization;
 import io.traveler.accounts.internal.OrganizationService;
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.security.TravelerAuthentication;
 import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.PageController;
@@ -52,7 +53,8 @@ class OrganizationPages {
         return Forms.submit(
                 model,
                 () -> {
-                    var renamed = organizations.rename(organization.id(), Pages.ifMatch(form.version()), form.name());
+                    var renamed = organizations.rename(
+                            organization.id(), ExpectedVersion.ofNullable(form.version()), form.name());
                     flash.addFlashAttribute(Forms.NOTICE, "The organization is now called " + renamed.name() + ".");
                     return SELF;
                 },

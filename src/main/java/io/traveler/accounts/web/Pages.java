@@ -3,7 +3,6 @@ package io.traveler.accounts.web;
 import io.traveler.shared.modules.ModuleContribution.PermissionDefinition;
 import io.traveler.shared.paging.PageRequest;
 import io.traveler.shared.security.Permission;
-import io.traveler.shared.web.Versions;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,11 +21,6 @@ final class Pages {
 
     static PageRequest of(Integer limit, String cursor, String sort, Map<String, String> sortable, String defaultSort) {
         return PageRequest.of(limit, cursor, sort, sortable.keySet(), defaultSort);
-    }
-
-    /** The If-Match of a form that carried the version it was based on; none when the form did not. */
-    static String ifMatch(Long version) {
-        return version == null ? null : Versions.etag(version);
     }
 
     /** The confirmation page of an irreversible action (templates/confirm.html). */

@@ -4,6 +4,7 @@ import io.traveler.accounts.Accounts;
 import io.traveler.accounts.OrganizationKind;
 import io.traveler.accounts.internal.Partnership;
 import io.traveler.accounts.internal.PartnershipService;
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.security.TravelerAuthentication;
 import io.traveler.shared.security.TravelerPrincipal;
 import io.traveler.shared.web.Forms;
@@ -92,7 +93,11 @@ class PartnershipPages {
     @PostMapping("/{id}/accept")
     @PreAuthorize("hasAuthority('partnerships:manage')")
     String accept(@PathVariable UUID id, @RequestParam(required = false) Long version, RedirectAttributes flash) {
-        return Forms.act(flash, LIST, "Partnership accepted.", () -> partnerships.accept(id, Pages.ifMatch(version)));
+        return Forms.act(
+                flash,
+                LIST,
+                "Partnership accepted.",
+                () -> partnerships.accept(id, ExpectedVersion.ofNullable(version)));
     }
 
     @GetMapping("/{id}/end")
@@ -114,7 +119,8 @@ class PartnershipPages {
     @PostMapping("/{id}/end")
     @PreAuthorize("hasAuthority('partnerships:manage')")
     String end(@PathVariable UUID id, @RequestParam(required = false) Long version, RedirectAttributes flash) {
-        return Forms.act(flash, LIST, "Partnership ended.", () -> partnerships.end(id, Pages.ifMatch(version)));
+        return Forms.act(
+                flash, LIST, "Partnership ended.", () -> partnerships.end(id, ExpectedVersion.ofNullable(version)));
     }
 
     private String page(Model model, InviteForm form) {

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.accounts.internal.Partnership;
 import io.traveler.accounts.internal.PartnershipService;
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.web.Versions;
 import jakarta.validation.Valid;
@@ -11,7 +12,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.*;
@@ -69,9 +69,7 @@ class PartnershipsController {
     @PreAuthorize("hasAuthority('partnerships:manage')")
     ResponseEntity<PartnershipView> invite(@Valid @RequestBody PartnershipInvite body) {
         var created = partnerships.invite(body.factoryOrgId(), body.note());
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .eTag(Versions.etag(created.partnership().version()))
-                .body(PartnershipView.of(created));
+        return Versions.created(created.partnership().version(), PartnershipView.of(created));
     }
 
     @Operation(summary = "Get a partnership")
@@ -79,30 +77,22 @@ class PartnershipsController {
     @PreAuthorize("hasAuthority('partnerships:read')")
     ResponseEntity<PartnershipView> get(@PathVariable UUID id) {
         var found = partnerships.get(id);
-        return ResponseEntity.ok()
-                .eTag(Versions.etag(found.partnership().version()))
-                .body(PartnershipView.of(found));
+        return Versions.ok(found.partnership().version(), PartnershipView.of(found));
     }
 
     @Operation(summary = "Accept a partnership invitation")
     @PostMapping("/{id}/accept")
     @PreAuthorize("hasAuthority('partnerships:manage')")
-    ResponseEntity<PartnershipView> accept(
-            @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        var accepted = partnerships.accept(id, ifMatch);
-        return ResponseEntity.ok()
-                .eTag(Versions.etag(accepted.partnership().version()))
-                .body(PartnershipView.of(accepted));
+    ResponseEntity<PartnershipView> accept(@PathVariable UUID id, ExpectedVersion expected) {
+        var accepted = partnerships.accept(id, expected);
+        return Versions.ok(accepted.partnership().version(), PartnershipView.of(accepted));
     }
 
     @Operation(summary = "End or decline a partnership")
     @PostMapping("/{id}/end")
     @PreAuthorize("hasAuthority('partnerships:manage')")
-    ResponseEntity<PartnershipView> end(
-            @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        var ended = partnerships.end(id, ifMatch);
-        return ResponseEntity.ok()
-                .eTag(Versions.etag(ended.partnership().version()))
-                .body(PartnershipView.of(ended));
+    ResponseEntity<PartnershipView> end(@PathVariable UUID id, ExpectedVersion expected) {
+        var ended = partnerships.end(id, expected);
+        return Versions.ok(ended.partnership().version(), PartnershipView.of(ended));
     }
 }

@@ -2,6 +2,7 @@ package io.traveler.accounts.web;
 
 import io.traveler.accounts.internal.Role;
 import io.traveler.accounts.internal.RoleService;
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.security.Permission;
 import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.PageController;
@@ -115,7 +116,7 @@ class RolePages {
                 () -> {
                     var changed = roles.change(
                             id,
-                            Pages.ifMatch(form.version()),
+                            ExpectedVersion.ofNullable(form.version()),
                             form.name(),
                             form.description() == null ? "" : form.description(),
                             form.permissionSet());
@@ -141,7 +142,8 @@ class RolePages {
     @PostMapping("/{id}/delete")
     @PreAuthorize("hasAuthority('roles:manage')")
     String delete(@PathVariable UUID id, @RequestParam(required = false) Long version, RedirectAttributes flash) {
-        return Forms.act(flash, "/app/roles", "Role deleted.", () -> roles.delete(id, Pages.ifMatch(version)));
+        return Forms.act(
+                flash, "/app/roles", "Role deleted.", () -> roles.delete(id, ExpectedVersion.ofNullable(version)));
     }
 
     /** {@code role} is null for a new role; a built-in role is shown read-only. */

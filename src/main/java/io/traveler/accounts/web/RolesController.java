@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.accounts.internal.Role;
 import io.traveler.accounts.internal.RoleService;
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.modules.ModuleContribution.PermissionDefinition;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.security.Permission;
@@ -15,7 +16,6 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.*;
@@ -73,9 +73,7 @@ class RolesController {
     @PreAuthorize("hasAuthority('roles:manage')")
     ResponseEntity<RoleView> create(@Valid @RequestBody RoleCreate body) {
         var created = roles.create(body.name(), body.description(), body.permissions());
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .eTag(Versions.etag(created.version()))
-                .body(RoleView.of(created));
+        return Versions.created(created.version(), RoleView.of(created));
     }
 
     @Operation(summary = "Get a role")
@@ -83,26 +81,23 @@ class RolesController {
     @PreAuthorize("hasAuthority('roles:read')")
     ResponseEntity<RoleView> get(@PathVariable UUID id) {
         var found = roles.get(id);
-        return ResponseEntity.ok().eTag(Versions.etag(found.version())).body(RoleView.of(found));
+        return Versions.ok(found.version(), RoleView.of(found));
     }
 
     @Operation(summary = "Change a custom role")
     @PatchMapping("/roles/{id}")
     @PreAuthorize("hasAuthority('roles:manage')")
     ResponseEntity<RoleView> change(
-            @PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            @Valid @RequestBody RoleChange body) {
-        var changed = roles.change(id, ifMatch, body.name(), body.description(), body.permissions());
-        return ResponseEntity.ok().eTag(Versions.etag(changed.version())).body(RoleView.of(changed));
+            @PathVariable UUID id, ExpectedVersion expected, @Valid @RequestBody RoleChange body) {
+        var changed = roles.change(id, expected, body.name(), body.description(), body.permissions());
+        return Versions.ok(changed.version(), RoleView.of(changed));
     }
 
     @Operation(summary = "Delete a custom role")
     @DeleteMapping("/roles/{id}")
     @PreAuthorize("hasAuthority('roles:manage')")
-    ResponseEntity<Void> delete(
-            @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        roles.delete(id, ifMatch);
+    ResponseEntity<Void> delete(@PathVariable UUID id, ExpectedVersion expected) {
+        roles.delete(id, expected);
         return ResponseEntity.noContent().build();
     }
 }

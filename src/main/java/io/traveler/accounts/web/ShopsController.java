@@ -6,10 +6,12 @@ import io.traveler.accounts.Accounts;
 import io.traveler.accounts.internal.OrganizationService;
 import io.traveler.accounts.internal.OwnAccount;
 import io.traveler.accounts.internal.Totp;
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.security.TravelerAuthentication;
 import io.traveler.shared.security.TravelerPrincipal;
 import io.traveler.shared.web.ResponseCarriesSecret;
+import io.traveler.shared.web.Versions;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.util.List;
@@ -84,22 +86,16 @@ class ShopsController {
     @org.springframework.security.access.prepost.PreAuthorize("hasAuthority('organizations:read')")
     ResponseEntity<OrganizationView> shop(@PathVariable UUID id) {
         var organization = organizations.current(id);
-        return ResponseEntity.ok()
-                .eTag(io.traveler.shared.web.Versions.etag(organization.version()))
-                .body(OrganizationView.of(organization));
+        return Versions.ok(organization.version(), OrganizationView.of(organization));
     }
 
     @Operation(summary = "Rename the current organization")
     @PatchMapping("/shops/{id}")
     @org.springframework.security.access.prepost.PreAuthorize("hasAuthority('organizations:update')")
     ResponseEntity<OrganizationView> renameShop(
-            @PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            @Valid @RequestBody OrganizationChange body) {
-        var organization = organizations.rename(id, ifMatch, body.name());
-        return ResponseEntity.ok()
-                .eTag(io.traveler.shared.web.Versions.etag(organization.version()))
-                .body(OrganizationView.of(organization));
+            @PathVariable UUID id, ExpectedVersion expected, @Valid @RequestBody OrganizationChange body) {
+        var organization = organizations.rename(id, expected, body.name());
+        return Versions.ok(organization.version(), OrganizationView.of(organization));
     }
 
     @Operation(summary = "The caller: user or API key, organization and permissions")

@@ -5,6 +5,7 @@ import io.traveler.accounts.internal.Location;
 import io.traveler.accounts.internal.LocationService;
 import io.traveler.accounts.internal.StaffService;
 import io.traveler.accounts.internal.Station;
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.Htmx;
 import io.traveler.shared.web.PageController;
@@ -171,7 +172,7 @@ class StationPages {
         return Forms.submit(
                 model,
                 () -> {
-                    var changed = staff.changeStation(id, Pages.ifMatch(form.version()), form.data());
+                    var changed = staff.changeStation(id, ExpectedVersion.ofNullable(form.version()), form.data());
                     flash.addFlashAttribute(
                             Forms.NOTICE, "Station " + changed.station().name() + " saved.");
                     return LIST;
@@ -196,7 +197,10 @@ class StationPages {
     @PreAuthorize("hasAuthority('stations:delete')")
     String delete(@PathVariable UUID id, @RequestParam(required = false) Long version, RedirectAttributes flash) {
         return Forms.act(
-                flash, "/app/stations", "Station deleted.", () -> staff.deleteStation(id, Pages.ifMatch(version)));
+                flash,
+                "/app/stations",
+                "Station deleted.",
+                () -> staff.deleteStation(id, ExpectedVersion.ofNullable(version)));
     }
 
     private String form(Model model, StationForm form, UUID id) {

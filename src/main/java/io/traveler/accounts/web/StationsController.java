@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.accounts.internal.StaffService;
 import io.traveler.accounts.internal.Station;
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.web.ExplicitNulls;
 import io.traveler.shared.web.Versions;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -112,9 +111,7 @@ class StationsController {
                 body.status(),
                 body.memberIds(),
                 Set.of()));
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .eTag(Versions.etag(created.station().version()))
-                .body(StationView.of(created));
+        return Versions.created(created.station().version(), StationView.of(created));
     }
 
     @Operation(summary = "Get a station")
@@ -122,21 +119,17 @@ class StationsController {
     @PreAuthorize("hasAuthority('stations:read')")
     ResponseEntity<StationView> get(@PathVariable UUID id) {
         var found = staff.station(id);
-        return ResponseEntity.ok()
-                .eTag(Versions.etag(found.station().version()))
-                .body(StationView.of(found));
+        return Versions.ok(found.station().version(), StationView.of(found));
     }
 
     @Operation(summary = "Change a station (members, leader, capacity, location)")
     @PatchMapping("/{id}")
     @PreAuthorize("hasAuthority('stations:update')")
     ResponseEntity<StationView> change(
-            @PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            @Valid @RequestBody StationChange body) {
+            @PathVariable UUID id, ExpectedVersion expected, @Valid @RequestBody StationChange body) {
         var changed = staff.changeStation(
                 id,
-                ifMatch,
+                expected,
                 new StaffService.StationData(
                         body.name(),
                         body.description(),
@@ -146,17 +139,14 @@ class StationsController {
                         body.status(),
                         body.memberIds(),
                         ExplicitNulls.inThisRequest()));
-        return ResponseEntity.ok()
-                .eTag(Versions.etag(changed.station().version()))
-                .body(StationView.of(changed));
+        return Versions.ok(changed.station().version(), StationView.of(changed));
     }
 
     @Operation(summary = "Delete a station")
     @DeleteMapping("/{id}")
     @PreAuthorize("hasAuthority('stations:delete')")
-    ResponseEntity<Void> delete(
-            @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        staff.deleteStation(id, ifMatch);
+    ResponseEntity<Void> delete(@PathVariable UUID id, ExpectedVersion expected) {
+        staff.deleteStation(id, expected);
         return ResponseEntity.noContent().build();
     }
 }

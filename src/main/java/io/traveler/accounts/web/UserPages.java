@@ -4,6 +4,7 @@ import io.traveler.accounts.internal.InvitationService;
 import io.traveler.accounts.internal.MemberService;
 import io.traveler.accounts.internal.Role;
 import io.traveler.accounts.internal.RoleService;
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.PageController;
 import jakarta.validation.Valid;
@@ -106,7 +107,7 @@ class UserPages {
                 flash,
                 "/app/users",
                 "Invitation withdrawn; its link no longer works.",
-                () -> invitations.revoke(id, Pages.ifMatch(version)));
+                () -> invitations.revoke(id, ExpectedVersion.ofNullable(version)));
     }
 
     @PostMapping("/invitations/{id}/resend")
@@ -132,7 +133,7 @@ class UserPages {
                 model,
                 () -> {
                     var roleIds = form.roleIds() == null ? Set.<UUID>of() : Set.copyOf(form.roleIds());
-                    var changed = members.change(id, Pages.ifMatch(form.version()), roleIds, null);
+                    var changed = members.change(id, ExpectedVersion.ofNullable(form.version()), roleIds, null);
                     flash.addFlashAttribute(Forms.NOTICE, "Roles of " + changed.name() + " saved.");
                     return "redirect:/app/users/" + id;
                 },
@@ -161,7 +162,7 @@ class UserPages {
                 flash,
                 "/app/users/" + id,
                 "Disabled; their sessions have ended.",
-                () -> members.change(id, Pages.ifMatch(version), null, "DISABLED"));
+                () -> members.change(id, ExpectedVersion.ofNullable(version), null, "DISABLED"));
     }
 
     @PostMapping("/{id}/enable")
@@ -171,7 +172,7 @@ class UserPages {
                 flash,
                 "/app/users/" + id,
                 "Enabled; they can sign in again.",
-                () -> members.change(id, Pages.ifMatch(version), null, "ACTIVE"));
+                () -> members.change(id, ExpectedVersion.ofNullable(version), null, "ACTIVE"));
     }
 
     @GetMapping("/{id}/end-sessions")

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.accounts.internal.InvitationService;
 import io.traveler.accounts.internal.MemberService;
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.web.Versions;
 import jakarta.validation.Valid;
@@ -76,9 +77,8 @@ class UsersController {
     @PreAuthorize("hasAuthority('users:manage')")
     ResponseEntity<InvitationsController.InvitationView> add(@Valid @RequestBody UserAdd body) {
         var invited = invitations.invite(body.email(), body.name(), body.roleIds());
-        return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .eTag(Versions.etag(invited.version()))
-                .body(InvitationsController.InvitationView.of(invited));
+        return Versions.withEtag(
+                HttpStatus.ACCEPTED, invited.version(), InvitationsController.InvitationView.of(invited));
     }
 
     @Operation(summary = "Get a member")
@@ -86,18 +86,16 @@ class UsersController {
     @PreAuthorize("hasAuthority('users:read')")
     ResponseEntity<UserView> get(@PathVariable UUID id) {
         var found = members.get(id);
-        return ResponseEntity.ok().eTag(Versions.etag(found.version())).body(UserView.of(found));
+        return Versions.ok(found.version(), UserView.of(found));
     }
 
     @Operation(summary = "Change a member's roles or status in this organization")
     @PatchMapping("/{id}")
     @PreAuthorize("hasAuthority('users:manage')")
     ResponseEntity<UserView> change(
-            @PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            @Valid @RequestBody UserChange body) {
-        var changed = members.change(id, ifMatch, body.roleIds(), body.status());
-        return ResponseEntity.ok().eTag(Versions.etag(changed.version())).body(UserView.of(changed));
+            @PathVariable UUID id, ExpectedVersion expected, @Valid @RequestBody UserChange body) {
+        var changed = members.change(id, expected, body.roleIds(), body.status());
+        return Versions.ok(changed.version(), UserView.of(changed));
     }
 
     @Operation(summary = "End a member's sessions in this organization")

@@ -1,9 +1,10 @@
 package io.traveler.catalog.internal;
 
 import io.traveler.shared.Quantities;
+import io.traveler.shared.jpa.ExpectedVersion;
+import io.traveler.shared.security.TravelerAuthentication;
 import io.traveler.shared.web.NotFoundException;
 import io.traveler.shared.web.ValidationException;
-import io.traveler.shared.web.Versions;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
@@ -26,6 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** Versions of bills of materials, their approval and activation, explosion, where-used and comparison. */
 @Service
 public class BomService {
+    private static final Set<String> ACTIVATE_DRAFT = Set.of("boms:approve", "settings:update");
+
     /** How deep where-used follows sub-products, as explosion does. */
     private static final int MAX_DEPTH = BomGraph.MAX_DEPTH;
 
@@ -113,9 +116,9 @@ public class BomService {
     }
 
     @Transactional
-    public BomWithLines replaceLines(UUID id, String ifMatch, List<BomLines.Line> newLines) {
+    public BomWithLines replaceLines(UUID id, ExpectedVersion expected, List<BomLines.Line> newLines) {
         Bom bom = boms.findLocked(id).orElseThrow(() -> NotFoundException.of("BOM", id));
-        Versions.requireMatch(ifMatch, bom.version());
+        expected.require(bom.version());
         bom.requireDraft();
         validate(bom.productId(), newLines);
         lines.deleteLinesOf(id);
@@ -125,31 +128,48 @@ public class BomService {
     }
 
     @Transactional
-    public BomWithLines submit(UUID id, String ifMatch) {
+    public BomWithLines submit(UUID id, ExpectedVersion expected) {
         Bom bom = find(id);
-        Versions.checkMatch(ifMatch, bom.version());
+        expected.checkIfGiven(bom.version());
         bom.submit();
         return withLines(boms.saveAndFlush(bom));
     }
 
     @Transactional
-    public BomWithLines approve(UUID id, String ifMatch) {
+    public BomWithLines approve(UUID id, ExpectedVersion expected) {
         Bom bom = find(id);
-        Versions.checkMatch(ifMatch, bom.version());
+        expected.checkIfGiven(bom.version());
         bom.approve();
         return withLines(boms.saveAndFlush(bom));
     }
 
     /**
+     * Whether the caller may activate a DRAFT directly, skipping submit and approve: only one who could approve it
+     * and change the organization's settings. The API, the product page and imports ask here.
+     */
+    public boolean callerMayActivateDraft() {
+        return TravelerAuthentication.current()
+                .map(caller -> caller.permissions().containsAll(ACTIVATE_DRAFT))
+                .orElse(false);
+    }
+
+    /** Activation by the caller: a DRAFT only when {@link #callerMayActivateDraft()}, otherwise an APPROVED BOM. */
+    @Transactional
+    public BomWithLines activate(UUID id, ExpectedVersion expected) {
+        return activate(id, expected, callerMayActivateDraft());
+    }
+
+    /**
      * Makes the BOM its product's ACTIVE one and supersedes the previous in the same transaction. The product row
-     * is locked first, so concurrent activations of one product's versions happen one after the other.
+     * is locked first, so concurrent activations of one product's versions happen one after the other. For the
+     * demo catalog and for imports, whose right to activate drafts was decided when they were started.
      */
     @Transactional
-    public BomWithLines activate(UUID id, String ifMatch, boolean mayActivateDraft) {
+    BomWithLines activate(UUID id, ExpectedVersion expected, boolean mayActivateDraft) {
         Bom bom = find(id);
         products.findLocked(bom.productId());
         em.refresh(bom);
-        Versions.checkMatch(ifMatch, bom.version());
+        expected.checkIfGiven(bom.version());
         List<BomLines.Line> current = linesOf(id);
         rejectCycles(bom.productId(), current);
         boms.findByProductIdAndStatus(bom.productId(), Bom.Status.ACTIVE)

@@ -1,13 +1,14 @@
 package io.traveler.catalog.internal;
 
 import io.traveler.catalog.Catalog;
+import io.traveler.shared.jpa.ExpectedVersion;
+import io.traveler.shared.jpa.VersionedChanges;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.KeysetPager;
 import io.traveler.shared.paging.PageRequest;
 import io.traveler.shared.web.ConflictException;
 import io.traveler.shared.web.NotFoundException;
 import io.traveler.shared.web.ValidationException;
-import io.traveler.shared.web.Versions;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -137,27 +138,26 @@ public class CatalogService implements Catalog {
     }
 
     @Transactional
-    public Category changeCategory(UUID id, String ifMatch, CategoryData data) {
-        Category category = category(id);
-        Versions.requireMatch(ifMatch, category.version());
-        if (data.code() != null) {
-            category.recode(data.code());
-        }
-        if (data.name() != null) {
-            category.rename(data.name());
-        }
-        if (data.cleared().contains("parent_id")) {
-            category.placeUnder(null);
-        }
-        placeUnder(category, data.parentId());
-        return categories.saveAndFlush(category);
+    public Category changeCategory(UUID id, ExpectedVersion expected, CategoryData data) {
+        return VersionedChanges.change(categories, category(id), expected, category -> {
+            if (data.code() != null) {
+                category.recode(data.code());
+            }
+            if (data.name() != null) {
+                category.rename(data.name());
+            }
+            if (data.cleared().contains("parent_id")) {
+                category.placeUnder(null);
+            }
+            placeUnder(category, data.parentId());
+        });
     }
 
     /** Only a category nothing is filed under can be deleted: no sub-category, part or product (409 otherwise). */
     @Transactional
-    public void deleteCategory(UUID id, String ifMatch) {
+    public void deleteCategory(UUID id, ExpectedVersion expected) {
         Category category = category(id);
-        Versions.requireMatch(ifMatch, category.version());
+        expected.require(category.version());
         var uses = jdbc.sql("""
                         select (select count(*) from catalog.categories where parent_id = :id) as children,
                                (select count(*) from catalog.parts where category_id = :id) as parts,
@@ -246,30 +246,29 @@ public class CatalogService implements Catalog {
     }
 
     @Transactional
-    public Part changePart(UUID id, String ifMatch, PartData data) {
-        Part part = part(id);
-        Versions.requireMatch(ifMatch, part.version());
-        if (data.partNumber() != null) {
-            part.renumber(data.partNumber());
-        }
-        if (data.name() != null) {
-            part.rename(data.name());
-        }
-        if (data.kind() != null) {
-            part.classify(data.kind());
-        }
-        if (data.unitOfMeasure() != null) {
-            part.measureIn(data.unitOfMeasure());
-        }
-        apply(part, data);
-        return parts.saveAndFlush(part);
+    public Part changePart(UUID id, ExpectedVersion expected, PartData data) {
+        return VersionedChanges.change(parts, part(id), expected, part -> {
+            if (data.partNumber() != null) {
+                part.renumber(data.partNumber());
+            }
+            if (data.name() != null) {
+                part.rename(data.name());
+            }
+            if (data.kind() != null) {
+                part.classify(data.kind());
+            }
+            if (data.unitOfMeasure() != null) {
+                part.measureIn(data.unitOfMeasure());
+            }
+            apply(part, data);
+        });
     }
 
     /** A part still named by a bill of materials cannot be deleted (the 409 names the BOM line). */
     @Transactional
-    public void deletePart(UUID id, String ifMatch) {
+    public void deletePart(UUID id, ExpectedVersion expected) {
         Part part = part(id);
-        Versions.requireMatch(ifMatch, part.version());
+        expected.require(part.version());
         List<String> usedBy = jdbc.sql("""
                         select distinct p.sku from catalog.bom_lines l
                           join catalog.boms b on b.id = l.bom_id
@@ -352,17 +351,16 @@ public class CatalogService implements Catalog {
     }
 
     @Transactional
-    public Product changeProduct(UUID id, String ifMatch, ProductData data) {
-        Product product = product(id);
-        Versions.requireMatch(ifMatch, product.version());
-        if (data.sku() != null) {
-            product.resku(data.sku());
-        }
-        if (data.name() != null) {
-            product.rename(data.name());
-        }
-        apply(product, data);
-        return products.saveAndFlush(product);
+    public Product changeProduct(UUID id, ExpectedVersion expected, ProductData data) {
+        return VersionedChanges.change(products, product(id), expected, product -> {
+            if (data.sku() != null) {
+                product.resku(data.sku());
+            }
+            if (data.name() != null) {
+                product.rename(data.name());
+            }
+            apply(product, data);
+        });
     }
 
     /**
@@ -371,9 +369,9 @@ public class CatalogService implements Catalog {
      * history and keeps the product). The product row is locked, so no BOM of it is activated meanwhile.
      */
     @Transactional
-    public void deleteProduct(UUID id, String ifMatch) {
+    public void deleteProduct(UUID id, ExpectedVersion expected) {
         Product product = products.findLocked(id).orElseThrow(() -> NotFoundException.of("Product", id));
-        Versions.requireMatch(ifMatch, product.version());
+        expected.require(product.version());
         List<String> usedBy = jdbc.sql("""
                         select distinct p.sku from catalog.bom_lines l
                           join catalog.boms b on b.id = l.bom_id

@@ -1,6 +1,7 @@
 package io.traveler.catalog.internal;
 
 import io.traveler.accounts.DemoOrganizationsLoaded;
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.tenancy.Tenant;
 import io.traveler.shared.tenancy.TenantContext;
 import java.math.BigDecimal;
@@ -164,7 +165,7 @@ class DemoCatalog {
 
     private void activate(UUID productId, List<BomLines.Line> lines) {
         var draft = boms.createDraft(productId, lines, "Demo data");
-        boms.activate(draft.bom().id(), null, true);
+        boms.activate(draft.bom().id(), ExpectedVersion.none(), true);
     }
 
     private static BomLines.Line line(

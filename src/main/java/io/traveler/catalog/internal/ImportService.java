@@ -3,6 +3,7 @@ package io.traveler.catalog.internal;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import io.traveler.shared.Ids;
 import io.traveler.shared.jobs.TransactionalScheduler;
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.tenancy.Tenant;
 import io.traveler.shared.tenancy.TenantContext;
 import io.traveler.shared.web.NotFoundException;
@@ -884,7 +885,7 @@ public class ImportService {
                 var draft = boms.createDraft(
                         parent, lines.stream().map(LineRow::line).toList(), "Imported by job " + run.jobId());
                 if (activate) {
-                    boms.activate(draft.bom().id(), null, true);
+                    boms.activate(draft.bom().id(), ExpectedVersion.none(), true);
                 }
             });
         } catch (TravelerException e) {

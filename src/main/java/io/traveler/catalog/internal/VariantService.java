@@ -1,13 +1,14 @@
 package io.traveler.catalog.internal;
 
 import io.traveler.accounts.Accounts;
+import io.traveler.shared.jpa.ExpectedVersion;
+import io.traveler.shared.jpa.VersionedChanges;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.KeysetPager;
 import io.traveler.shared.paging.PageRequest;
 import io.traveler.shared.web.ConflictException;
 import io.traveler.shared.web.NotFoundException;
 import io.traveler.shared.web.ValidationException;
-import io.traveler.shared.web.Versions;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Predicate;
 import java.math.BigDecimal;
@@ -115,25 +116,22 @@ public class VariantService {
     }
 
     @Transactional
-    public Variant change(UUID id, String ifMatch, VariantData data) {
-        Variant variant = variant(id);
-        Versions.requireMatch(ifMatch, variant.version());
-        if (data.name() != null) {
-            variant.rename(data.name());
-        }
-        apply(variant, data);
-        return variants.saveAndFlush(variant);
+    public Variant change(UUID id, ExpectedVersion expected, VariantData data) {
+        return VersionedChanges.change(variants, variant(id), expected, variant -> {
+            if (data.name() != null) {
+                variant.rename(data.name());
+            }
+            apply(variant, data);
+        });
     }
 
     /** A variant goes with its supplier variants: they describe nothing else. */
     @Transactional
-    public void delete(UUID id, String ifMatch) {
-        Variant variant = variant(id);
-        Versions.requireMatch(ifMatch, variant.version());
-        supplierVariants.deleteAll(supplierVariants.findByVariantIdOrderByCreatedAt(id));
-        supplierVariants.flush();
-        variants.delete(variant);
-        variants.flush();
+    public void delete(UUID id, ExpectedVersion expected) {
+        VersionedChanges.delete(variants, variant(id), expected, variant -> {
+            supplierVariants.deleteAll(supplierVariants.findByVariantIdOrderByCreatedAt(id));
+            supplierVariants.flush();
+        });
     }
 
     /**
@@ -223,23 +221,19 @@ public class VariantService {
     }
 
     @Transactional
-    public SupplierVariant changeSupplierVariant(UUID id, String ifMatch, SupplierVariantData data) {
-        SupplierVariant mapping = supplierVariant(id);
-        Versions.requireMatch(ifMatch, mapping.version());
-        if (data.factoryOrgId() != null && !data.factoryOrgId().equals(mapping.factoryOrgId())) {
-            throw new ValidationException(
-                    "factory_org_id", "cannot change; map the variant for the other factory instead");
-        }
-        apply(mapping, data);
-        return supplierVariants.saveAndFlush(mapping);
+    public SupplierVariant changeSupplierVariant(UUID id, ExpectedVersion expected, SupplierVariantData data) {
+        return VersionedChanges.change(supplierVariants, supplierVariant(id), expected, mapping -> {
+            if (data.factoryOrgId() != null && !data.factoryOrgId().equals(mapping.factoryOrgId())) {
+                throw new ValidationException(
+                        "factory_org_id", "cannot change; map the variant for the other factory instead");
+            }
+            apply(mapping, data);
+        });
     }
 
     @Transactional
-    public void deleteSupplierVariant(UUID id, String ifMatch) {
-        SupplierVariant mapping = supplierVariant(id);
-        Versions.requireMatch(ifMatch, mapping.version());
-        supplierVariants.delete(mapping);
-        supplierVariants.flush();
+    public void deleteSupplierVariant(UUID id, ExpectedVersion expected) {
+        VersionedChanges.delete(supplierVariants, supplierVariant(id), expected);
     }
 
     /** The factory's name, read from the accounts module. */

@@ -6,6 +6,7 @@ import io.traveler.catalog.internal.BomService;
 import io.traveler.catalog.internal.CatalogBrowsing;
 import io.traveler.catalog.internal.CatalogService;
 import io.traveler.shared.Quantities;
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.PageController;
 import io.traveler.shared.web.ValidationException;
@@ -112,7 +113,7 @@ class BomPages {
         return Forms.submit(
                 model,
                 () -> {
-                    boms.replaceLines(id, CatalogPages.ifMatch(version), lines(rows));
+                    boms.replaceLines(id, ExpectedVersion.ofNullable(version), lines(rows));
                     flash.addFlashAttribute(Forms.NOTICE, "Draft saved.");
                     return "redirect:/app/catalog/products/" + bom.productId();
                 },

@@ -6,6 +6,7 @@ import io.traveler.catalog.internal.BomLines;
 import io.traveler.catalog.internal.BomService;
 import io.traveler.catalog.internal.CatalogExport;
 import io.traveler.shared.Quantity;
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.web.Versions;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -13,20 +14,15 @@ import jakarta.validation.constraints.DecimalMin;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,9 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/boms")
 class BomsController {
     /** Activating a DRAFT without approval takes every permission an administrator has for it. */
-    private static final Set<String> ACTIVATE_DRAFT = Set.of("boms:approve", "settings:update");
-
     private final BomService boms;
+
     private final CatalogExport export;
 
     BomsController(BomService boms, CatalogExport export) {
@@ -81,39 +76,29 @@ class BomsController {
     @PutMapping("/{id}/lines")
     @PreAuthorize("hasAuthority('catalog:manage')")
     ResponseEntity<BomViews.BomView> replaceLines(
-            @PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            @Valid @RequestBody BomViews.LinesBody body) {
-        return view(HttpStatus.OK, boms.replaceLines(id, ifMatch, body.toLines()));
+            @PathVariable UUID id, ExpectedVersion expected, @Valid @RequestBody BomViews.LinesBody body) {
+        return view(HttpStatus.OK, boms.replaceLines(id, expected, body.toLines()));
     }
 
     @Operation(summary = "Submit a draft BOM for approval")
     @PostMapping("/{id}/submit")
     @PreAuthorize("hasAuthority('catalog:manage')")
-    ResponseEntity<BomViews.BomView> submit(
-            @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return view(HttpStatus.OK, boms.submit(id, ifMatch));
+    ResponseEntity<BomViews.BomView> submit(@PathVariable UUID id, ExpectedVersion expected) {
+        return view(HttpStatus.OK, boms.submit(id, expected));
     }
 
     @Operation(summary = "Approve a submitted BOM")
     @PostMapping("/{id}/approve")
     @PreAuthorize("hasAuthority('boms:approve')")
-    ResponseEntity<BomViews.BomView> approve(
-            @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return view(HttpStatus.OK, boms.approve(id, ifMatch));
+    ResponseEntity<BomViews.BomView> approve(@PathVariable UUID id, ExpectedVersion expected) {
+        return view(HttpStatus.OK, boms.approve(id, expected));
     }
 
     @Operation(summary = "Activate a BOM version")
     @PostMapping("/{id}/activate")
     @PreAuthorize("hasAuthority('catalog:manage')")
-    ResponseEntity<BomViews.BomView> activate(
-            @PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            Authentication caller) {
-        Set<String> held = caller.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
-                .collect(Collectors.toSet());
-        return view(HttpStatus.OK, boms.activate(id, ifMatch, held.containsAll(ACTIVATE_DRAFT)));
+    ResponseEntity<BomViews.BomView> activate(@PathVariable UUID id, ExpectedVersion expected) {
+        return view(HttpStatus.OK, boms.activate(id, expected));
     }
 
     @Operation(summary = "Copy a BOM version into a new draft")
@@ -134,6 +119,6 @@ class BomsController {
     }
 
     private static ResponseEntity<BomViews.BomView> view(HttpStatus status, BomService.BomWithLines bom) {
-        return Versions.withEtag(ResponseEntity.status(status), bom.bom().version(), BomViews.BomView.of(bom));
+        return Versions.withEtag(status, bom.bom().version(), BomViews.BomView.of(bom));
     }
 }

@@ -9,12 +9,12 @@ import io.traveler.catalog.internal.Category;
 import io.traveler.catalog.internal.Part;
 import io.traveler.catalog.internal.Product;
 import io.traveler.shared.Quantity;
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.paging.PageRequest;
 import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.Htmx;
 import io.traveler.shared.web.PageController;
 import io.traveler.shared.web.ValidationException;
-import io.traveler.shared.web.Versions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -336,7 +336,7 @@ class CatalogPages {
         return Forms.submit(
                 model,
                 () -> {
-                    Part changed = catalog.changePart(id, ifMatch(form.version()), form.data());
+                    Part changed = catalog.changePart(id, ExpectedVersion.ofNullable(form.version()), form.data());
                     flash.addFlashAttribute(Forms.NOTICE, "Part " + changed.partNumber() + " saved.");
                     return "redirect:/app/catalog/parts/" + id;
                 },
@@ -373,10 +373,5 @@ class CatalogPages {
         });
         model.addAttribute("categoryTree", roots);
         model.addAttribute("categories", all);
-    }
-
-    /** The If-Match of a form that carried the version it was based on; none when the form did not. */
-    static String ifMatch(Long version) {
-        return version == null ? null : Versions.etag(version);
     }
 }

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.catalog.internal.CatalogExport;
 import io.traveler.catalog.internal.CatalogService;
 import io.traveler.catalog.internal.Category;
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.PageRequest;
 import io.traveler.shared.web.ExplicitNulls;
@@ -26,7 +27,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -98,31 +98,28 @@ class CategoriesController {
     @PreAuthorize("hasAuthority('catalog:read')")
     ResponseEntity<CategoryView> get(@PathVariable UUID id) {
         Category found = catalog.category(id);
-        return Versions.withEtag(ResponseEntity.ok(), found.version(), CategoryView.of(found));
+        return Versions.ok(found.version(), CategoryView.of(found));
     }
 
     @Operation(summary = "Change a category")
     @PatchMapping("/{id}")
     @PreAuthorize("hasAuthority('catalog:manage')")
     ResponseEntity<CategoryView> change(
-            @PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            @Valid @RequestBody CategoryChange body) {
+            @PathVariable UUID id, ExpectedVersion expected, @Valid @RequestBody CategoryChange body) {
         Category changed = catalog.changeCategory(
                 id,
-                ifMatch,
+                expected,
                 new CatalogService.CategoryData(
                         body.code(), body.name(), body.parentId(), ExplicitNulls.inThisRequest()));
-        return Versions.withEtag(ResponseEntity.ok(), changed.version(), CategoryView.of(changed));
+        return Versions.ok(changed.version(), CategoryView.of(changed));
     }
 
     /** Refused (409) while sub-categories, parts or products are filed under the category. */
     @Operation(summary = "Delete a category")
     @DeleteMapping("/{id}")
     @PreAuthorize("hasAuthority('catalog:manage')")
-    ResponseEntity<Void> delete(
-            @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        catalog.deleteCategory(id, ifMatch);
+    ResponseEntity<Void> delete(@PathVariable UUID id, ExpectedVersion expected) {
+        catalog.deleteCategory(id, expected);
         return ResponseEntity.noContent().build();
     }
 }

@@ -1,5 +1,6 @@
 package io.traveler.catalog.web;
 
+import io.traveler.catalog.internal.BomService;
 import io.traveler.catalog.internal.ImportService;
 import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.Htmx;
@@ -14,14 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,8 +39,10 @@ class ImportPages {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ImportService imports;
+    private final BomService boms;
 
-    ImportPages(ImportService imports) {
+    ImportPages(ImportService imports, BomService boms) {
+        this.boms = boms;
         this.imports = imports;
     }
 
@@ -70,7 +69,6 @@ class ImportPages {
             @RequestParam(required = false) String kind,
             @RequestParam(required = false) MultipartFile file,
             @RequestParam(defaultValue = "false") boolean activate,
-            Authentication caller,
             Model model,
             HttpServletResponse response) {
         Optional<ImportService.Kind> chosen = kind == null ? Optional.empty() : ImportService.Kind.byPath(kind);
@@ -88,7 +86,7 @@ class ImportPages {
             return refused(
                     response, model, kind, activate, "activate", "only imported BOM lines become versions to activate");
         }
-        if (activate && !held(caller).containsAll(ProductPages.ACTIVATE_DRAFT)) {
+        if (activate && !boms.callerMayActivateDraft()) {
             return refused(
                     response,
                     model,
@@ -161,11 +159,5 @@ class ImportPages {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Set<String> held(Authentication caller) {
-        return caller.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
-                .collect(Collectors.toSet());
     }
 }

@@ -2,6 +2,7 @@ package io.traveler.catalog.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.traveler.catalog.internal.BomService;
 import io.traveler.catalog.internal.ImportService;
 import io.traveler.shared.web.ForbiddenException;
 import io.traveler.shared.web.NotFoundException;
@@ -11,15 +12,11 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,11 +30,12 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class ImportsController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Set<String> ACTIVATE_DRAFT = Set.of("boms:approve", "settings:update");
 
     private final ImportService imports;
+    private final BomService boms;
 
-    ImportsController(ImportService imports) {
+    ImportsController(ImportService imports, BomService boms) {
+        this.boms = boms;
         this.imports = imports;
     }
 
@@ -81,9 +79,8 @@ class ImportsController {
     ResponseEntity<Map<String, UUID>> startCsv(
             @PathVariable String kind,
             @RequestParam(defaultValue = "false") boolean activate,
-            @RequestBody InputStreamResource csv,
-            Authentication caller) {
-        return start(kind, ImportService.Format.CSV, activate, csv, caller);
+            @RequestBody InputStreamResource csv) {
+        return start(kind, ImportService.Format.CSV, activate, csv);
     }
 
     /** A JSON array of objects whose field names are the CSV columns; row n is the n-th element. */
@@ -93,23 +90,15 @@ class ImportsController {
     ResponseEntity<Map<String, UUID>> startJson(
             @PathVariable String kind,
             @RequestParam(defaultValue = "false") boolean activate,
-            @RequestBody InputStreamResource json,
-            Authentication caller) {
-        return start(kind, ImportService.Format.JSON, activate, json, caller);
+            @RequestBody InputStreamResource json) {
+        return start(kind, ImportService.Format.JSON, activate, json);
     }
 
     /** Activating the imported drafts needs the same rights as activating a DRAFT directly. */
     private ResponseEntity<Map<String, UUID>> start(
-            String kind,
-            ImportService.Format format,
-            boolean activate,
-            InputStreamResource content,
-            Authentication caller) {
+            String kind, ImportService.Format format, boolean activate, InputStreamResource content) {
         var importKind = ImportService.Kind.byPath(kind).orElseThrow(() -> new NotFoundException("Import kind", kind));
-        Set<String> held = caller.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
-                .collect(Collectors.toSet());
-        if (activate && !held.containsAll(ACTIVATE_DRAFT)) {
+        if (activate && !boms.callerMayActivateDraft()) {
             throw new ForbiddenException("Activating imported drafts needs boms:approve and settings:update");
         }
         UUID id = imports.start(importKind, format, body(content), activate);

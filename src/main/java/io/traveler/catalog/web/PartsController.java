@@ -8,6 +8,7 @@ import io.traveler.catalog.internal.CatalogExport;
 import io.traveler.catalog.internal.CatalogService;
 import io.traveler.catalog.internal.Part;
 import io.traveler.shared.Quantity;
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.PageRequest;
 import io.traveler.shared.web.ExplicitNulls;
@@ -34,7 +35,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -199,19 +199,17 @@ class PartsController {
     @PreAuthorize("hasAuthority('catalog:read')")
     ResponseEntity<PartView> get(@PathVariable UUID id) {
         Part found = catalog.part(id);
-        return Versions.withEtag(ResponseEntity.ok(), found.version(), PartView.of(found));
+        return Versions.ok(found.version(), PartView.of(found));
     }
 
     @Operation(summary = "Change a part")
     @PatchMapping("/{id}")
     @PreAuthorize("hasAuthority('catalog:manage')")
     ResponseEntity<PartView> change(
-            @PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            @Valid @RequestBody PartChange body) {
+            @PathVariable UUID id, ExpectedVersion expected, @Valid @RequestBody PartChange body) {
         Part changed = catalog.changePart(
                 id,
-                ifMatch,
+                expected,
                 new CatalogService.PartData(
                         body.partNumber(),
                         body.name(),
@@ -228,15 +226,14 @@ class PartsController {
                         body.status(),
                         body.categoryId(),
                         ExplicitNulls.inThisRequest()));
-        return Versions.withEtag(ResponseEntity.ok(), changed.version(), PartView.of(changed));
+        return Versions.ok(changed.version(), PartView.of(changed));
     }
 
     @Operation(summary = "Delete a part")
     @DeleteMapping("/{id}")
     @PreAuthorize("hasAuthority('catalog:manage')")
-    ResponseEntity<Void> delete(
-            @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        catalog.deletePart(id, ifMatch);
+    ResponseEntity<Void> delete(@PathVariable UUID id, ExpectedVersion expected) {
+        catalog.deletePart(id, expected);
         return ResponseEntity.noContent().build();
     }
 

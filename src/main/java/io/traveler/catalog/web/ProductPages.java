@@ -8,6 +8,7 @@ import io.traveler.catalog.internal.CatalogService;
 import io.traveler.catalog.internal.Product;
 import io.traveler.catalog.internal.VariantService;
 import io.traveler.shared.Quantity;
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.PageController;
 import jakarta.validation.Valid;
@@ -40,9 +41,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/app/catalog/products")
 class ProductPages {
     /** Activating a DRAFT without approval takes every permission an administrator has for it (as in the API). */
-    static final Set<String> ACTIVATE_DRAFT = Set.of("boms:approve", "settings:update");
-
     private final CatalogService catalog;
+
     private final CatalogBrowsing browsing;
     private final BomService boms;
     private final VariantService variants;
@@ -178,7 +178,8 @@ class ProductPages {
         return Forms.submit(
                 model,
                 () -> {
-                    Product changed = catalog.changeProduct(id, CatalogPages.ifMatch(form.version()), form.data());
+                    Product changed =
+                            catalog.changeProduct(id, ExpectedVersion.ofNullable(form.version()), form.data());
                     flash.addFlashAttribute(Forms.NOTICE, "Product " + changed.sku() + " saved.");
                     return "redirect:/app/catalog/products/" + id;
                 },
@@ -209,16 +210,12 @@ class ProductPages {
             @RequestParam(required = false) Long version,
             Authentication caller,
             RedirectAttributes flash) {
-        String ifMatch = CatalogPages.ifMatch(version);
+        ExpectedVersion expected = ExpectedVersion.ofNullable(version);
         return Forms.act(flash, "/app/catalog/products/" + id, "Version " + action + "d.", () -> {
             switch (action) {
-                case "submit" -> requireHeld(caller, "catalog:manage", () -> boms.submit(bomId, ifMatch));
-                case "approve" -> requireHeld(caller, "boms:approve", () -> boms.approve(bomId, ifMatch));
-                default ->
-                    requireHeld(
-                            caller,
-                            "catalog:manage",
-                            () -> boms.activate(bomId, ifMatch, held(caller).containsAll(ACTIVATE_DRAFT)));
+                case "submit" -> requireHeld(caller, "catalog:manage", () -> boms.submit(bomId, expected));
+                case "approve" -> requireHeld(caller, "boms:approve", () -> boms.approve(bomId, expected));
+                default -> requireHeld(caller, "catalog:manage", () -> boms.activate(bomId, expected));
             }
         });
     }
@@ -271,7 +268,7 @@ class ProductPages {
                                             .findFirst()
                                             .orElse(null)))
                             .toList());
-            model.addAttribute("mayActivateDraft", held(caller).containsAll(ACTIVATE_DRAFT));
+            model.addAttribute("mayActivateDraft", boms.callerMayActivateDraft());
             model.addAttribute("uses", boms.whereUsed(Bom.ComponentType.PRODUCT, id));
             model.addAttribute(
                     "variants",

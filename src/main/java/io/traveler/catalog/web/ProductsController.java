@@ -8,6 +8,7 @@ import io.traveler.catalog.internal.CatalogExport;
 import io.traveler.catalog.internal.CatalogService;
 import io.traveler.catalog.internal.Product;
 import io.traveler.shared.Quantity;
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.PageRequest;
 import io.traveler.shared.web.ExplicitNulls;
@@ -31,7 +32,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -145,19 +145,17 @@ class ProductsController {
     @PreAuthorize("hasAuthority('catalog:read')")
     ResponseEntity<ProductView> get(@PathVariable UUID id) {
         Product found = catalog.product(id);
-        return Versions.withEtag(ResponseEntity.ok(), found.version(), ProductView.of(found));
+        return Versions.ok(found.version(), ProductView.of(found));
     }
 
     @Operation(summary = "Change a product template")
     @PatchMapping("/{id}")
     @PreAuthorize("hasAuthority('catalog:manage')")
     ResponseEntity<ProductView> change(
-            @PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            @Valid @RequestBody ProductChange body) {
+            @PathVariable UUID id, ExpectedVersion expected, @Valid @RequestBody ProductChange body) {
         Product changed = catalog.changeProduct(
                 id,
-                ifMatch,
+                expected,
                 new CatalogService.ProductData(
                         body.sku(),
                         body.name(),
@@ -168,7 +166,7 @@ class ProductsController {
                         body.status(),
                         body.categoryId(),
                         ExplicitNulls.inThisRequest()));
-        return Versions.withEtag(ResponseEntity.ok(), changed.version(), ProductView.of(changed));
+        return Versions.ok(changed.version(), ProductView.of(changed));
     }
 
     /**
@@ -178,9 +176,8 @@ class ProductsController {
     @Operation(summary = "Delete a product template")
     @DeleteMapping("/{id}")
     @PreAuthorize("hasAuthority('catalog:manage')")
-    ResponseEntity<Void> delete(
-            @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        catalog.deleteProduct(id, ifMatch);
+    ResponseEntity<Void> delete(@PathVariable UUID id, ExpectedVersion expected) {
+        catalog.deleteProduct(id, expected);
         return ResponseEntity.noContent().build();
     }
 
@@ -208,7 +205,7 @@ class ProductsController {
     @PreAuthorize("hasAuthority('catalog:read')")
     ResponseEntity<BomViews.BomView> activeBom(@PathVariable UUID id) {
         var active = boms.activeBomOf(id);
-        return Versions.withEtag(ResponseEntity.ok(), active.bom().version(), BomViews.BomView.of(active));
+        return Versions.ok(active.bom().version(), BomViews.BomView.of(active));
     }
 
     @Operation(summary = "Products whose active BOM uses this product")

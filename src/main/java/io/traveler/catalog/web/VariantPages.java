@@ -7,6 +7,7 @@ import io.traveler.catalog.internal.SupplierVariant;
 import io.traveler.catalog.internal.Variant;
 import io.traveler.catalog.internal.VariantService;
 import io.traveler.shared.Quantity;
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.paging.PageRequest;
 import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.PageController;
@@ -268,7 +269,7 @@ class VariantPages {
         return Forms.submit(
                 model,
                 () -> {
-                    Variant changed = variants.change(id, CatalogPages.ifMatch(form.version()), form.data());
+                    Variant changed = variants.change(id, ExpectedVersion.ofNullable(form.version()), form.data());
                     flash.addFlashAttribute(Forms.NOTICE, "Variant " + changed.code() + " saved.");
                     return "redirect:/app/catalog/variants/" + id;
                 },
@@ -296,7 +297,7 @@ class VariantPages {
                 flash,
                 "/app/catalog/products/" + variant.productId(),
                 "Variant " + variant.code() + " deleted.",
-                () -> variants.delete(id, CatalogPages.ifMatch(version)));
+                () -> variants.delete(id, ExpectedVersion.ofNullable(version)));
         return flash.getFlashAttributes().containsKey(Forms.NOTICE) ? back : "redirect:/app/catalog/variants/" + id;
     }
 
@@ -391,7 +392,7 @@ class VariantPages {
         return Forms.submit(
                 model,
                 () -> {
-                    variants.changeSupplierVariant(id, CatalogPages.ifMatch(form.version()), form.data());
+                    variants.changeSupplierVariant(id, ExpectedVersion.ofNullable(form.version()), form.data());
                     flash.addFlashAttribute(Forms.NOTICE, "Supplier variant saved.");
                     return "redirect:/app/catalog/variants/" + mapping.variantId();
                 },
@@ -407,7 +408,7 @@ class VariantPages {
                 flash,
                 "/app/catalog/variants/" + mapping.variantId(),
                 "Supplier variant deleted.",
-                () -> variants.deleteSupplierVariant(id, CatalogPages.ifMatch(version)));
+                () -> variants.deleteSupplierVariant(id, ExpectedVersion.ofNullable(version)));
     }
 
     private String supplierVariantPage(Model model, SupplierVariant mapping, SupplierVariantForm form) {

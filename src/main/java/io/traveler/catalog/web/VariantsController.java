@@ -7,6 +7,7 @@ import io.traveler.catalog.internal.SupplierVariant;
 import io.traveler.catalog.internal.Variant;
 import io.traveler.catalog.internal.VariantService;
 import io.traveler.shared.Quantity;
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.PageRequest;
 import io.traveler.shared.web.ExplicitNulls;
@@ -34,7 +35,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -219,19 +219,17 @@ class VariantsController {
     @PreAuthorize("hasAuthority('catalog:read')")
     ResponseEntity<VariantView> get(@PathVariable UUID id) {
         Variant found = variants.variant(id);
-        return Versions.withEtag(ResponseEntity.ok(), found.version(), VariantView.of(found));
+        return Versions.ok(found.version(), VariantView.of(found));
     }
 
     @Operation(summary = "Change a variant")
     @PatchMapping("/api/catalog/variants/{id}")
     @PreAuthorize("hasAuthority('catalog:manage')")
     ResponseEntity<VariantView> change(
-            @PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            @Valid @RequestBody VariantChange body) {
+            @PathVariable UUID id, ExpectedVersion expected, @Valid @RequestBody VariantChange body) {
         Variant changed = variants.change(
                 id,
-                ifMatch,
+                expected,
                 new VariantService.VariantData(
                         body.name(),
                         body.sku(),
@@ -240,15 +238,14 @@ class VariantsController {
                         body.costPrice(),
                         body.status(),
                         ExplicitNulls.inThisRequest()));
-        return Versions.withEtag(ResponseEntity.ok(), changed.version(), VariantView.of(changed));
+        return Versions.ok(changed.version(), VariantView.of(changed));
     }
 
     @Operation(summary = "Delete a variant")
     @DeleteMapping("/api/catalog/variants/{id}")
     @PreAuthorize("hasAuthority('catalog:manage')")
-    ResponseEntity<Void> delete(
-            @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        variants.delete(id, ifMatch);
+    ResponseEntity<Void> delete(@PathVariable UUID id, ExpectedVersion expected) {
+        variants.delete(id, expected);
         return ResponseEntity.noContent().build();
     }
 
@@ -294,19 +291,17 @@ class VariantsController {
     @PreAuthorize("hasAuthority('catalog:read')")
     ResponseEntity<SupplierVariantView> getSupplierVariant(@PathVariable UUID id) {
         SupplierVariant found = variants.supplierVariant(id);
-        return Versions.withEtag(ResponseEntity.ok(), found.version(), view(found));
+        return Versions.ok(found.version(), view(found));
     }
 
     @Operation(summary = "Change a supplier variant")
     @PatchMapping("/api/catalog/supplier-variants/{id}")
     @PreAuthorize("hasAuthority('catalog:manage')")
     ResponseEntity<SupplierVariantView> changeSupplierVariant(
-            @PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            @Valid @RequestBody SupplierVariantChange body) {
+            @PathVariable UUID id, ExpectedVersion expected, @Valid @RequestBody SupplierVariantChange body) {
         SupplierVariant changed = variants.changeSupplierVariant(
                 id,
-                ifMatch,
+                expected,
                 new VariantService.SupplierVariantData(
                         body.factoryOrgId(),
                         body.supplierProductCode(),
@@ -317,15 +312,14 @@ class VariantsController {
                         body.leadTimeDays(),
                         body.availability(),
                         ExplicitNulls.inThisRequest()));
-        return Versions.withEtag(ResponseEntity.ok(), changed.version(), view(changed));
+        return Versions.ok(changed.version(), view(changed));
     }
 
     @Operation(summary = "Remove a supplier variant")
     @DeleteMapping("/api/catalog/supplier-variants/{id}")
     @PreAuthorize("hasAuthority('catalog:manage')")
-    ResponseEntity<Void> deleteSupplierVariant(
-            @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        variants.deleteSupplierVariant(id, ifMatch);
+    ResponseEntity<Void> deleteSupplierVariant(@PathVariable UUID id, ExpectedVersion expected) {
+        variants.deleteSupplierVariant(id, expected);
         return ResponseEntity.noContent().build();
     }
 

@@ -2,10 +2,10 @@ package io.traveler.settings.internal;
 
 import io.traveler.settings.OrganizationSettings;
 import io.traveler.shared.Ids;
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.tenancy.TenantContext;
 import io.traveler.shared.web.NotFoundException;
 import io.traveler.shared.web.ValidationException;
-import io.traveler.shared.web.Versions;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -47,7 +47,8 @@ public class SettingsService implements OrganizationSettings {
     }
 
     @Transactional
-    public Snapshot change(String ifMatch, String timezone, String currency, BigDecimal rate, Boolean mfaRequired) {
+    public Snapshot change(
+            ExpectedVersion expected, String timezone, String currency, BigDecimal rate, Boolean mfaRequired) {
         UUID orgId = TenantContext.requireOrgId();
         SettingsRecord record = em.find(SettingsRecord.class, orgId);
         if (record == null) {
@@ -56,7 +57,7 @@ public class SettingsService implements OrganizationSettings {
             insertDefaults(orgId);
             record = em.find(SettingsRecord.class, orgId);
         }
-        Versions.requireMatch(ifMatch, record.version());
+        expected.require(record.version());
         if (timezone != null) {
             try {
                 ZoneId.of(timezone);
@@ -110,9 +111,10 @@ public class SettingsService implements OrganizationSettings {
     }
 
     @Transactional
-    public NumberingSeries changeSeries(String key, String ifMatch, String prefix, Long nextNumber, Integer padding) {
+    public NumberingSeries changeSeries(
+            String key, ExpectedVersion expected, String prefix, Long nextNumber, Integer padding) {
         NumberingSeries series = series(key);
-        Versions.requireMatch(ifMatch, series.version());
+        expected.require(series.version());
         series.change(prefix, nextNumber, padding);
         em.flush();
         return series;

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.settings.OrganizationSettings;
 import io.traveler.settings.internal.NumberingSeries;
 import io.traveler.settings.internal.SettingsService;
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.web.Versions;
 import jakarta.validation.Valid;
@@ -16,7 +17,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +24,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -80,18 +79,16 @@ class SettingsController {
     @PreAuthorize("hasAuthority('settings:read')")
     ResponseEntity<SettingsView> get() {
         var snapshot = settings.current();
-        return ResponseEntity.ok().eTag(Versions.etag(snapshot.version())).body(SettingsView.of(snapshot));
+        return Versions.ok(snapshot.version(), SettingsView.of(snapshot));
     }
 
     @Operation(summary = "Change the organization's settings")
     @PatchMapping
     @PreAuthorize("hasAuthority('settings:update')")
-    ResponseEntity<SettingsView> change(
-            @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            @Valid @RequestBody SettingsChange change) {
+    ResponseEntity<SettingsView> change(ExpectedVersion expected, @Valid @RequestBody SettingsChange change) {
         var snapshot = settings.change(
-                ifMatch, change.timezone(), change.currency(), change.defaultHourlyRate(), change.mfaRequired());
-        return ResponseEntity.ok().eTag(Versions.etag(snapshot.version())).body(SettingsView.of(snapshot));
+                expected, change.timezone(), change.currency(), change.defaultHourlyRate(), change.mfaRequired());
+        return Versions.ok(snapshot.version(), SettingsView.of(snapshot));
     }
 
     @Operation(summary = "List numbering series")
@@ -106,9 +103,7 @@ class SettingsController {
     @PreAuthorize("hasAuthority('settings:update')")
     ResponseEntity<SeriesView> createSeries(@Valid @RequestBody SeriesCreate create) {
         var series = settings.createSeries(create.key(), create.prefix(), create.nextNumber(), create.padding());
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .eTag(Versions.etag(series.version()))
-                .body(SeriesView.of(series));
+        return Versions.created(series.version(), SeriesView.of(series));
     }
 
     @Operation(summary = "Get a numbering series")
@@ -116,17 +111,15 @@ class SettingsController {
     @PreAuthorize("hasAuthority('settings:read')")
     ResponseEntity<SeriesView> oneSeries(@PathVariable String key) {
         var series = settings.series(key);
-        return ResponseEntity.ok().eTag(Versions.etag(series.version())).body(SeriesView.of(series));
+        return Versions.ok(series.version(), SeriesView.of(series));
     }
 
     @Operation(summary = "Change a numbering series")
     @PatchMapping("/numbering-series/{key}")
     @PreAuthorize("hasAuthority('settings:update')")
     ResponseEntity<SeriesView> changeSeries(
-            @PathVariable String key,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            @Valid @RequestBody SeriesChange change) {
-        var series = settings.changeSeries(key, ifMatch, change.prefix(), change.nextNumber(), change.padding());
-        return ResponseEntity.ok().eTag(Versions.etag(series.version())).body(SeriesView.of(series));
+            @PathVariable String key, ExpectedVersion expected, @Valid @RequestBody SeriesChange change) {
+        var series = settings.changeSeries(key, expected, change.prefix(), change.nextNumber(), change.padding());
+        return Versions.ok(series.version(), SeriesView.of(series));
     }
 }

@@ -3,9 +3,9 @@ package io.traveler.settings.web;
 import io.traveler.settings.OrganizationSettings;
 import io.traveler.settings.internal.NumberingSeries;
 import io.traveler.settings.internal.SettingsService;
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.PageController;
-import io.traveler.shared.web.Versions;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -136,7 +136,7 @@ class SettingsPages {
                 model,
                 () -> {
                     settings.change(
-                            ifMatch(form.version()),
+                            ExpectedVersion.ofNullable(form.version()),
                             form.timezone(),
                             form.currency().toUpperCase(Locale.ROOT),
                             form.defaultHourlyRate(),
@@ -203,7 +203,11 @@ class SettingsPages {
                 model,
                 () -> {
                     settings.changeSeries(
-                            key, ifMatch(form.version()), form.prefix(), form.nextNumber(), form.padding());
+                            key,
+                            ExpectedVersion.ofNullable(form.version()),
+                            form.prefix(),
+                            form.nextNumber(),
+                            form.padding());
                     flash.addFlashAttribute(Forms.NOTICE, "Numbering series " + key + " saved.");
                     return SETTINGS;
                 },
@@ -224,9 +228,5 @@ class SettingsPages {
         model.addAttribute("existing", existing);
         model.addAttribute("heading", existing ? "Numbering series " + form.key() : "New numbering series");
         return "settings/series-form";
-    }
-
-    private static String ifMatch(Long version) {
-        return version == null ? null : Versions.etag(version);
     }
 }

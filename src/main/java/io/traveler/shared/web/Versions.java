@@ -1,46 +1,36 @@
 package io.traveler.shared.web;
 
+import io.traveler.shared.jpa.ExpectedVersion;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 
 /**
- * ETags are the aggregate's {@code @Version}. Changing requests must send it back in {@code If-Match}:
- * missing is 428, stale is 412. The version check here is the early answer; the {@code @Version} column
- * is the guarantee when two requests pass it at once.
+ * ETags are the aggregate's {@code @Version}: every single-resource response carries its version through
+ * these, and changing requests send it back in {@code If-Match}, which controllers receive as an
+ * {@link ExpectedVersion}.
  */
 public final class Versions {
     private Versions() {}
 
     public static String etag(long version) {
-        return "\"" + version + "\"";
+        return ExpectedVersion.tag(version);
     }
 
+    public static <T> ResponseEntity<T> ok(long version, T body) {
+        return withEtag(HttpStatus.OK, version, body);
+    }
+
+    public static <T> ResponseEntity<T> created(long version, T body) {
+        return withEtag(HttpStatus.CREATED, version, body);
+    }
+
+    /** With headers of its own, such as the Location of a created resource. */
     public static <T> ResponseEntity<T> withEtag(ResponseEntity.BodyBuilder builder, long version, T body) {
         return builder.eTag(etag(version)).body(body);
     }
 
-    /** For PUT, PATCH and DELETE: {@code If-Match} is required. */
-    public static void requireMatch(String ifMatch, long currentVersion) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new PreconditionRequiredException();
-        }
-        checkMatch(ifMatch, currentVersion);
-    }
-
-    /** For action endpoints: {@code If-Match} is honoured when sent. */
-    public static void checkMatch(String ifMatch, long currentVersion) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return;
-        }
-        for (String tag : ifMatch.split(",")) {
-            String value = tag.trim();
-            if (value.startsWith("W/")) {
-                value = value.substring(2);
-            }
-            if (value.equals(etag(currentVersion))) {
-                return;
-            }
-        }
-        throw new PreconditionFailedException(
-                "The resource has changed (current ETag " + etag(currentVersion) + "); read it again");
+    public static <T> ResponseEntity<T> withEtag(HttpStatusCode status, long version, T body) {
+        return ResponseEntity.status(status).eTag(etag(version)).body(body);
     }
 }
