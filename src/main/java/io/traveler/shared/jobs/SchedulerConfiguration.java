@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -21,9 +20,12 @@ import org.springframework.core.env.Environment;
 class SchedulerConfiguration {
 
     @Bean
+    Jobs jobs(DataSource dataSource, ObjectProvider<Task<?>> tasks, Environment env) {
+        return new Jobs(() -> build(dataSource, tasks.orderedStream().toList(), env));
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
-    Scheduler scheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks, Environment env) {
-        List<Task<?>> all = tasks.orderedStream().toList();
+    private static Scheduler build(DataSource dataSource, List<Task<?>> all, Environment env) {
         List startupTasks = all.stream().filter(OnStartup.class::isInstance).toList();
         // tasks given to startTasks are registered by it: listing them here too would register them twice
         List others = all.stream().filter(task -> !(task instanceof OnStartup)).toList();
@@ -35,29 +37,5 @@ class SchedulerConfiguration {
                 .enableImmediateExecution()
                 .shutdownMaxWait(Duration.ofSeconds(5))
                 .build();
-    }
-
-    @Bean
-    SmartLifecycle schedulerLifecycle(Scheduler scheduler) {
-        return new SmartLifecycle() {
-            private volatile boolean running;
-
-            @Override
-            public void start() {
-                scheduler.start();
-                running = true;
-            }
-
-            @Override
-            public void stop() {
-                scheduler.stop();
-                running = false;
-            }
-
-            @Override
-            public boolean isRunning() {
-                return running;
-            }
-        };
     }
 }

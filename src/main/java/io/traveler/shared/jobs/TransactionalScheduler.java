@@ -1,6 +1,5 @@
 package io.traveler.shared.jobs;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import javax.sql.DataSource;
@@ -20,12 +19,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class TransactionalScheduler {
     private final SchedulerClient client;
-    private final ObjectProvider<Scheduler> scheduler;
+    private final ObjectProvider<Jobs> jobs;
 
-    TransactionalScheduler(DataSource dataSource, ObjectProvider<Scheduler> scheduler) {
+    TransactionalScheduler(DataSource dataSource, ObjectProvider<Jobs> jobs) {
         this.client = SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource))
                 .build();
-        this.scheduler = scheduler;
+        this.jobs = jobs;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -34,7 +33,7 @@ public class TransactionalScheduler {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                scheduler.ifAvailable(Scheduler::triggerCheckForDueExecutions);
+                jobs.ifAvailable(Jobs::checkForDueWork);
             }
         });
     }

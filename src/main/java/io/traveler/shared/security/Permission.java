@@ -2,11 +2,11 @@ package io.traveler.shared.security;
 
 import io.traveler.shared.modules.ModuleContribution.PermissionDefinition;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The permission catalogue: the {@code resource:action} codes of every module present, and which of them each
@@ -25,20 +25,35 @@ public final class Permission {
 
     private Permission() {}
 
-    /** Called by the registry at start with every module's permissions and built-in grants. */
-    public static void install(List<PermissionDefinition> definitions, Map<StandardRole, Set<String>> grants) {
-        Set<String> codes = definitions.stream()
-                .map(PermissionDefinition::code)
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+    /**
+     * Called by the registry at start with every module's permissions and built-in grants. A JVM can hold several
+     * application contexts (a module test's context beside the whole application's), each with its own registry:
+     * what they install is merged, so a context of a few modules never takes permissions away from the whole
+     * application's.
+     */
+    public static synchronized void install(
+            List<PermissionDefinition> definitions, Map<StandardRole, Set<String>> grants) {
+        Catalogue before = installed;
+        Map<String, PermissionDefinition> byCode = new LinkedHashMap<>();
+        if (before != null) {
+            before.definitions().forEach(definition -> byCode.put(definition.code(), definition));
+        }
+        definitions.forEach(definition -> byCode.putIfAbsent(definition.code(), definition));
+        Set<String> codes = new LinkedHashSet<>(byCode.keySet());
         Map<StandardRole, Set<String>> byRole = new EnumMap<>(StandardRole.class);
         for (StandardRole role : StandardRole.values()) {
-            byRole.put(
-                    role,
-                    role == StandardRole.ADMINISTRATOR
-                            ? Set.copyOf(codes)
-                            : Set.copyOf(grants.getOrDefault(role, Set.of())));
+            Set<String> granted = new LinkedHashSet<>();
+            if (role == StandardRole.ADMINISTRATOR) {
+                granted.addAll(codes);
+            } else {
+                if (before != null) {
+                    granted.addAll(before.grants().get(role));
+                }
+                granted.addAll(grants.getOrDefault(role, Set.of()));
+            }
+            byRole.put(role, Set.copyOf(granted));
         }
-        installed = new Catalogue(List.copyOf(definitions), Set.copyOf(codes), Map.copyOf(byRole));
+        installed = new Catalogue(List.copyOf(byCode.values()), Set.copyOf(codes), Map.copyOf(byRole));
     }
 
     /** Every permission in module and declaration order (the roles editor groups them by resource). */
@@ -51,7 +66,7 @@ public final class Permission {
     }
 
     public static boolean isKnown(String code) {
-        return catalogue().codes().contains(code);
+        return code != null && catalogue().codes().contains(code);
     }
 
     /** The permissions a built-in role holds, as its modules grant them. */
