@@ -4,13 +4,8 @@ import io.traveler.shared.security.Permission;
 import io.traveler.shared.tenancy.TenantContext;
 import io.traveler.shared.web.NotFoundException;
 import io.traveler.shared.web.ValidationException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -61,12 +56,10 @@ public class ApiKeyService {
         for (int i = 0; i < 12; i++) {
             prefix.append(ALPHABET[random.nextInt(ALPHABET.length)]);
         }
-        byte[] secretBytes = new byte[32];
-        random.nextBytes(secretBytes);
-        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
+        String secret = SecretTokens.newToken();
         UUID creator = creator();
-        ApiKey key =
-                keys.saveAndFlush(new ApiKey(name, prefix.toString(), sha256(secret), permissions, creator, expiresAt));
+        ApiKey key = keys.saveAndFlush(
+                new ApiKey(name, prefix.toString(), SecretTokens.sha256(secret), permissions, creator, expiresAt));
         return new Created(key, "tvk_" + prefix + "_" + secret);
     }
 
@@ -87,14 +80,5 @@ public class ApiKeyService {
         ApiKey key = get(id);
         key.revoke();
         return keys.saveAndFlush(key);
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package io.traveler.accounts.internal;
 
 import io.traveler.accounts.Mailer;
-import io.traveler.accounts.internal.security.Tokens;
 import io.traveler.shared.web.ConflictException;
 import io.traveler.shared.web.NotFoundException;
 import io.traveler.shared.web.ValidationException;
@@ -34,7 +33,7 @@ public class EmailVerifications {
     /** A new link for the account (the previous one stops working); the caller saves the account, then mails it. */
     String prepare(User user) {
         String token = SecretTokens.newToken();
-        user.startVerification(Tokens.sha256(token), Instant.now().plus(VALIDITY));
+        user.startVerification(SecretTokens.sha256(token), Instant.now().plus(VALIDITY));
         return token;
     }
 
@@ -69,7 +68,7 @@ public class EmailVerifications {
         if (token == null || token.isBlank() || token.length() > 100) {
             throw new ValidationException("token", "is required");
         }
-        User user = users.findByVerificationTokenHash(Tokens.sha256(token.trim()))
+        User user = users.findByVerificationTokenHash(SecretTokens.sha256(token.trim()))
                 .orElseThrow(() -> new NotFoundException("Verification link", "given"));
         if (user.verificationExpiresAt() == null
                 || !user.verificationExpiresAt().isAfter(Instant.now())) {

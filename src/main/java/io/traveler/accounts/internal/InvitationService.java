@@ -140,10 +140,11 @@ public class InvitationService {
         Invitation invitation = invitations
                 .pendingFor(address)
                 .map(pending -> {
-                    pending.renew(name, roleIds, inviter, Tokens.sha256(token), expiresAt);
+                    pending.renew(name, roleIds, inviter, SecretTokens.sha256(token), expiresAt);
                     return pending;
                 })
-                .orElseGet(() -> new Invitation(address, name, roleIds, inviter, Tokens.sha256(token), expiresAt));
+                .orElseGet(
+                        () -> new Invitation(address, name, roleIds, inviter, SecretTokens.sha256(token), expiresAt));
         invitation = invitations.saveAndFlush(invitation);
         mail(invitation, token);
         return invited(invitation);
@@ -159,7 +160,7 @@ public class InvitationService {
                 null,
                 invitation.roleIds(),
                 inviter(),
-                Tokens.sha256(token),
+                SecretTokens.sha256(token),
                 Instant.now().plus(VALIDITY));
         invitation = invitations.saveAndFlush(invitation);
         mail(invitation, token);
@@ -287,7 +288,7 @@ public class InvitationService {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
-        String hash = Tokens.sha256(token.trim());
+        String hash = SecretTokens.sha256(token.trim());
         return TenantContext.callAs(
                 Tenant.anonymous(),
                 () -> transactions.execute(status -> {

@@ -1,6 +1,7 @@
 package io.traveler.accounts.internal.security;
 
 import io.traveler.accounts.internal.BuiltInRole;
+import io.traveler.accounts.internal.SecretTokens;
 import io.traveler.shared.security.TravelerPrincipal;
 import io.traveler.shared.tenancy.Tenant;
 import io.traveler.shared.tenancy.TenantContext;
@@ -71,7 +72,7 @@ public class ApiKeyAuthentication {
             return Optional.empty();
         }
         String prefix = matcher.group(1);
-        String secretHash = Tokens.sha256(matcher.group(2));
+        String secretHash = SecretTokens.sha256(matcher.group(2));
         Optional<Row> row = TenantContext.callAs(
                 Tenant.anonymous(),
                 () -> transactions.execute(status -> {

@@ -1,17 +1,12 @@
 package io.traveler.accounts.internal.security;
 
+import io.traveler.accounts.internal.SecretTokens;
 import io.traveler.shared.Ids;
 import io.traveler.shared.web.NotFoundException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,7 +42,6 @@ public class Tokens {
     private final JdbcClient jdbc;
     private final Duration accessTtl;
     private final Duration refreshTtl;
-    private final SecureRandom random = new SecureRandom();
 
     Tokens(JwtEncoder encoder, JdbcClient jdbc, SecurityProperties properties) {
         this.encoder = encoder;
@@ -120,9 +114,7 @@ public class Tokens {
     }
 
     private String newRefreshToken(UUID userId, UUID orgId, UUID sessionId, Instant now) {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String token = "tvr_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = "tvr_" + SecretTokens.newToken();
         jdbc.sql("""
                         insert into accounts.refresh_tokens (id, user_id, org_id, session_id, token_hash, issued_at, expires_at)
                         values (:id, :user, :org, :session, :hash, :now, :expires)
@@ -131,7 +123,7 @@ public class Tokens {
                 .param("user", userId)
                 .param("org", orgId)
                 .param("session", sessionId)
-                .param("hash", sha256(token))
+                .param("hash", SecretTokens.sha256(token))
                 .param("now", Timestamp.from(now))
                 .param("expires", Timestamp.from(now.plus(refreshTtl)))
                 .update();
@@ -150,7 +142,7 @@ public class Tokens {
         if (refreshToken == null || refreshToken.isBlank()) {
             throw AuthenticationFailure.invalidToken("refresh_token is missing");
         }
-        String hash = sha256(refreshToken);
+        String hash = SecretTokens.sha256(refreshToken);
         Optional<RefreshGrant> grant = jdbc.sql("""
                         update accounts.refresh_tokens t set revoked_at = now()
                           from accounts.sessions s
@@ -198,7 +190,7 @@ public class Tokens {
             return;
         }
         jdbc.sql("select session_id from accounts.refresh_tokens where token_hash = :hash and revoked_at is null")
-                .param("hash", sha256(refreshToken))
+                .param("hash", SecretTokens.sha256(refreshToken))
                 .query(UUID.class)
                 .optional()
                 .ifPresent(session -> end(session, "SIGNED_OUT"));
@@ -293,14 +285,5 @@ public class Tokens {
                 .param("session", sessionId)
                 .update();
         return ended == 1;
-    }
-
-    public static String sha256(String value) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
