@@ -8,4 +8,10 @@ package io.traveler.accounts;
  */
 public interface Mailer {
     void send(String to, String subject, String text);
+
+    /**
+     * Whether messages reach their recipients alone. Without SMTP they stay in the sender's outbox, where the
+     * sending organization reads them: a link followed then proves nothing about who owns the address.
+     */
+    boolean delivers();
 }

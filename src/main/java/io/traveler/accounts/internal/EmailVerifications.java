@@ -74,6 +74,10 @@ public class EmailVerifications {
                 || !user.verificationExpiresAt().isAfter(Instant.now())) {
             throw new ConflictException("This verification link has expired; ask for a new one under My account");
         }
+        if (!mailer.delivers()) {
+            throw new ConflictException("Without mail delivery (no SMTP server configured) an address cannot be"
+                    + " verified: the link was readable in the organization's outbox");
+        }
         user.markVerified();
         users.saveAndFlush(user);
         return user.email();

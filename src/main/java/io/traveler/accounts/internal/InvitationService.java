@@ -243,13 +243,19 @@ public class InvitationService {
                 throw new ConflictException("An account with this address was just created; sign in to accept");
             }
             user = User.withId(userId, found.email(), name, passwordHash);
-            user.markVerified();
+            if (mailer.delivers()) {
+                user.markVerified();
+            }
             users.saveAndFlush(user);
         } else {
             user = users.findById(userId).orElseThrow();
             if (passwordHash != null) {
                 if (user.isVerified()) {
                     throw new ConflictException("An account with this address exists: sign in, then accept");
+                }
+                if (!mailer.delivers()) {
+                    throw new ConflictException("An account with this address exists, and without mail delivery this"
+                            + " link cannot prove the address is yours: sign in and verify the address first");
                 }
                 user.claimByAddressOwner(passwordHash, name);
                 users.saveAndFlush(user);

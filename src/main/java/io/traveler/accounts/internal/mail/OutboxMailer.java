@@ -61,10 +61,26 @@ public class OutboxMailer implements Mailer {
             Instant sentAt) {
         private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("https?://\\S+");
 
-        /** The links in the text, so the page can make them clickable. */
-        public List<String> links() {
-            return LINK.matcher(body).results().map(r -> r.group()).toList();
+        /**
+         * Only a message that was never delivered is the sender's to read: a delivered (or deliverable) one holds
+         * links meant for its recipient alone, such as an invitation's, which would otherwise let the inviter join
+         * as the invited address.
+         */
+        public boolean readableBySender() {
+            return "KEPT".equals(status);
         }
+
+        /** The links in the text, so the page can make them clickable; none of a message meant for its recipient. */
+        public List<String> links() {
+            return readableBySender()
+                    ? LINK.matcher(body).results().map(r -> r.group()).toList()
+                    : List.of();
+        }
+    }
+
+    @Override
+    public boolean delivers() {
+        return senders.getIfAvailable() != null;
     }
 
     @Override
@@ -73,7 +89,7 @@ public class OutboxMailer implements Mailer {
             throw new IllegalStateException("Mail is sent from inside the transaction of the change it reports");
         }
         UUID orgId = TenantContext.requireOrgId();
-        boolean smtp = senders.getIfAvailable() != null;
+        boolean smtp = delivers();
         UUID id = Ids.newId();
         jdbc.sql("""
                         insert into accounts.outbox (org_id, id, recipient, subject, body, status, created_at, updated_at)
