@@ -45,8 +45,11 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
     private final TransactionTemplate transactions;
     private final JsonMapper json = JsonMapper.builder().build();
     private final Duration waitForFirst;
+    private final ClientAddress clients;
 
-    public IdempotencyFilter(JdbcClient jdbc, TransactionTemplate transactions, Duration waitForFirst) {
+    public IdempotencyFilter(
+            JdbcClient jdbc, TransactionTemplate transactions, Duration waitForFirst, ClientAddress clients) {
+        this.clients = clients;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.waitForFirst = waitForFirst;
@@ -95,7 +98,7 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
         Tenant tenant = TenantContext.current();
         var claim = new Claim(
                 tenant.orgId() == null ? Tenant.NO_ORG : tenant.orgId(),
-                tenant.actorId() == null ? anonymousClient(request) : tenant.actorId(),
+                tenant.actorId() == null ? anonymousClient(clients.of(request)) : tenant.actorId(),
                 key,
                 hash(request, body));
         if (!claimKey(tenant, claim)) {
@@ -274,13 +277,14 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
 
     /**
      * An anonymous caller (sign-up, accepting an invitation) has no organization or actor, so its keys are scoped to
-     * its client address instead: another client reusing the same key and body never gets this one's response. The
-     * address is stored only as a hash.
+     * its client address instead (the forwarded one behind trusted proxies, which otherwise all callers would share):
+     * another client reusing the same key and body never gets this one's response. The address is stored only as a
+     * hash.
      */
-    private static UUID anonymousClient(HttpServletRequest request) {
+    private static UUID anonymousClient(String clientAddress) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(("anonymous-client:" + request.getRemoteAddr()).getBytes(StandardCharsets.UTF_8));
+                    .digest(("anonymous-client:" + clientAddress).getBytes(StandardCharsets.UTF_8));
             var bytes = java.nio.ByteBuffer.wrap(digest);
             return new UUID(bytes.getLong(), bytes.getLong());
         } catch (NoSuchAlgorithmException e) {

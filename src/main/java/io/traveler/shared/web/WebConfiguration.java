@@ -115,9 +115,10 @@ class WebConfiguration implements WebMvcConfigurer {
 
     /** Runs inside the security chain's tenant scope, so keys are stored per organization and actor. */
     @Bean
-    FilterRegistrationBean<IdempotencyFilter> idempotency(JdbcClient jdbc, TransactionTemplate transactions) {
-        var registration =
-                new FilterRegistrationBean<>(new IdempotencyFilter(jdbc, transactions, Duration.ofSeconds(30)));
+    FilterRegistrationBean<IdempotencyFilter> idempotency(
+            JdbcClient jdbc, TransactionTemplate transactions, ClientAddress clients) {
+        var registration = new FilterRegistrationBean<>(
+                new IdempotencyFilter(jdbc, transactions, Duration.ofSeconds(30), clients));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
         return registration;
     }
