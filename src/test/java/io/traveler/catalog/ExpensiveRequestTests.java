@@ -115,6 +115,20 @@ class ExpensiveRequestTests {
         assertThat(fields(price.json())).contains("price");
     }
 
+    /** The permission is checked before any other interceptor: a stranger learns nothing from the search bounds. */
+    @Test
+    void aCallerWithoutThePermissionGets403BeforeTheSearchBoundsAreChecked() {
+        String noPermissions = api.post("/api/roles")
+                .as(owner)
+                .body(java.util.Map.of("name", "Nothing", "permissions", java.util.List.of()))
+                .send()
+                .text("id");
+        Api.Tenant stranger = api.addMember(owner, noPermissions);
+        var refused =
+                api.get("/api/catalog/parts?q=" + "a".repeat(201)).as(stranger).send();
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+    }
+
     @Test
     void aSearchLongerThanTheLimitOrOfTooManyWordsIs422NamingQ() {
         var tooLong =

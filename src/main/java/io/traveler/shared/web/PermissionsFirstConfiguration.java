@@ -3,6 +3,7 @@ package io.traveler.shared.web;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.security.access.expression.method.MethodSecurityExpressionHandler;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -21,6 +22,7 @@ class PermissionsFirstConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new PermissionsFirst(context, expressions));
+        // first of all interceptors: a caller without the permission learns nothing from the others' refusals
+        registry.addInterceptor(new PermissionsFirst(context, expressions)).order(Ordered.HIGHEST_PRECEDENCE);
     }
 }
