@@ -381,7 +381,10 @@ class BomPages {
     private static BigDecimal decimal(
             String text, String field, boolean positive, List<ValidationException.FieldError> errors) {
         try {
-            BigDecimal value = text.isBlank() && !positive ? BigDecimal.ZERO : new BigDecimal(text.trim());
+            if (text.isBlank() && !positive) {
+                return BigDecimal.ZERO;
+            }
+            BigDecimal value = Quantities.parse(field, text);
             if (!Quantities.bounded(value)) {
                 errors.add(new ValidationException.FieldError(field, Quantities.BOUNDS));
                 return null;
@@ -392,8 +395,8 @@ class BomPages {
                 return null;
             }
             return value;
-        } catch (NumberFormatException e) {
-            errors.add(new ValidationException.FieldError(field, "is not a number"));
+        } catch (ValidationException e) {
+            errors.addAll(e.errors());
             return null;
         }
     }
