@@ -1,6 +1,6 @@
 package io.traveler.shared;
 
-import io.traveler.shared.web.ValidationException;
+import io.traveler.shared.errors.ValidationException;
 import java.math.BigDecimal;
 
 /**

@@ -1,8 +1,9 @@
 package io.traveler.web;
 
-import io.traveler.shared.web.NotFoundException;
+import io.traveler.shared.errors.NotFoundException;
+import io.traveler.shared.errors.TravelerException;
 import io.traveler.shared.web.PageController;
-import io.traveler.shared.web.TravelerException;
+import io.traveler.shared.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -87,7 +88,8 @@ class PageErrors {
 
     @ExceptionHandler(TravelerException.class)
     ModelAndView refused(TravelerException e, HttpServletRequest request) {
-        return page(request, e.status(), e.title(), e.getMessage());
+        var answer = Problems.answerTo(e);
+        return page(request, answer.status(), answer.title(), e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)

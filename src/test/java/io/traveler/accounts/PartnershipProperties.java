@@ -3,7 +3,7 @@ package io.traveler.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.traveler.accounts.internal.Partnership;
-import io.traveler.shared.web.TravelerException;
+import io.traveler.shared.errors.TravelerException;
 import java.util.List;
 import java.util.UUID;
 import net.jqwik.api.Arbitraries;

@@ -3,7 +3,7 @@ package io.traveler.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.traveler.catalog.internal.Bom;
-import io.traveler.shared.web.ConflictException;
+import io.traveler.shared.errors.ConflictException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -3,9 +3,9 @@ package io.traveler.shared;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.traveler.shared.errors.StaleVersionException;
+import io.traveler.shared.errors.VersionRequiredException;
 import io.traveler.shared.jpa.ExpectedVersion;
-import io.traveler.shared.web.PreconditionFailedException;
-import io.traveler.shared.web.PreconditionRequiredException;
 import io.traveler.shared.web.Versions;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -26,10 +26,10 @@ class VersionsProperties {
             assertThatCode(() -> ExpectedVersion.parse(header).require(current)).doesNotThrowAnyException();
         } else if (sent.isEmpty()) {
             assertThatThrownBy(() -> ExpectedVersion.parse(header).require(current))
-                    .isInstanceOf(PreconditionRequiredException.class);
+                    .isInstanceOf(VersionRequiredException.class);
         } else {
             assertThatThrownBy(() -> ExpectedVersion.parse(header).require(current))
-                    .isInstanceOf(PreconditionFailedException.class);
+                    .isInstanceOf(StaleVersionException.class);
         }
     }
 }

@@ -46,7 +46,7 @@ public class ApiKey extends TenantOwned {
 
     public void revoke() {
         if (revokedAt != null) {
-            throw new io.traveler.shared.web.ConflictException("This API key is already revoked");
+            throw new io.traveler.shared.errors.ConflictException("This API key is already revoked");
         }
         revokedAt = Instant.now();
     }

@@ -1,9 +1,9 @@
 package io.traveler.accounts.internal;
 
+import io.traveler.shared.errors.NotFoundException;
+import io.traveler.shared.errors.ValidationException;
 import io.traveler.shared.security.Permission;
 import io.traveler.shared.tenancy.TenantContext;
-import io.traveler.shared.web.NotFoundException;
-import io.traveler.shared.web.ValidationException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.traveler.accounts.internal;
 
 import io.traveler.accounts.Mailer;
-import io.traveler.shared.web.ConflictException;
-import io.traveler.shared.web.NotFoundException;
-import io.traveler.shared.web.ValidationException;
+import io.traveler.shared.errors.ConflictException;
+import io.traveler.shared.errors.NotFoundException;
+import io.traveler.shared.errors.ValidationException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;

@@ -1,8 +1,8 @@
 package io.traveler.accounts.internal;
 
+import io.traveler.shared.errors.ForbiddenException;
 import io.traveler.shared.security.TravelerAuthentication;
 import io.traveler.shared.security.TravelerPrincipal;
-import io.traveler.shared.web.ForbiddenException;
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;

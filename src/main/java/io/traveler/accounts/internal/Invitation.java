@@ -1,7 +1,7 @@
 package io.traveler.accounts.internal;
 
+import io.traveler.shared.errors.ConflictException;
 import io.traveler.shared.jpa.TenantOwned;
-import io.traveler.shared.web.ConflictException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

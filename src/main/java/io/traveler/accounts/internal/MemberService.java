@@ -2,12 +2,12 @@ package io.traveler.accounts.internal;
 
 import io.traveler.accounts.internal.security.Tokens;
 import io.traveler.settings.OrganizationSettings;
+import io.traveler.shared.errors.ConflictException;
+import io.traveler.shared.errors.NotFoundException;
+import io.traveler.shared.errors.ValidationException;
 import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.jpa.VersionedChanges;
 import io.traveler.shared.tenancy.TenantContext;
-import io.traveler.shared.web.ConflictException;
-import io.traveler.shared.web.NotFoundException;
-import io.traveler.shared.web.ValidationException;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;

@@ -1,9 +1,9 @@
 package io.traveler.accounts.internal;
 
+import io.traveler.shared.errors.NotFoundException;
 import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.jpa.VersionedChanges;
 import io.traveler.shared.tenancy.TenantContext;
-import io.traveler.shared.web.NotFoundException;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

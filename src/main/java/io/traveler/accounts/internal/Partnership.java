@@ -1,8 +1,8 @@
 package io.traveler.accounts.internal;
 
 import io.traveler.shared.Ids;
+import io.traveler.shared.errors.ConflictException;
 import io.traveler.shared.jpa.Stamped;
-import io.traveler.shared.web.ConflictException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -52,7 +52,8 @@ public class Partnership extends Stamped {
     /** Only the invited factory accepts, and only a pending invitation. */
     public void acceptBy(UUID orgId) {
         if (!factoryOrgId.equals(orgId)) {
-            throw new io.traveler.shared.web.ForbiddenException("Only the invited factory can accept this partnership");
+            throw new io.traveler.shared.errors.ForbiddenException(
+                    "Only the invited factory can accept this partnership");
         }
         if (status != Status.PENDING) {
             throw new ConflictException("Only a PENDING partnership can be accepted; this one is " + status);

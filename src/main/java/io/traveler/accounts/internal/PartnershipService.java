@@ -2,11 +2,11 @@ package io.traveler.accounts.internal;
 
 import io.traveler.accounts.OrganizationKind;
 import io.traveler.accounts.PartnershipAccepted;
+import io.traveler.shared.errors.ConflictException;
+import io.traveler.shared.errors.NotFoundException;
+import io.traveler.shared.errors.ValidationException;
 import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.tenancy.TenantContext;
-import io.traveler.shared.web.ConflictException;
-import io.traveler.shared.web.NotFoundException;
-import io.traveler.shared.web.ValidationException;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;

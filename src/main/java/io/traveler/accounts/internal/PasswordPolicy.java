@@ -1,6 +1,6 @@
 package io.traveler.accounts.internal;
 
-import io.traveler.shared.web.ValidationException;
+import io.traveler.shared.errors.ValidationException;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;

@@ -50,7 +50,7 @@ public class Role extends TenantOwned {
 
     public void redefine(String name, String description, Set<String> permissions) {
         if (builtIn != null) {
-            throw new io.traveler.shared.web.ConflictException(
+            throw new io.traveler.shared.errors.ConflictException(
                     "Built-in roles cannot be changed; create a custom role");
         }
         if (name != null) {

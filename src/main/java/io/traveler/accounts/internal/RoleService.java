@@ -1,11 +1,11 @@
 package io.traveler.accounts.internal;
 
+import io.traveler.shared.errors.ConflictException;
+import io.traveler.shared.errors.NotFoundException;
+import io.traveler.shared.errors.ValidationException;
 import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.jpa.VersionedChanges;
 import io.traveler.shared.security.Permission;
-import io.traveler.shared.web.ConflictException;
-import io.traveler.shared.web.NotFoundException;
-import io.traveler.shared.web.ValidationException;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;

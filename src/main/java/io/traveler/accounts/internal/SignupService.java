@@ -2,9 +2,9 @@ package io.traveler.accounts.internal;
 
 import io.traveler.accounts.OrganizationCreated;
 import io.traveler.accounts.OrganizationKind;
+import io.traveler.shared.errors.ConflictException;
 import io.traveler.shared.tenancy.Tenant;
 import io.traveler.shared.tenancy.TenantContext;
-import io.traveler.shared.web.ConflictException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;

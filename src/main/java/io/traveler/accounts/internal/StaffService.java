@@ -1,12 +1,12 @@
 package io.traveler.accounts.internal;
 
+import io.traveler.shared.errors.NotFoundException;
+import io.traveler.shared.errors.ValidationException;
 import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.jpa.VersionedChanges;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.KeysetPager;
 import io.traveler.shared.paging.PageRequest;
-import io.traveler.shared.web.NotFoundException;
-import io.traveler.shared.web.ValidationException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Predicate;
 import java.math.BigDecimal;

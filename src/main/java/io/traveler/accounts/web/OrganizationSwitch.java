@@ -1,9 +1,9 @@
 package io.traveler.accounts.web;
 
 import io.traveler.accounts.internal.security.Authenticator;
+import io.traveler.shared.errors.ForbiddenException;
 import io.traveler.shared.security.TravelerAuthentication;
 import io.traveler.shared.security.TravelerPrincipal;
-import io.traveler.shared.web.ForbiddenException;
 import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.PageController;
 import jakarta.servlet.http.HttpServletRequest;

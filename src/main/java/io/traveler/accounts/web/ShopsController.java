@@ -152,7 +152,7 @@ class ShopsController {
     private static TravelerPrincipal requireUser() {
         TravelerPrincipal me = me();
         if (me.kind() != io.traveler.shared.tenancy.Tenant.ActorKind.USER) {
-            throw new io.traveler.shared.web.ForbiddenException("Only a signed-in user has an account to change");
+            throw new io.traveler.shared.errors.ForbiddenException("Only a signed-in user has an account to change");
         }
         return me;
     }

@@ -1,8 +1,8 @@
 package io.traveler.audit.internal;
 
 import io.traveler.audit.AuditTrail;
+import io.traveler.shared.errors.ValidationException;
 import io.traveler.shared.paging.ItemList;
-import io.traveler.shared.web.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;

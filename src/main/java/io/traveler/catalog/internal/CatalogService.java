@@ -1,14 +1,14 @@
 package io.traveler.catalog.internal;
 
 import io.traveler.catalog.Catalog;
+import io.traveler.shared.errors.ConflictException;
+import io.traveler.shared.errors.NotFoundException;
+import io.traveler.shared.errors.ValidationException;
 import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.jpa.VersionedChanges;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.KeysetPager;
 import io.traveler.shared.paging.PageRequest;
-import io.traveler.shared.web.ConflictException;
-import io.traveler.shared.web.NotFoundException;
-import io.traveler.shared.web.ValidationException;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -2,13 +2,13 @@ package io.traveler.catalog.internal;
 
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import io.traveler.shared.Ids;
+import io.traveler.shared.errors.NotFoundException;
+import io.traveler.shared.errors.TravelerException;
+import io.traveler.shared.errors.TryLaterException;
 import io.traveler.shared.jobs.TransactionalScheduler;
 import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.tenancy.Tenant;
 import io.traveler.shared.tenancy.TenantContext;
-import io.traveler.shared.web.NotFoundException;
-import io.traveler.shared.web.RetryLaterException;
-import io.traveler.shared.web.TravelerException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackReader;
@@ -249,7 +249,7 @@ public class ImportService {
                 .query(Integer.class)
                 .single();
         if (unfinished >= maxUnfinished) {
-            throw RetryLaterException.tooMany(
+            throw TryLaterException.tooMany(
                     "Your organization already has " + unfinished + " imports queued or running, as many as it may ("
                             + maxUnfinished + "); start this one when one of them has finished",
                     RETRY_AFTER);

@@ -1,6 +1,6 @@
 package io.traveler.catalog.internal;
 
-import io.traveler.shared.web.ValidationException;
+import io.traveler.shared.errors.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;

@@ -2,10 +2,11 @@ package io.traveler.catalog.web;
 
 import io.traveler.catalog.internal.BomService;
 import io.traveler.catalog.internal.ImportService;
+import io.traveler.shared.errors.TryLaterException;
 import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.Htmx;
 import io.traveler.shared.web.PageController;
-import io.traveler.shared.web.RetryLaterException;
+import io.traveler.shared.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -98,11 +99,11 @@ class ImportPages {
         UUID id;
         try {
             id = imports.start(chosen.get(), formatOf(file), stream(file), activate);
-        } catch (RetryLaterException e) {
+        } catch (TryLaterException e) {
             response.setHeader(
                     HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()));
             String refusal = refused(response, model, kind, activate, "file", e.getMessage());
-            response.setStatus(e.status().value());
+            response.setStatus(Problems.answerTo(e).status().value());
             return refusal;
         }
         return "redirect:/app/imports/" + id;

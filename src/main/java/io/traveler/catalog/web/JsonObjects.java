@@ -1,6 +1,6 @@
 package io.traveler.catalog.web;
 
-import io.traveler.shared.web.ValidationException;
+import io.traveler.shared.errors.ValidationException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -2,10 +2,10 @@ package io.traveler.settings.internal;
 
 import io.traveler.settings.OrganizationSettings;
 import io.traveler.shared.Ids;
+import io.traveler.shared.errors.NotFoundException;
+import io.traveler.shared.errors.ValidationException;
 import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.tenancy.TenantContext;
-import io.traveler.shared.web.NotFoundException;
-import io.traveler.shared.web.ValidationException;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -101,7 +101,7 @@ public class SettingsService implements OrganizationSettings {
     @Transactional
     public NumberingSeries createSeries(String key, String prefix, Long nextNumber, Integer padding) {
         if (findSeries(key).isPresent()) {
-            throw new io.traveler.shared.web.ConflictException("A numbering series '" + key + "' already exists");
+            throw new io.traveler.shared.errors.ConflictException("A numbering series '" + key + "' already exists");
         }
         var series = new NumberingSeries(
                 key, prefix == null ? "" : prefix, nextNumber == null ? 1 : nextNumber, padding == null ? 6 : padding);

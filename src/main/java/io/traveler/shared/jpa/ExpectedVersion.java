@@ -1,7 +1,7 @@
 package io.traveler.shared.jpa;
 
-import io.traveler.shared.web.PreconditionFailedException;
-import io.traveler.shared.web.PreconditionRequiredException;
+import io.traveler.shared.errors.StaleVersionException;
+import io.traveler.shared.errors.VersionRequiredException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -73,7 +73,7 @@ public final class ExpectedVersion {
     /** For changes (PUT, PATCH, DELETE and the forms that do them): the version must be given and current. */
     public void require(long current) {
         if (!isGiven()) {
-            throw new PreconditionRequiredException();
+            throw new VersionRequiredException();
         }
         checkIfGiven(current);
     }
@@ -83,8 +83,7 @@ public final class ExpectedVersion {
         if (!isGiven() || any || tags.contains(tag(current))) {
             return;
         }
-        throw new PreconditionFailedException(
-                "The resource has changed (current ETag " + tag(current) + "); read it again");
+        throw new StaleVersionException("The resource has changed (current ETag " + tag(current) + "); read it again");
     }
 
     @Override

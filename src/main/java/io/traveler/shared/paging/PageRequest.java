@@ -1,6 +1,6 @@
 package io.traveler.shared.paging;
 
-import io.traveler.shared.web.ValidationException;
+import io.traveler.shared.errors.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

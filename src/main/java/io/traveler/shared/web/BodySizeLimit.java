@@ -72,8 +72,8 @@ public final class BodySizeLimit extends OncePerRequestFilter {
                 response,
                 json,
                 HttpStatus.CONTENT_TOO_LARGE,
-                tooLarge.type(),
-                tooLarge.title(),
+                Problems.TOO_LARGE,
+                Problems.answerTo(tooLarge).title(),
                 tooLarge.getMessage(),
                 List.of());
     }

@@ -1,5 +1,9 @@
 package io.traveler.shared.web;
 
+import io.traveler.shared.errors.NotFoundException;
+import io.traveler.shared.errors.StaleVersionException;
+import io.traveler.shared.errors.TravelerException;
+import io.traveler.shared.errors.ValidationException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -118,9 +122,10 @@ public final class Forms {
                 invalid.errors().forEach(f -> errors.putIfAbsent(f.field(), String.valueOf(f.message())));
                 yield new Refusal(HttpStatus.UNPROCESSABLE_CONTENT, CORRECT_FIELDS, errors, false);
             }
-            case PreconditionFailedException stale -> stale();
+            case StaleVersionException stale -> stale();
             case OptimisticLockingFailureException stale -> stale();
-            case TravelerException refused -> new Refusal(refused.status(), refused.getMessage(), Map.of(), false);
+            case TravelerException refused ->
+                new Refusal(Problems.answerTo(refused).status(), refused.getMessage(), Map.of(), false);
             case DataIntegrityViolationException broken ->
                 new Refusal(
                         HttpStatus.CONFLICT,

@@ -1,5 +1,6 @@
 package io.traveler.shared.web;
 
+import io.traveler.shared.errors.TravelerException;
 import io.traveler.shared.tenancy.Tenant;
 import io.traveler.shared.tenancy.TenantContext;
 import jakarta.servlet.FilterChain;

@@ -1,5 +1,6 @@
 package io.traveler.shared.web;
 
+import io.traveler.shared.errors.TravelerException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.http.converter.HttpMessageNotReadableException;

@@ -1,6 +1,6 @@
 package io.traveler.shared.web;
 
-import org.springframework.http.HttpStatus;
+import io.traveler.shared.errors.TravelerException;
 
 /**
  * 413: the request body is larger than its limit. Thrown while the body is read, however it arrives (declared
@@ -8,11 +8,7 @@ import org.springframework.http.HttpStatus;
  */
 public class PayloadTooLargeException extends TravelerException {
     public PayloadTooLargeException(long limit) {
-        super(
-                HttpStatus.CONTENT_TOO_LARGE,
-                Problems.TOO_LARGE,
-                "Payload too large",
-                "The request body is larger than " + limit + " bytes");
+        super(Kind.TOO_LARGE, "The request body is larger than " + limit + " bytes");
     }
 
     /** This exception among the causes of {@code failure}, or null. */

@@ -1,5 +1,7 @@
 package io.traveler.shared.web;
 
+import io.traveler.shared.errors.TravelerException;
+import io.traveler.shared.errors.TryLaterException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
@@ -38,7 +40,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(TravelerException.class)
     ResponseEntity<Object> handleDomain(TravelerException e) {
-        return problem(e.status(), e.type(), e.title(), e.getMessage(), e.errors());
+        var answer = Problems.answerTo(e);
+        return problem(answer.status(), answer.type(), answer.title(), e.getMessage(), e.errors());
     }
 
     @ExceptionHandler({OptimisticLockingFailureException.class, OptimisticLockException.class, StaleStateException.class
@@ -125,8 +128,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED, "Unauthenticated", e.getMessage(), List.of());
     }
 
-    @ExceptionHandler(RetryLaterException.class)
-    ResponseEntity<Object> handleRetryLater(RetryLaterException e) {
+    @ExceptionHandler(TryLaterException.class)
+    ResponseEntity<Object> handleRetryLater(TryLaterException e) {
         return retryLater(e);
     }
 
@@ -206,8 +209,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }
 
-    private static ResponseEntity<Object> retryLater(RetryLaterException e) {
-        var response = problem(e.status(), e.type(), e.title(), e.getMessage(), e.errors());
+    private static ResponseEntity<Object> retryLater(TryLaterException e) {
+        var answer = Problems.answerTo(e);
+        var response = problem(answer.status(), answer.type(), answer.title(), e.getMessage(), e.errors());
         return ResponseEntity.status(response.getStatusCode())
                 .header(
                         HttpHeaders.RETRY_AFTER,

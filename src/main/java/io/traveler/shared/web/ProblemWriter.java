@@ -1,5 +1,6 @@
 package io.traveler.shared.web;
 
+import io.traveler.shared.errors.TravelerException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package io.traveler.shared.web;
 
+import io.traveler.shared.errors.ValidationException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.servlet.HandlerInterceptor;

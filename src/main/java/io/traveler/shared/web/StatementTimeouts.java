@@ -1,5 +1,6 @@
 package io.traveler.shared.web;
 
+import io.traveler.shared.errors.TryLaterException;
 import java.sql.SQLException;
 import java.time.Duration;
 
@@ -10,8 +11,8 @@ public final class StatementTimeouts {
 
     private StatementTimeouts() {}
 
-    public static RetryLaterException exceeded() {
-        return RetryLaterException.busy(
+    public static TryLaterException exceeded() {
+        return TryLaterException.busy(
                 "The request took longer than its time budget and was stopped; try again later or narrow it",
                 Duration.ofSeconds(5));
     }

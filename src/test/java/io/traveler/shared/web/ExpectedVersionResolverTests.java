@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.traveler.shared.errors.StaleVersionException;
+import io.traveler.shared.errors.VersionRequiredException;
 import io.traveler.shared.jpa.ExpectedVersion;
 import java.lang.reflect.Method;
 import org.junit.jupiter.api.Test;
@@ -41,7 +43,7 @@ class ExpectedVersionResolverTests {
     void aChangeWithoutIfMatchIsRefusedAsPreconditionRequiredButAnActionGoesAhead() throws Exception {
         for (ExpectedVersion missing : new ExpectedVersion[] {resolve(), resolve("  ")}) {
             assertThat(missing.isGiven()).isFalse();
-            assertThatThrownBy(() -> missing.require(4)).isInstanceOf(PreconditionRequiredException.class);
+            assertThatThrownBy(() -> missing.require(4)).isInstanceOf(VersionRequiredException.class);
             assertThatCode(() -> missing.checkIfGiven(4)).doesNotThrowAnyException();
         }
     }
@@ -65,20 +67,18 @@ class ExpectedVersionResolverTests {
 
     @Test
     void aStaleOrForeignTagIsRefusedAsPreconditionFailedEvenForAnAction() throws Exception {
-        assertThatThrownBy(() -> resolve("\"3\"").require(4)).isInstanceOf(PreconditionFailedException.class);
-        assertThatThrownBy(() -> resolve("\"1\", W/\"3\"").checkIfGiven(4))
-                .isInstanceOf(PreconditionFailedException.class);
-        assertThatThrownBy(() -> resolve("4").require(4)).isInstanceOf(PreconditionFailedException.class);
-        assertThatThrownBy(() -> resolve("\"04\"").require(4)).isInstanceOf(PreconditionFailedException.class);
-        assertThatThrownBy(() -> resolve("*, \"3\"").require(4)).isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> resolve("\"3\"").require(4)).isInstanceOf(StaleVersionException.class);
+        assertThatThrownBy(() -> resolve("\"1\", W/\"3\"").checkIfGiven(4)).isInstanceOf(StaleVersionException.class);
+        assertThatThrownBy(() -> resolve("4").require(4)).isInstanceOf(StaleVersionException.class);
+        assertThatThrownBy(() -> resolve("\"04\"").require(4)).isInstanceOf(StaleVersionException.class);
+        assertThatThrownBy(() -> resolve("*, \"3\"").require(4)).isInstanceOf(StaleVersionException.class);
     }
 
     @Test
     void aFormVersionIsRequiredLikeAnIfMatch() {
         assertThatThrownBy(() -> ExpectedVersion.ofNullable(null).require(1))
-                .isInstanceOf(PreconditionRequiredException.class);
-        assertThatThrownBy(() -> ExpectedVersion.ofNullable(0L).require(1))
-                .isInstanceOf(PreconditionFailedException.class);
+                .isInstanceOf(VersionRequiredException.class);
+        assertThatThrownBy(() -> ExpectedVersion.ofNullable(0L).require(1)).isInstanceOf(StaleVersionException.class);
         assertThatCode(() -> ExpectedVersion.ofNullable(1L).require(1)).doesNotThrowAnyException();
     }
 }

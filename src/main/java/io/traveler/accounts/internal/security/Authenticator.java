@@ -3,7 +3,7 @@ package io.traveler.accounts.internal.security;
 import io.traveler.accounts.internal.Totp;
 import io.traveler.accounts.internal.User;
 import io.traveler.accounts.internal.Users;
-import io.traveler.shared.web.ValidationException;
+import io.traveler.shared.errors.ValidationException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;

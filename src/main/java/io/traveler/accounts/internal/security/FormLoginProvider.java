@@ -51,11 +51,12 @@ class FormLoginProvider implements AuthenticationProvider {
                     .orElseThrow(() -> new BadCredentialsException("No active membership"));
         } catch (AuthenticationFailure | SignInThrottle.Throttled failure) {
             String reason =
-                    switch (failure.status()) {
+                    switch (failure.kind()) {
                         case LOCKED -> "locked";
-                        case TOO_MANY_REQUESTS -> "throttled";
-                        case FORBIDDEN -> "no-organization";
-                        default -> failure.type().toString().endsWith("mfa-required") ? "mfa" : "bad-credentials";
+                        case TOO_MANY -> "throttled";
+                        case NO_ORGANIZATION -> "no-organization";
+                        case MFA_REQUIRED -> "mfa";
+                        default -> "bad-credentials";
                     };
             throw new Refused(failure.getMessage(), reason);
         }

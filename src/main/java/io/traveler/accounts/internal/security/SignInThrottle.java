@@ -4,12 +4,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import io.traveler.shared.web.Problems;
-import io.traveler.shared.web.TravelerException;
+import io.traveler.shared.errors.TryLaterException;
 import java.time.Duration;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,20 +44,12 @@ public class SignInThrottle {
     }
 
     /** 429 with {@code Retry-After}: too many attempts on one account. */
-    public static final class Throttled extends TravelerException {
-        private final long retryAfterSeconds;
-
+    public static final class Throttled extends TryLaterException {
         Throttled(long retryAfterSeconds) {
             super(
-                    HttpStatus.TOO_MANY_REQUESTS,
-                    Problems.THROTTLED,
-                    "Too many requests",
-                    "Too many sign-in attempts for this account; retry in " + retryAfterSeconds + " s");
-            this.retryAfterSeconds = retryAfterSeconds;
-        }
-
-        public long retryAfterSeconds() {
-            return retryAfterSeconds;
+                    Kind.TOO_MANY,
+                    "Too many sign-in attempts for this account; retry in " + retryAfterSeconds + " s",
+                    Duration.ofSeconds(retryAfterSeconds));
         }
     }
 }

@@ -2,7 +2,7 @@ package io.traveler.accounts.internal.security;
 
 import io.traveler.accounts.internal.SecretTokens;
 import io.traveler.shared.Ids;
-import io.traveler.shared.web.NotFoundException;
+import io.traveler.shared.errors.NotFoundException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;

@@ -79,7 +79,7 @@ class LockoutRaceTests {
                         authenticator.authenticate(tenant.email(), guess, null, null);
                         return HttpStatus.OK;
                     } catch (AuthenticationFailure refused) {
-                        return refused.status();
+                        return io.traveler.shared.web.Problems.answerTo(refused).status();
                     }
                 }));
             }
@@ -95,8 +95,8 @@ class LockoutRaceTests {
         assertThat(statuses.stream().filter(s -> s != HttpStatus.LOCKED).count())
                 .isLessThanOrEqualTo(10);
         assertThatThrownBy(() -> authenticator.authenticate(tenant.email(), Api.PASSWORD, null, null))
-                .isInstanceOfSatisfying(
-                        AuthenticationFailure.class, f -> assertThat(f.status()).isEqualTo(HttpStatus.LOCKED));
+                .isInstanceOfSatisfying(AuthenticationFailure.class, f -> assertThat(f.kind())
+                        .isEqualTo(io.traveler.shared.errors.TravelerException.Kind.LOCKED));
         assertThat(compared.get())
                 .as("nor is the right one compared while locked")
                 .isLessThanOrEqualTo(10);

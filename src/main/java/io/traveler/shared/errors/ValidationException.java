@@ -1,9 +1,8 @@
-package io.traveler.shared.web;
+package io.traveler.shared.errors;
 
 import java.util.List;
-import org.springframework.http.HttpStatus;
 
-/** 422: the request names a field whose value breaks a rule. */
+/** The request names a field whose value breaks a rule. */
 public class ValidationException extends TravelerException {
     private final List<FieldError> errors;
 
@@ -13,9 +12,7 @@ public class ValidationException extends TravelerException {
 
     public ValidationException(List<FieldError> errors) {
         super(
-                HttpStatus.UNPROCESSABLE_CONTENT,
-                Problems.VALIDATION,
-                "Validation failed",
+                Kind.INVALID,
                 errors.stream()
                         .map(e -> e.field() + ": " + e.message())
                         .reduce((a, b) -> a + "; " + b)

@@ -1,10 +1,8 @@
-package io.traveler.shared.web;
-
-import org.springframework.http.HttpStatus;
+package io.traveler.shared.errors;
 
 /** The request is well formed but the resource's state does not allow it (illegal transition, duplicate). */
 public class ConflictException extends TravelerException {
     public ConflictException(String detail) {
-        super(HttpStatus.CONFLICT, Problems.CONFLICT, "Conflict", detail);
+        super(Kind.CONFLICT, detail);
     }
 }
