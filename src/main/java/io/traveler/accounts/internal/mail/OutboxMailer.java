@@ -2,9 +2,11 @@ package io.traveler.accounts.internal.mail;
 
 import io.traveler.accounts.Mailer;
 import io.traveler.shared.Ids;
+import io.traveler.shared.errors.TryLaterException;
 import io.traveler.shared.tenancy.Tenant;
 import io.traveler.shared.tenancy.TenantContext;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -36,14 +38,20 @@ public class OutboxMailer implements Mailer {
     private final TransactionTemplate transactions;
     private final ObjectProvider<JavaMailSender> senders;
     private final String from;
+    private final int hourlyBudget;
+    private final int hourlyPerRecipient;
     private final ExecutorService deliveries = Executors.newVirtualThreadPerTaskExecutor();
 
     OutboxMailer(
             JdbcClient jdbc,
             TransactionTemplate transactions,
             ObjectProvider<JavaMailSender> senders,
-            @Value("${traveler.mail.from:traveler@localhost}") String from) {
+            @Value("${traveler.mail.from:traveler@localhost}") String from,
+            @Value("${traveler.mail.per-organization-per-hour:100}") int hourlyBudget,
+            @Value("${traveler.mail.per-recipient-per-hour:5}") int hourlyPerRecipient) {
         this.jdbc = jdbc;
+        this.hourlyBudget = hourlyBudget;
+        this.hourlyPerRecipient = hourlyPerRecipient;
         this.transactions = transactions;
         this.senders = senders;
         this.from = from;
@@ -89,6 +97,7 @@ public class OutboxMailer implements Mailer {
             throw new IllegalStateException("Mail is sent from inside the transaction of the change it reports");
         }
         UUID orgId = TenantContext.requireOrgId();
+        requireBudget(orgId, to);
         boolean smtp = delivers();
         UUID id = Ids.newId();
         jdbc.sql("""
@@ -118,6 +127,39 @@ public class OutboxMailer implements Mailer {
             }
         });
     }
+
+    /**
+     * An organization mails at most {@code traveler.mail.per-organization-per-hour} messages in any hour, and at most
+     * {@code traveler.mail.per-recipient-per-hour} to one address, so a fresh sign-up cannot turn Traveler into a
+     * mail cannon (invitations and their resends go to any address it names). The transaction-scoped advisory lock
+     * makes parallel senders of one organization count one after another.
+     */
+    private void requireBudget(UUID orgId, String to) {
+        jdbc.sql("select 1 from pg_advisory_xact_lock(hashtextextended('accounts.outbox:' || :org, 0))")
+                .param("org", orgId.toString())
+                .query()
+                .singleValue();
+        LastHour sent = jdbc.sql("""
+                        select count(*)::int, (count(*) filter (where lower(recipient) = lower(:to)))::int
+                          from accounts.outbox where created_at > now() - interval '1 hour'
+                        """)
+                .param("to", to)
+                .query((rs, n) -> new LastHour(rs.getInt(1), rs.getInt(2)))
+                .single();
+        if (sent.toRecipient() >= hourlyPerRecipient) {
+            throw TryLaterException.tooMany(
+                    "This organization has mailed " + to + " " + sent.toRecipient()
+                            + " times in the last hour, its limit for one address; try later",
+                    Duration.ofMinutes(10));
+        }
+        if (sent.all() >= hourlyBudget) {
+            throw TryLaterException.tooMany(
+                    "This organization has sent " + sent.all() + " messages in the last hour, its limit; try later",
+                    Duration.ofMinutes(10));
+        }
+    }
+
+    private record LastHour(int all, int toRecipient) {}
 
     /** Delivers one message if it is still undelivered; the row lock keeps the retry job from sending it twice. */
     void deliver(UUID orgId, UUID id) {

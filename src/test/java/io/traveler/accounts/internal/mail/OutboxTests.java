@@ -41,7 +41,7 @@ class OutboxTests {
             beans.addBean("sender", sender);
         }
         ObjectProvider<JavaMailSender> provider = beans.getBeanProvider(JavaMailSender.class);
-        return new OutboxMailer(jdbc, transactions, provider, "traveler@example.test");
+        return new OutboxMailer(jdbc, transactions, provider, "traveler@example.test", 100, 5);
     }
 
     private <T> T as(Api.Tenant tenant, Supplier<T> work) {
