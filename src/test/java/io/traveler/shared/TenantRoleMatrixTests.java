@@ -532,6 +532,7 @@ class TenantRoleMatrixTests {
                 .body(Map.of("email", owner.email(), "password", Api.PASSWORD))
                 .send();
         sample("GET /api/me/sessions", "/api/me/sessions");
+        sample("GET /api/outbox", "/api/outbox");
         sample("DELETE /api/me/sessions/{id}", "/api/me/sessions/" + ending.text("session_id"));
         sample("POST /api/auth/verify-email", "/api/auth/verify-email")
                 .body(Map.of("token", TestMail.verificationToken(owner.email())));
