@@ -108,8 +108,13 @@ public class CatalogBench {
         Org bomOrg = signUp("BOM bench");
         String topBom = generateBom(bomOrg);
 
-        System.out.println("== Importing " + String.format("%,d", IMPORT_PARTS) + " parts, " + importRuns + " runs");
-        Org searchOrg = importRuns(importRuns);
+        System.out.println("== Importing " + String.format("%,d", IMPORT_PARTS) + " parts, " + importRuns
+                + " runs, each followed by PostgreSQL's COPY of the same rows");
+        Org searchOrg;
+        try (Connection superuser = DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + pgPort + "/traveler", "postgres", "")) {
+            searchOrg = importRuns(importRuns, superuser);
+        }
 
         try (Connection db = DriverManager.getConnection(
                 "jdbc:postgresql://127.0.0.1:" + pgPort + "/traveler", "traveler_app", "")) {
@@ -174,7 +179,13 @@ public class CatalogBench {
             }
             exploded[level] = below / POOL[level - 1];
         }
-        timedImport(token, "bom-lines?activate=true", lines.toString(), "BOM lines, activated");
+        double bomLines = timedImport(token, "bom-lines?activate=true", lines.toString(), "BOM lines, activated");
+        RESULTS.add(new Result(
+                "BOM-line import, %,d lines in %d BOMs, activated".formatted(
+                        countOf(lines.toString(), "\n") - 1, Arrays.stream(POOL).sum()),
+                "< 2 s",
+                "%.2f s".formatted(bomLines / 1000),
+                bomLines < 2_000));
 
         String top = idOf(get(token, "/api/products/templates/?q=" + sku(1, 1)), "sku", sku(1, 1));
         String bom = field(get(token, "/api/products/templates/" + top + "/bom"), "id");
@@ -213,22 +224,72 @@ public class CatalogBench {
     // --- (a) import ------------------------------------------------------------------------------------------
 
     /** A 10,000-part warm-up, then each run imports 100,000 new parts into a new organization; returns the first. */
-    static Org importRuns(int runs) throws Exception {
+    static Org importRuns(int runs, Connection superuser) throws Exception {
         timedImport(token(signUp("Import warm-up")), "parts", partsCsv(10_000), "warm-up, 10,000 parts");
+        prepareCopyBaseline(superuser);
+        copyBaseline(superuser, partsCsv(10_000), "COPY warm-up, 10,000 rows");
         List<Double> millis = new ArrayList<>();
+        List<Double> copyMillis = new ArrayList<>();
         Org first = null;
         for (int run = 1; run <= runs; run++) {
             Org org = signUp("Import bench " + run);
             first = first == null ? org : first;
-            millis.add(timedImport(token(org), "parts", partsCsv(IMPORT_PARTS), "run " + run));
+            String csv = partsCsv(IMPORT_PARTS);
+            millis.add(timedImport(token(org), "parts", csv, "run " + run));
+            copyMillis.add(copyBaseline(superuser, csv, "COPY run " + run));
         }
         double p50 = percentile(millis, 50);
+        double copy50 = percentile(copyMillis, 50);
         RESULTS.add(new Result(
                 "Import 100,000 parts, POST to COMPLETED (p50 / p95 of " + runs + ")",
                 "< 10 s",
                 "%.2f / %.2f s".formatted(p50 / 1000, percentile(millis, 95) / 1000),
                 p50 < 10_000));
+        RESULTS.add(new Result(
+                "PostgreSQL COPY of the same rows, same key and indexes (p50 / p95)",
+                "reference",
+                "%.2f / %.2f s".formatted(copy50 / 1000, percentile(copyMillis, 95) / 1000),
+                null));
+        RESULTS.add(new Result(
+                "Import / COPY, ratio of the p50s",
+                "<= 2.0",
+                "%.2f".formatted(p50 / copy50),
+                p50 <= 2 * copy50));
         return first;
+    }
+
+    /**
+     * A table shaped as catalog.parts (its columns, generated search vector, checks, unique keys and search indexes,
+     * {@code like ... including all}) but without triggers or row-level security, for PostgreSQL's own COPY.
+     */
+    static void prepareCopyBaseline(Connection superuser) throws Exception {
+        try (var s = superuser.createStatement()) {
+            s.execute("drop schema if exists bench_copy cascade");
+            s.execute("create schema bench_copy");
+            s.execute("create table bench_copy.parts (like catalog.parts including all)");
+        }
+    }
+
+    /** The import's rows (every column the import writes) COPYed in one statement as CSV; autocommit. */
+    static double copyBaseline(Connection superuser, String importCsv, String label) throws Exception {
+        String org = UUID.randomUUID().toString();
+        String now = java.time.OffsetDateTime.now().toString();
+        var copy = new StringBuilder(importCsv.length() * 2);
+        String[] lines = importCsv.split("\n");
+        for (int i = 1; i < lines.length; i++) {
+            // part_number,name,kind,unit_of_measure,unit_cost
+            copy.append(org).append(',').append(UUID.randomUUID()).append(',').append(lines[i])
+                    .append(",ACTIVE,").append(now).append(',').append(now).append('\n');
+        }
+        var manager = superuser.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+        long start = System.nanoTime();
+        long rows = manager.copyIn(
+                "copy bench_copy.parts (org_id, id, part_number, name, kind, unit_of_measure, unit_cost, status,"
+                        + " created_at, updated_at) from stdin (format csv)",
+                new java.io.StringReader(copy.toString()));
+        double millis = (System.nanoTime() - start) / 1e6;
+        System.out.printf("  %-24s %,d rows in %,.0f ms%n", label, rows, millis);
+        return millis;
     }
 
     static String partsCsv(int count) {
@@ -247,7 +308,7 @@ public class CatalogBench {
         do {
             Thread.sleep(20);
             job = get(token, "/api/import-jobs/" + id);
-        } while (field(job, "status").equals("RUNNING"));
+        } while (field(job, "status").equals("RUNNING") || field(job, "status").equals("QUEUED"));
         double millis = (System.nanoTime() - start) / 1e6;
         System.out.printf("  %-24s %s in %,.0f ms (%s rows, %s failed)%n", label, field(job, "status"), millis,
                 field(job, "processed_rows"), field(job, "failed_rows"));
@@ -274,35 +335,101 @@ public class CatalogBench {
         List<String[]> reference = referenceRows(cte);
         verifySame(body, reference);
 
+        // the opt-in formats, when the server has them (an older one ignores the parameter and answers in full)
+        String compact = path + "&lines=compact";
+        String totals = path + "&lines=none";
+        boolean formats = get(token, compact).contains("\"columns\"");
+        if (formats) {
+            verifySameCompact(get(token, compact), reference);
+        } else {
+            System.out.println("  (this server has no ?lines=compact|none; only the full format is measured)");
+        }
+        List<String> variants = formats ? List.of(path, compact, totals) : List.of(path);
         for (int i = 0; i < 30; i++) {
-            get(token, path);
+            for (String variant : variants) {
+                get(token, variant);
+            }
             referenceRows(cte);
         }
-        List<Double> httpMillis = new ArrayList<>();
+        List<List<Double>> httpMillis = new ArrayList<>();
+        variants.forEach(v -> httpMillis.add(new ArrayList<>()));
+        int[] sizes = new int[variants.size()];
         List<Double> cteMillis = new ArrayList<>();
-        int size = 0;
         for (int i = 0; i < reps; i++) {
+            for (int v = 0; v < variants.size(); v++) {
+                long t0 = System.nanoTime();
+                sizes[v] = getBytes(token, variants.get(v)).length;
+                httpMillis.get(v).add((System.nanoTime() - t0) / 1e6);
+            }
             long t0 = System.nanoTime();
-            size = getBytes(token, path).length;
-            httpMillis.add((System.nanoTime() - t0) / 1e6);
-            t0 = System.nanoTime();
             referenceRows(cte);
             cteMillis.add((System.nanoTime() - t0) / 1e6);
         }
         cte.close();
-        double http50 = percentile(httpMillis, 50);
         double cte50 = percentile(cteMillis, 50);
-        System.out.printf("  %,d lines, %,d bytes of JSON per response%n", reference.size(), size);
         RESULTS.add(new Result(
                 "Raw recursive CTE over JDBC, all rows read (p50 / p95)",
                 "reference",
                 "%.1f / %.1f ms".formatted(cte50, percentile(cteMillis, 95)),
                 null));
-        RESULTS.add(new Result(
-                "Explosion over HTTP, %,d lines, body read (p50 / p95)".formatted(reference.size()),
-                "<= CTE p50 (%.1f ms)".formatted(cte50),
-                "%.1f / %.1f ms".formatted(http50, percentile(httpMillis, 95)),
-                http50 <= cte50));
+        List<String> labels = List.of(
+                "Explosion over HTTP, %,d lines, %,d bytes, body read (p50 / p95)",
+                "Explosion ?lines=compact, %,d lines, %,d bytes (p50 / p95)",
+                "Explosion ?lines=none (totals only), %,d lines rolled up, %,d bytes");
+        for (int v = 0; v < variants.size(); v++) {
+            double http50 = percentile(httpMillis.get(v), 50);
+            RESULTS.add(new Result(
+                    labels.get(v).formatted(reference.size(), sizes[v]),
+                    "<= CTE p50 (%.1f ms)".formatted(cte50),
+                    "%.1f / %.1f ms (%.2fx)".formatted(http50, percentile(httpMillis.get(v), 95), http50 / cte50),
+                    http50 <= cte50));
+        }
+    }
+
+    /** The compact format's rows are the reference's: same order, path, extended quantity and cost. */
+    static void verifySameCompact(String body, List<String[]> reference) {
+        int start = body.indexOf("\"lines\"");
+        List<List<String>> rows = new ArrayList<>();
+        Matcher m = Pattern.compile("\\[(\\d+,(?:\"(?:[^\"\\\\]|\\\\.)*\"|[^\\[\\]\"])*)\\]").matcher(body);
+        m.region(start, body.length());
+        while (m.find()) {
+            rows.add(cells(m.group(1)));
+        }
+        if (rows.size() != reference.size()) {
+            fail("the compact explosion has " + rows.size() + " lines, the reference query " + reference.size());
+        }
+        for (int i = 0; i < reference.size(); i++) {
+            String[] row = reference.get(i);
+            List<String> line = rows.get(i);
+            // columns: depth, path, component_type, component_id, number, name, quantity, extended_quantity, unit,
+            // unit_cost, extended_cost, weight, substitute_group, substitute
+            if (!row[1].equals(line.get(1)) || !sameNumber(row[2], line.get(7)) || !sameNumber(row[3], line.get(10))) {
+                fail("compact line " + i + " differs: " + line + ", reference " + Arrays.toString(row));
+            }
+        }
+        System.out.printf("  the compact format's %,d lines equal the reference query's too%n", reference.size());
+    }
+
+    /** The cells of one JSON array of scalars, strings unquoted. */
+    static List<String> cells(String array) {
+        List<String> cells = new ArrayList<>();
+        var cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < array.length(); i++) {
+            char c = array.charAt(i);
+            if (quoted && c == '\\') {
+                cell.append(array.charAt(++i));
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
     }
 
     /** Every row of the reference query, each column read as the driver returns it. */

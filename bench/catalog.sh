@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The catalog's performance targets (issue 3): starts Traveler on a fresh data directory, runs CatalogBench against
 # it (generator, imports, explosion against the raw CTE, where-used, search), and stops it.
-# Usage: bench/catalog.sh [JAR]     env: PORT (18080), IMPORT_RUNS (3), REPS (200), JAVA, JVM_OPTS
+# Usage: bench/catalog.sh [JAR]     env: PORT (18080), IMPORT_RUNS (3), REPS (200), JAVA, JVM_OPTS,
+# HEALTH_TIMEOUT (300 s to wait for the start)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -32,6 +33,6 @@ echo "jar:  $jar"
 echo "java: $("$JAVA" -version 2>&1 | head -1)"
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 start_app "$jar" "$port" "$work/data" "$log"
-wait_healthy "$port" 300 || die "Traveler did not become healthy"
+wait_healthy "$port" "${HEALTH_TIMEOUT:-300}" || die "Traveler did not become healthy"
 "$JAVA" -cp "$driver" bench/CatalogBench.java "http://127.0.0.1:$port" "$work/data"
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg) after the run"

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -48,14 +49,26 @@ final class BomGraph {
     /** A version of a product's bill of materials with its lines in sequence order. */
     record Structure(UUID bomId, UUID productId, List<Edge> lines) {}
 
+    /**
+     * What one visit of a structure does, worked out once: the lines it shows (optional ones left out unless
+     * asked), each primary followed by its substitutes, with each line's quantity × (1 + waste).
+     */
+    private record Step(Edge edge, BigDecimal factor, List<Edge> substitutes, List<BigDecimal> substituteFactors) {}
+
     private final long stamp;
     private final Map<UUID, Structure> activeByProduct;
     private final Map<UUID, Structure> activeById;
+    /** The steps of every ACTIVE structure, [0] without and [1] with optional lines. */
+    private final Map<UUID, List<List<Step>>> stepsByBom;
 
     BomGraph(long stamp, Map<UUID, Structure> activeByProduct, Map<UUID, Structure> activeById) {
         this.stamp = stamp;
         this.activeByProduct = Map.copyOf(activeByProduct);
         this.activeById = Map.copyOf(activeById);
+        Map<UUID, List<List<Step>>> steps = new HashMap<>();
+        activeById.forEach(
+                (id, structure) -> steps.put(id, List.of(stepsOf(structure, false), stepsOf(structure, true))));
+        this.stepsByBom = Map.copyOf(steps);
     }
 
     long stamp() {
@@ -75,10 +88,15 @@ final class BomGraph {
      */
     List<ExplodedLine> explode(Structure root, BigDecimal ordered, boolean includeOptional) {
         List<ExplodedLine> out = new ArrayList<>();
+        explode(root, ordered, includeOptional, out::add);
+        return out;
+    }
+
+    /** {@link #explode(Structure, BigDecimal, boolean)}, each line handed to {@code out} instead of kept. */
+    void explode(Structure root, BigDecimal ordered, boolean includeOptional, Consumer<ExplodedLine> out) {
         Set<UUID> expanded = new HashSet<>();
         expanded.add(root.productId());
-        descend(root, 1, null, ordered, includeOptional, expanded, out);
-        return out;
+        descend(root, 1, null, plain(ordered), includeOptional, expanded, out);
     }
 
     /**
@@ -99,21 +117,10 @@ final class BomGraph {
         if (known != null) {
             return known;
         }
-        List<Edge> included = structure.lines().stream()
-                .filter(edge -> includeOptional || !edge.optional())
-                .toList();
-        Map<String, List<Edge>> groups = substituteGroups(included);
         long count = 0;
-        for (Edge edge : included) {
-            List<Edge> group = edge.substituteGroup() == null ? List.of(edge) : groups.get(edge.substituteGroup());
-            if (group.getFirst() != edge) {
-                continue;
-            }
-            count = saturatedSum(count, group.size());
-            if (edge.type() != Bom.ComponentType.PRODUCT || depth >= MAX_DEPTH) {
-                continue;
-            }
-            Structure below = activeByProduct.get(edge.componentId());
+        for (Step step : steps(structure, includeOptional)) {
+            count = saturatedSum(count, 1 + step.substitutes().size());
+            Structure below = expandable(step.edge(), depth);
             if (below != null && !below.productId().equals(rootProduct)) {
                 count = saturatedSum(count, countBelow(below, depth + 1, rootProduct, includeOptional, memo));
             }
@@ -122,11 +129,66 @@ final class BomGraph {
         return count;
     }
 
+    /** What an explosion adds up: the cost and weight of its primary part lines, and how many there are. */
+    record Totals(BigDecimal cost, BigDecimal weight, int leafCount) {}
+
+    /**
+     * The totals {@link #explode} would add up from its lines, rolled up without making them: a sub-product's cost
+     * and weight per unit are memoised per product and depth, as {@link #lineCount} memoises counts. Exact
+     * arithmetic, so the sums are the very values the lines add up to.
+     */
+    Totals totals(Structure root, BigDecimal ordered, boolean includeOptional) {
+        Totals perUnit = rollUp(root, 1, root.productId(), includeOptional, new HashMap<>());
+        return new Totals(
+                plain(perUnit.cost().multiply(ordered)),
+                plain(perUnit.weight().multiply(ordered)),
+                perUnit.leafCount());
+    }
+
+    private Totals rollUp(
+            Structure structure, int depth, UUID rootProduct, boolean includeOptional, Map<Level, Totals> memo) {
+        Level level = new Level(structure.productId(), depth);
+        Totals known = memo.get(level);
+        if (known != null) {
+            return known;
+        }
+        BigDecimal cost = BigDecimal.ZERO;
+        BigDecimal weight = BigDecimal.ZERO;
+        int leaves = 0;
+        for (Step step : steps(structure, includeOptional)) {
+            Edge edge = step.edge();
+            Component c = edge.component();
+            if (edge.type() == Bom.ComponentType.PART) {
+                leaves++;
+                if (c != null && c.unitCost() != null) {
+                    cost = cost.add(step.factor().multiply(c.unitCost()));
+                }
+                if (c != null && c.weight() != null) {
+                    weight = weight.add(step.factor().multiply(c.weight()));
+                }
+            }
+            Structure below = expandable(edge, depth);
+            if (below != null && !below.productId().equals(rootProduct)) {
+                Totals sub = rollUp(below, depth + 1, rootProduct, includeOptional, memo);
+                cost = cost.add(step.factor().multiply(sub.cost()));
+                weight = weight.add(step.factor().multiply(sub.weight()));
+                leaves += sub.leafCount();
+            }
+        }
+        Totals totals = new Totals(plain(cost), plain(weight), leaves);
+        memo.put(level, totals);
+        return totals;
+    }
+
     private static long saturatedSum(long a, long b) {
         long sum = a + b;
         return sum < 0 ? Long.MAX_VALUE : sum;
     }
 
+    /**
+     * The multiplier is kept without trailing zeros at every level: the same exact value with a far smaller scale,
+     * so each multiplication stays cheap however deep the path goes.
+     */
     private void descend(
             Structure structure,
             int depth,
@@ -134,36 +196,66 @@ final class BomGraph {
             BigDecimal multiplier,
             boolean includeOptional,
             Set<UUID> expanded,
-            List<ExplodedLine> out) {
-        List<Edge> included = structure.lines().stream()
-                .filter(edge -> includeOptional || !edge.optional())
-                .toList();
-        Map<String, List<Edge>> groups = substituteGroups(included);
-        for (Edge edge : included) {
-            List<Edge> group = edge.substituteGroup() == null ? List.of(edge) : groups.get(edge.substituteGroup());
-            if (group.getFirst() != edge) {
-                continue;
-            }
+            Consumer<ExplodedLine> out) {
+        for (Step step : steps(structure, includeOptional)) {
+            Edge edge = step.edge();
             String path = pathOf(parentPath, edge);
-            BigDecimal extended = multiplier.multiply(edge.quantity()).multiply(edge.growth());
-            out.add(line(depth, path, edge, extended, false));
-            group.stream()
-                    .skip(1)
-                    .forEach(substitute -> out.add(line(
-                            depth,
-                            pathOf(parentPath, substitute),
-                            substitute,
-                            multiplier.multiply(substitute.quantity()).multiply(substitute.growth()),
-                            true)));
-            if (edge.type() != Bom.ComponentType.PRODUCT || depth >= MAX_DEPTH) {
-                continue;
+            BigDecimal extended = plain(multiplier.multiply(step.factor()));
+            out.accept(line(depth, path, edge, extended, false));
+            for (int i = 0; i < step.substitutes().size(); i++) {
+                Edge substitute = step.substitutes().get(i);
+                out.accept(line(
+                        depth,
+                        pathOf(parentPath, substitute),
+                        substitute,
+                        plain(multiplier.multiply(step.substituteFactors().get(i))),
+                        true));
             }
-            Structure below = activeByProduct.get(edge.componentId());
+            Structure below = expandable(edge, depth);
             if (below != null && expanded.add(edge.componentId())) {
                 descend(below, depth + 1, path, extended, includeOptional, expanded, out);
                 expanded.remove(edge.componentId());
             }
         }
+    }
+
+    /** The ACTIVE structure a line's sub-product explodes through, if it is one and the depth allows. */
+    private Structure expandable(Edge edge, int depth) {
+        if (edge.type() != Bom.ComponentType.PRODUCT || depth >= MAX_DEPTH) {
+            return null;
+        }
+        return activeByProduct.get(edge.componentId());
+    }
+
+    private List<Step> steps(Structure structure, boolean includeOptional) {
+        List<List<Step>> known =
+                activeById.get(structure.bomId()) == structure ? stepsByBom.get(structure.bomId()) : null;
+        return known != null ? known.get(includeOptional ? 1 : 0) : stepsOf(structure, includeOptional);
+    }
+
+    private static List<Step> stepsOf(Structure structure, boolean includeOptional) {
+        List<Edge> included = structure.lines().stream()
+                .filter(edge -> includeOptional || !edge.optional())
+                .toList();
+        Map<String, List<Edge>> groups = substituteGroups(included);
+        List<Step> steps = new ArrayList<>();
+        for (Edge edge : included) {
+            List<Edge> group = edge.substituteGroup() == null ? List.of(edge) : groups.get(edge.substituteGroup());
+            if (group.getFirst() != edge) {
+                continue;
+            }
+            List<Edge> substitutes = group.subList(1, group.size());
+            steps.add(new Step(
+                    edge,
+                    factorOf(edge),
+                    List.copyOf(substitutes),
+                    substitutes.stream().map(BomGraph::factorOf).toList()));
+        }
+        return List.copyOf(steps);
+    }
+
+    private static BigDecimal factorOf(Edge edge) {
+        return plain(edge.quantity().multiply(edge.growth()));
     }
 
     /** The lines of each substitute group, the primary first. */
@@ -190,7 +282,7 @@ final class BomGraph {
                 c == null ? null : c.number(),
                 c == null ? null : c.name(),
                 edge.quantity(),
-                plain(extended),
+                extended,
                 edge.unit() != null ? edge.unit() : c == null ? null : c.unitOfMeasure(),
                 unitCost,
                 unitCost == null ? null : plain(extended.multiply(unitCost)),
@@ -204,6 +296,9 @@ final class BomGraph {
      * so a sixth-level line would carry 72 decimals, most of them zeros); never in exponent notation.
      */
     static BigDecimal plain(BigDecimal exact) {
+        if (exact.scale() <= 0) {
+            return exact.scale() == 0 ? exact : exact.setScale(0);
+        }
         BigDecimal stripped = exact.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }

@@ -29,6 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class BomService {
     private static final Set<String> ACTIVATE_DRAFT = Set.of("boms:approve", "settings:update");
 
+    /** The most lines one version of a bill of materials may have, however it is written (API, page, import). */
+    public static final int MAX_LINES = 1000;
+
     /** How deep where-used follows sub-products, as explosion does. */
     private static final int MAX_DEPTH = BomGraph.MAX_DEPTH;
 
@@ -202,6 +205,61 @@ public class BomService {
      */
     @Transactional(readOnly = true)
     public Explosion explode(UUID id, BigDecimal quantity, boolean includeOptional) {
+        PreparedExplosion prepared = prepareExplosion(id, quantity, includeOptional);
+        List<ExplodedLine> rows = new ArrayList<>((int) prepared.lineCount());
+        prepared.lines(rows::add);
+        return new Explosion(prepared.totalCost(), prepared.totalWeight(), prepared.leafCount(), rows);
+    }
+
+    /**
+     * An explosion whose totals and line count are known and whose lines are made only as {@link #lines} hands them
+     * over, for a writer that streams them: the graph it walks is immutable, so the walk needs no transaction.
+     */
+    public static final class PreparedExplosion {
+        private final BomGraph graph;
+        private final BomGraph.Structure root;
+        private final BigDecimal ordered;
+        private final boolean includeOptional;
+        private final BomGraph.Totals totals;
+        private final long lineCount;
+
+        private PreparedExplosion(
+                BomGraph graph, BomGraph.Structure root, BigDecimal ordered, boolean includeOptional, long lineCount) {
+            this.graph = graph;
+            this.root = root;
+            this.ordered = ordered;
+            this.includeOptional = includeOptional;
+            this.lineCount = lineCount;
+            this.totals = graph.totals(root, ordered, includeOptional);
+        }
+
+        /** What the primary part lines cost, extended quantity × unit cost summed. */
+        public BigDecimal totalCost() {
+            return totals.cost();
+        }
+
+        public BigDecimal totalWeight() {
+            return totals.weight();
+        }
+
+        /** How many primary part lines there are (substitutes are alternatives and count in no total). */
+        public int leafCount() {
+            return totals.leafCount();
+        }
+
+        public long lineCount() {
+            return lineCount;
+        }
+
+        /** Each line in path order. */
+        public void lines(java.util.function.Consumer<ExplodedLine> out) {
+            graph.explode(root, ordered, includeOptional, out);
+        }
+    }
+
+    /** {@link #explode}'s checks and totals, the lines left to be made while they are written. */
+    @Transactional(readOnly = true)
+    public PreparedExplosion prepareExplosion(UUID id, BigDecimal quantity, boolean includeOptional) {
         // PostgreSQL's numeric has no negative scale: 1E+3 multiplies as 1000, and so it does here
         BigDecimal ordered = Quantities.plain(Quantities.require("quantity", quantity));
         BomGraph graph = graphs.current();
@@ -217,19 +275,7 @@ public class BomService {
                             + " lines, more than the " + String.format("%,d", maxExplosionLines)
                             + " an explosion may have (traveler.limits.explosion-lines)");
         }
-        List<ExplodedLine> rows = graph.explode(root, ordered, includeOptional);
-        List<ExplodedLine> leaves = rows.stream()
-                .filter(r -> r.componentType() == Bom.ComponentType.PART && !r.substitute())
-                .toList();
-        BigDecimal cost = leaves.stream()
-                .map(ExplodedLine::extendedCost)
-                .filter(Objects::nonNull)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal weight = leaves.stream()
-                .map(ExplodedLine::weight)
-                .filter(Objects::nonNull)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new Explosion(BomGraph.plain(cost), BomGraph.plain(weight), leaves.size(), rows);
+        return new PreparedExplosion(graph, root, ordered, includeOptional, count);
     }
 
     /** Every product whose ACTIVE BOM holds the component at some depth, the nearest depth of each. */
@@ -304,7 +350,18 @@ public class BomService {
                 && Objects.equals(a.notes(), b.notes());
     }
 
+    /** Refuses more lines than {@link #MAX_LINES}; the bulk path ({@link BomDrafts}) asks here too. */
+    static void requireWithinCap(List<BomLines.Line> newLines) {
+        if (newLines.size() > MAX_LINES) {
+            throw new ValidationException(
+                    "lines",
+                    "has " + String.format("%,d", newLines.size()) + " lines; a BOM may have at most "
+                            + String.format("%,d", MAX_LINES));
+        }
+    }
+
     private void validate(UUID productId, List<BomLines.Line> newLines) {
+        requireWithinCap(newLines);
         Set<UUID> partIds = new HashSet<>();
         Set<UUID> productIds = new HashSet<>();
         newLines.forEach(

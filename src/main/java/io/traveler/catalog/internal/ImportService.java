@@ -3,10 +3,8 @@ package io.traveler.catalog.internal;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import io.traveler.shared.Ids;
 import io.traveler.shared.errors.NotFoundException;
-import io.traveler.shared.errors.TravelerException;
 import io.traveler.shared.errors.TryLaterException;
 import io.traveler.shared.jobs.TransactionalScheduler;
-import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.tenancy.Tenant;
 import io.traveler.shared.tenancy.TenantContext;
 import java.io.IOException;
@@ -67,6 +65,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class ImportService {
     static final int BATCH_SIZE = 500;
+
+    /** Parts go through COPY, whose cost per batch is nearly fixed: larger batches, progress still visible. */
+    static final int PART_BATCH_SIZE = 10_000;
 
     /** This run of the application; jobs it did not start and finds RUNNING at start-up were interrupted. */
     static final UUID RUNNER = Ids.newId();
@@ -174,7 +175,8 @@ public class ImportService {
     private final JdbcClient jdbc;
     private final TransactionTemplate requests;
     private final TransactionTemplate transactions;
-    private final BomService boms;
+    private final BomDrafts bomDrafts;
+    private final PartCopies partCopies;
     private final VariantService variants;
     private final ImportFiles files;
     private final TransactionalScheduler scheduler;
@@ -183,7 +185,8 @@ public class ImportService {
     ImportService(
             JdbcClient jdbc,
             PlatformTransactionManager transactionManager,
-            BomService boms,
+            BomDrafts bomDrafts,
+            PartCopies partCopies,
             VariantService variants,
             ImportFiles files,
             TransactionalScheduler scheduler,
@@ -194,7 +197,8 @@ public class ImportService {
         // the worker's transactions (a batch each) get the longer budget of background work
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setTimeout((int) Math.max(1, jobStatementTimeout.toSeconds()));
-        this.boms = boms;
+        this.bomDrafts = bomDrafts;
+        this.partCopies = partCopies;
         this.variants = variants;
         this.files = files;
         this.scheduler = scheduler;
@@ -568,12 +572,14 @@ public class ImportService {
 
     // --- parts -----------------------------------------------------------------------------------------------
 
-    private record PartRow(String partNumber, String name, String kind, String unitOfMeasure, BigDecimal unitCost) {}
-
+    /**
+     * Parts are checked row by row and written {@link #PART_BATCH_SIZE} at a time through {@link PartCopies} (COPY
+     * into a temporary table, one upsert from it), each batch one transaction that also records the progress.
+     */
     private void importParts(Run run, List<ImportRow> rows) {
-        for (int start = 0; start < rows.size(); start += BATCH_SIZE) {
-            Map<String, PartRow> valid = new LinkedHashMap<>();
-            int end = Math.min(rows.size(), start + BATCH_SIZE);
+        for (int start = 0; start < rows.size(); start += PART_BATCH_SIZE) {
+            Map<String, PartCopies.PartRow> valid = new LinkedHashMap<>();
+            int end = Math.min(rows.size(), start + PART_BATCH_SIZE);
             for (int i = start; i < end; i++) {
                 var row = new RowCheck(i + 1, rows.get(i), run.errors());
                 String number = row.text("part_number", 100);
@@ -582,47 +588,16 @@ public class ImportService {
                 String unit = row.text("unit_of_measure", 20);
                 BigDecimal cost = row.decimal("unit_cost", BigDecimal.ZERO, false);
                 if (row.valid()) {
-                    valid.put(number, new PartRow(number, name, kind, unit, cost));
+                    valid.put(number, new PartCopies.PartRow(number, name, kind, unit, cost));
                 }
             }
-            List<PartRow> batch = List.copyOf(valid.values());
+            List<PartCopies.PartRow> batch = List.copyOf(valid.values());
             int processed = end - start;
             transactions.executeWithoutResult(s -> {
-                upsertParts(batch);
+                partCopies.upsert(batch);
                 recordProgress(run, processed);
             });
         }
-    }
-
-    /** One statement per batch; a part number already known to the organization is updated, not duplicated. */
-    private void upsertParts(List<PartRow> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        jdbc.sql("""
-                        insert into catalog.parts (org_id, id, part_number, name, kind, unit_of_measure, unit_cost,
-                                                   status, created_at, updated_at)
-                        select cast(current_setting('app.org_id') as uuid), r.id, r.part_number, r.name, r.kind,
-                               r.unit_of_measure, r.unit_cost, 'ACTIVE', now(), now()
-                          from unnest(cast(:ids as uuid[]), :numbers, :names, :kinds, :units,
-                                      cast(:costs as numeric[]))
-                               as r(id, part_number, name, kind, unit_of_measure, unit_cost)
-                        on conflict (org_id, part_number) do update
-                           set name = excluded.name, kind = excluded.kind, unit_of_measure = excluded.unit_of_measure,
-                               unit_cost = excluded.unit_cost, updated_at = excluded.updated_at,
-                               version = catalog.parts.version + 1
-                         where (catalog.parts.name, catalog.parts.kind, catalog.parts.unit_of_measure,
-                                catalog.parts.unit_cost)
-                               is distinct from (excluded.name, excluded.kind, excluded.unit_of_measure,
-                                                 excluded.unit_cost)
-                        """)
-                .param("ids", textArray(rows.stream().map(r -> Ids.newId().toString())))
-                .param("numbers", textArray(rows.stream().map(PartRow::partNumber)))
-                .param("names", textArray(rows.stream().map(PartRow::name)))
-                .param("kinds", textArray(rows.stream().map(PartRow::kind)))
-                .param("units", textArray(rows.stream().map(PartRow::unitOfMeasure)))
-                .param("costs", textArray(rows.stream().map(r -> r.unitCost().toPlainString())))
-                .update();
     }
 
     // --- products --------------------------------------------------------------------------------------------
@@ -845,9 +820,10 @@ public class ImportService {
     private record LineRow(int row, BomLines.Line line) {}
 
     /**
-     * The valid lines of each parent become one new DRAFT through {@link BomService#createDraft}, so component and
-     * cycle rules apply; with {@code activate} the draft is then activated. A draft refused as a whole fails all of
-     * its rows.
+     * The valid lines of each parent become one new version of its BOM, a DRAFT or with {@code activate} the ACTIVE
+     * one, under the rules {@link BomService} applies to one (components, the line cap, cycles, audit). The parents
+     * are written in set-based batches through {@link BomDrafts}, one transaction each, judged in file order; a
+     * parent refused as a whole fails all of its rows.
      */
     private void importBomLines(Run run, List<ImportRow> rows, boolean activate) {
         Map<String, UUID> products = idsByKey("products", "sku", rows, "parent_sku", "component_number");
@@ -873,24 +849,34 @@ public class ImportService {
         }
         int drafted = byParent.values().stream().mapToInt(List::size).sum();
         transactions.executeWithoutResult(s -> recordProgress(run, rows.size() - drafted));
-        byParent.forEach((parent, lines) -> {
-            draftFor(run, parent, lines, activate);
-            transactions.executeWithoutResult(s -> recordProgress(run, lines.size()));
-        });
+        List<Map.Entry<UUID, List<LineRow>>> parents = List.copyOf(byParent.entrySet());
+        int from = 0;
+        while (from < parents.size()) {
+            int to = from;
+            int lines = 0;
+            while (to < parents.size()
+                    && (to == from || lines + parents.get(to).getValue().size() <= BATCH_SIZE)) {
+                lines += parents.get(to++).getValue().size();
+            }
+            draftAll(run, parents.subList(from, to), activate);
+            from = to;
+        }
     }
 
-    private void draftFor(Run run, UUID parent, List<LineRow> lines, boolean activate) {
-        try {
-            transactions.executeWithoutResult(s -> {
-                var draft = boms.createDraft(
-                        parent, lines.stream().map(LineRow::line).toList(), "Imported by job " + run.jobId());
-                if (activate) {
-                    boms.activate(draft.bom().id(), ExpectedVersion.none(), true);
-                }
-            });
-        } catch (TravelerException e) {
-            lines.forEach(l -> run.errors().add(new RowError(l.row(), "component_number", e.getMessage()), true));
-        }
+    /** One transaction: the batch's parents drafted together, refusals recorded against their rows. */
+    private void draftAll(Run run, List<Map.Entry<UUID, List<LineRow>>> batch, boolean activate) {
+        var drafts = batch.stream()
+                .map(e -> new BomDrafts.Draft(
+                        e.getKey(), e.getValue().stream().map(LineRow::line).toList()))
+                .toList();
+        int lines = batch.stream().mapToInt(e -> e.getValue().size()).sum();
+        transactions.executeWithoutResult(s -> {
+            var refused = bomDrafts.create(drafts, "Imported by job " + run.jobId(), activate);
+            batch.forEach(e -> Optional.ofNullable(refused.get(e.getKey()))
+                    .ifPresent(refusal -> e.getValue().forEach(l -> run.errors()
+                            .add(new RowError(l.row(), "component_number", refusal.getMessage()), true))));
+            recordProgress(run, lines);
+        });
     }
 
     /** Ids of the rows of {@code table} named in the given columns of the file, by their key. */

@@ -1,6 +1,10 @@
 package io.traveler.catalog.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.catalog.internal.BomLines;
 import io.traveler.catalog.internal.BomService;
@@ -108,14 +112,39 @@ class BomsController {
         return view(HttpStatus.CREATED, boms.revise(id));
     }
 
-    @Operation(summary = "Explode a BOM for a quantity")
+    @Operation(
+            summary = "Explode a BOM for a quantity",
+            description =
+                    "Every line below the BOM in path order with the rolled-up totals. `lines=compact` writes each"
+                            + " line as an array of the values named by `columns` (about half the bytes); `lines=none` only"
+                            + " the totals and `line_count`, for clients that need the roll-up alone.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The explosion, in the format `lines` chose",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @Schema(
+                                            oneOf = {
+                                                BomService.Explosion.class,
+                                                ExplosionBody.Compact.class,
+                                                ExplosionBody.Totals.class
+                                            })))
     @GetMapping("/{id}/explosion")
     @PreAuthorize("hasAuthority('catalog:read')")
-    BomService.Explosion explosion(
+    ExplosionBody explosion(
             @PathVariable UUID id,
             @RequestParam(defaultValue = "1") @DecimalMin(value = "0", inclusive = false) @Quantity BigDecimal quantity,
-            @RequestParam(name = "include_optional", defaultValue = "true") boolean includeOptional) {
-        return boms.explode(id, quantity, includeOptional);
+            @RequestParam(name = "include_optional", defaultValue = "true") boolean includeOptional,
+            @Parameter(
+                            description = "full (default): each line an object; compact: each line an array of the"
+                                    + " values named by columns; none: the totals only",
+                            schema = @Schema(allowableValues = {"full", "compact", "none"}))
+                    @RequestParam(defaultValue = "full")
+                    String lines) {
+        ExplosionBody.Lines format = ExplosionBody.Lines.of(lines);
+        return new ExplosionBody(boms.prepareExplosion(id, quantity, includeOptional), format);
     }
 
     private static ResponseEntity<BomViews.BomView> view(HttpStatus status, BomService.BomWithLines bom) {
