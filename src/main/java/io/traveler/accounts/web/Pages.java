@@ -15,9 +15,6 @@ import org.springframework.ui.Model;
 
 /** Paging parameters of this module's lists, and what its HTML pages have in common. */
 final class Pages {
-    /** Rows per page of the UI's lists; "Load more" fetches the next as many. */
-    static final int PAGE_SIZE = 50;
-
     private Pages() {}
 
     static PageRequest of(Integer limit, String cursor, String sort, Map<String, String> sortable, String defaultSort) {
