@@ -222,6 +222,21 @@ class CustomerApiTests {
                         .status())
                 .isEqualTo(204);
         assertThat(api.get(idaPath).as(shop).send().status()).isEqualTo(404);
+        assertThat(actionsOf(ida.id().toString()))
+                .as("the contact deleted with its customer is in the audit trail")
+                .containsExactly("DELETE", "UPDATE", "CREATE");
+        assertThat(actionsOf(customer.id().toString())).containsExactly("DELETE", "CREATE");
+    }
+
+    private List<String> actionsOf(String entityId) {
+        List<String> actions = new ArrayList<>();
+        api.get("/api/audit?entity_id=" + entityId)
+                .as(shop)
+                .send()
+                .json()
+                .path("items")
+                .forEach(entry -> actions.add(entry.path("action").asString()));
+        return actions;
     }
 
     @Test
