@@ -72,6 +72,9 @@ class TenantRoleMatrixTests {
             Map.entry("GET /api/me", new Open(Access.SIGNED_IN, "who the caller is")),
             Map.entry("GET /api/shops", new Open(Access.SIGNED_IN, "the caller's own organizations")),
             Map.entry("GET /api/permissions", new Open(Access.SIGNED_IN, "the public permission catalogue")),
+            Map.entry(
+                    "GET /api/search",
+                    new Open(Access.SIGNED_IN, "asks only the search providers whose permission the caller holds")),
             Map.entry("POST /api/me/mfa/totp", new Open(Access.SIGNED_IN_USER, "the caller's own account")),
             Map.entry("POST /api/me/mfa/totp/confirm", new Open(Access.SIGNED_IN_USER, "the caller's own account")),
             Map.entry("POST /api/me/mfa/totp/remove", new Open(Access.SIGNED_IN_USER, "the caller's own account")),
@@ -515,6 +518,14 @@ class TenantRoleMatrixTests {
                 created(api.post("/api/catalog/variants/" + disposableVariant.id() + "/supplier-variants")
                         .as(owner)
                         .body(Map.of("factory_org_id", factory.orgId())));
+        var customer = created(api.post("/api/customers")
+                .as(owner)
+                .body(Map.of("name", "Matrix customer", "email", "matrix@customer.example")));
+        var disposableCustomer =
+                created(api.post("/api/customers").as(owner).body(Map.of("name", "Disposable customer")));
+        String contacts = "/api/customers/" + customer.id() + "/contacts";
+        var contact = created(api.post(contacts).as(owner).body(Map.of("name", "Matrix contact")));
+        var disposableContact = created(api.post(contacts).as(owner).body(Map.of("name", "Disposable contact")));
         var importJob = created(api.post("/api/imports/products").as(owner).csv("sku,name\nMX-I,Imported\n"));
         var refresh = api.post("/api/auth/token")
                 .body(Map.of("email", owner.email(), "password", Api.PASSWORD))
@@ -697,6 +708,19 @@ class TenantRoleMatrixTests {
         sample("POST /api/imports/{kind} text/csv", "/api/imports/variants")
                 .as("text/csv", VARIANTS_CSV)
                 .namesOwnersIds(false);
+        sample("GET /api/search", "/api/search?q=matrix");
+        sample("GET /api/customers", "/api/customers");
+        sample("GET /api/customers", "/api/customers?q=matrix");
+        sample("POST /api/customers", "/api/customers").body(Map.of("name", "Intruder customer"));
+        sample("GET /api/customers/{id}", "/api/customers/" + customer.id());
+        sample("PATCH /api/customers/{id}", "/api/customers/" + customer.id()).body(Map.of("phone", "1"));
+        sample("GET /api/customers/{id}/contacts", contacts);
+        sample("POST /api/customers/{id}/contacts", contacts).body(Map.of("name", "Intruder contact"));
+        sample("GET /api/customers/{id}/contacts/{contactId}", contacts + "/" + contact.id());
+        sample("PATCH /api/customers/{id}/contacts/{contactId}", contacts + "/" + contact.id())
+                .body(Map.of("role", "Spy"));
+        sample("DELETE /api/customers/{id}/contacts/{contactId}", contacts + "/" + disposableContact.id());
+        sample("DELETE /api/customers/{id}", "/api/customers/" + disposableCustomer.id());
         sample("POST /api/api-keys/{id}/revoke", "/api/api-keys/" + key.id() + "/revoke");
         sample("POST /api/partnerships/{id}/end", "/api/partnerships/" + partnership.id() + "/end");
         sample("DELETE /api/stations/{id}", "/api/stations/" + station.id());

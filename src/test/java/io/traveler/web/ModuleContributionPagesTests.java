@@ -78,6 +78,7 @@ class ModuleContributionPagesTests {
                         "Roles",
                         "API keys",
                         "Outbox",
+                        "Customers",
                         "Catalog",
                         "Imports",
                         "Partnerships",
@@ -92,6 +93,7 @@ class ModuleContributionPagesTests {
                         "Locations",
                         "Members",
                         "Active partners",
+                        "Customers",
                         "Parts",
                         "Products",
                         "Active BOMs");
@@ -99,6 +101,7 @@ class ModuleContributionPagesTests {
                 .as("counted in the signed-in organization only")
                 .containsEntry("Stations", 1L)
                 .containsEntry("Members", 1L)
+                .containsEntry("Customers", 0L)
                 .containsEntry("Parts", 1L)
                 .containsEntry("Products", 0L)
                 .containsEntry("Active BOMs", 0L);

@@ -6,7 +6,7 @@ import io.traveler.accounts.internal.Station;
 import io.traveler.settings.OrganizationSettings;
 import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.web.Forms;
-import io.traveler.shared.web.Htmx;
+import io.traveler.shared.web.ListPages;
 import io.traveler.shared.web.PageController;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -113,18 +113,18 @@ class EmployeePages {
             @RequestParam(required = false) String cursor,
             HttpServletRequest request,
             Model model) {
-        var page = staff.listEmployees(
-                Pages.of(Pages.PAGE_SIZE, cursor, null, StaffService.EMPLOYEE_SORTS, "name"), q, stationId, null);
         List<Station> stations = staff.allStations();
-        model.addAttribute("employees", page.items());
-        model.addAttribute("nextCursor", page.nextCursor());
-        model.addAttribute("cursor", cursor);
-        model.addAttribute("q", q);
-        model.addAttribute("stationId", stationId);
         model.addAttribute("stations", stations);
         model.addAttribute("stationNames", Pages.names(stations, Station::id, Station::name));
         model.addAttribute("currency", settings.current().currency());
-        return Htmx.wantsFragment(request) ? "accounts/employees :: rows" : "accounts/employees";
+        model.addAttribute("stationId", stationId);
+        return ListPages.of(request, model, "accounts/employees")
+                .filter("q", q)
+                .filter("station_id", stationId)
+                .show(
+                        cursor,
+                        page -> staff.listEmployees(
+                                page.request(StaffService.EMPLOYEE_SORTS.keySet(), "name"), q, stationId, null));
     }
 
     @GetMapping("/new")

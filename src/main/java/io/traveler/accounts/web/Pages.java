@@ -3,6 +3,7 @@ package io.traveler.accounts.web;
 import io.traveler.shared.modules.ModuleContribution.PermissionDefinition;
 import io.traveler.shared.paging.PageRequest;
 import io.traveler.shared.security.Permission;
+import io.traveler.shared.web.Forms;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,9 +15,6 @@ import org.springframework.ui.Model;
 
 /** Paging parameters of this module's lists, and what its HTML pages have in common. */
 final class Pages {
-    /** Rows per page of the UI's lists; "Load more" fetches the next as many. */
-    static final int PAGE_SIZE = 50;
-
     private Pages() {}
 
     static PageRequest of(Integer limit, String cursor, String sort, Map<String, String> sortable, String defaultSort) {
@@ -25,12 +23,7 @@ final class Pages {
 
     /** The confirmation page of an irreversible action (templates/confirm.html). */
     static String confirm(Model model, String question, String explanation, String action, Long version, String back) {
-        model.addAttribute("question", question);
-        model.addAttribute("explanation", explanation);
-        model.addAttribute("action", action);
-        model.addAttribute("version", version);
-        model.addAttribute("back", back);
-        return "confirm";
+        return Forms.confirm(model, question, explanation, action, version, back);
     }
 
     /** Id → name of every row, to show names where a list holds ids. */

@@ -7,7 +7,7 @@ import io.traveler.accounts.internal.StaffService;
 import io.traveler.accounts.internal.Station;
 import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.web.Forms;
-import io.traveler.shared.web.Htmx;
+import io.traveler.shared.web.ListPages;
 import io.traveler.shared.web.PageController;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -114,14 +114,13 @@ class StationPages {
     @GetMapping
     @PreAuthorize("hasAuthority('stations:read')")
     String list(@RequestParam(required = false) String cursor, HttpServletRequest request, Model model) {
-        var page = staff.listStations(
-                Pages.of(Pages.PAGE_SIZE, cursor, null, StaffService.STATION_SORTS, "name"), null, null);
-        model.addAttribute("stations", page.items());
-        model.addAttribute("nextCursor", page.nextCursor());
-        model.addAttribute("cursor", cursor);
         model.addAttribute("employeeNames", Pages.names(staff.allEmployees(), Employee::id, Employee::name));
         model.addAttribute("locationNames", Pages.names(locations.all(), Location::id, Location::name));
-        return Htmx.wantsFragment(request) ? "accounts/stations :: rows" : "accounts/stations";
+        return ListPages.of(request, model, "accounts/stations")
+                .show(
+                        cursor,
+                        page -> staff.listStations(
+                                page.request(StaffService.STATION_SORTS.keySet(), "name"), null, null));
     }
 
     @GetMapping("/new")

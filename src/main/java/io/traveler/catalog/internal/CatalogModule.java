@@ -7,11 +7,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** What the catalog adds to the application: its permissions and their holders, its pages and its counts. */
+/**
+ * What the catalog adds to the application: its permissions and their holders, its pages, its counts and what the
+ * global search finds in it.
+ */
 @Configuration(proxyBeanMethods = false)
 class CatalogModule {
     @Bean
-    ModuleContribution catalogContribution(JdbcClient jdbc) {
+    ModuleContribution catalogContribution(JdbcClient jdbc, CatalogSearch search) {
         return ModuleContribution.of("catalog")
                 .permission("catalog:read", "See categories, parts, products, variants and BOMs")
                 .permission("catalog:manage", "Change the catalog, draft BOMs and import CSV files")
@@ -31,6 +34,20 @@ class CatalogModule {
                         select count(*) from catalog.products"""))
                 .tile(80, "Active BOMs", "/app/catalog/products", "catalog:read", () -> count(jdbc, """
                         select count(*) from catalog.boms where status = 'ACTIVE'"""))
+                .search(
+                        "parts",
+                        "Parts",
+                        "catalog:read",
+                        "/app/catalog/parts/{id}",
+                        "/api/catalog/parts/{id}",
+                        (q, limit) -> search.hits(CatalogSearch.Target.PARTS, q, limit))
+                .search(
+                        "products",
+                        "Products",
+                        "catalog:read",
+                        "/app/catalog/products/{id}",
+                        "/api/products/templates/{id}",
+                        (q, limit) -> search.hits(CatalogSearch.Target.PRODUCTS, q, limit))
                 .build();
     }
 

@@ -1,6 +1,11 @@
 package io.traveler.catalog.internal;
 
+import io.traveler.shared.modules.ModuleContribution.SearchHit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -75,6 +80,26 @@ class CatalogSearch {
                 .param("offset", offset)
                 .query(UUID.class)
                 .list();
+    }
+
+    /** The best {@code limit} rows for the global search: number and name, and their kind and status. */
+    @Transactional(readOnly = true, propagation = Propagation.MANDATORY)
+    List<SearchHit> hits(Target target, String q, int limit) {
+        List<UUID> ids = rankedIds(target, q, Filters.NONE, limit, 0);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, SearchHit> found = new HashMap<>();
+        jdbc.sql("select id, %s as number, name, %s as kind, status from %s where id in (:ids)"
+                        .formatted(target.number, target.kind, target.table))
+                .param("ids", ids)
+                .query((rs, n) -> new SearchHit(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("number") + " · " + rs.getString("name"),
+                        (rs.getString("kind") + ", " + rs.getString("status")).toLowerCase(Locale.ROOT)))
+                .list()
+                .forEach(hit -> found.put(hit.id(), hit));
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     /**

@@ -11,9 +11,9 @@ import io.traveler.catalog.internal.Product;
 import io.traveler.shared.Quantity;
 import io.traveler.shared.errors.ValidationException;
 import io.traveler.shared.jpa.ExpectedVersion;
-import io.traveler.shared.paging.PageRequest;
 import io.traveler.shared.web.Forms;
-import io.traveler.shared.web.Htmx;
+import io.traveler.shared.web.JsonObjects;
+import io.traveler.shared.web.ListPages;
 import io.traveler.shared.web.PageController;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -48,7 +48,6 @@ import tools.jackson.core.JacksonException;
 @PageController
 @RequestMapping("/app/catalog")
 class CatalogPages {
-    static final int PAGE_SIZE = 50;
 
     private final CatalogService catalog;
     private final CatalogBrowsing browsing;
@@ -221,20 +220,20 @@ class CatalogPages {
             @RequestParam(required = false) String cursor,
             HttpServletRequest request,
             Model model) {
-        var page = browsing.parts(
-                PageRequest.of(PAGE_SIZE, cursor, null, CatalogService.PART_SORTS.keySet(), "part_number"),
-                new CatalogBrowsing.PartFilter(q, kind, status, categoryId));
-        model.addAttribute("parts", page.items());
-        model.addAttribute("nextCursor", page.nextCursor());
-        model.addAttribute("cursor", cursor);
-        model.addAttribute("q", q);
-        model.addAttribute("kind", kind);
-        model.addAttribute("status", status);
-        model.addAttribute("categoryId", categoryId);
         model.addAttribute("kinds", Part.Kind.values());
         model.addAttribute("statuses", Part.Status.values());
         categories(model);
-        return Htmx.wantsFragment(request) ? "catalog/parts :: rows" : "catalog/parts";
+        model.addAttribute("categoryId", categoryId);
+        var filter = new CatalogBrowsing.PartFilter(q, kind, status, categoryId);
+        return ListPages.of(request, model, "catalog/parts")
+                .filter("q", q)
+                .filter("kind", kind)
+                .filter("status", status)
+                .filter("category_id", categoryId)
+                .show(
+                        cursor,
+                        page -> browsing.parts(
+                                page.request(CatalogService.PART_SORTS.keySet(), "part_number"), filter));
     }
 
     @GetMapping("/products")
@@ -247,20 +246,19 @@ class CatalogPages {
             @RequestParam(required = false) String cursor,
             HttpServletRequest request,
             Model model) {
-        var page = browsing.products(
-                PageRequest.of(PAGE_SIZE, cursor, null, CatalogService.PRODUCT_SORTS.keySet(), "sku"),
-                new CatalogBrowsing.ProductFilter(q, type, status, categoryId));
-        model.addAttribute("products", page.items());
-        model.addAttribute("nextCursor", page.nextCursor());
-        model.addAttribute("cursor", cursor);
-        model.addAttribute("q", q);
-        model.addAttribute("type", type);
-        model.addAttribute("status", status);
-        model.addAttribute("categoryId", categoryId);
         model.addAttribute("types", Product.Type.values());
         model.addAttribute("statuses", Product.Status.values());
         categories(model);
-        return Htmx.wantsFragment(request) ? "catalog/products :: rows" : "catalog/products";
+        model.addAttribute("categoryId", categoryId);
+        var filter = new CatalogBrowsing.ProductFilter(q, type, status, categoryId);
+        return ListPages.of(request, model, "catalog/products")
+                .filter("q", q)
+                .filter("type", type)
+                .filter("status", status)
+                .filter("category_id", categoryId)
+                .show(
+                        cursor,
+                        page -> browsing.products(page.request(CatalogService.PRODUCT_SORTS.keySet(), "sku"), filter));
     }
 
     /** The same CSV as the API's export, for the signed-in user of the web UI. */

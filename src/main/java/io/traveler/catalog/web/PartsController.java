@@ -13,6 +13,7 @@ import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.PageRequest;
 import io.traveler.shared.web.ExplicitNulls;
+import io.traveler.shared.web.JsonObjects;
 import io.traveler.shared.web.Versions;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;

@@ -11,6 +11,7 @@ import io.traveler.shared.errors.ValidationException;
 import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.paging.PageRequest;
 import io.traveler.shared.web.Forms;
+import io.traveler.shared.web.JsonObjects;
 import io.traveler.shared.web.PageController;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;

@@ -91,6 +91,18 @@ public final class Forms {
     }
 
     /**
+     * A submitted form: its binding and bean-validation errors, then the domain's refusals of {@code change}, each
+     * show {@code page} (the form again, with what was typed); otherwise the change's view (usually a redirect).
+     */
+    public static String save(
+            Object form, BindingResult binding, Model model, Supplier<String> page, Supplier<String> change) {
+        if (invalid(binding, model) || form == null) {
+            return page.get();
+        }
+        return submit(model, change, page);
+    }
+
+    /**
      * Runs an action button (delete, revoke, accept) and redirects to {@code back}, with {@code notice} on
      * success or the reason of the refusal.
      */
@@ -102,6 +114,20 @@ public final class Forms {
             refusal(e).attributes().forEach(flash::addFlashAttribute);
         }
         return "redirect:" + back;
+    }
+
+    /**
+     * The page that asks before an irreversible action (templates/confirm.html): it posts the version the record
+     * was read at to {@code action}, or goes back.
+     */
+    public static String confirm(
+            Model model, String question, String explanation, String action, Long version, String back) {
+        model.addAttribute("question", question);
+        model.addAttribute("explanation", explanation);
+        model.addAttribute("action", action);
+        model.addAttribute("version", version);
+        model.addAttribute("back", back);
+        return "confirm";
     }
 
     /** "station_ids" → "Stations", "hourly_rate" → "Hourly rate". */

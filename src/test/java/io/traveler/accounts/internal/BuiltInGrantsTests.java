@@ -14,14 +14,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The built-in roles' grants moved from one central enum into each module's contribution. Every role must hold
- * exactly what it held before, less the permissions of modules that do not exist yet (no endpoint checked them).
+ * exactly what it held before, less the permissions of modules that do not exist yet (no endpoint checked them), and
+ * under their new names the permissions of modules built since.
  */
 @ApplicationTest
 class BuiltInGrantsTests {
     /** The permissions of modules that are not built yet, dropped from the catalogue. */
     static final Set<String> NOT_YET_BUILT = Set.of(
-            "customers:read",
-            "customers:manage",
             "orders:read",
             "orders:create",
             "orders:update",
@@ -41,6 +40,9 @@ class BuiltInGrantsTests {
             "sales:manage",
             "fulfillment:manage",
             "analytics:read");
+
+    /** Permissions whose module was built under another name for them. */
+    static final Map<String, String> RENAMED = Map.of("customers:manage", "customers:write");
 
     /** Copied from BuiltInRole as it was before the module kit (commit d9b2578). */
     static final Map<String, Set<String>> BEFORE = Map.ofEntries(
@@ -252,6 +254,7 @@ class BuiltInGrantsTests {
     private static TreeSet<String> withoutNotYetBuilt(Set<String> codes) {
         return codes.stream()
                 .filter(code -> !NOT_YET_BUILT.contains(code))
+                .map(code -> RENAMED.getOrDefault(code, code))
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 }

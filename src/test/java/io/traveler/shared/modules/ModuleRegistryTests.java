@@ -64,4 +64,26 @@ class ModuleRegistryTests {
         assertThatThrownBy(() -> ModuleContribution.of("x").permission("everything", "All"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void twoModulesCannotSearchTheSameKind() {
+        var catalog = ModuleContribution.of("catalog")
+                .permission("catalog:read", "See the catalog")
+                .search("parts", "Parts", "catalog:read", "/app/p/{id}", "/api/p/{id}", (q, limit) -> List.of())
+                .build();
+        var copycat = ModuleContribution.of("copycat")
+                .permission("copycat:read", "See copies")
+                .search("parts", "Parts", "copycat:read", "/app/c/{id}", "/api/c/{id}", (q, limit) -> List.of())
+                .build();
+        assertThatThrownBy(() -> new ModuleRegistry(List.of(catalog, copycat))).hasMessageContaining("parts");
+    }
+
+    @Test
+    void aSearchNeedsAPermissionSomeModuleDeclares() {
+        var loose = ModuleContribution.of("loose")
+                .permission("loose:read", "See it")
+                .search("things", "Things", "lose:read", "/app/t/{id}", "/api/t/{id}", (q, limit) -> List.of())
+                .build();
+        assertThatThrownBy(() -> new ModuleRegistry(List.of(loose))).hasMessageContaining("lose:read");
+    }
 }
