@@ -1,5 +1,6 @@
 package io.traveler.catalog.internal;
 
+import io.traveler.shared.CsvCells;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
