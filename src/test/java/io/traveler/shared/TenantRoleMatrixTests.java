@@ -657,6 +657,12 @@ class TenantRoleMatrixTests {
                 .as("text/csv", BOM_LINES_CSV)
                 .namesOwnersIds(false);
         sample("GET /api/import-jobs/{id}", "/api/import-jobs/" + importJob.id());
+        sample("GET /api/jobs", "/api/jobs");
+        sample("GET /api/jobs", "/api/jobs?kind=catalog.products-import&status=COMPLETED");
+        sample("GET /api/jobs/{id}", "/api/jobs/" + importJob.id());
+        sample("GET /api/jobs/{id}/errors", "/api/jobs/" + importJob.id() + "/errors");
+        sample("GET /api/jobs/{id}/errors", "/api/jobs/" + importJob.id() + "/errors?format=csv");
+        sample("POST /api/jobs/{id}/cancel", "/api/jobs/" + importJob.id() + "/cancel");
         sample("GET /api/catalog/parts/export", "/api/catalog/parts/export");
         sample("GET /api/products/templates/export", "/api/products/templates/export");
         sample(

@@ -80,6 +80,7 @@ class ModuleContributionPagesTests {
                         "Outbox",
                         "Catalog",
                         "Imports",
+                        "Jobs",
                         "Partnerships",
                         "Organization",
                         "Settings",
@@ -112,7 +113,7 @@ class ModuleContributionPagesTests {
         String home = signedIn(technician.email()).get("/app/").body();
 
         assertThat(navigation(home))
-                .containsExactly("Home", "Employees", "Stations", "Locations", "Catalog", "Organization");
+                .containsExactly("Home", "Employees", "Stations", "Locations", "Catalog", "Jobs", "Organization");
         assertThat(tiles(home).keySet())
                 .containsExactly("Employees", "Stations", "Locations", "Parts", "Products", "Active BOMs");
         assertThat(home).doesNotContain("Latest changes");
