@@ -11,6 +11,10 @@ create table shared.jobs (
     -- the uploaded input under <traveler.data-dir>/uploads/, kept until the retention deletes it
     file                text check (file ~ '^[0-9a-f-]{36}\.(import|job)$'),
     file_bytes          bigint      not null default 0 check (file_bytes >= 0),
+    -- what a job produced (an export's file), kept and purged with the input
+    result_file         text check (result_file ~ '^[0-9a-f-]{36}\.job$'),
+    result_bytes        bigint      not null default 0 check (result_bytes >= 0),
+    result_type         text,
     file_purged_at      timestamptz,
     total_units         bigint check (total_units >= 0),
     processed_units     bigint      not null default 0 check (processed_units >= 0),
@@ -34,7 +38,8 @@ create table shared.jobs (
 );
 create index jobs_listed on shared.jobs (org_id, created_at desc, id desc);
 create index jobs_unfinished on shared.jobs (org_id) where status in ('QUEUED', 'RUNNING');
-create index jobs_files_kept on shared.jobs (org_id) where file is not null and file_purged_at is null;
+create index jobs_files_kept on shared.jobs (org_id)
+    where (file is not null or result_file is not null) and file_purged_at is null;
 create index jobs_finished on shared.jobs (finished_at) where finished_at is not null;
 
 -- The errors a job kept (the first traveler.jobs.max-stored-errors of error_count), numbered in the order found.
@@ -79,7 +84,7 @@ end
 $$;
 
 create function shared.purge_jobs(files_before timestamptz, jobs_before timestamptz)
-    returns table (job_id uuid, file text, deleted boolean)
+    returns table (job_id uuid, file text, result_file text, deleted boolean)
     language plpgsql security definer set search_path = shared, pg_temp as $$
 declare
     previous text := coalesce(current_setting('app.sweep', true), '');
@@ -92,17 +97,19 @@ begin
         with gone as (
             delete from shared.jobs j
              where j.finished_at < jobs_before
-            returning j.id, case when j.file_purged_at is null then j.file end as file
+            returning j.id, j.file, j.result_file, j.file_purged_at
         ), forgotten as (
             update shared.jobs j
                set file_purged_at = now()
-             where j.finished_at < files_before and j.file is not null and j.file_purged_at is null
-               and j.id not in (select id from gone)
-            returning j.id, j.file
+             where j.finished_at < files_before and (j.file is not null or j.result_file is not null)
+               and j.file_purged_at is null and j.id not in (select g.id from gone g)
+            returning j.id, j.file, j.result_file
         )
-        select g.id, g.file, true from gone g
+        select g.id, case when g.file_purged_at is null then g.file end,
+               case when g.file_purged_at is null then g.result_file end, true
+          from gone g
         union all
-        select f.id, f.file, false from forgotten f;
+        select f.id, f.file, f.result_file, false from forgotten f;
     perform set_config('app.sweep', previous, true);
 end
 $$;

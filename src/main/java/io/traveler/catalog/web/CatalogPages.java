@@ -55,7 +55,15 @@ class CatalogPages {
     private final BomService boms;
     private final CatalogExport export;
 
-    CatalogPages(CatalogService catalog, CatalogBrowsing browsing, BomService boms, CatalogExport export) {
+    private final io.traveler.shared.jobs.JobRunner jobs;
+
+    CatalogPages(
+            CatalogService catalog,
+            CatalogBrowsing browsing,
+            BomService boms,
+            CatalogExport export,
+            io.traveler.shared.jobs.JobRunner jobs) {
+        this.jobs = jobs;
         this.catalog = catalog;
         this.browsing = browsing;
         this.boms = boms;
@@ -261,6 +269,14 @@ class CatalogPages {
         model.addAttribute("statuses", Product.Status.values());
         categories(model);
         return Htmx.wantsFragment(request) ? "catalog/products :: rows" : "catalog/products";
+    }
+
+    /** The parts export as a background job; its file is downloaded from the jobs page when it is written. */
+    @PostMapping("/parts/export-jobs")
+    @PreAuthorize("hasAuthority('catalog:read')")
+    String exportPartsInBackground() {
+        jobs.start(CatalogExport.PARTS_EXPORT_JOB, java.util.Map.of(), null);
+        return "redirect:/app/jobs";
     }
 
     /** The same CSV as the API's export, for the signed-in user of the web UI. */

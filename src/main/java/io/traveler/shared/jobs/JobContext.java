@@ -31,6 +31,9 @@ public final class JobContext {
     private final Path file;
     private final long alreadyProcessed;
     private final JobErrors errors;
+    private final JobFiles files;
+    private String resultFile;
+    private String resultType;
 
     JobContext(
             JdbcClient jdbc,
@@ -42,7 +45,8 @@ public final class JobContext {
             Map<String, String> parameters,
             Path file,
             long alreadyProcessed,
-            JobErrors errors) {
+            JobErrors errors,
+            JobFiles files) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.jobId = jobId;
@@ -53,6 +57,7 @@ public final class JobContext {
         this.file = file;
         this.alreadyProcessed = alreadyProcessed;
         this.errors = errors;
+        this.files = files;
     }
 
     /** The job is no longer this worker's to run (see the class comment); it stops without touching the job. */
@@ -101,6 +106,27 @@ public final class JobContext {
 
     public JobErrors errors() {
         return errors;
+    }
+
+    /**
+     * The file to write the job's result to (an export), of {@code contentType}. Kept with the job when it completes
+     * (downloadable at {@code /api/jobs/{id}/result}, counted toward the organization's stored bytes, deleted by the
+     * retention); deleted at once when it does not.
+     */
+    public Path resultFile(String contentType) {
+        if (resultFile == null) {
+            resultFile = files.newFile();
+        }
+        resultType = contentType;
+        return files.path(resultFile);
+    }
+
+    String resultName() {
+        return resultFile;
+    }
+
+    String resultType() {
+        return resultType;
     }
 
     /** Work of the job in its own transaction, with the budget of background work. */

@@ -62,6 +62,24 @@ class JobFiles {
         }
     }
 
+    /** A name for a file a job will write (an export's result); the directory exists. */
+    String newFile() {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Ids.newId() + ".job";
+    }
+
+    long size(String name) {
+        try {
+            return Files.size(path(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     Path path(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("not the name of a job's file: " + name);

@@ -99,6 +99,16 @@ class JobPages {
                 .body(JobErrorsCsv.of(jobs, id));
     }
 
+    @GetMapping("/{id}/result")
+    @PreAuthorize("hasAuthority('jobs:read')")
+    ResponseEntity<org.springframework.core.io.Resource> result(@PathVariable UUID id) {
+        JobRunner.Result result = jobs.result(id);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(result.contentType()))
+                .header("Content-Disposition", "attachment; filename=\"job-" + id + "-result\"")
+                .body(new org.springframework.core.io.FileSystemResource(result.file()));
+    }
+
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }

@@ -44,7 +44,7 @@ class JobRetention {
         this.retention = retention;
     }
 
-    record Purged(UUID jobId, String file, boolean deleted) {}
+    record Purged(UUID jobId, String file, String resultFile, boolean deleted) {}
 
     /** What the recurring task does: purges by the configured periods, counted from now. */
     List<Purged> purge(Instant now) {
@@ -55,19 +55,29 @@ class JobRetention {
      * jobsBefore}; what was purged. */
     List<Purged> purgeFinishedBefore(Instant filesBefore, Instant jobsBefore) {
         List<Purged> purged = transactions.execute(s -> {
-            List<Purged> marked = jdbc.sql("select job_id, file, deleted from shared.purge_jobs(:files, :jobs)")
+            List<Purged> marked = jdbc.sql(
+                            "select job_id, file, result_file, deleted from shared.purge_jobs(:files, :jobs)")
                     .param("files", Timestamp.from(filesBefore))
                     .param("jobs", Timestamp.from(jobsBefore))
                     .query(Purged.class)
                     .list();
-            marked.stream().filter(p -> p.file() != null).forEach(p -> files.delete(p.file()));
+            for (Purged purgedJob : marked) {
+                if (purgedJob.file() != null) {
+                    files.delete(purgedJob.file());
+                }
+                if (purgedJob.resultFile() != null) {
+                    files.delete(purgedJob.resultFile());
+                }
+            }
             return marked;
         });
         if (!purged.isEmpty()) {
             LOG.info(
                     "Job retention: {} job(s) deleted, {} file(s) deleted",
                     purged.stream().filter(Purged::deleted).count(),
-                    purged.stream().filter(p -> p.file() != null).count());
+                    purged.stream()
+                            .mapToLong(p -> (p.file() == null ? 0 : 1) + (p.resultFile() == null ? 0 : 1))
+                            .sum());
         }
         return purged;
     }

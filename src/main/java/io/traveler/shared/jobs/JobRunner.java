@@ -96,7 +96,13 @@ public class JobRunner {
             String createdByKind,
             Instant createdAt,
             Instant startedAt,
-            Instant finishedAt) {
+            Instant finishedAt,
+            String resultType) {
+        /** Whether the job produced a file that is still kept ({@code /api/jobs/{id}/result}). */
+        public boolean hasResult() {
+            return resultType != null;
+        }
+
         /** Processed share in percent; a finished job is at 100 whatever it processed. */
         public int percent() {
             if (status.finished()) {
@@ -114,7 +120,8 @@ public class JobRunner {
     private static final Duration RETRY_AFTER = Duration.ofSeconds(30);
     private static final String COLUMNS = """
             id, kind, status, parameters::text, total_units, processed_units, failed_units, error_count, result::text,
-            cancel_requested_at is not null, created_by, created_by_kind, created_at, started_at, finished_at""";
+            cancel_requested_at is not null, created_by, created_by_kind, created_at, started_at, finished_at,
+            case when result_file is not null and file_purged_at is null then result_type end""";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate requests;
@@ -207,7 +214,7 @@ public class JobRunner {
         record Load(int unfinished, long storedBytes) {}
         Load load = jdbc.sql("""
                         select count(*) filter (where status in ('QUEUED', 'RUNNING')) as unfinished,
-                               coalesce(sum(file_bytes) filter (where file is not null and file_purged_at is null), 0)
+                               coalesce(sum(file_bytes + result_bytes) filter (where file_purged_at is null), 0)
                                    as stored_bytes
                           from shared.jobs
                         """).query(Load.class).single();
@@ -319,6 +326,25 @@ public class JobRunner {
                 .list();
     }
 
+    /** A job's result file as it was written, and its content type. */
+    public record Result(java.nio.file.Path file, String contentType) {}
+
+    /** The result file of a job the caller may read; 404 when it has none (any more). */
+    @Transactional(readOnly = true)
+    public Result result(UUID id) {
+        readable(id);
+        record Stored(String file, String type) {}
+        Stored stored = jdbc.sql("""
+                        select result_file as file, result_type as type from shared.jobs
+                         where id = :id and result_file is not null and file_purged_at is null
+                        """)
+                .param("id", id)
+                .query(Stored.class)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("Result of job", id));
+        return new Result(files.path(stored.file()), stored.type());
+    }
+
     /** Every stored error of a job, one by one (never all in memory). */
     @Transactional(readOnly = true)
     public void eachError(UUID id, Consumer<RowError> each) {
@@ -423,7 +449,8 @@ public class JobRunner {
                 JSON.readValue(claim.parameters(), new TypeReference<Map<String, String>>() {}),
                 claim.file() == null ? null : files.path(claim.file()),
                 interrupted ? claim.processed() : 0,
-                new JobErrors(maxStoredErrors, claim.errorsKept()));
+                new JobErrors(maxStoredErrors, claim.errorsKept()),
+                files);
         if (handler == null) {
             finish(context, worker, Status.FAILED, new RowError(0, null, "no handler runs jobs of this kind"), null);
         } else if (interrupted && claim.cancelRequested()) {
@@ -453,6 +480,9 @@ public class JobRunner {
             finish(context, worker, Status.CANCELLED, null, null);
         } catch (JobContext.Gone e) {
             LOG.warn("Job {} stopped: it is no longer this worker's to run", context.jobId());
+            if (context.resultName() != null) {
+                files.delete(context.resultName());
+            }
         } catch (RuntimeException e) {
             LOG.error("Job {} ({}) failed", context.jobId(), context.kind(), e);
             finish(context, worker, Status.FAILED, new RowError(0, null, "the job stopped unexpectedly"), null);
@@ -460,7 +490,7 @@ public class JobRunner {
     }
 
     /** Ends the job, storing the errors not yet stored; a fatal row-0 error is stored whatever the cap. */
-    private void finish(JobContext context, UUID worker, Status status, RowError fatal, Map<String, Object> result) {
+    private void finish(JobContext context, UUID worker, Status status, RowError fatal, Map<String, Object> summary) {
         var pending = context.errors().drain();
         var stored = fatal == null
                 ? pending
@@ -470,25 +500,34 @@ public class JobRunner {
                         pending.firstSeq(),
                         pending.errorCount() + 1,
                         pending.failedUnits());
-        work.executeWithoutResult(s -> {
+        String result = status == Status.COMPLETED ? context.resultName() : null;
+        boolean ended = Boolean.TRUE.equals(work.execute(s -> {
             int updated = jdbc.sql("""
                             update shared.jobs
                                set status = :status, error_count = error_count + :errorCount,
                                    failed_units = failed_units + :failed, result = cast(:result as jsonb),
+                                   result_file = :resultFile, result_bytes = :resultBytes, result_type = :resultType,
                                    updated_at = now(), finished_at = now()
                              where id = :id and worker = :worker and status = 'RUNNING'
                             """)
                     .param("status", status.name())
                     .param("errorCount", stored.errorCount())
                     .param("failed", stored.failedUnits())
-                    .param("result", result == null ? null : JSON.writeValueAsString(result))
+                    .param("result", summary == null ? null : JSON.writeValueAsString(summary))
+                    .param("resultFile", result)
+                    .param("resultBytes", result == null ? 0 : files.size(result))
+                    .param("resultType", result == null ? null : context.resultType())
                     .param("id", context.jobId())
                     .param("worker", worker)
                     .update();
             if (updated == 1) {
                 JobContext.storeErrors(jdbc, context.jobId(), stored);
             }
-        });
+            return updated == 1;
+        }));
+        if (context.resultName() != null && (result == null || !ended)) {
+            files.delete(context.resultName());
+        }
     }
 
     // --- permissions ------------------------------------------------------------------------------------------
@@ -531,7 +570,8 @@ public class JobRunner {
                 rs.getString(12),
                 instant(rs.getTimestamp(13)),
                 instant(rs.getTimestamp(14)),
-                instant(rs.getTimestamp(15)));
+                instant(rs.getTimestamp(15)),
+                rs.getString(16));
     }
 
     private static Instant instant(Timestamp timestamp) {

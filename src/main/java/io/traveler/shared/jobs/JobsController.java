@@ -44,7 +44,8 @@ class JobsController {
 
     /**
      * A job: {@code total_units} is null until its input is counted; {@code percent} is 100 once finished.
-     * {@code errors} holds the first few of {@code error_count} errors ({@code stored_errors} were kept).
+     * {@code errors} holds the first few of {@code error_count} errors; {@code result_type} is the media type of
+     * the file the job produced, when it has one ({@code /api/jobs/{id}/result}).
      */
     record JobView(
             UUID id,
@@ -63,6 +64,7 @@ class JobsController {
             Instant createdAt,
             Instant startedAt,
             Instant finishedAt,
+            String resultType,
             List<RowError> errors) {
         static JobView of(JobRunner.Job job, List<RowError> errors) {
             return new JobView(
@@ -82,6 +84,7 @@ class JobsController {
                     job.createdAt(),
                     job.startedAt(),
                     job.finishedAt(),
+                    job.resultType(),
                     errors);
         }
     }
@@ -129,6 +132,20 @@ class JobsController {
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"job-" + id + "-errors.csv\"")
                 .body(JobErrorsCsv.of(jobs, id));
+    }
+
+    /** What a completed job produced (an export), in its own media type; 404 when it has none or it was purged. */
+    @Operation(summary = "Download the file a job produced")
+    @GetMapping(
+            path = "/{id}/result",
+            produces = {"text/csv", MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @PreAuthorize("hasAuthority('jobs:read')")
+    ResponseEntity<org.springframework.core.io.Resource> result(@PathVariable UUID id) {
+        JobRunner.Result result = jobs.result(id);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(result.contentType()))
+                .header("Content-Disposition", "attachment; filename=\"job-" + id + "-result\"")
+                .body(new org.springframework.core.io.FileSystemResource(result.file()));
     }
 
     @Operation(summary = "Cancel a job: a queued one at once, a running one after its current batch")
