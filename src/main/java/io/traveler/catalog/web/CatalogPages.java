@@ -10,6 +10,7 @@ import io.traveler.catalog.internal.Part;
 import io.traveler.catalog.internal.Product;
 import io.traveler.shared.Quantity;
 import io.traveler.shared.errors.ValidationException;
+import io.traveler.shared.jobs.JobRunner;
 import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.paging.PageRequest;
 import io.traveler.shared.web.Forms;
@@ -55,14 +56,10 @@ class CatalogPages {
     private final BomService boms;
     private final CatalogExport export;
 
-    private final io.traveler.shared.jobs.JobRunner jobs;
+    private final JobRunner jobs;
 
     CatalogPages(
-            CatalogService catalog,
-            CatalogBrowsing browsing,
-            BomService boms,
-            CatalogExport export,
-            io.traveler.shared.jobs.JobRunner jobs) {
+            CatalogService catalog, CatalogBrowsing browsing, BomService boms, CatalogExport export, JobRunner jobs) {
         this.jobs = jobs;
         this.catalog = catalog;
         this.browsing = browsing;
@@ -275,7 +272,7 @@ class CatalogPages {
     @PostMapping("/parts/export-jobs")
     @PreAuthorize("hasAuthority('catalog:read')")
     String exportPartsInBackground() {
-        jobs.start(CatalogExport.PARTS_EXPORT_JOB, java.util.Map.of(), null);
+        jobs.start(CatalogExport.PARTS_EXPORT_JOB, Map.of(), null);
         return "redirect:/app/jobs";
     }
 

@@ -5,9 +5,13 @@ import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.web.Htmx;
 import io.traveler.shared.web.PageController;
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -61,7 +65,7 @@ class JobPages {
         ItemList<JobRunner.Job> page =
                 jobs.list(new JobRunner.Filter(chosenKind, chosenStatus), PAGE_SIZE, blankToNull(cursor));
         Map<UUID, String> names = actors.namesOf(
-                page.items().stream().map(JobRunner.Job::createdBy).collect(java.util.stream.Collectors.toSet()));
+                page.items().stream().map(JobRunner.Job::createdBy).collect(Collectors.toSet()));
         var rows = page.items().stream()
                 .map(job -> new Row(
                         job, kinds.getOrDefault(job.kind(), job.kind()), names.getOrDefault(job.createdBy(), "—")))
@@ -94,19 +98,19 @@ class JobPages {
     ResponseEntity<String> errors(@PathVariable UUID id) {
         jobs.readable(id);
         return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"job-" + id + "-errors.csv\"")
                 .body(JobErrorsCsv.of(jobs, id));
     }
 
     @GetMapping("/{id}/result")
     @PreAuthorize("hasAuthority('jobs:read')")
-    ResponseEntity<org.springframework.core.io.Resource> result(@PathVariable UUID id) {
+    ResponseEntity<Resource> result(@PathVariable UUID id) {
         JobRunner.Result result = jobs.result(id);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(result.contentType()))
                 .header("Content-Disposition", "attachment; filename=\"job-" + id + "-result\"")
-                .body(new org.springframework.core.io.FileSystemResource(result.file()));
+                .body(new FileSystemResource(result.file()));
     }
 
     private static String blankToNull(String value) {

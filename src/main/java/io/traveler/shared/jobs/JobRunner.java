@@ -13,12 +13,14 @@ import io.traveler.shared.tenancy.TenantContext;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,6 +38,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -140,8 +144,7 @@ public class JobRunner {
             JobFiles files,
             TransactionalScheduler scheduler,
             @Value("${traveler.jobs.max-queued-per-organization:4}") int maxUnfinished,
-            @Value("${traveler.jobs.max-stored-bytes-per-organization:512MB}")
-                    org.springframework.util.unit.DataSize maxStoredBytes,
+            @Value("${traveler.jobs.max-stored-bytes-per-organization:512MB}") DataSize maxStoredBytes,
             @Value("${traveler.jobs.max-stored-errors:1000}") int maxStoredErrors,
             @Value("${traveler.jobs.statement-timeout:5m}") Duration statementTimeout) {
         this.jdbc = jdbc;
@@ -327,7 +330,7 @@ public class JobRunner {
     }
 
     /** A job's result file as it was written, and its content type. */
-    public record Result(java.nio.file.Path file, String contentType) {}
+    public record Result(Path file, String contentType) {}
 
     /** The result file of a job the caller may read; 404 when it has none (any more). */
     @Transactional(readOnly = true)
@@ -359,7 +362,7 @@ public class JobRunner {
     public Map<String, String> kinds() {
         Map<String, String> kinds = new LinkedHashMap<>();
         handlers.values().stream()
-                .sorted(java.util.Comparator.comparing(JobHandler::kind))
+                .sorted(Comparator.comparing(JobHandler::kind))
                 .forEach(h -> kinds.put(h.kind(), h.label()));
         return kinds;
     }
@@ -495,8 +498,7 @@ public class JobRunner {
         var stored = fatal == null
                 ? pending
                 : new JobErrors.Pending(
-                        java.util.stream.Stream.concat(pending.kept().stream(), java.util.stream.Stream.of(fatal))
-                                .toList(),
+                        Stream.concat(pending.kept().stream(), Stream.of(fatal)).toList(),
                         pending.firstSeq(),
                         pending.errorCount() + 1,
                         pending.failedUnits());

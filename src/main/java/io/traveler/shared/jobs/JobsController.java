@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -140,12 +142,12 @@ class JobsController {
             path = "/{id}/result",
             produces = {"text/csv", MediaType.APPLICATION_OCTET_STREAM_VALUE})
     @PreAuthorize("hasAuthority('jobs:read')")
-    ResponseEntity<org.springframework.core.io.Resource> result(@PathVariable UUID id) {
+    ResponseEntity<Resource> result(@PathVariable UUID id) {
         JobRunner.Result result = jobs.result(id);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(result.contentType()))
                 .header("Content-Disposition", "attachment; filename=\"job-" + id + "-result\"")
-                .body(new org.springframework.core.io.FileSystemResource(result.file()));
+                .body(new FileSystemResource(result.file()));
     }
 
     @Operation(summary = "Cancel a job: a queued one at once, a running one after its current batch")
