@@ -685,6 +685,7 @@ class MalformedInputTests {
         assertThat(job.status()).isEqualTo(202);
         ids.put("imports", job.text("id"));
         ids.put("import-jobs", job.text("id"));
+        ids.put("jobs", job.text("id"));
         return ids;
     }
 

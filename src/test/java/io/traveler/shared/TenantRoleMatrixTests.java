@@ -454,6 +454,24 @@ class TenantRoleMatrixTests {
         return response;
     }
 
+    /** Waits (polling, at most 30 s) until the owner's job has finished. */
+    private void awaitJob(UUID job) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            String status = api.get("/api/jobs/" + job).as(owner).send().text("status");
+            if (!List.of("QUEUED", "RUNNING").contains(status)) {
+                return;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("job " + job + " unfinished after 30 s");
+    }
+
     private void defineSamples(Api.Tenant factory, Api.Tenant pendingFactory, Api.Tenant invitedFactory) {
         var location = created(
                 api.post("/api/locations").as(owner).body(Map.of("code", "S1", "name", "Site", "kind", "SITE")));
@@ -527,6 +545,8 @@ class TenantRoleMatrixTests {
         var contact = created(api.post(contacts).as(owner).body(Map.of("name", "Matrix contact")));
         var disposableContact = created(api.post(contacts).as(owner).body(Map.of("name", "Disposable contact")));
         var importJob = created(api.post("/api/imports/products").as(owner).csv("sku,name\nMX-I,Imported\n"));
+        var exportJob = created(api.post("/api/catalog/parts/export-jobs").as(owner));
+        awaitJob(exportJob.id());
         var refresh = api.post("/api/auth/token")
                 .body(Map.of("email", owner.email(), "password", Api.PASSWORD))
                 .send();
@@ -669,6 +689,15 @@ class TenantRoleMatrixTests {
                 .as("text/csv", BOM_LINES_CSV)
                 .namesOwnersIds(false);
         sample("GET /api/import-jobs/{id}", "/api/import-jobs/" + importJob.id());
+        sample("GET /api/jobs", "/api/jobs");
+        sample("GET /api/jobs", "/api/jobs?kind=catalog.products-import&status=COMPLETED");
+        sample("GET /api/jobs/{id}", "/api/jobs/" + importJob.id());
+        sample("GET /api/jobs/{id}/errors", "/api/jobs/" + importJob.id() + "/errors");
+        sample("GET /api/jobs/{id}/errors", "/api/jobs/" + importJob.id() + "/errors?format=csv");
+        sample("POST /api/jobs/{id}/cancel", "/api/jobs/" + importJob.id() + "/cancel");
+        sample("GET /api/jobs/{id}/result", "/api/jobs/" + exportJob.id() + "/result");
+        sample("POST /api/catalog/parts/export-jobs", "/api/catalog/parts/export-jobs")
+                .namesOwnersIds(false);
         sample("GET /api/catalog/parts/export", "/api/catalog/parts/export");
         sample("GET /api/products/templates/export", "/api/products/templates/export");
         sample(

@@ -81,6 +81,7 @@ class ModuleContributionPagesTests {
                         "Customers",
                         "Catalog",
                         "Imports",
+                        "Jobs",
                         "Partnerships",
                         "Organization",
                         "Settings",
@@ -115,7 +116,7 @@ class ModuleContributionPagesTests {
         String home = signedIn(technician.email()).get("/app/").body();
 
         assertThat(navigation(home))
-                .containsExactly("Home", "Employees", "Stations", "Locations", "Catalog", "Organization");
+                .containsExactly("Home", "Employees", "Stations", "Locations", "Catalog", "Jobs", "Organization");
         assertThat(tiles(home).keySet())
                 .containsExactly("Employees", "Stations", "Locations", "Parts", "Products", "Active BOMs");
         assertThat(home).doesNotContain("Latest changes");

@@ -1,5 +1,6 @@
 package io.traveler.catalog.internal;
 
+import io.traveler.shared.CsvCells;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -16,6 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class CatalogExport {
+    /** The kind of the background job that writes {@link #parts} to a file ({@link PartsExportJob}). */
+    public static final String PARTS_EXPORT_JOB = "catalog.parts-export";
+
     private static final int FETCH_SIZE = 1000;
 
     private final JdbcClient jdbc;

@@ -1,5 +1,6 @@
 package io.traveler.catalog.internal;
 
+import io.traveler.shared.CsvCells;
 import org.apache.commons.csv.CSVRecord;
 import tools.jackson.databind.JsonNode;
 

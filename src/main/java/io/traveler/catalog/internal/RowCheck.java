@@ -1,6 +1,8 @@
 package io.traveler.catalog.internal;
 
 import io.traveler.shared.Quantities;
+import io.traveler.shared.jobs.JobErrors;
+import io.traveler.shared.jobs.RowError;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Map;
@@ -13,13 +15,13 @@ import tools.jackson.databind.json.JsonMapper;
 final class RowCheck {
     private static final BigDecimal LIMIT = new BigDecimal("1000000000000");
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final int row;
+    private final long row;
     private final ImportRow record;
-    private final ImportErrors errors;
+    private final JobErrors errors;
     private final boolean readable;
     private boolean valid = true;
 
-    RowCheck(int row, ImportRow record, ImportErrors errors) {
+    RowCheck(long row, ImportRow record, JobErrors errors) {
         this.row = row;
         this.record = record;
         this.errors = errors;
@@ -29,7 +31,7 @@ final class RowCheck {
         }
     }
 
-    int row() {
+    long row() {
         return row;
     }
 
@@ -42,7 +44,7 @@ final class RowCheck {
         if (!readable && field != null) {
             return;
         }
-        errors.add(new ImportService.RowError(row, field, message), valid);
+        errors.add(new RowError(row, field, message), valid);
         valid = false;
     }
 

@@ -10,6 +10,7 @@ import io.traveler.catalog.internal.Part;
 import io.traveler.catalog.internal.Product;
 import io.traveler.shared.Quantity;
 import io.traveler.shared.errors.ValidationException;
+import io.traveler.shared.jobs.JobRunner;
 import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.JsonObjects;
@@ -54,7 +55,11 @@ class CatalogPages {
     private final BomService boms;
     private final CatalogExport export;
 
-    CatalogPages(CatalogService catalog, CatalogBrowsing browsing, BomService boms, CatalogExport export) {
+    private final JobRunner jobs;
+
+    CatalogPages(
+            CatalogService catalog, CatalogBrowsing browsing, BomService boms, CatalogExport export, JobRunner jobs) {
+        this.jobs = jobs;
         this.catalog = catalog;
         this.browsing = browsing;
         this.boms = boms;
@@ -259,6 +264,14 @@ class CatalogPages {
                 .show(
                         cursor,
                         page -> browsing.products(page.request(CatalogService.PRODUCT_SORTS.keySet(), "sku"), filter));
+    }
+
+    /** The parts export as a background job; its file is downloaded from the jobs page when it is written. */
+    @PostMapping("/parts/export-jobs")
+    @PreAuthorize("hasAuthority('catalog:read')")
+    String exportPartsInBackground() {
+        jobs.start(CatalogExport.PARTS_EXPORT_JOB, Map.of(), null);
+        return "redirect:/app/jobs";
     }
 
     /** The same CSV as the API's export, for the signed-in user of the web UI. */

@@ -3,6 +3,7 @@ package io.traveler.catalog.web;
 import io.traveler.catalog.internal.BomService;
 import io.traveler.catalog.internal.ImportService;
 import io.traveler.shared.errors.TryLaterException;
+import io.traveler.shared.jobs.RowError;
 import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.Htmx;
 import io.traveler.shared.web.PageController;
@@ -30,15 +31,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /** CSV imports: choose the kind, upload the file, then watch the job's progress and read its error report. */
 @PageController
 @RequestMapping("/app/imports")
 class ImportPages {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private final ImportService imports;
     private final BomService boms;
 
@@ -48,13 +45,15 @@ class ImportPages {
     }
 
     /** The job as its page shows it; the progress bar polls while it runs. */
-    record JobPage(ImportService.Job job, List<ImportService.RowError> errors) {
+    record JobPage(ImportService.Job job, List<RowError> errors) {
         public boolean isRunning() {
-            return !"COMPLETED".equals(job.status()) && !"FAILED".equals(job.status());
+            return job.isRunning();
         }
 
         public int getPercent() {
-            return job.totalRows() == 0 ? (isRunning() ? 0 : 100) : 100 * job.processedRows() / job.totalRows();
+            return job.totalRows() == 0
+                    ? (isRunning() ? 0 : 100)
+                    : (int) Math.min(100, 100 * job.processedRows() / job.totalRows());
         }
     }
 
@@ -113,9 +112,7 @@ class ImportPages {
     @PreAuthorize("hasAuthority('catalog:read')")
     String job(@PathVariable UUID id, HttpServletRequest request, Model model) {
         ImportService.Job job = imports.job(id);
-        List<ImportService.RowError> errors =
-                JSON.readValue(job.errors() == null ? "[]" : job.errors(), new TypeReference<>() {});
-        model.addAttribute("page", new JobPage(job, errors));
+        model.addAttribute("page", new JobPage(job, job.errors()));
         return Htmx.wantsFragment(request) ? "catalog/import-job :: progress" : "catalog/import-job";
     }
 

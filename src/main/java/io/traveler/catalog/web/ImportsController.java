@@ -6,11 +6,13 @@ import io.traveler.catalog.internal.BomService;
 import io.traveler.catalog.internal.ImportService;
 import io.traveler.shared.errors.ForbiddenException;
 import io.traveler.shared.errors.NotFoundException;
+import io.traveler.shared.jobs.RowError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.core.io.InputStreamResource;
@@ -23,14 +25,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 @Tag(name = "Imports")
 @RestController
 class ImportsController {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private final ImportService imports;
     private final BomService boms;
 
@@ -39,17 +37,20 @@ class ImportsController {
         this.imports = imports;
     }
 
-    /** {@code errors} holds the first 1,000 of {@code error_count} errors; {@code failed_rows} counts every row. */
+    /**
+     * {@code errors} holds the first 1,000 of {@code error_count} errors; {@code failed_rows} counts every row. The
+     * same job, with every kind's fields, is {@code GET /api/jobs/{id}}.
+     */
     record JobView(
             UUID id,
             String kind,
             String format,
             String status,
-            int totalRows,
-            int processedRows,
-            int failedRows,
-            int errorCount,
-            JsonNode errors,
+            long totalRows,
+            long processedRows,
+            long failedRows,
+            long errorCount,
+            List<RowError> errors,
             Instant createdAt,
             Instant finishedAt) {
         static JobView of(ImportService.Job job) {
@@ -62,7 +63,7 @@ class ImportsController {
                     job.processedRows(),
                     job.failedRows(),
                     job.errorCount(),
-                    JSON.readTree(job.errors()),
+                    job.errors(),
                     job.createdAt(),
                     job.finishedAt());
         }

@@ -9,6 +9,7 @@ import io.traveler.catalog.internal.CatalogService;
 import io.traveler.catalog.internal.Part;
 import io.traveler.shared.Quantity;
 import io.traveler.shared.errors.ValidationException;
+import io.traveler.shared.jobs.JobRunner;
 import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.PageRequest;
@@ -26,8 +27,10 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -48,11 +51,13 @@ class PartsController {
     private final CatalogService catalog;
     private final BomService boms;
     private final CatalogExport export;
+    private final JobRunner jobs;
 
-    PartsController(CatalogService catalog, BomService boms, CatalogExport export) {
+    PartsController(CatalogService catalog, BomService boms, CatalogExport export, JobRunner jobs) {
         this.catalog = catalog;
         this.boms = boms;
         this.export = export;
+        this.jobs = jobs;
     }
 
     record PartView(
@@ -193,6 +198,21 @@ class PartsController {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"parts.csv\"");
         export.parts(response.getWriter());
+    }
+
+    /**
+     * The same CSV as {@code GET /api/catalog/parts/export}, written by a background job: 202 with the job's
+     * {@code Location}; its file is then at {@code /api/jobs/{id}/result}. 429 like any job beyond the organization's
+     * limits.
+     */
+    @Operation(summary = "Start a background export of parts as CSV")
+    @PostMapping(path = "/export-jobs", produces = "application/json")
+    @PreAuthorize("hasAuthority('catalog:read')")
+    ResponseEntity<Map<String, UUID>> startExport() {
+        UUID id = jobs.start(CatalogExport.PARTS_EXPORT_JOB, Map.of(), null);
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(URI.create("/api/jobs/" + id))
+                .body(Map.of("id", id));
     }
 
     @Operation(summary = "Get a part")

@@ -14,14 +14,17 @@ import org.springframework.core.env.Environment;
 /**
  * db-scheduler on the application's pool: persistent tasks in {@code public.scheduled_tasks}, each execution picked
  * by one node. Every {@link Task} bean of any module is registered; recurring tasks schedule themselves at start.
- * The scheduler starts once the context is up and stops before the connection pools close.
+ * The scheduler starts once the context is up and stops before the connection pools close. Each node beats for the
+ * executions it runs every {@code traveler.jobs.heartbeat-interval}; one silent for
+ * {@code traveler.jobs.missed-heartbeats-limit} beats is dead, and whichever node sees it first revives it.
  */
 @Configuration(proxyBeanMethods = false)
 class SchedulerConfiguration {
 
     @Bean
-    Jobs jobs(DataSource dataSource, ObjectProvider<Task<?>> tasks, Environment env) {
-        return new Jobs(() -> build(dataSource, tasks.orderedStream().toList(), env));
+    RunningScheduler runningScheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks, Environment env) {
+        return new RunningScheduler(
+                () -> build(dataSource, tasks.orderedStream().toList(), env));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -35,6 +38,10 @@ class SchedulerConfiguration {
                 .pollingInterval(
                         env.getProperty("traveler.jobs.polling-interval", Duration.class, Duration.ofSeconds(5)))
                 .enableImmediateExecution()
+                // an execution whose node stops beating for this many intervals is dead: another node revives it
+                .heartbeatInterval(
+                        env.getProperty("traveler.jobs.heartbeat-interval", Duration.class, Duration.ofSeconds(10)))
+                .missedHeartbeatsLimit(env.getProperty("traveler.jobs.missed-heartbeats-limit", Integer.class, 6))
                 .shutdownMaxWait(Duration.ofSeconds(5))
                 .build();
     }

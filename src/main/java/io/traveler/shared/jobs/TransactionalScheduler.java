@@ -19,9 +19,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class TransactionalScheduler {
     private final SchedulerClient client;
-    private final ObjectProvider<Jobs> jobs;
+    private final ObjectProvider<RunningScheduler> jobs;
 
-    TransactionalScheduler(DataSource dataSource, ObjectProvider<Jobs> jobs) {
+    TransactionalScheduler(DataSource dataSource, ObjectProvider<RunningScheduler> jobs) {
         this.client = SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource))
                 .build();
         this.jobs = jobs;
@@ -33,7 +33,7 @@ public class TransactionalScheduler {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                jobs.ifAvailable(Jobs::checkForDueWork);
+                jobs.ifAvailable(RunningScheduler::checkForDueWork);
             }
         });
     }

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -30,7 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
-/** Imports are files on disk, queued on a bounded pool, limited per organization, and their files are purged. */
+/** Imports are files on disk, queued on a bounded pool and limited per organization, in jobs and in stored bytes. */
 @ApplicationTest
 class ImportLimitsTests {
     private static final String PARTS_HEADER = "part_number,name,kind,unit_of_measure,unit_cost\n";
@@ -41,20 +40,19 @@ class ImportLimitsTests {
     @Value("${traveler.data-dir}")
     Path dataDir;
 
-    @Value("${traveler.imports.max-queued-per-organization}")
+    @Value("${traveler.jobs.max-queued-per-organization}")
     int maxQueued;
+
+    @Value("${traveler.jobs.max-stored-bytes-per-organization}")
+    org.springframework.util.unit.DataSize maxStoredBytesSize;
+
+    long maxStoredBytes;
 
     @Autowired
     JdbcClient jdbc;
 
     @Autowired
     TransactionTemplate transactions;
-
-    @Autowired
-    ImportFilePurge purge;
-
-    @Autowired
-    io.traveler.shared.jobs.TransactionalScheduler scheduler;
 
     Api api;
     Api.Tenant owner;
@@ -63,6 +61,7 @@ class ImportLimitsTests {
     void setUp() {
         api = new Api(port);
         owner = api.signUp("FACTORY");
+        maxStoredBytes = maxStoredBytesSize.toBytes();
     }
 
     @Test
@@ -101,7 +100,7 @@ class ImportLimitsTests {
         assertThat(Files.readString(dataDir.resolve("uploads").resolve(file))).isEqualTo(csv);
         long byteColumns = jdbc.sql("""
                         select count(*) from information_schema.columns
-                         where table_schema = 'catalog' and table_name = 'import_jobs' and data_type = 'bytea'
+                         where table_schema = 'shared' and table_name = 'jobs' and data_type = 'bytea'
                         """).query(Long.class).single();
         assertThat(byteColumns).isZero();
     }
@@ -127,84 +126,29 @@ class ImportLimitsTests {
         assertThat(theirs.path("status").asString()).isEqualTo("COMPLETED");
     }
 
+    /**
+     * A loop of failing uploads must not fill the disk: files of finished jobs are kept until their retention ends,
+     * and count toward the organization's limit until then.
+     */
     @Test
-    void thePurgeDeletesTheFilesOfImportsOlderThanTheRetentionInEveryOrganizationAndKeepsTheRest() throws Exception {
-        var other = api.signUp("FACTORY");
-        UUID old = UUID.fromString(importAndWait(owner, PARTS_HEADER + "OLD-1,Bolt,HARDWARE,ea,1\n")
-                .path("id")
-                .asString());
-        UUID othersOld = UUID.fromString(importAndWait(other, PARTS_HEADER + "OLD-2,Bolt,HARDWARE,ea,1\n")
-                .path("id")
-                .asString());
-        UUID recent = UUID.fromString(importAndWait(owner, PARTS_HEADER + "NEW-1,Bolt,HARDWARE,ea,1\n")
-                .path("id")
-                .asString());
-        UUID stillQueued = queuedJob(owner);
-        for (var job : List.of(old, stillQueued)) {
-            age(owner, job, Duration.ofDays(8));
-        }
-        age(other, othersOld, Duration.ofDays(8));
-        Path oldFile = upload(fileOf(owner, old));
-        Path othersFile = upload(fileOf(other, othersOld));
-        Path recentFile = upload(fileOf(owner, recent));
-        Path queuedFile = upload(fileOf(owner, stillQueued));
+    void theKeptFilesOfFinishedJobsCountTowardTheOrganizationsStorageLimit() {
+        UUID failed = finishedJobKeeping(owner, maxStoredBytes);
 
-        int purged = purge.purgeStartedBefore(Instant.now().minus(Duration.ofDays(7)));
+        var refused = api.post("/api/imports/parts")
+                .as(owner)
+                .csv(PARTS_HEADER + "FULL-1,Bolt,HARDWARE,ea,1\n")
+                .send();
 
-        assertThat(purged).isGreaterThanOrEqualTo(2);
-        assertThat(oldFile).doesNotExist();
-        assertThat(othersFile).doesNotExist();
-        assertThat(recentFile).exists();
-        assertThat(queuedFile).exists();
-        assertThat(purgedAt(owner, old)).isNotNull();
-        assertThat(purgedAt(owner, recent)).isNull();
-        assertThat(api.get("/api/import-jobs/" + old)
-                        .as(owner)
-                        .send()
-                        .json()
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+        assertThat(refused.json().path("detail").asString()).contains("job files");
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
+        as(owner, () -> jdbc.sql("update shared.jobs set file_purged_at = now() where id = :id")
+                .param("id", failed)
+                .update());
+        assertThat(importAndWait(owner, PARTS_HEADER + "FULL-1,Bolt,HARDWARE,ea,1\n")
                         .path("status")
                         .asString())
                 .isEqualTo("COMPLETED");
-    }
-
-    /** What a restart finds: a job QUEUED with its execution stored; the scheduler takes it like any other. */
-    @Test
-    void aQueuedJobWithItsStoredExecutionIsTakenByAWorkerAndAJobRolledBackLeavesNoExecution() throws Exception {
-        UUID queued = queuedJob(owner);
-        UUID rolledBack = Ids.newId();
-        var order = new ImportService.Order(owner.orgId(), owner.userId(), Tenant.ActorKind.USER, queued);
-        as(owner, () -> {
-            scheduler.schedule(
-                    ImportService.TASK.instance(queued.toString()).data(order).scheduledTo(Instant.now()));
-            return null;
-        });
-        TenantContext.runAs(
-                Tenant.user(owner.orgId(), owner.userId()),
-                () -> transactions.executeWithoutResult(s -> {
-                    scheduler.schedule(ImportService.TASK
-                            .instance(rolledBack.toString())
-                            .data(new ImportService.Order(
-                                    owner.orgId(), owner.userId(), Tenant.ActorKind.USER, rolledBack))
-                            .scheduledTo(Instant.now().plusSeconds(3600)));
-                    s.setRollbackOnly();
-                }));
-
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        String status = null;
-        while (System.nanoTime() < deadline) {
-            status = api.get("/api/import-jobs/" + queued).as(owner).send().text("status");
-            if (!List.of("QUEUED", "RUNNING").contains(status)) {
-                break;
-            }
-            Thread.sleep(50);
-        }
-        assertThat(status).isEqualTo("COMPLETED");
-        long executions = jdbc.sql("select count(*) from scheduled_tasks where task_name = 'catalog-import'"
-                        + " and task_instance = :id")
-                .param("id", rolledBack.toString())
-                .query(Long.class)
-                .single();
-        assertThat(executions).isZero();
     }
 
     private JsonNode importAndWait(Api.Tenant tenant, String csv) {
@@ -239,9 +183,10 @@ class ImportLimitsTests {
                 throw new java.io.UncheckedIOException(e);
             }
             return jdbc.sql("""
-                            insert into catalog.import_jobs (org_id, id, kind, status, file, created_by, created_at,
-                                                             updated_at)
-                            values (:org, :id, 'parts', 'QUEUED', :file, :by, now(), now())
+                            insert into shared.jobs (org_id, id, kind, status, parameters, file, created_by,
+                                                     created_by_kind, created_at, updated_at)
+                            values (:org, :id, 'catalog.parts-import', 'QUEUED', '{"format": "csv"}', :file, :by,
+                                    'USER', now(), now())
                             """)
                     .param("org", tenant.orgId())
                     .param("id", id)
@@ -252,31 +197,33 @@ class ImportLimitsTests {
         return id;
     }
 
-    private void age(Api.Tenant tenant, UUID job, Duration by) {
-        as(tenant, () -> jdbc.sql("update catalog.import_jobs set created_at = created_at - cast(:by as interval) "
-                        + "where id = :id")
-                .param("by", by.toSeconds() + " seconds")
-                .param("id", job)
+    /** A FAILED job whose file of {@code bytes} is still kept (the file itself need not exist for the count). */
+    private UUID finishedJobKeeping(Api.Tenant tenant, long bytes) {
+        UUID id = Ids.newId();
+        as(tenant, () -> jdbc.sql("""
+                        insert into shared.jobs (org_id, id, kind, status, file, file_bytes, created_by,
+                                                 created_by_kind, created_at, updated_at, finished_at)
+                        values (:org, :id, 'catalog.parts-import', 'FAILED', :file, :bytes, :by, 'USER', now(), now(),
+                                now())
+                        """)
+                .param("org", tenant.orgId())
+                .param("id", id)
+                .param("file", Ids.newId() + ".job")
+                .param("bytes", bytes)
+                .param("by", tenant.userId())
                 .update());
+        return id;
     }
 
     private String fileOf(Api.Tenant tenant, UUID job) {
-        return as(tenant, () -> jdbc.sql("select file from catalog.import_jobs where id = :id")
+        return as(tenant, () -> jdbc.sql("select file from shared.jobs where id = :id")
                 .param("id", job)
                 .query(String.class)
                 .single());
     }
 
-    private java.time.OffsetDateTime purgedAt(Api.Tenant tenant, UUID job) {
-        return as(tenant, () -> jdbc.sql("select file_purged_at from catalog.import_jobs where id = :id")
-                .param("id", job)
-                .query(java.time.OffsetDateTime.class)
-                .optional()
-                .orElse(null));
-    }
-
     private long jobCount(Api.Tenant tenant) {
-        return as(tenant, () -> jdbc.sql("select count(*) from catalog.import_jobs")
+        return as(tenant, () -> jdbc.sql("select count(*) from shared.jobs")
                 .query(Long.class)
                 .single());
     }

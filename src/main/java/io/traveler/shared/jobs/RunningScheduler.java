@@ -9,11 +9,11 @@ import org.springframework.context.SmartLifecycle;
  * builds a fresh one: the context may be stopped and started again (Spring's test context cache pauses the contexts
  * it is not using), and the tasks' state lives in the database anyway.
  */
-public final class Jobs implements SmartLifecycle {
+public final class RunningScheduler implements SmartLifecycle {
     private final Supplier<Scheduler> schedulers;
     private volatile Scheduler running;
 
-    Jobs(Supplier<Scheduler> schedulers) {
+    RunningScheduler(Supplier<Scheduler> schedulers) {
         this.schedulers = schedulers;
     }
 

@@ -1,4 +1,4 @@
-package io.traveler.catalog.internal;
+package io.traveler.shared.jobs;
 
 import io.traveler.shared.Ids;
 import io.traveler.shared.web.PayloadTooLargeException;
@@ -14,27 +14,30 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The uploaded files of imports, under {@code <traveler.data-dir>/uploads/}: a body is copied there as it arrives,
- * counted (413 beyond {@code traveler.api.max-import-bytes}, leaving nothing behind), and the import reads it back
- * from disk. A job names its file; the file is deleted when the retention period has passed.
+ * The uploaded inputs of jobs, under {@code <traveler.data-dir>/uploads/}: a body is copied there as it arrives,
+ * counted (413 beyond {@code traveler.api.max-import-bytes}, leaving nothing behind), and the job reads it back from
+ * disk. A job names its file; the file is deleted when the retention period has passed. (Files named {@code .import}
+ * were stored by the imports before they became jobs.)
  */
 @Component
-class ImportFiles {
-    private static final Pattern NAME = Pattern.compile("[0-9a-f-]{36}\\.import");
+class JobFiles {
+    private static final Pattern NAME = Pattern.compile("[0-9a-f-]{36}\\.(import|job)");
+
+    record Stored(String name, long bytes) {}
 
     private final Path directory;
     private final long maxBytes;
 
-    ImportFiles(
+    JobFiles(
             @Value("${traveler.data-dir:./data}") Path dataDir,
             @Value("${traveler.api.max-import-bytes:64MB}") DataSize maxBytes) {
         this.directory = dataDir.resolve("uploads").toAbsolutePath().normalize();
         this.maxBytes = maxBytes.toBytes();
     }
 
-    /** The body as a new file; its name. */
-    String store(InputStream body) {
-        String name = Ids.newId() + ".import";
+    /** The body as a new file: its name and size. */
+    Stored store(InputStream body) {
+        String name = Ids.newId() + ".job";
         Path file = path(name);
         try {
             Files.createDirectories(directory);
@@ -49,7 +52,7 @@ class ImportFiles {
                     out.write(buffer, 0, n);
                 }
             }
-            return name;
+            return new Stored(name, Files.size(file));
         } catch (IOException | RuntimeException e) {
             delete(name);
             if (PayloadTooLargeException.in(e) instanceof PayloadTooLargeException tooLarge) {
@@ -59,9 +62,27 @@ class ImportFiles {
         }
     }
 
+    /** A name for a file a job will write (an export's result); the directory exists. */
+    String newFile() {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Ids.newId() + ".job";
+    }
+
+    long size(String name) {
+        try {
+            return Files.size(path(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     Path path(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("not the name of an import file: " + name);
+            throw new IllegalArgumentException("not the name of a job's file: " + name);
         }
         return directory.resolve(name);
     }

@@ -1,4 +1,4 @@
-package io.traveler.catalog.internal;
+package io.traveler.shared;
 
 import java.util.regex.Pattern;
 
@@ -8,19 +8,19 @@ import java.util.regex.Pattern;
  * read as "text"; imports strip exactly that prefix, so importing an export gives back the stored values. A value
  * that already starts with {@code '} before such a character gets one more, so the mapping is reversible.
  */
-final class CsvCells {
+public final class CsvCells {
     private static final Pattern NEEDS_QUOTE = Pattern.compile("^'*[=+\\-@\t\r]");
     private static final Pattern QUOTED = Pattern.compile("^'+[=+\\-@\t\r]");
 
     private CsvCells() {}
 
     /** The cell as written to an export. */
-    static String escape(String value) {
+    public static String escape(String value) {
         return value != null && NEEDS_QUOTE.matcher(value).find() ? "'" + value : value;
     }
 
     /** The value of a cell read from an import. */
-    static String unescape(String cell) {
+    public static String unescape(String cell) {
         return cell != null && QUOTED.matcher(cell).find() ? cell.substring(1) : cell;
     }
 }
