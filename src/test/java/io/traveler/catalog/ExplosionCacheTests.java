@@ -8,6 +8,7 @@ import io.traveler.shared.tenancy.Tenant;
 import io.traveler.shared.tenancy.TenantContext;
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
+import io.traveler.testing.ImportJobs;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -211,20 +212,7 @@ class ExplosionCacheTests {
     }
 
     private void awaitCompleted(String job) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            String status = api.get("/api/import-jobs/" + job).as(owner).send().text("status");
-            if (!List.of("QUEUED", "RUNNING").contains(status)) {
-                assertThat(status).isEqualTo("COMPLETED");
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("import " + job + " still running after 10 s");
+        assertThat(ImportJobs.awaitFinished(api, owner, job).path("status").asString())
+                .isEqualTo("COMPLETED");
     }
 }

@@ -31,14 +31,6 @@ class DatabaseRoleCheckTests {
     DataSource dataSource;
 
     @Test
-    void refusesToRunAsTheDatabaseSuperuser() {
-        assertThatThrownBy(() -> startAs("postgres"))
-                .hasStackTraceContaining("Traveler refuses to start")
-                .hasStackTraceContaining("\"postgres\"")
-                .hasStackTraceContaining("is a superuser");
-    }
-
-    @Test
     void refusesToRunAsTheOwnerOfTheTables() {
         assertThatThrownBy(() -> startAs("traveler_owner"))
                 .hasStackTraceContaining("Traveler refuses to start")
@@ -46,7 +38,10 @@ class DatabaseRoleCheckTests {
                 .hasStackTraceContaining("owns accounts.");
     }
 
-    /** The acceptance check as an operator would meet it: the process ends non-zero and its log names the reason. */
+    /**
+     * The acceptance check as an operator would meet it: the process ends non-zero and its log names the reason. It
+     * is also the superuser case's only test: an in-process start as {@code postgres} would prove nothing more.
+     */
     @Test
     void theProcessExitsNonZeroNamingTheReasonWhenItsRoleIsASuperuser() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -54,7 +49,15 @@ class DatabaseRoleCheckTests {
         String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !entry.endsWith("test-classes"))
                 .collect(Collectors.joining(File.pathSeparator));
-        List<String> command = new ArrayList<>(List.of(java, "-cp", classPath, TravelerApplication.class.getName()));
+        // a short-lived process: the first JIT tier and one GC thread start it sooner on a busy machine
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xshare:auto",
+                "-cp",
+                classPath,
+                TravelerApplication.class.getName()));
         command.addAll(arguments("postgres"));
         Path log = Files.createTempFile("traveler-refused-", ".log");
         try {

@@ -7,6 +7,7 @@ import io.traveler.shared.tenancy.Tenant;
 import io.traveler.shared.tenancy.TenantContext;
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
+import io.traveler.testing.ImportJobs;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.net.URI;
@@ -189,16 +190,8 @@ class ImportLimitsTests {
                     s.setRollbackOnly();
                 }));
 
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        String status = null;
-        while (System.nanoTime() < deadline) {
-            status = api.get("/api/import-jobs/" + queued).as(owner).send().text("status");
-            if (!List.of("QUEUED", "RUNNING").contains(status)) {
-                break;
-            }
-            Thread.sleep(50);
-        }
-        assertThat(status).isEqualTo("COMPLETED");
+        assertThat(ImportJobs.awaitFinished(api, owner, queued).path("status").asString())
+                .isEqualTo("COMPLETED");
         long executions = jdbc.sql("select count(*) from scheduled_tasks where task_name = 'catalog-import'"
                         + " and task_instance = :id")
                 .param("id", rolledBack.toString())
@@ -210,21 +203,7 @@ class ImportLimitsTests {
     private JsonNode importAndWait(Api.Tenant tenant, String csv) {
         var started = api.post("/api/imports/parts").as(tenant).csv(csv).send();
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            var job =
-                    api.get("/api/import-jobs/" + started.text("id")).as(tenant).send();
-            if (!List.of("QUEUED", "RUNNING").contains(job.json().path("status").asString())) {
-                return job.json();
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("import " + started.text("id") + " unfinished after 20 s");
+        return ImportJobs.awaitFinished(api, tenant, started.text("id"));
     }
 
     /** A job waiting for a worker, as one of a busy organization would (no execution is scheduled for it). */

@@ -7,6 +7,8 @@ import io.traveler.shared.tenancy.Tenant;
 import io.traveler.shared.tenancy.TenantContext;
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
+import io.traveler.testing.Eventually;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,7 +56,7 @@ class InterruptedImportsTests {
 
     /** Each batch commits its rows with its progress, so a worker whose job was failed stores nothing more. */
     @Test
-    void aWorkerWhoseJobWasFailedStopsAndItsStoredRowsMatchTheProgress() throws InterruptedException {
+    void aWorkerWhoseJobWasFailedStopsAndItsStoredRowsMatchTheProgress() {
         var api = new Api(port);
         var owner = api.signUp("FACTORY");
         var csv = new StringBuilder("part_number,name,kind,unit_of_measure,unit_cost\n");
@@ -65,17 +67,23 @@ class InterruptedImportsTests {
                 api.post("/api/imports/parts").as(owner).csv(csv.toString()).send();
         UUID job = started.id();
         var tenant = Tenant.user(owner.orgId(), owner.userId());
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (processed(tenant, job) == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        Eventually.until(
+                "the import's first batch to commit", Duration.ofSeconds(20), () -> processed(tenant, job) > 0);
         TenantContext.runAs(
                 tenant,
                 () -> transactions.executeWithoutResult(s -> jdbc.sql(
                                 "update catalog.import_jobs set status = 'FAILED', finished_at = now() where id = :id")
                         .param("id", job)
                         .update()));
-        Thread.sleep(1_500);
+        Eventually.until(
+                "the worker to stop",
+                Duration.ofSeconds(20),
+                () -> jdbc.sql(
+                                        "select count(*) from scheduled_tasks where task_name = 'catalog-import' and task_instance = :id")
+                                .param("id", job.toString())
+                                .query(Long.class)
+                                .single()
+                        == 0);
 
         var failed = api.get("/api/import-jobs/" + job).as(owner).send().json();
         assertThat(failed.path("status").asString()).isEqualTo("FAILED");
