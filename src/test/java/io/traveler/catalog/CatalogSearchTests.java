@@ -1,5 +1,8 @@
 package io.traveler.catalog;
 
+import org.springframework.context.ApplicationContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import io.traveler.testing.Tenants;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.traveler.testing.Api;
@@ -19,13 +22,16 @@ class CatalogSearchTests {
     @LocalServerPort
     int port;
 
+    @Autowired
+    ApplicationContext context;
+
     Api api;
     Api.Tenant owner;
 
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        owner = api.signUp("FACTORY");
+        owner = Tenants.in(context).signedIn("FACTORY");
         part("VLV-TI-1", "Valve titanium M8x20 polished");
         part("VLV-ST-1", "Valve steel M8x20 raw");
         part("BLT-TI-1", "Bolt titanium M6x30 anodized");
@@ -61,7 +67,7 @@ class CatalogSearchTests {
 
     @Test
     void wordsOfAnotherOrganizationCorrectNothing() {
-        var other = api.signUp("BRAND");
+        var other = Tenants.in(context).signedIn("BRAND");
         api.post("/api/catalog/parts")
                 .as(other)
                 .body(Map.of(

@@ -1,5 +1,8 @@
 package io.traveler.catalog;
 
+import org.springframework.context.ApplicationContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import io.traveler.testing.Tenants;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.traveler.testing.Api;
@@ -20,6 +23,9 @@ class ExpensiveRequestTests {
     @LocalServerPort
     int port;
 
+    @Autowired
+    ApplicationContext context;
+
     Api api;
     Api.Tenant owner;
     CatalogFixtures fixtures;
@@ -27,7 +33,7 @@ class ExpensiveRequestTests {
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        owner = api.signUp("FACTORY");
+        owner = Tenants.in(context).signedIn("FACTORY");
         fixtures = new CatalogFixtures(api, owner);
     }
 

@@ -1,5 +1,7 @@
 package io.traveler.catalog;
 
+import org.springframework.context.ApplicationContext;
+import io.traveler.testing.Tenants;
 import static io.traveler.catalog.CatalogFixtures.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +34,9 @@ class ExplosionCacheTests {
     int port;
 
     @Autowired
+    ApplicationContext context;
+
+    @Autowired
     BomService boms;
 
     @Autowired
@@ -53,7 +58,7 @@ class ExplosionCacheTests {
     @BeforeEach
     void buildMachine() {
         api = new Api(port);
-        owner = api.signUp("FACTORY");
+        owner = Tenants.in(context).signedIn("FACTORY");
         fixtures = new CatalogFixtures(api, owner);
         bolt = fixtures.part("BOLT", new BigDecimal("0.50"), null);
         plate = fixtures.part("PLATE", new BigDecimal("10.00"), null);
@@ -133,7 +138,7 @@ class ExplosionCacheTests {
 
     @Test
     void eachOrganizationExplodesOnlyItsOwnCatalog() {
-        var other = api.signUp("FACTORY");
+        var other = Tenants.in(context).signedIn("FACTORY");
         var theirs = new CatalogFixtures(api, other);
         UUID theirBolt = theirs.part("BOLT", new BigDecimal("3.00"), null);
         UUID theirFrame = theirs.product("FRAME");

@@ -1,5 +1,8 @@
 package io.traveler.shared;
 
+import org.springframework.context.ApplicationContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import io.traveler.testing.Tenants;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.traveler.testing.Api;
@@ -22,13 +25,16 @@ class ErrorProblemsTests {
     @LocalServerPort
     int port;
 
+    @Autowired
+    ApplicationContext context;
+
     Api api;
     Api.Tenant tenant;
 
     @BeforeEach
     void signUp() {
         api = new Api(port);
-        tenant = api.signUp("FACTORY");
+        tenant = Tenants.in(context).signedIn("FACTORY");
     }
 
     @Test

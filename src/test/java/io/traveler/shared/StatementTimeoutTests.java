@@ -1,5 +1,7 @@
 package io.traveler.shared;
 
+import org.springframework.context.ApplicationContext;
+import io.traveler.testing.Tenants;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,6 +26,9 @@ class StatementTimeoutTests {
     int port;
 
     @Autowired
+    ApplicationContext context;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -32,7 +37,7 @@ class StatementTimeoutTests {
     @Test
     void aStatementPastTheBudgetIsCancelledAndEveryConnectionIsFineAfterwards() {
         var api = new Api(port);
-        var owner = api.signUp("FACTORY");
+        var owner = Tenants.in(context).signedIn("FACTORY");
         var tenant = Tenant.user(owner.orgId(), owner.userId());
 
         assertThatThrownBy(() -> TenantContext.runAs(
@@ -58,7 +63,7 @@ class StatementTimeoutTests {
     @Test
     void aListThatWaitsPastTheBudgetAnswers503WithRetryAfterAndTheNextOneIsServed() throws Exception {
         var api = new Api(port);
-        var owner = api.signUp("FACTORY");
+        var owner = Tenants.in(context).signedIn("FACTORY");
         var tenant = Tenant.user(owner.orgId(), owner.userId());
         var locked = new CountDownLatch(1);
         var release = new CountDownLatch(1);
