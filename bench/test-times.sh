@@ -24,8 +24,8 @@ for t, name in rows[:12]:
     print(f"  {t:8.1f} s  {name}")
 PY
 if [[ -n $log && -f $log ]]; then
-  # every Spring Boot start logs "Starting <class> using Java"; test contexts and the in-process starts alike
-  echo "application starts in the log: $(grep -c 'Starting .* using Java' "$log" || true)"
+  # a test context logs "Starting <test class> using Java" once, when it is created (io.traveler logs at info)
+  echo "Spring test contexts started: $(grep -cE 'Starting [A-Za-z]+(Tests|Properties) using Java' "$log" || true)"
   grep -o 'Total time: .*' "$log" | tail -1 || true
 fi
 if [[ -f $dir/target/http-sign-ups.txt ]]; then
