@@ -1,7 +1,5 @@
 package io.traveler.audit;
 
-import org.springframework.context.ApplicationContext;
-import io.traveler.testing.Tenants;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +7,7 @@ import io.traveler.shared.tenancy.Tenant;
 import io.traveler.shared.tenancy.TenantContext;
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
+import io.traveler.testing.Tenants;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;

@@ -1,21 +1,22 @@
 package io.traveler.catalog;
 
-import org.springframework.context.ApplicationContext;
-import org.springframework.beans.factory.annotation.Autowired;
-import io.traveler.testing.Tenants;
 import static io.traveler.catalog.CatalogFixtures.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
+import io.traveler.testing.Tenants;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 @ApplicationTest
@@ -295,11 +296,9 @@ class CatalogApiTests {
         UUID part = fixtures.part("P", BigDecimal.ONE, null);
         UUID product = fixtures.product("DIRECT");
         UUID bom = fixtures.draft(product, List.of(line("PART", part, "1", "0")));
-        var role = api.post("/api/roles")
-                .as(owner)
-                .body(Map.of("name", "Catalog editor", "permissions", List.of("catalog:read", "catalog:manage")))
-                .send();
-        String token = api.addMember(owner, role.text("id")).token();
+        var tenants = Tenants.in(context);
+        String token = tenants.signedIn(tenants.memberWith(owner.orgId(), Set.of("catalog:read", "catalog:manage")))
+                .token();
         assertThat(api.post("/api/boms/" + bom + "/activate")
                         .token(token)
                         .send()

@@ -1,7 +1,5 @@
 package io.traveler.catalog;
 
-import org.springframework.context.ApplicationContext;
-import io.traveler.testing.Tenants;
 import static io.traveler.catalog.CatalogFixtures.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +9,7 @@ import io.traveler.shared.tenancy.TenantContext;
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
 import io.traveler.testing.ImportJobs;
+import io.traveler.testing.Tenants;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;

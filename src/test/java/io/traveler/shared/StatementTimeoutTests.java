@@ -1,7 +1,5 @@
 package io.traveler.shared;
 
-import org.springframework.context.ApplicationContext;
-import io.traveler.testing.Tenants;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,12 +7,14 @@ import io.traveler.shared.tenancy.Tenant;
 import io.traveler.shared.tenancy.TenantContext;
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
+import io.traveler.testing.Tenants;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;

@@ -17,9 +17,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Organizations and members made directly in the database, for tests of domain rules that call services: no
- * HTTP, no password hashing per tenant (one hash of {@link Api#PASSWORD} per run, so a member can still sign in
- * over HTTP when a test needs a token), no mail. The organization is announced as sign-up announces it, so
+ * Organizations and members made directly in the database, for tests of domain rules that call services and for
+ * HTTP tests that are not about signing up: no HTTP, no password hashing per tenant, no mail. Every account's
+ * password is {@link Api#PASSWORD} (hashed once per run), so pages can still be signed in to through the form;
+ * {@link #signedIn} mints an API token without it. The organization is announced as sign-up announces it, so
  * settings and the other modules set it up as usual.
  */
 public final class Tenants {

@@ -8,7 +8,6 @@ import io.traveler.accounts.internal.Users;
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
 import io.traveler.testing.Parallel;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
