@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
+import io.traveler.testing.Eventually;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -106,19 +107,12 @@ class SignInAttackTests {
                 .isEqualTo(423);
     }
 
-    private void awaitLock(java.util.UUID userId) throws InterruptedException {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            boolean locked = jdbc.sql("select locked_until is not null from accounts.users where id = :id")
-                    .param("id", userId)
-                    .query(Boolean.class)
-                    .single();
-            if (locked) {
-                return;
-            }
-            Thread.sleep(5);
-        }
-        throw new AssertionError("the account was never locked");
+    private void awaitLock(java.util.UUID userId) {
+        Eventually.until("the account to be locked", java.time.Duration.ofSeconds(30), () -> jdbc.sql(
+                        "select locked_until is not null from accounts.users where id = :id")
+                .param("id", userId)
+                .query(Boolean.class)
+                .single());
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.traveler.shared.tenancy.Tenant;
 import io.traveler.shared.tenancy.TenantContext;
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
+import io.traveler.testing.Tenants;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -24,6 +26,9 @@ class AuditTrailTests {
     int port;
 
     @Autowired
+    ApplicationContext context;
+
+    @Autowired
     DataSource dataSource;
 
     @Autowired
@@ -32,7 +37,7 @@ class AuditTrailTests {
     @Test
     void recordsEveryChangeWithActorAndBeforeAfter() {
         var api = new Api(port);
-        var tenant = api.signUp("FACTORY");
+        var tenant = Tenants.in(context).signedIn("FACTORY");
         var created = api.post("/api/stations")
                 .as(tenant)
                 .header("X-Request-Id", "req-audit-1")
@@ -68,8 +73,8 @@ class AuditTrailTests {
     @Test
     void anotherOrganizationSeesNoneOfIt() {
         var api = new Api(port);
-        var a = api.signUp("FACTORY");
-        var b = api.signUp("FACTORY");
+        var a = Tenants.in(context).signedIn("FACTORY");
+        var b = Tenants.in(context).signedIn("FACTORY");
         var created =
                 api.post("/api/stations").as(a).body(Map.of("name", "Private")).send();
         assertThat(api.get("/api/audit?entity_id=" + created.id())
@@ -92,7 +97,7 @@ class AuditTrailTests {
     @Test
     void theApplicationRoleCannotChangeOrDeleteAuditRows() {
         var api = new Api(port);
-        var tenant = api.signUp("SHOP");
+        var tenant = Tenants.in(context).signedIn("SHOP");
         api.post("/api/stations").as(tenant).body(Map.of("name", "Evidence")).send();
         var asTenant = Tenant.user(tenant.orgId(), tenant.userId());
         long rows = TenantContext.callAs(
@@ -121,7 +126,7 @@ class AuditTrailTests {
     @Test
     void requiresTheAuditReadPermission() {
         var api = new Api(port);
-        var tenant = api.signUp("SHOP");
+        var tenant = Tenants.in(context).signedIn("SHOP");
         var key = api.post("/api/api-keys")
                 .as(tenant)
                 .body(Map.of("name", "no audit", "permissions", List.of("stations:read")))

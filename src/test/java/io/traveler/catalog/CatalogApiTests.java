@@ -5,20 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
+import io.traveler.testing.Tenants;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 @ApplicationTest
 class CatalogApiTests {
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApplicationContext context;
 
     Api api;
     Api.Tenant owner;
@@ -27,7 +34,7 @@ class CatalogApiTests {
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        owner = api.signUp("FACTORY");
+        owner = Tenants.in(context).signedIn("FACTORY");
         fixtures = new CatalogFixtures(api, owner);
     }
 
@@ -289,11 +296,9 @@ class CatalogApiTests {
         UUID part = fixtures.part("P", BigDecimal.ONE, null);
         UUID product = fixtures.product("DIRECT");
         UUID bom = fixtures.draft(product, List.of(line("PART", part, "1", "0")));
-        var role = api.post("/api/roles")
-                .as(owner)
-                .body(Map.of("name", "Catalog editor", "permissions", List.of("catalog:read", "catalog:manage")))
-                .send();
-        String token = api.addMember(owner, role.text("id")).token();
+        var tenants = Tenants.in(context);
+        String token = tenants.signedIn(tenants.memberWith(owner.orgId(), Set.of("catalog:read", "catalog:manage")))
+                .token();
         assertThat(api.post("/api/boms/" + bom + "/activate")
                         .token(token)
                         .send()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
+import io.traveler.testing.ImportJobs;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -248,21 +249,7 @@ class CatalogImportTests {
     private JsonNode await(Api.Response started) {
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
         assertThat(started.header("Location")).isEqualTo("/api/import-jobs/" + started.text("id"));
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            var job =
-                    api.get("/api/import-jobs/" + started.text("id")).as(owner).send();
-            if (!List.of("QUEUED", "RUNNING").contains(job.json().path("status").asString())) {
-                return job.json();
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("import " + started.text("id") + " still running after 20 s");
+        return ImportJobs.awaitFinished(api, owner, started.text("id"));
     }
 
     private static List<String> errors(JsonNode job) {

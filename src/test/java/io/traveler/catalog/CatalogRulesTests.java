@@ -1,38 +1,30 @@
 package io.traveler.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.traveler.shared.tenancy.Tenant;
-import io.traveler.shared.tenancy.TenantContext;
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
+import io.traveler.testing.Tenants;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
-/** JSON-object fields and paged search. */
+/** JSON-object fields and paged search, as the API answers them. */
 @ApplicationTest
 class CatalogRulesTests {
     @LocalServerPort
     int port;
 
     @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TransactionTemplate transactions;
+    ApplicationContext context;
 
     Api api;
     Api.Tenant owner;
@@ -41,7 +33,7 @@ class CatalogRulesTests {
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        owner = api.signUp("FACTORY");
+        owner = Tenants.in(context).signedIn("FACTORY");
         fixtures = new CatalogFixtures(api, owner);
     }
 
@@ -73,50 +65,6 @@ class CatalogRulesTests {
         assertThat(patched.status()).isEqualTo(422);
         assertThat(patched.json().path("errors").get(0).path("field").asString())
                 .isEqualTo("specifications");
-    }
-
-    @Test
-    void theDatabaseRefusesDimensionsThatAreNotAnObject() {
-        UUID part = fixtures.part("DB-1", BigDecimal.ONE, null);
-        assertThatThrownBy(() -> TenantContext.runAs(
-                        Tenant.user(owner.orgId(), owner.userId()),
-                        () -> transactions.executeWithoutResult(
-                                s -> jdbc.sql("update catalog.parts set dimensions = '[1, 2]' where id = :id")
-                                        .param("id", part)
-                                        .update())))
-                .isInstanceOf(DataIntegrityViolationException.class)
-                .hasMessageContaining("parts_dimensions_object");
-    }
-
-    @Test
-    void theDatabaseKeepsBomLinesAndTheirComponentsTogether() {
-        UUID part = fixtures.part("DB-P", BigDecimal.ONE, null);
-        UUID product = fixtures.product("DB-A");
-        UUID bom = fixtures.draft(product, List.of(CatalogFixtures.line("PART", part, "1", "0")));
-        var tenant = Tenant.user(owner.orgId(), owner.userId());
-
-        assertThatThrownBy(() -> TenantContext.runAs(
-                        tenant,
-                        () -> transactions.executeWithoutResult(
-                                s -> jdbc.sql("delete from catalog.parts where id = :id")
-                                        .param("id", part)
-                                        .update())))
-                .isInstanceOf(DataIntegrityViolationException.class)
-                .hasMessageContaining("is named by a BOM line");
-        assertThatThrownBy(() -> TenantContext.runAs(
-                        tenant,
-                        () -> transactions.executeWithoutResult(s -> jdbc.sql("""
-                                        insert into catalog.bom_lines (org_id, id, bom_id, sequence, component_type,
-                                                                       component_id, quantity, created_at, updated_at)
-                                        values (:org, :id, :bom, 2, 'PRODUCT', :missing, 1, now(), now())
-                                        """)
-                                .param("org", owner.orgId())
-                                .param("id", UUID.randomUUID())
-                                .param("bom", bom)
-                                .param("missing", UUID.randomUUID())
-                                .update())))
-                .isInstanceOf(DataIntegrityViolationException.class)
-                .hasMessageContaining("does not exist");
     }
 
     @Test

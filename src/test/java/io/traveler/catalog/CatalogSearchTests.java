@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
+import io.traveler.testing.Tenants;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 /** The {@code ?q=} search: misspelt words corrected through the organization's own words, ranked, paged. */
 @ApplicationTest
@@ -19,13 +22,16 @@ class CatalogSearchTests {
     @LocalServerPort
     int port;
 
+    @Autowired
+    ApplicationContext context;
+
     Api api;
     Api.Tenant owner;
 
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        owner = api.signUp("FACTORY");
+        owner = Tenants.in(context).signedIn("FACTORY");
         part("VLV-TI-1", "Valve titanium M8x20 polished");
         part("VLV-ST-1", "Valve steel M8x20 raw");
         part("BLT-TI-1", "Bolt titanium M6x30 anodized");
@@ -61,7 +67,7 @@ class CatalogSearchTests {
 
     @Test
     void wordsOfAnotherOrganizationCorrectNothing() {
-        var other = api.signUp("BRAND");
+        var other = Tenants.in(context).signedIn("BRAND");
         api.post("/api/catalog/parts")
                 .as(other)
                 .body(Map.of(

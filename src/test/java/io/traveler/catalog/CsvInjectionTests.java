@@ -6,6 +6,7 @@ import io.traveler.shared.tenancy.Tenant;
 import io.traveler.shared.tenancy.TenantContext;
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
+import io.traveler.testing.ImportJobs;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -133,20 +134,7 @@ class CsvInjectionTests {
     }
 
     private JsonNode awaitJob(Api.Tenant tenant, String id) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            var job = api.get("/api/import-jobs/" + id).as(tenant).send();
-            if (!job.json().path("status").asString().equals("RUNNING")) {
-                return job.json();
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("import " + id + " still running after 10 s");
+        return ImportJobs.awaitFinished(api, tenant, id);
     }
 
     private static List<String> cells(String csv) throws IOException {

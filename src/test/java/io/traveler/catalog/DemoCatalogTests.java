@@ -1,41 +1,46 @@
 package io.traveler.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.traveler.accounts.DemoOrganizationsLoaded;
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
+import io.traveler.testing.Tenants;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
 import tools.jackson.databind.JsonNode;
 
-/** The demo catalog that {@code traveler.demo-data=true} adds once the demo organizations exist. */
+/**
+ * The demo catalog that {@code traveler.demo-data=true} adds once the demo organizations exist: the catalog module's
+ * reaction to the accounts module's event, published by a {@link Scenario} in the shared application context (no
+ * context of its own), then read through the API.
+ */
 @ApplicationTest
+@EnableScenarios
 class DemoCatalogTests {
     @LocalServerPort
     int port;
 
     @Autowired
-    ApplicationEventPublisher events;
-
-    @Autowired
-    TransactionTemplate transactions;
+    ApplicationContext context;
 
     @Autowired
     JdbcClient jdbc;
 
     @Test
-    void theDemoFactoryHasADaypackToExplodeAndTheBrandItsVariantsMappedToTheFactoryEvenWhenTheEventComesTwice() {
+    void theDemoFactoryHasADaypackToExplodeAndTheBrandItsVariantsMappedToTheFactoryEvenWhenTheEventComesTwice(
+            Scenario scenario) {
         var api = new Api(port);
-        var factory = api.signUp("FACTORY");
-        var brand = api.signUp("BRAND");
+        var tenants = Tenants.in(context);
+        var factory = tenants.signedIn("FACTORY");
+        var brand = tenants.signedIn("BRAND");
         var partnership = api.post("/api/partnerships")
                 .as(brand)
                 .body(Map.of("factory_org_id", factory.orgId()))
@@ -45,11 +50,8 @@ class DemoCatalogTests {
                 .send();
 
         var loaded = new DemoOrganizationsLoaded(factory.orgId(), factory.userId(), brand.orgId(), brand.userId());
-        transactions.executeWithoutResult(status -> events.publishEvent(loaded));
-
-        awaitListeners();
-        transactions.executeWithoutResult(status -> events.publishEvent(loaded));
-        awaitListeners();
+        scenario.publish(loaded).andWaitAtMost(Duration.ofSeconds(30)).andWaitForStateChange(this::listenersCompleted);
+        scenario.publish(loaded).andWaitAtMost(Duration.ofSeconds(30)).andWaitForStateChange(this::listenersCompleted);
 
         String daypack = only(api.get("/api/products/templates/?q=BP-20")
                         .as(factory)
@@ -101,14 +103,13 @@ class DemoCatalogTests {
                 .isEmpty();
     }
 
-    /** The demo catalog's listener has completed (a failed one stays in the registry and times this out). */
-    private void awaitListeners() {
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> jdbc.sql("select count(*) from event_publication where event_type = :type")
-                                .param("type", DemoOrganizationsLoaded.class.getName())
-                                .query(Long.class)
-                                .single()
-                        == 0);
+    /** The demo catalog's listener has completed (a failed one stays in the registry and times the scenario out). */
+    private boolean listenersCompleted() {
+        return jdbc.sql("select count(*) from event_publication where event_type = :type")
+                        .param("type", DemoOrganizationsLoaded.class.getName())
+                        .query(Long.class)
+                        .single()
+                == 0;
     }
 
     private static JsonNode only(JsonNode list) {

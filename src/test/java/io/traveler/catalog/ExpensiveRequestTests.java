@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
+import io.traveler.testing.Tenants;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,7 +12,9 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /** Requests built to cost the service unbounded time or memory are refused before the work starts. */
@@ -20,6 +23,9 @@ class ExpensiveRequestTests {
     @LocalServerPort
     int port;
 
+    @Autowired
+    ApplicationContext context;
+
     Api api;
     Api.Tenant owner;
     CatalogFixtures fixtures;
@@ -27,7 +33,7 @@ class ExpensiveRequestTests {
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        owner = api.signUp("FACTORY");
+        owner = Tenants.in(context).signedIn("FACTORY");
         fixtures = new CatalogFixtures(api, owner);
     }
 
@@ -118,12 +124,8 @@ class ExpensiveRequestTests {
     /** The permission is checked before any other interceptor: a stranger learns nothing from the search bounds. */
     @Test
     void aCallerWithoutThePermissionGets403BeforeTheSearchBoundsAreChecked() {
-        String noPermissions = api.post("/api/roles")
-                .as(owner)
-                .body(java.util.Map.of("name", "Nothing", "permissions", java.util.List.of()))
-                .send()
-                .text("id");
-        Api.Tenant stranger = api.addMember(owner, noPermissions);
+        var tenants = Tenants.in(context);
+        Api.Tenant stranger = tenants.signedIn(tenants.memberWith(owner.orgId(), java.util.Set.of()));
         var refused =
                 api.get("/api/catalog/parts?q=" + "a".repeat(201)).as(stranger).send();
         assertThat(refused.status()).as(refused.toString()).isEqualTo(403);

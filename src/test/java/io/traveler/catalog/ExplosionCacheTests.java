@@ -8,6 +8,8 @@ import io.traveler.shared.tenancy.Tenant;
 import io.traveler.shared.tenancy.TenantContext;
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
+import io.traveler.testing.ImportJobs;
+import io.traveler.testing.Tenants;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -29,6 +32,9 @@ import tools.jackson.databind.JsonNode;
 class ExplosionCacheTests {
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApplicationContext context;
 
     @Autowired
     BomService boms;
@@ -52,7 +58,7 @@ class ExplosionCacheTests {
     @BeforeEach
     void buildMachine() {
         api = new Api(port);
-        owner = api.signUp("FACTORY");
+        owner = Tenants.in(context).signedIn("FACTORY");
         fixtures = new CatalogFixtures(api, owner);
         bolt = fixtures.part("BOLT", new BigDecimal("0.50"), null);
         plate = fixtures.part("PLATE", new BigDecimal("10.00"), null);
@@ -132,7 +138,7 @@ class ExplosionCacheTests {
 
     @Test
     void eachOrganizationExplodesOnlyItsOwnCatalog() {
-        var other = api.signUp("FACTORY");
+        var other = Tenants.in(context).signedIn("FACTORY");
         var theirs = new CatalogFixtures(api, other);
         UUID theirBolt = theirs.part("BOLT", new BigDecimal("3.00"), null);
         UUID theirFrame = theirs.product("FRAME");
@@ -211,20 +217,7 @@ class ExplosionCacheTests {
     }
 
     private void awaitCompleted(String job) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            String status = api.get("/api/import-jobs/" + job).as(owner).send().text("status");
-            if (!List.of("QUEUED", "RUNNING").contains(status)) {
-                assertThat(status).isEqualTo("COMPLETED");
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("import " + job + " still running after 10 s");
+        assertThat(ImportJobs.awaitFinished(api, owner, job).path("status").asString())
+                .isEqualTo("COMPLETED");
     }
 }

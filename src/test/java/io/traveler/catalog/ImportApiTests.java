@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
+import io.traveler.testing.ImportJobs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -196,26 +197,7 @@ class ImportApiTests {
         var started =
                 api.post("/api/imports/" + kindAndQuery).as(owner).csv(csv).send();
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            var job =
-                    api.get("/api/import-jobs/" + started.text("id")).as(owner).send();
-            assertThat(job.status()).isEqualTo(200);
-            if (!List.of("QUEUED", "RUNNING").contains(job.json().path("status").asString())) {
-                return job.json();
-            }
-            sleep();
-        }
-        throw new AssertionError("import " + started.text("id") + " still running after 10 s");
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return ImportJobs.awaitFinished(api, owner, started.text("id"));
     }
 
     private static List<String> errors(JsonNode job) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
+import io.traveler.testing.Parallel;
+import io.traveler.testing.Tenants;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,13 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 @ApplicationTest
 class VariantApiTests {
@@ -26,6 +26,9 @@ class VariantApiTests {
     @LocalServerPort
     int port;
 
+    @Autowired
+    ApplicationContext context;
+
     Api api;
     Api.Tenant brand;
     CatalogFixtures fixtures;
@@ -33,7 +36,7 @@ class VariantApiTests {
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        brand = api.signUp("BRAND");
+        brand = Tenants.in(context).signedIn("BRAND");
         fixtures = new CatalogFixtures(api, brand);
     }
 
@@ -124,30 +127,19 @@ class VariantApiTests {
         UUID product = fixtures.product("MANY");
         int threads = 8;
         int each = 15;
-        var start = new CountDownLatch(1);
-        List<Future<List<String>>> results = new ArrayList<>();
-        try (var pool = Executors.newFixedThreadPool(threads)) {
-            for (int t = 0; t < threads; t++) {
-                int thread = t;
-                Callable<List<String>> work = () -> {
-                    start.await();
-                    List<String> codes = new ArrayList<>();
+        List<String> codes = Parallel.run(threads, thread -> {
+                    List<String> made = new ArrayList<>();
                     for (int i = 0; i < each; i++) {
                         var created = createVariant(product, Map.of("name", "V " + thread + "-" + i));
-                        codes.add(created.status() == 201 ? created.text("code") : "failed " + created);
+                        made.add(created.status() == 201 ? created.text("code") : "failed " + created);
                     }
-                    return codes;
-                };
-                results.add(pool.submit(work));
-            }
-            start.countDown();
-            List<String> codes = new ArrayList<>();
-            for (var result : results) {
-                codes.addAll(result.get());
-            }
-            assertThat(codes).hasSize(threads * each).allMatch(c -> c.matches(CODE));
-            assertThat(new HashSet<>(codes)).hasSize(threads * each);
-        }
+                    return made;
+                })
+                .stream()
+                .flatMap(List::stream)
+                .toList();
+        assertThat(codes).hasSize(threads * each).allMatch(c -> c.matches(CODE));
+        assertThat(new HashSet<>(codes)).hasSize(threads * each);
 
         Set<String> listed = new HashSet<>();
         String cursor = null;
@@ -167,8 +159,8 @@ class VariantApiTests {
 
     @Test
     void supplierVariantsMapAVariantToFactoriesWithAnActivePartnership() {
-        var factory = api.signUp("FACTORY");
-        var stranger = api.signUp("FACTORY");
+        var factory = Tenants.in(context).signedIn("FACTORY");
+        var stranger = Tenants.in(context).signedIn("FACTORY");
         UUID variant = createVariant(fixtures.product("CAP"), Map.of("name", "Cap red"))
                 .id();
         String mappings = "/api/catalog/variants/" + variant + "/supplier-variants";
@@ -253,7 +245,7 @@ class VariantApiTests {
 
     @Test
     void aSupplierVariantIsDeletedUnderItsEtag() {
-        var factory = api.signUp("FACTORY");
+        var factory = Tenants.in(context).signedIn("FACTORY");
         var partnership = api.post("/api/partnerships")
                 .as(brand)
                 .body(Map.of("factory_org_id", factory.orgId()))

@@ -3,25 +3,20 @@ package io.traveler.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.traveler.settings.OrganizationSettings;
-import io.traveler.shared.tenancy.Tenant;
-import io.traveler.shared.tenancy.TenantContext;
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
-import java.util.ArrayList;
+import io.traveler.testing.Parallel;
+import io.traveler.testing.Tenants;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 /** Real threads against the real database: optimistic locking, idempotency keys, numbering series. */
 @ApplicationTest
@@ -32,23 +27,30 @@ class ConcurrencyTests {
     @Autowired
     OrganizationSettings settings;
 
+    @Autowired
+    ApplicationContext context;
+
     Api api;
+    Tenants tenants;
+    Tenants.Member member;
     Api.Tenant tenant;
 
     @BeforeEach
-    void signUp() {
+    void signIn() {
         api = new Api(port);
-        tenant = api.signUp("FACTORY");
+        tenants = Tenants.in(context);
+        member = tenants.organization("FACTORY");
+        tenant = tenants.signedIn(member);
     }
 
     @Test
-    void concurrentPatchesWithOneEtagGiveOneSuccessAndTheRest412() throws Exception {
+    void concurrentPatchesWithOneEtagGiveOneSuccessAndTheRest412() {
         var station = api.post("/api/stations")
                 .as(tenant)
                 .body(Map.of("name", "Contested"))
                 .send();
         String etag = station.header("ETag");
-        List<Integer> statuses = inParallel(12, i -> api.patch("/api/stations/" + station.id())
+        List<Integer> statuses = Parallel.run(12, i -> api.patch("/api/stations/" + station.id())
                 .as(tenant)
                 .ifMatch(etag)
                 .body(Map.of("name", "Winner " + i))
@@ -61,9 +63,9 @@ class ConcurrencyTests {
     }
 
     @Test
-    void twentyConcurrentPostsWithOneIdempotencyKeyCreateOneRow() throws Exception {
+    void twentyConcurrentPostsWithOneIdempotencyKeyCreateOneRow() {
         String key = UUID.randomUUID().toString();
-        List<Api.Response> responses = inParallel(20, i -> api.post("/api/employees")
+        List<Api.Response> responses = Parallel.run(20, i -> api.post("/api/employees")
                 .as(tenant)
                 .header("Idempotency-Key", key)
                 .body(Map.of("name", "Idem Potent"))
@@ -107,7 +109,7 @@ class ConcurrencyTests {
     @Test
     void idempotencyKeysAreScopedToTheOrganization() {
         String key = UUID.randomUUID().toString();
-        var other = api.signUp("FACTORY");
+        var other = tenants.signedIn("FACTORY");
         var mine = api.post("/api/stations")
                 .as(tenant)
                 .header("Idempotency-Key", key)
@@ -123,11 +125,8 @@ class ConcurrencyTests {
     }
 
     @Test
-    void numberingSeriesNeverGiveOutANumberTwice() throws Exception {
-        List<String> codes = inParallel(
-                40,
-                i -> TenantContext.callAs(
-                        Tenant.user(tenant.orgId(), tenant.userId()), () -> settings.nextNumber("orders")));
+    void numberingSeriesNeverGiveOutANumberTwice() {
+        List<String> codes = Parallel.run(40, i -> member.call(() -> settings.nextNumber("orders")));
         assertThat(new HashSet<>(codes)).hasSize(40);
         assertThat(codes).allMatch(code -> code.matches("ORD-\\d{4}-\\d{6}"));
         assertThat(codes.stream()
@@ -135,33 +134,5 @@ class ConcurrencyTests {
                         .sorted()
                         .toList())
                 .isEqualTo(java.util.stream.IntStream.rangeClosed(1, 40).boxed().toList());
-    }
-
-    interface Task<T> {
-        T run(int index) throws Exception;
-    }
-
-    private static <T> List<T> inParallel(int count, Task<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                Callable<T> call = () -> {
-                    start.await();
-                    return task.run(index);
-                };
-                futures.add(pool.submit(call));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -31,14 +31,6 @@ class DatabaseRoleCheckTests {
     DataSource dataSource;
 
     @Test
-    void refusesToRunAsTheDatabaseSuperuser() {
-        assertThatThrownBy(() -> startAs("postgres"))
-                .hasStackTraceContaining("Traveler refuses to start")
-                .hasStackTraceContaining("\"postgres\"")
-                .hasStackTraceContaining("is a superuser");
-    }
-
-    @Test
     void refusesToRunAsTheOwnerOfTheTables() {
         assertThatThrownBy(() -> startAs("traveler_owner"))
                 .hasStackTraceContaining("Traveler refuses to start")
@@ -46,7 +38,10 @@ class DatabaseRoleCheckTests {
                 .hasStackTraceContaining("owns accounts.");
     }
 
-    /** The acceptance check as an operator would meet it: the process ends non-zero and its log names the reason. */
+    /**
+     * The acceptance check as an operator would meet it: the process ends non-zero and its log names the reason. It
+     * is also the superuser case's only test: an in-process start as {@code postgres} would prove nothing more.
+     */
     @Test
     void theProcessExitsNonZeroNamingTheReasonWhenItsRoleIsASuperuser() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -62,7 +57,8 @@ class DatabaseRoleCheckTests {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
-            boolean ended = process.waitFor(120, TimeUnit.SECONDS);
+            // about 25 s on an idle 2-core machine; minutes when other builds load it
+            boolean ended = process.waitFor(300, TimeUnit.SECONDS);
             if (!ended) {
                 process.destroyForcibly();
             }

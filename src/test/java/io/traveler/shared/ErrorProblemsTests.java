@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
+import io.traveler.testing.Tenants;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -13,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /** Every failure under /api is an RFC 9457 problem, the framework's and the server's own included. */
@@ -22,13 +25,16 @@ class ErrorProblemsTests {
     @LocalServerPort
     int port;
 
+    @Autowired
+    ApplicationContext context;
+
     Api api;
     Api.Tenant tenant;
 
     @BeforeEach
     void signUp() {
         api = new Api(port);
-        tenant = api.signUp("FACTORY");
+        tenant = Tenants.in(context).signedIn("FACTORY");
     }
 
     @Test

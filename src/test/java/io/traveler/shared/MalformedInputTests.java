@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
+import io.traveler.testing.Tenants;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -27,7 +28,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -71,6 +74,9 @@ class MalformedInputTests {
     @LocalServerPort
     int port;
 
+    @Autowired
+    ApplicationContext context;
+
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1)
@@ -94,11 +100,12 @@ class MalformedInputTests {
     @Test
     void noMalformedRequestToAnyOperationAnswersA5xx() {
         var api = new Api(port);
-        var admin = api.signUp("BRAND");
-        var account = api.signUp("BRAND");
+        var tenants = Tenants.in(context);
+        var admin = tenants.signedIn("BRAND");
+        var account = tenants.signedIn("BRAND");
         adminToken = admin.token();
         accountToken = account.token();
-        ids = fixtures(api, admin);
+        ids = fixtures(api, tenants, admin);
 
         JsonNode document = Api.parse(api.get("/v3/api-docs").send().raw().body());
         components = document.path("components").path("schemas");
@@ -129,7 +136,7 @@ class MalformedInputTests {
     @Test
     void aQueryStringThatIsNotUtf8IsRefusedAsMalformed() {
         var api = new Api(port);
-        var tenant = api.signUp("FACTORY");
+        var tenant = Tenants.in(context).signedIn("FACTORY");
         var response = api.get("/api/stations?q=%C3%28").as(tenant).send();
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
@@ -144,7 +151,7 @@ class MalformedInputTests {
 
     @Test
     void aPageWhoseQueryStringIsNotUtf8AnswersTheBadRequestPage() throws Exception {
-        var tenant = new Api(port).signUp("FACTORY");
+        var tenant = Tenants.in(context).signedIn("FACTORY");
         var browser = HttpClient.newBuilder()
                 .cookieHandler(new java.net.CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -193,7 +200,7 @@ class MalformedInputTests {
     @Test
     void aNumberNoColumnCanHoldIsRefusedNamingItsField() {
         var api = new Api(port);
-        var tenant = api.signUp("FACTORY");
+        var tenant = Tenants.in(context).signedIn("FACTORY");
         var part = api.post("/api/catalog/parts")
                 .as(tenant)
                 .body(Map.of("part_number", "N-1", "name", "Bolt", "kind", "HARDWARE", "unit_of_measure", "ea"))
@@ -226,7 +233,7 @@ class MalformedInputTests {
     @Test
     void aNullBomLineIsAValidationErrorOfThatLine() {
         var api = new Api(port);
-        var tenant = api.signUp("FACTORY");
+        var tenant = Tenants.in(context).signedIn("FACTORY");
         var product = api.post("/api/products/templates")
                 .as(tenant)
                 .body(Map.of("sku", "L-P", "name", "Pack"))
@@ -616,8 +623,8 @@ class MalformedInputTests {
         return ids.getOrDefault(collection, ABSENT_ID);
     }
 
-    private static Map<String, String> fixtures(Api api, Api.Tenant admin) {
-        var factory = api.signUp("FACTORY");
+    private static Map<String, String> fixtures(Api api, Tenants tenants, Api.Tenant admin) {
+        var factory = tenants.signedIn("FACTORY");
         Map<String, String> ids = new LinkedHashMap<>();
         ids.put("shops", admin.orgId().toString());
         ids.put("numbering-series", "walker");

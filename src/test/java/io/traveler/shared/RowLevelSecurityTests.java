@@ -3,26 +3,23 @@ package io.traveler.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.traveler.shared.tenancy.Tenant;
-import io.traveler.shared.tenancy.TenantContext;
-import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
+import io.traveler.testing.Tenants;
 import jakarta.persistence.EntityManager;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The database itself keeps tenants apart, whatever the Java code asks for. */
 @ApplicationTest
 class RowLevelSecurityTests {
-    @LocalServerPort
-    int port;
+    @Autowired
+    ApplicationContext context;
 
     @Autowired
     DataSource dataSource;
@@ -72,17 +69,15 @@ class RowLevelSecurityTests {
 
     @Test
     void nativeQueriesAsTheApplicationRoleSeeOnlyTheirOrganization() {
-        var api = new Api(port);
-        var a = api.signUp("FACTORY");
-        var b = api.signUp("FACTORY");
-        api.post("/api/stations").as(a).body(Map.of("name", "A-only")).send();
-        api.post("/api/stations").as(b).body(Map.of("name", "B-only")).send();
+        var tenants = Tenants.in(context);
+        var a = tenants.organization("FACTORY");
+        var b = tenants.organization("FACTORY");
+        station(a, "A-only");
+        station(b, "B-only");
 
-        List<String> seenByA = TenantContext.callAs(
-                Tenant.user(a.orgId(), a.userId()),
-                () -> transactions.execute(
-                        status -> em.createNativeQuery("select name from accounts.stations", String.class)
-                                .getResultList()));
+        List<String> seenByA = a.call(() ->
+                transactions.execute(status -> em.createNativeQuery("select name from accounts.stations", String.class)
+                        .getResultList()));
         assertThat(seenByA).containsExactly("A-only");
 
         long withoutTenant = transactions.execute(status -> JdbcClient.create(dataSource)
@@ -91,32 +86,40 @@ class RowLevelSecurityTests {
                 .single());
         assertThat(withoutTenant).isZero();
 
-        long forgedFilter = TenantContext.callAs(
-                Tenant.user(a.orgId(), a.userId()),
-                () -> transactions.execute(status -> JdbcClient.create(dataSource)
-                        .sql("select count(*) from accounts.stations where org_id = :b")
-                        .param("b", b.orgId())
-                        .query(Long.class)
-                        .single()));
+        long forgedFilter = a.call(() -> transactions.execute(status -> JdbcClient.create(dataSource)
+                .sql("select count(*) from accounts.stations where org_id = :b")
+                .param("b", b.orgId())
+                .query(Long.class)
+                .single()));
         assertThat(forgedFilter).isZero();
     }
 
     @Test
     void rowsCannotBeWrittenIntoAnotherOrganization() {
-        var api = new Api(port);
-        var a = api.signUp("FACTORY");
-        var b = api.signUp("FACTORY");
-        assertThatThrownBy(() -> TenantContext.runAs(
-                        Tenant.user(a.orgId(), a.userId()),
-                        () -> transactions.executeWithoutResult(status -> JdbcClient.create(dataSource)
-                                .sql("""
+        var tenants = Tenants.in(context);
+        var a = tenants.organization("FACTORY");
+        var b = tenants.organization("FACTORY");
+        assertThatThrownBy(() -> a.run(() -> transactions.executeWithoutResult(status -> JdbcClient.create(dataSource)
+                        .sql("""
                                         insert into accounts.stations (org_id, id, name, status, created_at, updated_at)
                                         values (:b, :id, 'Smuggled', 'ACTIVE', now(), now())
                                         """)
-                                .param("b", b.orgId())
-                                .param("id", UUID.randomUUID())
-                                .update())))
+                        .param("b", b.orgId())
+                        .param("id", UUID.randomUUID())
+                        .update())))
                 .rootCause()
                 .hasMessageContaining("row-level security");
+    }
+
+    private void station(Tenants.Member member, String name) {
+        member.run(() -> transactions.executeWithoutResult(status -> JdbcClient.create(dataSource)
+                .sql("""
+                        insert into accounts.stations (org_id, id, name, status, created_at, updated_at)
+                        values (:org, :id, :name, 'ACTIVE', now(), now())
+                        """)
+                .param("org", member.orgId())
+                .param("id", UUID.randomUUID())
+                .param("name", name)
+                .update()));
     }
 }

@@ -7,12 +7,14 @@ import io.traveler.shared.tenancy.Tenant;
 import io.traveler.shared.tenancy.TenantContext;
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
+import io.traveler.testing.Tenants;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,6 +26,9 @@ class StatementTimeoutTests {
     int port;
 
     @Autowired
+    ApplicationContext context;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -32,7 +37,7 @@ class StatementTimeoutTests {
     @Test
     void aStatementPastTheBudgetIsCancelledAndEveryConnectionIsFineAfterwards() {
         var api = new Api(port);
-        var owner = api.signUp("FACTORY");
+        var owner = Tenants.in(context).signedIn("FACTORY");
         var tenant = Tenant.user(owner.orgId(), owner.userId());
 
         assertThatThrownBy(() -> TenantContext.runAs(
@@ -58,7 +63,7 @@ class StatementTimeoutTests {
     @Test
     void aListThatWaitsPastTheBudgetAnswers503WithRetryAfterAndTheNextOneIsServed() throws Exception {
         var api = new Api(port);
-        var owner = api.signUp("FACTORY");
+        var owner = Tenants.in(context).signedIn("FACTORY");
         var tenant = Tenant.user(owner.orgId(), owner.userId());
         var locked = new CountDownLatch(1);
         var release = new CountDownLatch(1);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.traveler.shared.security.Permission;
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
+import io.traveler.testing.Tenants;
 import io.traveler.testing.TestMail;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -100,7 +101,7 @@ class TenantRoleMatrixTests {
     record Endpoint(String key, String permission, boolean readsBody, String handler) {}
 
     /** A user and an API key of one organization, holding the same permissions. */
-    record Caller(UUID userId, UUID roleId, String token, String apiKey) {}
+    record Caller(UUID userId, String token, String apiKey) {}
 
     /** One request of the matrix; {@code owner} is the organization whose administrator may make it. */
     static final class Sample {
@@ -151,6 +152,7 @@ class TenantRoleMatrixTests {
 
     private final List<Sample> samples = new ArrayList<>();
     private final Map<String, Caller> lacking = new HashMap<>();
+    private Tenants tenants;
 
     private Sample sample(String key, String path) {
         Sample sample = new Sample(key, path, owner);
@@ -165,11 +167,12 @@ class TenantRoleMatrixTests {
     void noCallerOutsideTheRulesGetsA2xx() {
         api = new Api(port);
         Map<String, Endpoint> endpoints = registeredEndpoints();
-        owner = api.signUp("BRAND");
-        var stranger = api.signUp("BRAND");
-        var factory = api.signUp("FACTORY");
-        var pendingFactory = api.signUp("FACTORY");
-        var invitedFactory = api.signUp("FACTORY");
+        tenants = Tenants.in(context);
+        owner = api.signUp("BRAND"); // signed up over HTTP: its mailed verification link is a sample
+        var stranger = tenants.signedIn("BRAND");
+        var factory = tenants.signedIn("FACTORY");
+        var pendingFactory = tenants.signedIn("FACTORY");
+        var invitedFactory = tenants.signedIn("FACTORY");
         defineSamples(factory, pendingFactory, invitedFactory);
 
         List<String> unlisted = unlistedEndpoints(endpoints);
@@ -239,16 +242,12 @@ class TenantRoleMatrixTests {
     }
 
     /**
-     * A member of {@code tenant} holding exactly {@code permissions}, as a user and as an API key. The one place
-     * that knows how a person joins an organization.
+     * A member of {@code tenant} holding exactly {@code permissions} through a custom role, as a user and as an API
+     * key. The member is made directly ({@link Tenants}): how a person joins has its own tests, and the matrix needs
+     * dozens of such members.
      */
     private Caller memberWith(Api.Tenant tenant, Set<String> permissions) {
-        var role = api.post("/api/roles")
-                .as(tenant)
-                .body(Map.of("name", "Matrix " + UUID.randomUUID(), "permissions", permissions))
-                .send();
-        assertThat(role.status()).as("role %s", role).isEqualTo(201);
-        Api.Tenant added = api.addMember(tenant, role.text("id"));
+        Api.Tenant added = tenants.signedIn(tenants.memberWith(tenant.orgId(), permissions));
         String key = null;
         if (!permissions.isEmpty()) {
             var created = api.post("/api/api-keys")
@@ -258,7 +257,7 @@ class TenantRoleMatrixTests {
             assertThat(created.status()).as("API key %s", created).isEqualTo(201);
             key = created.text("key");
         }
-        return new Caller(added.userId(), role.id(), added.token(), key);
+        return new Caller(added.userId(), added.token(), key);
     }
 
     /** An invitation: the person joins only by following the mailed link ({@link Api#addMember}). */
@@ -292,7 +291,7 @@ class TenantRoleMatrixTests {
                     .as(sample.owner)
                     .body(Map.of("name", "narrow", "permissions", List.of("audit:read")))
                     .send();
-            return new Caller(member.userId(), member.roleId(), member.token(), key.text("key"));
+            return new Caller(member.userId(), member.token(), key.text("key"));
         });
         var asUser = send(sample, nobody.token(), null, sample.body);
         if (open.access() == Access.OWN_RECORD ? asUser.status() != 404 : !reachedTheHandler(asUser)) {

@@ -6,7 +6,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -73,20 +72,12 @@ public final class TestMail {
     /** Like {@link #awaitToken(String, String)}, but only among messages after the first {@code skip} to them. */
     public static String awaitToken(String recipient, String path, int skip) {
         Pattern link = Pattern.compile(Pattern.quote(path) + "([A-Za-z0-9_-]+)");
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            Optional<String> token = newest(recipient, link, skip);
-            if (token.isPresent()) {
-                return token.get();
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("no mail with a " + path + " link reached " + recipient);
+        return Eventually.poll(
+                        "a mail with a " + path + " link to reach " + recipient,
+                        Duration.ofSeconds(20),
+                        () -> newest(recipient, link, skip),
+                        Optional::isPresent)
+                .orElseThrow();
     }
 
     private static Optional<String> newest(String recipient, Pattern link, int skip) {

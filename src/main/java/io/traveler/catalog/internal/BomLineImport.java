@@ -1,25 +1,24 @@
 package io.traveler.catalog.internal;
 
-import io.traveler.shared.errors.TravelerException;
 import io.traveler.shared.jobs.JobContext;
 import io.traveler.shared.jobs.RowError;
-import io.traveler.shared.jpa.ExpectedVersion;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /** The import of BOM lines ({@code parent_sku,component_number,quantity,waste_factor}); {@code activate} is a parameter of the job. */
 @Component
 class BomLineImport extends ImportHandler {
-    private final BomService boms;
+    private final BomDrafts bomDrafts;
 
-    BomLineImport(Imports imports, BomService boms) {
+    BomLineImport(Imports imports, BomDrafts bomDrafts) {
         super(ImportService.Kind.BOM_LINES, imports);
-        this.boms = boms;
+        this.bomDrafts = bomDrafts;
     }
 
     @Override
@@ -30,9 +29,10 @@ class BomLineImport extends ImportHandler {
     private record LineRow(int row, BomLines.Line line) {}
 
     /**
-     * The valid lines of each parent become one new DRAFT through {@link BomService#createDraft}, so component and
-     * cycle rules apply; with {@code activate} the draft is then activated. A draft refused as a whole fails all of
-     * its rows.
+     * The valid lines of each parent become one new version of its BOM, a DRAFT or with {@code activate} the ACTIVE
+     * one, under the rules {@link BomService} applies to one (components, the line cap, cycles, audit). The parents
+     * are written in set-based batches through {@link BomDrafts}, one transaction each, judged in file order; a
+     * parent refused as a whole fails all of its rows.
      */
     private void importBomLines(JobContext job, List<ImportRow> rows, boolean activate) {
         Map<String, UUID> products = idsByKey("products", "sku", rows, "parent_sku", "component_number");
@@ -58,25 +58,32 @@ class BomLineImport extends ImportHandler {
         }
         int drafted = byParent.values().stream().mapToInt(List::size).sum();
         job.progress(rows.size() - drafted);
-        byParent.forEach((parent, lines) -> {
-            draftFor(job, parent, lines, activate);
-            job.progress(lines.size());
-        });
-    }
-
-    private void draftFor(JobContext job, UUID parent, List<LineRow> lines, boolean activate) {
-        try {
-            transactions.executeWithoutResult(s -> {
-                var draft = boms.createDraft(
-                        parent, lines.stream().map(LineRow::line).toList(), "Imported by job " + job.jobId());
-                if (activate) {
-                    boms.activate(draft.bom().id(), ExpectedVersion.none(), true);
-                }
-            });
-        } catch (TravelerException e) {
-            lines.forEach(l -> job.errors().add(new RowError(l.row(), "component_number", e.getMessage()), true));
+        List<Map.Entry<UUID, List<LineRow>>> parents = List.copyOf(byParent.entrySet());
+        int from = 0;
+        while (from < parents.size()) {
+            int to = from;
+            int lines = 0;
+            while (to < parents.size()
+                    && (to == from || lines + parents.get(to).getValue().size() <= BATCH_SIZE)) {
+                lines += parents.get(to++).getValue().size();
+            }
+            draftAll(job, parents.subList(from, to), activate);
+            from = to;
         }
     }
 
-    /** Ids of the rows of {@code table} named in the given columns of the file, by their key. */
+    /** One transaction: the batch's parents drafted together, refusals recorded against their rows. */
+    private void draftAll(JobContext job, List<Map.Entry<UUID, List<LineRow>>> batch, boolean activate) {
+        var drafts = batch.stream()
+                .map(e -> new BomDrafts.Draft(
+                        e.getKey(), e.getValue().stream().map(LineRow::line).toList()))
+                .toList();
+        int lines = batch.stream().mapToInt(e -> e.getValue().size()).sum();
+        job.batch(lines, () -> {
+            var refused = bomDrafts.create(drafts, "Imported by job " + job.jobId(), activate);
+            batch.forEach(e -> Optional.ofNullable(refused.get(e.getKey()))
+                    .ifPresent(refusal -> e.getValue().forEach(l -> job.errors()
+                            .add(new RowError(l.row(), "component_number", refusal.getMessage()), true))));
+        });
+    }
 }

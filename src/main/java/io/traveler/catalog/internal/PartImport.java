@@ -1,6 +1,5 @@
 package io.traveler.catalog.internal;
 
-import io.traveler.shared.Ids;
 import io.traveler.shared.jobs.JobContext;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -12,8 +11,14 @@ import org.springframework.stereotype.Component;
 @Component
 class PartImport extends ImportHandler {
 
-    PartImport(Imports imports) {
+    /** Parts go through COPY, whose cost per batch is nearly fixed: larger batches, progress still visible. */
+    static final int PART_BATCH_SIZE = 10_000;
+
+    private final PartCopies partCopies;
+
+    PartImport(Imports imports, PartCopies partCopies) {
         super(ImportService.Kind.PARTS, imports);
+        this.partCopies = partCopies;
     }
 
     /** Rows are upserted batch by batch, so a worker that died resumes after the last batch it committed. */
@@ -28,11 +33,13 @@ class PartImport extends ImportHandler {
         importParts(job, input);
     }
 
-    private record PartRow(String partNumber, String name, String kind, String unitOfMeasure, BigDecimal unitCost) {}
-
+    /**
+     * Parts are checked row by row and written {@link #PART_BATCH_SIZE} at a time through {@link PartCopies} (COPY
+     * into a temporary table, one upsert from it), each batch one transaction that also records the progress.
+     */
     private void importParts(JobContext job, ImportReader input) {
-        input.eachBatch(BATCH_SIZE, job.alreadyProcessed(), (first, rows) -> {
-            Map<String, PartRow> valid = new LinkedHashMap<>();
+        input.eachBatch(PART_BATCH_SIZE, job.alreadyProcessed(), (first, rows) -> {
+            Map<String, PartCopies.PartRow> valid = new LinkedHashMap<>();
             for (int i = 0; i < rows.size(); i++) {
                 var row = new RowCheck(first + i, rows.get(i), job.errors());
                 String number = row.text("part_number", 100);
@@ -41,42 +48,11 @@ class PartImport extends ImportHandler {
                 String unit = row.text("unit_of_measure", 20);
                 BigDecimal cost = row.decimal("unit_cost", BigDecimal.ZERO, false);
                 if (row.valid()) {
-                    valid.put(number, new PartRow(number, name, kind, unit, cost));
+                    valid.put(number, new PartCopies.PartRow(number, name, kind, unit, cost));
                 }
             }
-            List<PartRow> batch = List.copyOf(valid.values());
-            job.batch(rows.size(), () -> upsertParts(batch));
+            List<PartCopies.PartRow> batch = List.copyOf(valid.values());
+            job.batch(rows.size(), () -> partCopies.upsert(batch));
         });
-    }
-
-    /** One statement per batch; a part number already known to the organization is updated, not duplicated. */
-    private void upsertParts(List<PartRow> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        jdbc.sql("""
-                        insert into catalog.parts (org_id, id, part_number, name, kind, unit_of_measure, unit_cost,
-                                                   status, created_at, updated_at)
-                        select cast(current_setting('app.org_id') as uuid), r.id, r.part_number, r.name, r.kind,
-                               r.unit_of_measure, r.unit_cost, 'ACTIVE', now(), now()
-                          from unnest(cast(:ids as uuid[]), :numbers, :names, :kinds, :units,
-                                      cast(:costs as numeric[]))
-                               as r(id, part_number, name, kind, unit_of_measure, unit_cost)
-                        on conflict (org_id, part_number) do update
-                           set name = excluded.name, kind = excluded.kind, unit_of_measure = excluded.unit_of_measure,
-                               unit_cost = excluded.unit_cost, updated_at = excluded.updated_at,
-                               version = catalog.parts.version + 1
-                         where (catalog.parts.name, catalog.parts.kind, catalog.parts.unit_of_measure,
-                                catalog.parts.unit_cost)
-                               is distinct from (excluded.name, excluded.kind, excluded.unit_of_measure,
-                                                 excluded.unit_cost)
-                        """)
-                .param("ids", textArray(rows.stream().map(r -> Ids.newId().toString())))
-                .param("numbers", textArray(rows.stream().map(PartRow::partNumber)))
-                .param("names", textArray(rows.stream().map(PartRow::name)))
-                .param("kinds", textArray(rows.stream().map(PartRow::kind)))
-                .param("units", textArray(rows.stream().map(PartRow::unitOfMeasure)))
-                .param("costs", textArray(rows.stream().map(r -> r.unitCost().toPlainString())))
-                .update();
     }
 }

@@ -7,6 +7,7 @@ import io.traveler.shared.tenancy.Tenant;
 import io.traveler.shared.tenancy.TenantContext;
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
+import io.traveler.testing.ImportJobs;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.net.URI;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -154,21 +154,7 @@ class ImportLimitsTests {
     private JsonNode importAndWait(Api.Tenant tenant, String csv) {
         var started = api.post("/api/imports/parts").as(tenant).csv(csv).send();
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            var job =
-                    api.get("/api/import-jobs/" + started.text("id")).as(tenant).send();
-            if (!List.of("QUEUED", "RUNNING").contains(job.json().path("status").asString())) {
-                return job.json();
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("import " + started.text("id") + " unfinished after 20 s");
+        return ImportJobs.awaitFinished(api, tenant, started.text("id"));
     }
 
     /** A job waiting for a worker, as one of a busy organization would (no execution is scheduled for it). */

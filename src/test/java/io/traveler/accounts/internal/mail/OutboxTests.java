@@ -6,7 +6,9 @@ import io.traveler.shared.tenancy.Tenant;
 import io.traveler.shared.tenancy.TenantContext;
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
+import io.traveler.testing.Eventually;
 import io.traveler.testing.TestMail;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -126,17 +128,15 @@ class OutboxTests {
         assertThat(TestMail.countTo(to)).as("a sent message is not sent again").isEqualTo(1);
     }
 
-    private OutboxMailer.Message awaitStatus(Api.Tenant tenant, OutboxMailer mailer, String to, String status)
-            throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            var found = as(tenant, () -> mailer.recent(50)).stream()
-                    .filter(m -> m.recipient().equals(to) && m.status().equals(status))
-                    .findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no " + status + " message to " + to);
+    private OutboxMailer.Message awaitStatus(Api.Tenant tenant, OutboxMailer mailer, String to, String status) {
+        return Eventually.poll(
+                        "a " + status + " message to " + to,
+                        Duration.ofSeconds(10),
+                        () -> as(tenant, () -> mailer.recent(50)).stream()
+                                .filter(m ->
+                                        m.recipient().equals(to) && m.status().equals(status))
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
     }
 }

@@ -7,11 +7,8 @@ import io.traveler.accounts.internal.Totp;
 import io.traveler.accounts.internal.Users;
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
-import java.util.ArrayList;
+import io.traveler.testing.Parallel;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,28 +64,14 @@ class LockoutRaceTests {
         var authenticator =
                 new Authenticator(users, counting, totp, secrets, new SignInThrottle(1_000_000), jdbc, transactions);
 
-        int guesses = 40;
-        var start = new CountDownLatch(1);
-        List<Future<HttpStatus>> answers = new ArrayList<>();
-        try (var pool = Executors.newFixedThreadPool(guesses)) {
-            for (int i = 0; i < guesses; i++) {
-                String guess = "parallel guess " + i;
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    try {
-                        authenticator.authenticate(tenant.email(), guess, null, null);
-                        return HttpStatus.OK;
-                    } catch (AuthenticationFailure refused) {
-                        return io.traveler.shared.web.Problems.answerTo(refused).status();
-                    }
-                }));
+        List<HttpStatus> statuses = Parallel.run(40, i -> {
+            try {
+                authenticator.authenticate(tenant.email(), "parallel guess " + i, null, null);
+                return HttpStatus.OK;
+            } catch (AuthenticationFailure refused) {
+                return io.traveler.shared.web.Problems.answerTo(refused).status();
             }
-            start.countDown();
-        }
-        List<HttpStatus> statuses = new ArrayList<>();
-        for (var answer : answers) {
-            statuses.add(answer.get());
-        }
+        });
 
         assertThat(compared.get()).as("passwords compared").isLessThanOrEqualTo(10);
         assertThat(statuses).containsOnly(HttpStatus.UNAUTHORIZED, HttpStatus.LOCKED);
