@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * Part import: signs up one organization, generates a CSV of PARTS parts, posts it to {@code POST
- * /api/imports/parts} and polls {@code GET /api/import-jobs/{id}} every 50 ms until the job leaves RUNNING; then posts
+ * /api/imports/parts} and polls {@code GET /api/import-jobs/{id}} every 50 ms until the job is neither QUEUED nor RUNNING; then posts
  * the same file again (every row an unchanged upsert) and then with every cost changed. Prints the time from POST
  * to the final status of each run.
  *
@@ -66,7 +66,7 @@ public class ImportParts {
         do {
             Thread.sleep(50);
             job = send(http, base, "GET", "/api/import-jobs/" + id, null, token, null, 200);
-        } while (field(job, "status").equals("RUNNING"));
+        } while (field(job, "status").equals("RUNNING") || field(job, "status").equals("QUEUED"));
         long millis = (System.nanoTime() - start) / 1_000_000;
         System.out.printf(
                 "%,d parts, %s: %s in %,d ms (processed %s, failed %s, %,d bytes of CSV)%n",

@@ -52,7 +52,9 @@ record ExplosionBody(BomService.PreparedExplosion explosion, Lines lines) {
             "substitute");
 
     /** {@code ?lines=compact}: each line an array of the values named by {@code columns}, in that order. */
-    @Schema(name = "CompactExplosion")
+    @Schema(
+            name = "CompactExplosion",
+            requiredProperties = {"total_cost", "total_weight", "leaf_count", "line_count", "columns", "lines"})
     record Compact(
             BigDecimal totalCost,
             BigDecimal totalWeight,
@@ -66,7 +68,9 @@ record ExplosionBody(BomService.PreparedExplosion explosion, Lines lines) {
             List<List<Object>> lines) {}
 
     /** {@code ?lines=none}: what the explosion adds up, without its lines. */
-    @Schema(name = "ExplosionTotals")
+    @Schema(
+            name = "ExplosionTotals",
+            requiredProperties = {"total_cost", "total_weight", "leaf_count", "line_count"})
     record Totals(BigDecimal totalCost, BigDecimal totalWeight, int leafCount, long lineCount) {}
 
     static final class Writer extends ValueSerializer<ExplosionBody> {
