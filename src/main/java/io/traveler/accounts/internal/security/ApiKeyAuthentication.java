@@ -168,7 +168,7 @@ public class ApiKeyAuthentication {
                             .param("org", key.orgId().toString())
                             .param("key", key.id().toString())
                             .query()
-                            .singleValue();
+                            .listOfRows();
                     // the creator's membership whatever its state, so that enabling it again reaches this key too
                     record Membership(UUID id, boolean active) {}
                     Optional<Membership> creatorMembership = jdbc.sql("""
