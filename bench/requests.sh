@@ -35,7 +35,7 @@ echo "jar:  $jar"
 echo "java: $("$JAVA" -version 2>&1 | head -1)"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 start_app "$jar" "$port" "$work/data" "$log"
-wait_healthy "$port" 300 || die "the server did not become healthy"
+wait_healthy "$port" 900 || die "the server did not become healthy"
 
 post() { curl -fsS -H 'Content-Type: application/json' "${@:3}" -d "$2" "$base$1"; }
 email="bench-$(date +%s%N)@example.com"
