@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The SQL statements one authenticated GET /api/stations/{id} sends, as PostgreSQL logs them (log_statement=all on
-# the embedded server, for the application's role only), after a first GET that warms caches.
+# How many transactions one authenticated GET /api/stations/{id} costs PostgreSQL, from pg_stat_database over GETS
+# (500) sequential requests after a first one that warms caches.
 # Usage: bench/statements.sh [JAR]     env: PORT (18080), JAVA, KEY (0; 1 = an API key instead of a token)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +12,7 @@ port=${PORT:-18080}
 base=http://127.0.0.1:$port
 work=$(mktemp -d)
 log=$work/app.log
-cleanup() { stop_app; [[ -n ${KEEP:-} ]] || rm -rf "$work"; }
+cleanup() { stop_app; rm -rf "$work"; }
 trap cleanup EXIT
 
 start_app "$jar" "$port" "$work/data" "$log"
@@ -33,18 +33,13 @@ fi
 station=$(post /api/stations '{"name": "Bench station"}' -H "Authorization: Bearer $token" | jq -r .id)
 curl -fsS -o /dev/null -H "$auth" "$base/api/stations/$station"
 
-# log_statement for every session of the application's role, from now on
-sql "alter system set log_statement = 'all'" && sql "select pg_reload_conf()" >/dev/null
-sleep 1
-marker="statements-marker-$RANDOM"
-sql "select '$marker-start'" >/dev/null
-curl -fsS -o /dev/null -H "$auth" "$base/api/stations/$station"
-sql "select '$marker-end'" >/dev/null
-sql "alter system reset log_statement" && sql "select pg_reload_conf()" >/dev/null
-sleep 1
-
-echo "work: $work" >&2
-logs=$(cat "$log" "$work/data/postgres"/log/* "$work"/data/postgres-runtime/*.log 2>/dev/null || true)
-between=$(awk "/$marker-start/{on=1; next} /$marker-end/{on=0} on" <<<"$logs" | grep -E 'LOG: +(statement|execute)' | grep -v "$marker" || true)
-echo "$between" | sed -E 's/.*LOG: +//'
-echo "statements of one GET /api/stations/{id}: $(grep -c . <<<"$between" || true)"
+# Transactions PostgreSQL counts for the database while GETS requests are sent one after another (background work,
+# such as db-scheduler's polling, adds a few; hence many requests).
+gets=${GETS:-500}
+xacts() { sql "select pg_stat_clear_snapshot(); select xact_commit + xact_rollback from pg_stat_database where datname = 'traveler'" | tail -1; }
+sleep 2
+before=$(xacts)
+for ((i = 0; i < gets; i++)); do curl -fsS -o /dev/null -H "$auth" "$base/api/stations/$station"; done
+sleep 2 # backends report their counts at most once a second
+after=$(xacts)
+awk -v b="$before" -v a="$after" -v n="$gets" 'BEGIN{printf "transactions per GET /api/stations/{id}: %.2f (%d in %d requests)\n", (a - b) / n, a - b, n}'
