@@ -33,7 +33,6 @@ public class MemberService {
     private final Tokens tokens;
     private final Grants grants;
     private final OrganizationSettings settings;
-
     private final PrincipalChanges principals;
 
     MemberService(
