@@ -3,6 +3,7 @@ package io.traveler.accounts.internal;
 import io.traveler.shared.errors.NotFoundException;
 import io.traveler.shared.errors.ValidationException;
 import io.traveler.shared.security.Permission;
+import io.traveler.shared.security.PrincipalChanges;
 import io.traveler.shared.tenancy.TenantContext;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -19,9 +20,11 @@ public class ApiKeyService {
 
     private final ApiKeys keys;
     private final Grants grants;
+    private final PrincipalChanges principals;
     private final SecureRandom random = new SecureRandom();
 
-    ApiKeyService(ApiKeys keys, Grants grants) {
+    ApiKeyService(ApiKeys keys, Grants grants, PrincipalChanges principals) {
+        this.principals = principals;
         this.keys = keys;
         this.grants = grants;
     }
@@ -79,6 +82,7 @@ public class ApiKeyService {
     public ApiKey revoke(UUID id) {
         ApiKey key = get(id);
         key.revoke();
+        principals.announce(PrincipalChanges.Scope.API_KEY, id);
         return keys.saveAndFlush(key);
     }
 }

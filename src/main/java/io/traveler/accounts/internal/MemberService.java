@@ -7,6 +7,7 @@ import io.traveler.shared.errors.NotFoundException;
 import io.traveler.shared.errors.ValidationException;
 import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.jpa.VersionedChanges;
+import io.traveler.shared.security.PrincipalChanges;
 import io.traveler.shared.tenancy.TenantContext;
 import java.time.Instant;
 import java.util.Comparator;
@@ -32,6 +33,7 @@ public class MemberService {
     private final Tokens tokens;
     private final Grants grants;
     private final OrganizationSettings settings;
+    private final PrincipalChanges principals;
 
     MemberService(
             Users users,
@@ -41,7 +43,9 @@ public class MemberService {
             PasswordPolicy policy,
             Tokens tokens,
             Grants grants,
-            OrganizationSettings settings) {
+            OrganizationSettings settings,
+            PrincipalChanges principals) {
+        this.principals = principals;
         this.users = users;
         this.memberships = memberships;
         this.roles = roles;
@@ -126,6 +130,7 @@ public class MemberService {
                     default -> throw new ValidationException("status", "must be ACTIVE or DISABLED");
                 }
             }
+            principals.announce(PrincipalChanges.Scope.MEMBERSHIP, membership.id());
         });
         return member(user, changed, rolesById());
     }
@@ -136,6 +141,7 @@ public class MemberService {
         Membership membership = membershipOf(userId);
         membership.endSessions();
         memberships.saveAndFlush(membership);
+        principals.announce(PrincipalChanges.Scope.MEMBERSHIP, membership.id());
         tokens.revokeAllOf(userId, TenantContext.requireOrgId());
     }
 

@@ -3,6 +3,7 @@ package io.traveler.accounts.internal;
 import io.traveler.shared.errors.NotFoundException;
 import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.jpa.VersionedChanges;
+import io.traveler.shared.security.PrincipalChanges;
 import io.traveler.shared.tenancy.TenantContext;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -13,8 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrganizationService {
     private final Organizations organizations;
 
-    OrganizationService(Organizations organizations) {
+    private final PrincipalChanges principals;
+
+    OrganizationService(Organizations organizations, PrincipalChanges principals) {
         this.organizations = organizations;
+        this.principals = principals;
     }
 
     @Transactional(readOnly = true)
@@ -24,7 +28,10 @@ public class OrganizationService {
 
     @Transactional
     public Organization rename(UUID id, ExpectedVersion expected, String name) {
-        return VersionedChanges.change(organizations, find(id), expected, organization -> organization.rename(name));
+        return VersionedChanges.change(organizations, find(id), expected, organization -> {
+            organization.rename(name);
+            principals.announce(PrincipalChanges.Scope.ORGANIZATION, id);
+        });
     }
 
     private Organization find(UUID id) {

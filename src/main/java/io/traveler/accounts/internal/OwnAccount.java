@@ -5,6 +5,7 @@ import io.traveler.accounts.internal.security.SecretBox;
 import io.traveler.accounts.internal.security.Tokens;
 import io.traveler.shared.errors.ConflictException;
 import io.traveler.shared.errors.ValidationException;
+import io.traveler.shared.security.PrincipalChanges;
 import java.util.UUID;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -25,6 +26,7 @@ public class OwnAccount {
     private final SecretBox secrets;
     private final Authenticator authenticator;
     private final TransactionTemplate transactions;
+    private final PrincipalChanges principals;
 
     OwnAccount(
             Users users,
@@ -34,7 +36,9 @@ public class OwnAccount {
             Totp totp,
             SecretBox secrets,
             Authenticator authenticator,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            PrincipalChanges principals) {
+        this.principals = principals;
         this.users = users;
         this.passwords = passwords;
         this.policy = policy;
@@ -80,6 +84,7 @@ public class OwnAccount {
             }
             user.confirmTotp();
             users.saveAndFlush(user);
+            principals.announce(PrincipalChanges.Scope.USER, userId);
         });
     }
 
@@ -89,6 +94,7 @@ public class OwnAccount {
             User user = users.findById(userId).orElseThrow();
             user.removeTotp();
             users.saveAndFlush(user);
+            principals.announce(PrincipalChanges.Scope.USER, userId);
         });
     }
 

@@ -6,6 +6,7 @@ import io.traveler.shared.errors.ValidationException;
 import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.jpa.VersionedChanges;
 import io.traveler.shared.security.Permission;
+import io.traveler.shared.security.PrincipalChanges;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -17,8 +18,10 @@ public class RoleService {
     private final Roles roles;
     private final Memberships memberships;
     private final Grants grants;
+    private final PrincipalChanges principals;
 
-    RoleService(Roles roles, Memberships memberships, Grants grants) {
+    RoleService(Roles roles, Memberships memberships, Grants grants, PrincipalChanges principals) {
+        this.principals = principals;
         this.roles = roles;
         this.memberships = memberships;
         this.grants = grants;
@@ -51,6 +54,7 @@ public class RoleService {
                 grants.requireHeld(added);
             }
             role.redefine(name, description, permissions);
+            principals.announce(PrincipalChanges.Scope.ORGANIZATION, role.orgId());
         });
     }
 
@@ -63,6 +67,7 @@ public class RoleService {
             if (memberships.findAll().stream().anyMatch(m -> m.roleIds().contains(id))) {
                 throw new ConflictException("Some users still have this role; take it away from them first");
             }
+            principals.announce(PrincipalChanges.Scope.ORGANIZATION, role.orgId());
         });
     }
 

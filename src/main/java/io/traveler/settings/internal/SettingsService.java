@@ -5,6 +5,7 @@ import io.traveler.shared.Ids;
 import io.traveler.shared.errors.NotFoundException;
 import io.traveler.shared.errors.ValidationException;
 import io.traveler.shared.jpa.ExpectedVersion;
+import io.traveler.shared.security.PrincipalChanges;
 import io.traveler.shared.tenancy.TenantContext;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
@@ -22,10 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class SettingsService implements OrganizationSettings {
     private final EntityManager em;
     private final JdbcClient jdbc;
+    private final PrincipalChanges principals;
 
-    SettingsService(EntityManager em, JdbcClient jdbc) {
+    SettingsService(EntityManager em, JdbcClient jdbc, PrincipalChanges principals) {
         this.em = em;
         this.jdbc = jdbc;
+        this.principals = principals;
     }
 
     @Override
@@ -75,8 +78,13 @@ public class SettingsService implements OrganizationSettings {
         if (rate != null && rate.signum() < 0) {
             throw new ValidationException("default_hourly_rate", "must not be negative");
         }
+        boolean mfaRequiredBefore = record.mfaRequired();
         record.change(timezone, currency, rate, mfaRequired);
         em.flush();
+        if (record.mfaRequired() != mfaRequiredBefore) {
+            // members without MFA are callers who must enrol from now on, or no longer
+            principals.announce(PrincipalChanges.Scope.ORGANIZATION, orgId);
+        }
         return snapshot(record);
     }
 

@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * Who is calling: a user acting in one organization (one active membership per token or session), or an API
- * key of one organization. Permissions are loaded fresh from the database on every request.
+ * key of one organization. Its permissions are those the database holds now: a cached caller is dropped as soon as a
+ * change reaching it commits ({@link PrincipalChanges}).
  */
 public record TravelerPrincipal(
         UUID actorId,

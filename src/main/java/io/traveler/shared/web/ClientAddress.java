@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
 /**
@@ -14,6 +15,8 @@ import org.springframework.security.web.util.matcher.IpAddressMatcher;
  */
 public final class ClientAddress {
     private static final String ATTRIBUTE = ClientAddress.class.getName();
+    private static final Pattern IPV4 = Pattern.compile("[0-9.]+");
+    private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]+");
 
     private final List<IpAddressMatcher> trustedProxies;
 
@@ -71,6 +74,7 @@ public final class ClientAddress {
         return value != null
                 && !value.isEmpty()
                 && value.length() <= 45
-                && (value.matches("[0-9.]+") || (value.contains(":") && value.matches("[0-9a-fA-F:.]+")));
+                && (IPV4.matcher(value).matches()
+                        || (value.contains(":") && IPV6.matcher(value).matches()));
     }
 }

@@ -2,8 +2,12 @@ package io.traveler.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.MethodClassKey;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.expression.method.MethodSecurityExpressionHandler;
@@ -25,6 +29,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 final class PermissionsFirst implements HandlerInterceptor {
     private final PreAuthorizeAuthorizationManager authorization = new PreAuthorizeAuthorizationManager();
+    /** The rule each handler method is checked by here, if any, looked up once. */
+    private final ConcurrentMap<MethodClassKey, Optional<PreAuthorize>> rules = new ConcurrentHashMap<>();
 
     PermissionsFirst(ApplicationContext context, ObjectProvider<MethodSecurityExpressionHandler> expressions) {
         authorization.setApplicationContext(context);
@@ -36,8 +42,9 @@ final class PermissionsFirst implements HandlerInterceptor {
         if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
-        PreAuthorize rule = ruleOf(method);
-        if (rule == null || rule.value().contains("#")) {
+        if (rules.computeIfAbsent(
+                        new MethodClassKey(method.getMethod(), method.getBeanType()), key -> decidableRuleOf(method))
+                .isEmpty()) {
             return true;
         }
         var decision = authorization.authorize(
@@ -48,11 +55,13 @@ final class PermissionsFirst implements HandlerInterceptor {
         return true;
     }
 
-    private static PreAuthorize ruleOf(HandlerMethod method) {
+    /** The handler's rule, unless it has none or one that names arguments. */
+    private static Optional<PreAuthorize> decidableRuleOf(HandlerMethod method) {
         PreAuthorize onMethod = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), PreAuthorize.class);
-        return onMethod != null
+        PreAuthorize rule = onMethod != null
                 ? onMethod
                 : AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), PreAuthorize.class);
+        return Optional.ofNullable(rule).filter(r -> !r.value().contains("#"));
     }
 
     private static Authentication authentication() {

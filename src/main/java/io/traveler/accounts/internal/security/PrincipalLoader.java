@@ -2,6 +2,7 @@ package io.traveler.accounts.internal.security;
 
 import io.traveler.accounts.internal.BuiltInRole;
 import io.traveler.settings.OrganizationSettings;
+import io.traveler.shared.security.PrincipalChanges.Change;
 import io.traveler.shared.security.TravelerPrincipal;
 import io.traveler.shared.tenancy.Tenant;
 import io.traveler.shared.tenancy.TenantContext;
@@ -16,8 +17,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Builds the caller from the database on every request, so that disabling a user, ending their sessions,
- * removing a membership or changing a role takes effect at once, whatever tokens are still in circulation. A
+ * Builds the caller: user, membership, organization, roles, MFA, session, in one transaction, or takes it from the
+ * {@link PrincipalCache}, which drops it as soon as any of these changes. Disabling a user, ending their sessions,
+ * removing a membership or changing a role thus takes effect at once, whatever tokens are still in circulation. A
  * credential issued before the account's last sign-out (password change) or before the membership's (ended by its
  * organization) is refused.
  */
@@ -28,11 +30,66 @@ public class PrincipalLoader {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final OrganizationSettings settings;
+    private final PrincipalCache cache;
 
-    PrincipalLoader(JdbcClient jdbc, TransactionTemplate transactions, OrganizationSettings settings) {
+    PrincipalLoader(
+            JdbcClient jdbc, TransactionTemplate transactions, OrganizationSettings settings, PrincipalCache cache) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.settings = settings;
+        this.cache = cache;
+    }
+
+    private record Key(UUID userId, UUID orgId, UUID sessionId) {}
+
+    /** An active user of an active membership (in a live session, when it has one), as the database had them. */
+    private record Caller(
+            UUID userId,
+            UUID orgId,
+            UUID membershipId,
+            UUID sessionId,
+            String name,
+            String email,
+            String orgName,
+            Instant validAfter,
+            Set<String> permissions,
+            boolean mustEnrol)
+            implements PrincipalCache.Cached {
+        @Override
+        public boolean reachedBy(Change change) {
+            return switch (change.scope()) {
+                case USER -> change.id().equals(userId);
+                case MEMBERSHIP -> change.id().equals(membershipId);
+                case ORGANIZATION -> change.id().equals(orgId);
+                case SESSION -> change.id().equals(sessionId);
+                case API_KEY -> false;
+            };
+        }
+
+        TravelerPrincipal principal(Instant authenticatedAt) {
+            return new TravelerPrincipal(
+                    userId,
+                    Tenant.ActorKind.USER,
+                    orgId,
+                    orgName,
+                    name,
+                    email,
+                    mustEnrol ? Set.of() : permissions,
+                    mustEnrol,
+                    authenticatedAt);
+        }
+    }
+
+    /** The user acting in {@code orgId}, if both are active and the credential was issued after the last sign-out. */
+    public Optional<TravelerPrincipal> user(UUID userId, UUID orgId, Instant authenticatedAt) {
+        return user(userId, orgId, authenticatedAt, null);
+    }
+
+    /** As {@link #user(UUID, UUID, Instant)}, for a credential of an API session that must not have ended. */
+    public Optional<TravelerPrincipal> user(UUID userId, UUID orgId, Instant authenticatedAt, UUID sessionId) {
+        return cache.get(new Key(userId, orgId, sessionId), () -> load(userId, orgId, sessionId))
+                .filter(caller -> authenticatedAt == null || !authenticatedAt.isBefore(caller.validAfter()))
+                .map(caller -> caller.principal(authenticatedAt));
     }
 
     private record Row(
@@ -44,13 +101,7 @@ public class PrincipalLoader {
             String orgName,
             boolean sessionLive) {}
 
-    /** The user acting in {@code orgId}, if both are active and the credential was issued after the last sign-out. */
-    public Optional<TravelerPrincipal> user(UUID userId, UUID orgId, Instant authenticatedAt) {
-        return user(userId, orgId, authenticatedAt, null);
-    }
-
-    /** As {@link #user(UUID, UUID, Instant)}, for a credential of an API session that must not have ended. */
-    public Optional<TravelerPrincipal> user(UUID userId, UUID orgId, Instant authenticatedAt, UUID sessionId) {
+    private Optional<Caller> load(UUID userId, UUID orgId, UUID sessionId) {
         return TenantContext.callAs(
                 Tenant.user(orgId, userId),
                 () -> transactions.execute(status -> {
@@ -75,28 +126,26 @@ public class PrincipalLoader {
                                     rs.getString(6),
                                     rs.getBoolean(7)))
                             .optional();
-                    if (row.isEmpty()
-                            || (sessionId != null && !row.get().sessionLive())
-                            || (authenticatedAt != null
-                                    && authenticatedAt.isBefore(row.get().validAfter()))) {
-                        return Optional.<TravelerPrincipal>empty();
+                    if (row.isEmpty() || (sessionId != null && !row.get().sessionLive())) {
+                        return Optional.<Caller>empty();
                     }
-                    Set<String> permissions = permissionsOf(row.get().membershipId());
-                    boolean mustEnrol = !row.get().mfaEnabled() && settings.mfaRequired(orgId);
-                    return Optional.of(new TravelerPrincipal(
+                    Row found = row.get();
+                    return Optional.of(new Caller(
                             userId,
-                            Tenant.ActorKind.USER,
                             orgId,
-                            row.get().orgName(),
-                            row.get().name(),
-                            row.get().email(),
-                            mustEnrol ? Set.of() : Set.copyOf(permissions),
-                            mustEnrol,
-                            authenticatedAt));
+                            found.membershipId(),
+                            sessionId,
+                            found.name(),
+                            found.email(),
+                            found.orgName(),
+                            found.validAfter(),
+                            permissionsOf(found.membershipId()),
+                            !found.mfaEnabled() && settings.mfaRequired(orgId)));
                 }));
     }
 
-    private Set<String> permissionsOf(UUID membershipId) {
+    /** What the roles of an active membership grant (the current transaction must see the membership's organization). */
+    Set<String> permissionsOf(UUID membershipId) {
         Set<String> permissions = new HashSet<>();
         jdbc.sql("""
                         select r.built_in, r.permissions from accounts.roles r
@@ -113,6 +162,6 @@ public class PrincipalLoader {
                 }
             }
         });
-        return permissions;
+        return Set.copyOf(permissions);
     }
 }

@@ -3,6 +3,7 @@ package io.traveler.accounts.internal.security;
 import io.traveler.accounts.internal.SecretTokens;
 import io.traveler.shared.Ids;
 import io.traveler.shared.errors.NotFoundException;
+import io.traveler.shared.security.PrincipalChanges;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,10 +43,12 @@ public class Tokens {
     private final JdbcClient jdbc;
     private final Duration accessTtl;
     private final Duration refreshTtl;
+    private final PrincipalChanges principals;
 
-    Tokens(JwtEncoder encoder, JdbcClient jdbc, SecurityProperties properties) {
+    Tokens(JwtEncoder encoder, JdbcClient jdbc, SecurityProperties properties, PrincipalChanges principals) {
         this.encoder = encoder;
         this.jdbc = jdbc;
+        this.principals = principals;
         this.accessTtl = properties.accessTokenTtl();
         this.refreshTtl = properties.refreshTokenTtl();
     }
@@ -202,6 +205,7 @@ public class Tokens {
                         update accounts.sessions set ended_at = now(), ended_because = 'REVOKED'
                          where user_id = :user and ended_at is null
                         """).param("user", userId).update();
+        principals.announce(PrincipalChanges.Scope.USER, userId);
         jdbc.sql("update accounts.refresh_tokens set revoked_at = now() where user_id = :user and revoked_at is null")
                 .param("user", userId)
                 .update();
@@ -217,6 +221,7 @@ public class Tokens {
                         update accounts.sessions set ended_at = now(), ended_because = 'REVOKED'
                          where user_id = :user and org_id = :org and ended_at is null
                         """).param("user", userId).param("org", orgId).update();
+        principals.announce(PrincipalChanges.Scope.USER, userId);
         jdbc.sql("""
                         update accounts.refresh_tokens set revoked_at = now()
                          where user_id = :user and org_id = :org and revoked_at is null
@@ -280,6 +285,7 @@ public class Tokens {
                 .param("because", because)
                 .param("session", sessionId)
                 .update();
+        principals.announce(PrincipalChanges.Scope.SESSION, sessionId);
         jdbc.sql(
                         "update accounts.refresh_tokens set revoked_at = now() where session_id = :session and revoked_at is null")
                 .param("session", sessionId)
