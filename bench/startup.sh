@@ -3,7 +3,7 @@
 # Usage: bench/startup.sh [JAR] [DATA_DIR]
 #        bench/startup.sh JAR_A JAR_B [...]   compares jars: each round starts every jar once, in turn, each on
 #                                             its own data directory, so a noisy machine weighs on all alike
-# env: RUNS (3), PORT (18080), JAVA, JVM_OPTS, AOT (0; 1 = extracted jar with a JDK AOT cache recorded by a
+# env: RUNS (3), PORT (18080), HEALTH_TIMEOUT (600 s), JAVA, JVM_OPTS, AOT (0; 1 = extracted jar with a JDK AOT cache recorded by a
 # training run, the recommended way to run Traveler in production)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,7 +48,7 @@ for i in "${!jars[@]}"; do
   # The first start creates the data directory (database, migrations, signing key); it is not measured.
   t0=$(now_us)
   start_app "$jar" "$port" "${datas[$i]}" "$log"
-  wait_healthy "$port" 300 || die "the first start of $jar did not become healthy"
+  wait_healthy "$port" "${HEALTH_TIMEOUT:-600}" || die "the first start of $jar did not become healthy"
   printf '  first start (new data dir, not counted): %.1f s\n' "$(awk -v us=$(($(now_us) - t0)) 'BEGIN{print us / 1e6}')"
   stop_app
   if [[ ${AOT:-0} == 1 ]]; then
@@ -66,7 +66,7 @@ for ((r = 1; r <= runs; r++)); do
     [[ ${AOT:-0} == 1 ]] && JVM_OPTS="$base_opts -XX:AOTCache=$work/extracted-$i/traveler.aot"
     t0=$(now_us)
     start_app "${jars[$i]}" "$port" "${datas[$i]}" "$log"
-    wait_healthy "$port" 300 || die "start $r of jar $i did not become healthy"
+    wait_healthy "$port" "${HEALTH_TIMEOUT:-600}" || die "start $r of jar $i did not become healthy"
     elapsed=$(awk -v us=$(($(now_us) - t0)) 'BEGIN{printf "%.2f", us / 1e6}')
     cpu=$(cpu_s "$APP_PID")
     rss=$(rss_mb "$APP_PID")
