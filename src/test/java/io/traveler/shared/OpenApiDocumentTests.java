@@ -4,17 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.openapitools.codegen.DefaultGenerator;
+import org.openapitools.codegen.config.CodegenConfigurator;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -96,6 +107,62 @@ class OpenApiDocumentTests {
         process.waitFor(60, TimeUnit.SECONDS);
         JsonNode totals = Api.parse(report.substring(report.indexOf('{'))).path("totals");
         assertThat(totals.path("errors").asInt(-1)).as(report).isZero();
+    }
+
+    /**
+     * openapi-generator's Java client (library {@code native}) generated from the document compiles against its own
+     * runtime (Jackson 2, jakarta.annotation, jackson-databind-nullable: test dependencies), so a document that would
+     * break clients breaks the build. The sources stay in {@code target/generated-client}.
+     */
+    @Test
+    void aJavaClientGeneratedFromTheDocumentCompiles() throws IOException {
+        document();
+        Path client = Path.of("target/generated-client");
+        FileSystemUtils.deleteRecursively(client);
+        var configurator = new CodegenConfigurator()
+                .setGeneratorName("java")
+                .setLibrary("native")
+                .setInputSpec("target/openapi.json")
+                .setOutputDir(client.toString())
+                .setInvokerPackage("io.traveler.client")
+                .setApiPackage("io.traveler.client.api")
+                .setModelPackage("io.traveler.client.model")
+                .addAdditionalProperty("useJakartaEe", true)
+                .addAdditionalProperty("hideGenerationTimestamp", true);
+        for (String skipped : List.of("apiTests", "modelTests", "apiDocs", "modelDocs")) {
+            configurator.addGlobalProperty(skipped, "false");
+        }
+        List<File> generated =
+                new DefaultGenerator().opts(configurator.toClientOptInput()).generate();
+        List<File> sources = generated.stream()
+                .filter(file -> file.getName().endsWith(".java"))
+                .toList();
+        assertThat(sources).as("generated Java sources").isNotEmpty();
+
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        var diagnostics = new DiagnosticCollector<JavaFileObject>();
+        Path classes = Files.createDirectories(client.resolve("classes"));
+        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+            List<String> options = List.of(
+                    "-proc:none",
+                    "-nowarn",
+                    "-d",
+                    classes.toString(),
+                    "-classpath",
+                    System.getProperty("java.class.path"));
+            boolean compiled = javac.getTask(
+                            null, files, diagnostics, options, null, files.getJavaFileObjectsFromFiles(sources))
+                    .call();
+            List<String> errors = diagnostics.getDiagnostics().stream()
+                    .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+                    .map(d -> d.getSource() == null
+                            ? d.getMessage(Locale.ROOT)
+                            : client.relativize(Path.of(d.getSource().toUri())) + ":" + d.getLineNumber() + ": "
+                                    + d.getMessage(Locale.ROOT))
+                    .toList();
+            assertThat(errors).as("compile errors in the generated client").isEmpty();
+            assertThat(compiled).isTrue();
+        }
     }
 
     @Test

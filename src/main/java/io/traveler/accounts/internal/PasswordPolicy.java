@@ -1,11 +1,9 @@
 package io.traveler.accounts.internal;
 
 import io.traveler.shared.errors.ValidationException;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-import me.gosimple.nbvcxz.resources.ConfigurationBuilder;
-import me.gosimple.nbvcxz.resources.Dictionary;
+import me.gosimple.nbvcxz.resources.DictionaryUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,15 +15,12 @@ public class PasswordPolicy {
     static final int MIN_LENGTH = 12;
     static final int MAX_LENGTH = 128;
 
-    private final Set<String> common = new HashSet<>();
-
-    PasswordPolicy() {
-        for (Dictionary dictionary : ConfigurationBuilder.getDefaultDictionaries()) {
-            if ("passwords".equals(dictionary.getDictionaryName())) {
-                common.addAll(dictionary.getDictonary().keySet());
-            }
-        }
-    }
+    /**
+     * Read on its own: nbvcxz's {@code ConfigurationBuilder.getDefaultDictionaries()} would load and keep all six of
+     * its dictionaries (names, English words...) for the life of the process, to use one.
+     */
+    private final Set<String> common = Set.copyOf(
+            DictionaryUtil.loadRankedDictionary(DictionaryUtil.passwords).keySet());
 
     public void check(String field, String password, String... personalWords) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
