@@ -114,6 +114,10 @@ public class CatalogBench {
         try (Connection superuser = DriverManager.getConnection(
                 "jdbc:postgresql://127.0.0.1:" + pgPort + "/traveler", "postgres", "")) {
             searchOrg = importRuns(importRuns, superuser);
+            // the reference query is planned on fresh statistics, as autovacuum would give it after a bulk load
+            try (var analyze = superuser.createStatement()) {
+                analyze.execute("analyze catalog.boms, catalog.bom_lines, catalog.parts, catalog.products");
+            }
         }
 
         try (Connection db = DriverManager.getConnection(
