@@ -53,6 +53,7 @@ public class InvitationService {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final String publicUrl;
+    private final int maxPending;
 
     InvitationService(
             Invitations invitations,
@@ -67,7 +68,9 @@ public class InvitationService {
             Tokens tokens,
             JdbcClient jdbc,
             TransactionTemplate transactions,
-            @Value("${traveler.public-url:http://localhost:8080}") String publicUrl) {
+            @Value("${traveler.public-url:http://localhost:8080}") String publicUrl,
+            @Value("${traveler.invitations.max-pending:500}") int maxPending) {
+        this.maxPending = maxPending;
         this.invitations = invitations;
         this.users = users;
         this.memberships = memberships;
@@ -143,11 +146,27 @@ public class InvitationService {
                     pending.renew(name, roleIds, inviter, SecretTokens.sha256(token), expiresAt);
                     return pending;
                 })
-                .orElseGet(
-                        () -> new Invitation(address, name, roleIds, inviter, SecretTokens.sha256(token), expiresAt));
+                .orElseGet(() -> {
+                    requireRoomForAnother();
+                    return new Invitation(address, name, roleIds, inviter, SecretTokens.sha256(token), expiresAt);
+                });
         invitation = invitations.saveAndFlush(invitation);
         mail(invitation, token);
         return invited(invitation);
+    }
+
+    /**
+     * Pending invitations are bounded per organization ({@code traveler.invitations.max-pending}): each holds a live
+     * link to someone's address, and the mail budget alone would let them pile up week after week.
+     */
+    private void requireRoomForAnother() {
+        Integer pending = jdbc.sql("""
+                        select count(*)::int from accounts.invitations where status = 'PENDING' and expires_at > now()
+                        """).query(Integer.class).single();
+        if (pending >= maxPending) {
+            throw new ConflictException("The organization has " + pending + " pending invitations, its limit;"
+                    + " withdraw some before inviting more");
+        }
     }
 
     /** A new link for a pending invitation, mailed again. */

@@ -86,4 +86,28 @@ class MailBudgetTests {
                         .single()));
         assertThat(kept).isEqualTo(3);
     }
+
+    @Test
+    void anOrganizationWithItsLimitOfPendingInvitationsMustWithdrawSomeBeforeInvitingMore() {
+        var api = new Api(port);
+        var stranger = api.signUp("SHOP");
+        TenantContext.runAs(
+                Tenant.user(stranger.orgId(), stranger.userId()),
+                () -> transactions.executeWithoutResult(
+                        s -> jdbc.sql("""
+                                insert into accounts.invitations (org_id, id, email, role_ids, token_hash, expires_at,
+                                                                  status, created_at, updated_at)
+                                select :org, gen_random_uuid(), 'pending-' || g || '@example.test',
+                                       array[gen_random_uuid()], md5(cast(:org as text) || g), now() + interval '7 days',
+                                       'PENDING', now(), now()
+                                  from generate_series(1, 500) g
+                                """).param("org", stranger.orgId()).update()));
+        String one = Api.uniqueEmail("one-more");
+
+        var refused = api.invite(stranger, one, "TECHNICIAN");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.text("detail")).contains("500 pending invitations");
+        assertThat(TestMail.countTo(one)).isZero();
+    }
 }
