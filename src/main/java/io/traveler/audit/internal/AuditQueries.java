@@ -1,14 +1,12 @@
 package io.traveler.audit.internal;
 
 import io.traveler.audit.AuditTrail;
-import io.traveler.shared.errors.ValidationException;
 import io.traveler.shared.paging.ItemList;
-import java.nio.charset.StandardCharsets;
+import io.traveler.shared.paging.TimeCursor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,17 +30,7 @@ public class AuditQueries implements AuditTrail {
 
     @Transactional(readOnly = true)
     public ItemList<Entry> find(Filter filter, int limit, String cursor) {
-        Instant afterAt = null;
-        UUID afterId = null;
-        if (cursor != null) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-                afterAt = Instant.parse(parts[0]);
-                afterId = UUID.fromString(parts[1]);
-            } catch (RuntimeException e) {
-                throw new ValidationException("cursor", "is not a cursor this list gave out");
-            }
-        }
+        TimeCursor after = TimeCursor.parse(cursor);
         List<Entry> rows = jdbc.sql("""
                         select id, actor_id, actor_kind, entity_type, entity_id, action, changes::text, request_id, at
                           from audit.audit_events
@@ -60,19 +48,12 @@ public class AuditQueries implements AuditTrail {
                 .param("actorId", filter.actorId())
                 .param("from", filter.from() == null ? null : Timestamp.from(filter.from()))
                 .param("to", filter.to() == null ? null : Timestamp.from(filter.to()))
-                .param("afterAt", afterAt == null ? null : Timestamp.from(afterAt))
-                .param("afterId", afterId)
+                .param("afterAt", TimeCursor.timeOf(after))
+                .param("afterId", TimeCursor.idOf(after))
                 .param("limit", limit + 1)
                 .query(this::entry)
                 .list();
-        if (rows.size() <= limit) {
-            return new ItemList<>(rows, null);
-        }
-        Entry last = rows.get(limit - 1);
-        String next = Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString((last.at() + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
-        return new ItemList<>(rows.subList(0, limit), next);
+        return TimeCursor.page(rows, limit, row -> new TimeCursor(row.at(), row.id()));
     }
 
     @Override

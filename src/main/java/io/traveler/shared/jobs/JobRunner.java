@@ -7,19 +7,18 @@ import io.traveler.shared.errors.NotFoundException;
 import io.traveler.shared.errors.TryLaterException;
 import io.traveler.shared.errors.ValidationException;
 import io.traveler.shared.paging.ItemList;
+import io.traveler.shared.paging.TimeCursor;
 import io.traveler.shared.security.TravelerAuthentication;
 import io.traveler.shared.tenancy.Tenant;
 import io.traveler.shared.tenancy.TenantContext;
 import java.io.InputStream;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -278,17 +277,7 @@ public class JobRunner {
                     .map(JobHandler::kind)
                     .toList();
         }
-        Instant afterAt = null;
-        UUID afterId = null;
-        if (cursor != null) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-                afterAt = Instant.parse(parts[0]);
-                afterId = UUID.fromString(parts[1]);
-            } catch (RuntimeException e) {
-                throw new ValidationException("cursor", "is not a cursor this list gave out");
-            }
-        }
+        TimeCursor after = TimeCursor.parse(cursor);
         List<Job> rows = jdbc.sql("select " + COLUMNS + """
                           from shared.jobs
                          where kind = any(:kinds)
@@ -301,19 +290,12 @@ public class JobRunner {
                 .param(
                         "status",
                         filter.status() == null ? null : filter.status().name())
-                .param("afterAt", afterAt == null ? null : Timestamp.from(afterAt))
-                .param("afterId", afterId)
+                .param("afterAt", TimeCursor.timeOf(after))
+                .param("afterId", TimeCursor.idOf(after))
                 .param("limit", limit + 1)
                 .query(JobRunner::job)
                 .list();
-        if (rows.size() <= limit) {
-            return new ItemList<>(rows, null);
-        }
-        Job last = rows.get(limit - 1);
-        String next = Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString((last.createdAt() + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
-        return new ItemList<>(rows.subList(0, limit), next);
+        return TimeCursor.page(rows, limit, row -> new TimeCursor(row.createdAt(), row.id()));
     }
 
     /** The first {@code limit} stored errors of a job, in the order found. */
