@@ -1,5 +1,8 @@
 package io.traveler.catalog;
 
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,4 +14,26 @@ public interface Catalog {
 
     /** The id of the product's ACTIVE bill of materials, if it has one. */
     Optional<UUID> activeBomOf(UUID productId);
+
+    /** What a quote or order line names: a product, or one of its variants. */
+    record SellableRef(UUID productId, UUID variantId) {}
+
+    /**
+     * A product or variant as a line shows it: the variant's SKU and name where a variant is named (else the
+     * product's), and its list price (the variant's price, else the product's base price; null when neither has
+     * one).
+     */
+    record Sellable(UUID productId, UUID variantId, String sku, String name, BigDecimal listPrice) {}
+
+    /**
+     * The sellables of the current organization among {@code refs}, in one query; a reference whose product does not
+     * exist here, or whose variant is not a variant of that product, is absent from the answer.
+     */
+    Map<SellableRef, Sellable> sellables(Collection<SellableRef> refs);
+
+    /** How a partner factory knows one of the current organization's variants. */
+    record SupplierCodes(String productCode, String variantCode, String sku) {}
+
+    /** The factory's own codes for these variants of the current organization, where a mapping exists. */
+    Map<UUID, SupplierCodes> supplierCodes(Collection<UUID> variantIds, UUID factoryOrgId);
 }

@@ -9,11 +9,15 @@ import io.traveler.shared.jpa.VersionedChanges;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.KeysetPager;
 import io.traveler.shared.paging.PageRequest;
+import io.traveler.shared.tenancy.TenantContext;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -111,6 +115,68 @@ public class CatalogService implements Catalog {
     @Transactional(readOnly = true)
     public Optional<UUID> activeBomOf(UUID productId) {
         return boms.findByProductIdAndStatus(productId, Bom.Status.ACTIVE).map(Bom::id);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<SellableRef, Sellable> sellables(Collection<SellableRef> refs) {
+        if (refs.isEmpty()) {
+            return Map.of();
+        }
+        var productIds = refs.stream().map(SellableRef::productId).distinct().toArray(UUID[]::new);
+        var variantIds = refs.stream()
+                .map(SellableRef::variantId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toArray(UUID[]::new);
+        Map<SellableRef, Sellable> found = new HashMap<>();
+        jdbc.sql("""
+                        select p.id as product_id, null::uuid as variant_id, p.sku, p.name, p.base_price as price
+                          from catalog.products p
+                         where p.org_id = :org and p.id = any(:products)
+                        union all
+                        select v.product_id, v.id, coalesce(v.sku, p.sku), p.name || ' ' || v.name,
+                               coalesce(v.price, p.base_price)
+                          from catalog.variants v
+                          join catalog.products p on p.org_id = v.org_id and p.id = v.product_id
+                         where v.org_id = :org and v.id = any(:variants)
+                        """)
+                .param("org", TenantContext.requireOrgId())
+                .param("products", productIds)
+                .param("variants", variantIds)
+                .query((rs, n) -> new Sellable(
+                        rs.getObject("product_id", UUID.class),
+                        rs.getObject("variant_id", UUID.class),
+                        rs.getString("sku"),
+                        rs.getString("name"),
+                        rs.getBigDecimal("price")))
+                .list()
+                .forEach(s -> found.put(new SellableRef(s.productId(), s.variantId()), s));
+        found.keySet().retainAll(Set.copyOf(refs));
+        return found;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, SupplierCodes> supplierCodes(Collection<UUID> variantIds, UUID factoryOrgId) {
+        if (variantIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, SupplierCodes> codes = new HashMap<>();
+        jdbc.sql("""
+                        select variant_id, supplier_product_code, supplier_variant_code, supplier_sku
+                          from catalog.supplier_variants
+                         where org_id = :org and factory_org_id = :factory and variant_id = any(:variants)
+                        """)
+                .param("org", TenantContext.requireOrgId())
+                .param("factory", factoryOrgId)
+                .param("variants", variantIds.stream().distinct().toArray(UUID[]::new))
+                .query((rs, n) -> Map.entry(
+                        rs.getObject(1, UUID.class),
+                        new SupplierCodes(rs.getString(2), rs.getString(3), rs.getString(4))))
+                .list()
+                .forEach(e -> codes.put(e.getKey(), e.getValue()));
+        return codes;
     }
 
     // --- categories ------------------------------------------------------------------------------------------
