@@ -132,7 +132,8 @@ class ModuleContributionPagesTests {
                 .contains("title=\"Approve and activate bills of materials\"")
                 .contains("value=\"boms:approve\"")
                 .contains("value=\"metrics:read\"")
-                .doesNotContain("value=\"orders:read\"");
+                .contains("value=\"orders:transition\"")
+                .doesNotContain("value=\"projects:read\"");
     }
 
     private static List<String> navigation(String html) {
