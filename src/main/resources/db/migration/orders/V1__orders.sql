@@ -13,6 +13,9 @@ create table orders.orders (
     code                 text           not null check (length(trim(code)) between 1 and 50),
     customer_id          uuid,
     brand_org_id         uuid,
+    -- the customer's name (or the brand's, for a purchase order) when the order was placed: what lists and search
+    -- show without reading another module's tables
+    party_name           text           not null check (length(trim(party_name)) between 1 and 200),
     type                 text           not null check (type in ('STANDARD', 'CUSTOM', 'RUSH', 'PROTOTYPE')),
     priority             text           not null check (priority in ('LOW', 'NORMAL', 'HIGH', 'URGENT')),
     phase                text           not null check (phase in ('DRAFT', 'CONFIGURATION', 'APPROVAL', 'PRODUCTION',

@@ -54,6 +54,8 @@ public class Order extends Stamped {
     @Column(updatable = false)
     private UUID brandOrgId;
 
+    private String partyName;
+
     @Enumerated(EnumType.STRING)
     private Type type = Type.STANDARD;
 
@@ -92,10 +94,12 @@ public class Order extends Stamped {
             String code,
             UUID customerId,
             UUID brandOrgId,
+            String partyName,
             String currency,
             LocalDate orderedOn,
             UUID createdBy,
             Instant now) {
+        this.partyName = partyName;
         this.orgId = orgId;
         this.placedByOrgId = placedByOrgId;
         this.code = code;
@@ -112,23 +116,26 @@ public class Order extends Stamped {
             UUID orgId,
             String code,
             UUID customerId,
+            String customerName,
             String currency,
             LocalDate orderedOn,
             UUID createdBy,
             Instant now) {
-        return new Order(orgId, orgId, code, customerId, null, currency, orderedOn, createdBy, now);
+        return new Order(orgId, orgId, code, customerId, null, customerName, currency, orderedOn, createdBy, now);
     }
 
     /** A brand's purchase order addressed to the factory {@code factoryOrgId}, coded from the brand's series. */
     public static Order purchaseOrder(
             UUID factoryOrgId,
             UUID brandOrgId,
+            String brandName,
             String code,
             String currency,
             LocalDate orderedOn,
             UUID createdBy,
             Instant now) {
-        return new Order(factoryOrgId, brandOrgId, code, null, brandOrgId, currency, orderedOn, createdBy, now);
+        return new Order(
+                factoryOrgId, brandOrgId, code, null, brandOrgId, brandName, currency, orderedOn, createdBy, now);
     }
 
     public UUID id() {
@@ -153,6 +160,11 @@ public class Order extends Stamped {
 
     public UUID brandOrgId() {
         return brandOrgId;
+    }
+
+    /** The customer's name, or the brand's for a purchase order, as it was when the order was placed. */
+    public String partyName() {
+        return partyName;
     }
 
     public boolean isPurchaseOrder() {
