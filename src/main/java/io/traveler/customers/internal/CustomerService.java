@@ -108,6 +108,14 @@ public class CustomerService {
         return customers.findById(id).orElseThrow(() -> NotFoundException.of("Customer", id));
     }
 
+    /** The names of these customers, by id (for lists that show whose a row is). */
+    @Transactional(readOnly = true)
+    public Map<UUID, String> names(java.util.Collection<UUID> ids) {
+        Map<UUID, String> names = new java.util.HashMap<>();
+        customers.findAllById(Set.copyOf(ids)).forEach(c -> names.put(c.id(), c.code() + " · " + c.name()));
+        return names;
+    }
+
     @Transactional
     public Customer create(CustomerData data) {
         requireName(data.name(), true);
