@@ -6,6 +6,7 @@ import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
@@ -20,6 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.OptimisticLock;
 
 /**
  * A priced offer to a customer. It is edited while DRAFT; sent, it waits for the customer's answer until its
@@ -67,9 +70,12 @@ public class Quote extends TenantOwned {
     /** Set by every change, lines included, so each one moves the version (the ETag) exactly once. */
     private Instant editedAt;
 
-    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
+    /** Read with the quote (in batches for a list); changes move the version through editedAt, not on their own. */
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     @JoinColumn(name = "quote_id", insertable = false, updatable = false)
     @OrderBy("position")
+    @BatchSize(size = 100)
+    @OptimisticLock(excluded = true)
     private List<QuoteLine> lines = new ArrayList<>();
 
     protected Quote() {}

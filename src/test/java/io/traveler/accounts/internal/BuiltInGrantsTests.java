@@ -46,8 +46,8 @@ class BuiltInGrantsTests {
             "DESIGNER", Set.of("jobs:read", "jobs:cancel"));
 
     /** Permissions whose module was built under another name for them. */
-    static final Map<String, String> RENAMED = Map.of(
-            "customers:manage", "customers:write", "sales:read", "quotes:read", "sales:manage", "quotes:write");
+    static final Map<String, String> RENAMED =
+            Map.of("customers:manage", "customers:write", "sales:read", "quotes:read", "sales:manage", "quotes:write");
 
     /** Copied from BuiltInRole as it was before the module kit (commit d9b2578). */
     static final Map<String, Set<String>> BEFORE = Map.ofEntries(
