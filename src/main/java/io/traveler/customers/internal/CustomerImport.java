@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -197,7 +196,7 @@ class CustomerImport implements JobHandler {
         String billing = address(cells.get("billing_address"), "billing_address", errors, row);
         String shipping = address(cells.get("shipping_address"), "shipping_address", errors, row);
         if (errors.isEmpty()) {
-            duplicates(row, code, email, state, errors);
+            duplicates(job, row, code, email, state, errors);
         }
         if (!errors.isEmpty()) {
             for (int i = 0; i < errors.size(); i++) {
@@ -230,13 +229,13 @@ class CustomerImport implements JobHandler {
                         Set.of()));
     }
 
-    /** A code or e-mail address an existing customer or an earlier row has. */
-    private void duplicates(long row, String code, String email, State state, List<RowError> errors) {
+    /** A code or e-mail address an existing customer or an earlier row has (read in the organization's context). */
+    private void duplicates(JobContext job, long row, String code, String email, State state, List<RowError> errors) {
         if (code != null) {
             Long earlier = state.codes.get(code.toLowerCase(Locale.ROOT));
             if (earlier != null) {
                 errors.add(new RowError(row, "code", "repeats the code of row " + earlier));
-            } else if (existingCode(code)) {
+            } else if (job.inTransaction(() -> customers.findByCode(code).isPresent())) {
                 errors.add(new RowError(row, "code", "a customer with the code " + code + " already exists"));
             }
         }
@@ -244,19 +243,11 @@ class CustomerImport implements JobHandler {
             Long earlier = state.emails.get(email.toLowerCase(Locale.ROOT));
             if (earlier != null) {
                 errors.add(new RowError(row, "email", "repeats the e-mail address of row " + earlier));
-            } else if (existingEmail(email)) {
+            } else if (job.inTransaction(() -> customers.findByEmailIgnoringCase(email).isPresent())) {
                 errors.add(
                         new RowError(row, "email", "a customer with the e-mail address " + email + " already exists"));
             }
         }
-    }
-
-    private boolean existingCode(String code) {
-        return customers.findByCode(code).isPresent();
-    }
-
-    private boolean existingEmail(String email) {
-        return customers.findByEmailIgnoringCase(email).isPresent();
     }
 
     private static String text(Map<String, Object> cells, String field, int max, List<RowError> errors, long row) {
@@ -382,9 +373,5 @@ class CustomerImport implements JobHandler {
         List<String> values = new ArrayList<>();
         array.forEach(v -> values.add(v.asString()));
         return values;
-    }
-
-    static Set<String> columns() {
-        return new HashSet<>(CustomerTransfers.COLUMNS);
     }
 }
