@@ -243,7 +243,8 @@ class CustomerImport implements JobHandler {
             Long earlier = state.emails.get(email.toLowerCase(Locale.ROOT));
             if (earlier != null) {
                 errors.add(new RowError(row, "email", "repeats the e-mail address of row " + earlier));
-            } else if (job.inTransaction(() -> customers.findByEmailIgnoringCase(email).isPresent())) {
+            } else if (job.inTransaction(
+                    () -> customers.findByEmailIgnoringCase(email).isPresent())) {
                 errors.add(
                         new RowError(row, "email", "a customer with the e-mail address " + email + " already exists"));
             }
