@@ -35,8 +35,8 @@ public interface Quotes {
 
     /**
      * Marks the quote ACCEPTED, in the caller's transaction, and answers what an order needs. The quote must be SENT
-     * (or a DRAFT with lines) and still valid today in the organization's time zone: 404 for an unknown quote, 428/412
-     * for a missing or stale version, 409 naming the allowed moves otherwise.
+     * (or a DRAFT with lines) and still valid today in the organization's time zone: 404 for an unknown quote, 412 for
+     * a stale version (checked when given, like the other POST actions), 409 naming the allowed moves otherwise.
      */
     AcceptedQuote accept(UUID quoteId, ExpectedVersion expected);
 

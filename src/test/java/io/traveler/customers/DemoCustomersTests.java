@@ -70,7 +70,8 @@ class DemoCustomersTests {
         assertThat(api.get("/api/customers").as(brand).send().json().path("items"))
                 .extracting(c -> c.path("code").asString())
                 .containsExactlyInAnyOrder("C-HARBOUR", "C-ALPINE");
-        assertThat(api.get("/api/customers/" + factoryCustomers.get(0).path("id").asString() + "/interactions")
+        assertThat(api.get("/api/customers/"
+                                + factoryCustomers.get(0).path("id").asString() + "/interactions")
                         .as(factory)
                         .send()
                         .json()

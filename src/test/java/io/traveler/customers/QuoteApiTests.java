@@ -155,11 +155,12 @@ class QuoteApiTests {
         String path = "/api/quotes/" + quote.id();
         String lines = path + "/lines";
 
-        var unversioned = api.post(lines)
+        var staleAdd = api.post(lines)
                 .as(shop)
+                .ifMatch("\"3\"")
                 .body(Map.of("product_id", product, "variant_id", variant, "quantity", 1))
                 .send();
-        assertThat(unversioned.status()).isEqualTo(428);
+        assertThat(staleAdd.status()).isEqualTo(412);
         var added = api.post(lines)
                 .as(shop)
                 .ifMatch("\"0\"")

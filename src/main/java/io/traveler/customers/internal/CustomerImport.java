@@ -264,6 +264,10 @@ class CustomerImport implements JobHandler {
             errors.add(new RowError(row, field, "must be at most " + max + " characters"));
             return null;
         }
+        if (text.indexOf('\0') >= 0) {
+            errors.add(new RowError(row, field, "must not contain a NUL character"));
+            return null;
+        }
         return text;
     }
 
@@ -294,6 +298,10 @@ class CustomerImport implements JobHandler {
                 return null;
             }
             String text = JSON.writeValueAsString(node);
+            if (text.contains("\\u0000")) {
+                errors.add(new RowError(row, field, "must not contain a NUL character"));
+                return null;
+            }
             if (text.length() > 4000) {
                 errors.add(new RowError(row, field, "is too long"));
                 return null;

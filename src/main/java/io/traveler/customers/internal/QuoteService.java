@@ -183,9 +183,10 @@ public class QuoteService implements Quotes {
         VersionedChanges.delete(quotes, quote(id), expected, quote -> quote.requireDraft("a quote is deleted"));
     }
 
+    /** Adding is an action like send (If-Match checked when given): lines added concurrently are both kept. */
     @Transactional
     public Quote addLine(UUID id, ExpectedVersion expected, LineData line) {
-        return VersionedChanges.change(quotes, quote(id), expected, quote -> {
+        return VersionedChanges.change(quotes, quote(id), ifGiven(expected), quote -> {
             quote.requireDraft("lines change");
             if (quote.lines().size() >= MAX_LINES) {
                 throw new ConflictException("A quote has at most " + MAX_LINES + " lines");
@@ -231,7 +232,7 @@ public class QuoteService implements Quotes {
     /** DRAFT → SENT; the customer is told by e-mail when it has an address. */
     @Transactional
     public Quote send(UUID id, ExpectedVersion expected) {
-        return VersionedChanges.change(quotes, quote(id), expected, quote -> {
+        return VersionedChanges.change(quotes, quote(id), ifGiven(expected), quote -> {
             if (quote.status() == Quote.Status.DRAFT) {
                 requireLines(quote);
                 requireValid(quote);
@@ -255,7 +256,7 @@ public class QuoteService implements Quotes {
     /** SENT → REJECTED, with the customer's reason. */
     @Transactional
     public Quote reject(UUID id, ExpectedVersion expected, String reason) {
-        return VersionedChanges.change(quotes, quote(id), expected, quote -> {
+        return VersionedChanges.change(quotes, quote(id), ifGiven(expected), quote -> {
             if (reason != null && reason.length() > 1000) {
                 throw new ValidationException("reason", "must be at most 1000 characters");
             }
@@ -266,7 +267,7 @@ public class QuoteService implements Quotes {
     @Override
     @Transactional
     public AcceptedQuote accept(UUID quoteId, ExpectedVersion expected) {
-        Quote accepted = VersionedChanges.change(quotes, quote(quoteId), expected, quote -> {
+        Quote accepted = VersionedChanges.change(quotes, quote(quoteId), ifGiven(expected), quote -> {
             if (quote.allowedNext().contains(Quote.Status.ACCEPTED)) {
                 requireLines(quote);
                 requireValid(quote);
@@ -310,6 +311,15 @@ public class QuoteService implements Quotes {
     }
 
     // --- rules ------------------------------------------------------------------------------------------------
+
+    /**
+     * Moves of the status table (send, reject, accept) and added lines check If-Match when it is sent, as the other
+     * POST actions do (the table already refuses a move from a state the caller did not see); changes and removals
+     * of what exists require it.
+     */
+    private static ExpectedVersion ifGiven(ExpectedVersion expected) {
+        return expected.isGiven() ? expected : ExpectedVersion.any();
+    }
 
     private Customer customerFor(UUID customerId) {
         return customers
