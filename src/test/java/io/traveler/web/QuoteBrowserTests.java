@@ -47,23 +47,24 @@ class QuoteBrowserTests extends BrowserTest {
         assertThat(browser.text(By.cssSelector(".page-head h1"))).contains("draft");
 
         addProduct("jacket", "JKT-1", "3", null);
-        assertThat(browser.text(By.id("total"))).isEqualTo("30.00 USD");
+        assertThat(browser.text(By.id("quote-total"))).isEqualTo("30.00 USD");
         addProduct("duffel", "BAG-1", "1", "35");
-        assertThat(browser.text(By.id("subtotal"))).isEqualTo("65.00 USD");
-        assertThat(browser.findAll(By.cssSelector("#quote-lines tbody tr[data-sku]"))).hasSize(2);
+        assertThat(browser.text(By.id("quote-subtotal"))).isEqualTo("65.00 USD");
+        assertThat(browser.findAll(By.cssSelector("#quote-lines tbody tr[data-sku]")))
+                .hasSize(2);
 
         browser.type(By.id("tax_rate"), "10");
         browser.type(By.id("discount"), "5");
         browser.submit("Save terms");
         assertThat(browser.text(By.cssSelector(".notice"))).isEqualTo("Terms saved.");
-        assertThat(browser.text(By.id("tax"))).isEqualTo("6.00 USD");
-        assertThat(browser.text(By.id("total"))).isEqualTo("66.00 USD");
+        assertThat(browser.text(By.id("quote-tax"))).isEqualTo("6.00 USD");
+        assertThat(browser.text(By.id("quote-total"))).isEqualTo("66.00 USD");
 
         WebElement quantity = browser.find(By.cssSelector("tr[data-sku='JKT-1'] input[name='quantity']"));
         quantity.clear();
         quantity.sendKeys("4");
         browser.press(browser.find(By.cssSelector("tr[data-sku='JKT-1'] button[type='submit']")));
-        assertThat(browser.text(By.id("total"))).as("(40 + 35 - 5) × 1.1").isEqualTo("77.00 USD");
+        assertThat(browser.text(By.id("quote-total"))).as("(40 + 35 - 5) × 1.1").isEqualTo("77.00 USD");
 
         assertThat(browser.find(By.cssSelector("iframe.pdf-preview")).getAttribute("src"))
                 .endsWith(quotePage + "/pdf");
@@ -72,7 +73,9 @@ class QuoteBrowserTests extends BrowserTest {
         browser.submit("Send");
         assertThat(browser.text(By.cssSelector(".notice"))).isEqualTo("Quote sent.");
         assertThat(browser.text(By.cssSelector(".page-head h1"))).contains("sent");
-        assertThat(browser.findAll(By.cssSelector("input[name='quantity']"))).as("lines are fixed once sent").isEmpty();
+        assertThat(browser.findAll(By.cssSelector("input[name='quantity']")))
+                .as("lines are fixed once sent")
+                .isEmpty();
         WebElement accept = browser.find(By.xpath("//button[normalize-space()='Accept and create order']"));
         assertThat(accept.findElement(By.xpath("./ancestor::form")).getAttribute("action"))
                 .endsWith(quotePage + "/accept");
