@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Customers",
-        allowedDependencies = {"shared", "settings", "accounts"})
+        allowedDependencies = {"shared", "settings", "accounts", "catalog"})
 package io.traveler.customers;
 
 import org.springframework.modulith.ApplicationModule;

@@ -70,6 +70,20 @@ class DemoCustomersTests {
         assertThat(api.get("/api/customers").as(brand).send().json().path("items"))
                 .extracting(c -> c.path("code").asString())
                 .containsExactlyInAnyOrder("C-HARBOUR", "C-ALPINE");
+        assertThat(api.get("/api/customers/"
+                                + factoryCustomers.get(0).path("id").asString() + "/interactions")
+                        .as(factory)
+                        .send()
+                        .json()
+                        .path("items"))
+                .extracting(i -> i.path("kind").asString())
+                .containsExactly("NOTE", "EMAIL", "CALL");
+        for (var org : java.util.List.of(factory, brand)) {
+            assertThat(api.get("/api/quotes?sort=code").as(org).send().json().path("items"))
+                    .as("one quote in each state, once")
+                    .extracting(q -> q.path("status").asString())
+                    .containsExactlyInAnyOrder("DRAFT", "ACCEPTED", "SENT", "EXPIRED");
+        }
     }
 
     /** Every listener of the event has completed (a failed one stays in the registry and times this out). */

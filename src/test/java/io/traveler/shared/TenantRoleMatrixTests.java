@@ -543,6 +543,23 @@ class TenantRoleMatrixTests {
         String contacts = "/api/customers/" + customer.id() + "/contacts";
         var contact = created(api.post(contacts).as(owner).body(Map.of("name", "Matrix contact")));
         var disposableContact = created(api.post(contacts).as(owner).body(Map.of("name", "Disposable contact")));
+        String interactions = "/api/customers/" + customer.id() + "/interactions";
+        var disposableInteraction =
+                created(api.post(interactions).as(owner).body(Map.of("kind", "NOTE", "subject", "Disposable")));
+        Map<String, Object> quoteLine = Map.of("product_id", product.id(), "quantity", 1, "unit_price", 5);
+        Map<String, Object> quoteBody = Map.of("customer_id", customer.id(), "lines", List.of(quoteLine, quoteLine));
+        var draftQuote = created(api.post("/api/quotes").as(owner).body(quoteBody));
+        String quoteLines = "/api/quotes/" + draftQuote.id() + "/lines";
+        var quoteLineIds = draftQuote.json().path("lines");
+        var sendableQuote = created(api.post("/api/quotes").as(owner).body(quoteBody));
+        var sentQuote = created(api.post("/api/quotes").as(owner).body(quoteBody));
+        assertThat(api.post("/api/quotes/" + sentQuote.id() + "/send")
+                        .as(owner)
+                        .ifMatch("*")
+                        .send()
+                        .status())
+                .isEqualTo(200);
+        var disposableQuote = created(api.post("/api/quotes").as(owner).body(quoteBody));
         var importJob = created(api.post("/api/imports/products").as(owner).csv("sku,name\nMX-I,Imported\n"));
         var exportJob = created(api.post("/api/catalog/parts/export-jobs").as(owner));
         awaitJob(exportJob.id());
@@ -749,6 +766,40 @@ class TenantRoleMatrixTests {
                 .body(Map.of("role", "Spy"));
         sample("DELETE /api/customers/{id}/contacts/{contactId}", contacts + "/" + disposableContact.id());
         sample("DELETE /api/customers/{id}", "/api/customers/" + disposableCustomer.id());
+        sample("GET /api/customers/{id}/interactions", interactions);
+        sample("POST /api/customers/{id}/interactions", interactions)
+                .body(Map.of("kind", "CALL", "subject", "Intruder call"));
+        sample(
+                "DELETE /api/customers/{id}/interactions/{interactionId}",
+                interactions + "/" + disposableInteraction.id());
+        sample("POST /api/customers/import-jobs text/csv", "/api/customers/import-jobs")
+                .as("text/csv", "name\nImported customer\n")
+                .namesOwnersIds(false);
+        sample("POST /api/customers/import-jobs application/json", "/api/customers/import-jobs")
+                .as("application/json", "[{\"name\": \"Imported customer\"}]")
+                .by(factory)
+                .namesOwnersIds(false);
+        sample("POST /api/customers/export-jobs", "/api/customers/export-jobs?format=xlsx")
+                .by(factory)
+                .namesOwnersIds(false);
+        sample("GET /api/quotes", "/api/quotes");
+        sample("GET /api/quotes", "/api/quotes?status=DRAFT&customer_id=" + customer.id());
+        sample("POST /api/quotes", "/api/quotes").body(quoteBody);
+        sample("GET /api/quotes/{id}", "/api/quotes/" + draftQuote.id());
+        sample("PATCH /api/quotes/{id}", "/api/quotes/" + draftQuote.id()).body(Map.of("notes", "Matrix"));
+        sample("GET /api/quotes/{id}/pdf", "/api/quotes/" + draftQuote.id() + "/pdf");
+        sample("POST /api/quotes/{id}/lines", quoteLines).body(quoteLine);
+        sample(
+                        "PATCH /api/quotes/{id}/lines/{lineId}",
+                        quoteLines + "/" + quoteLineIds.get(0).path("id").asString())
+                .body(Map.of("quantity", 2));
+        sample(
+                "DELETE /api/quotes/{id}/lines/{lineId}",
+                quoteLines + "/" + quoteLineIds.get(1).path("id").asString());
+        sample("POST /api/quotes/{id}/send", "/api/quotes/" + sendableQuote.id() + "/send");
+        sample("POST /api/quotes/{id}/reject", "/api/quotes/" + sentQuote.id() + "/reject")
+                .body(Map.of("reason", "Matrix"));
+        sample("DELETE /api/quotes/{id}", "/api/quotes/" + disposableQuote.id());
         sample("POST /api/api-keys/{id}/revoke", "/api/api-keys/" + key.id() + "/revoke");
         sample("POST /api/partnerships/{id}/end", "/api/partnerships/" + partnership.id() + "/end");
         sample("DELETE /api/stations/{id}", "/api/stations/" + station.id());

@@ -79,6 +79,7 @@ class ModuleContributionPagesTests {
                         "API keys",
                         "Outbox",
                         "Customers",
+                        "Quotes",
                         "Catalog",
                         "Imports",
                         "Jobs",

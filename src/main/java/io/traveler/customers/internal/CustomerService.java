@@ -60,12 +60,19 @@ public class CustomerService {
 
     private final Customers customers;
     private final Contacts contacts;
+    private final QuoteStore quotes;
     private final OrganizationSettings settings;
     private final EntityManager em;
 
-    CustomerService(Customers customers, Contacts contacts, OrganizationSettings settings, EntityManager em) {
+    CustomerService(
+            Customers customers,
+            Contacts contacts,
+            QuoteStore quotes,
+            OrganizationSettings settings,
+            EntityManager em) {
         this.customers = customers;
         this.contacts = contacts;
+        this.quotes = quotes;
         this.settings = settings;
         this.em = em;
     }
@@ -101,6 +108,14 @@ public class CustomerService {
         return customers.findById(id).orElseThrow(() -> NotFoundException.of("Customer", id));
     }
 
+    /** The names of these customers, by id (for lists that show whose a row is). */
+    @Transactional(readOnly = true)
+    public Map<UUID, String> names(java.util.Collection<UUID> ids) {
+        Map<UUID, String> names = new java.util.HashMap<>();
+        customers.findAllById(Set.copyOf(ids)).forEach(c -> names.put(c.id(), c.code() + " · " + c.name()));
+        return names;
+    }
+
     @Transactional
     public Customer create(CustomerData data) {
         requireName(data.name(), true);
@@ -133,10 +148,16 @@ public class CustomerService {
         });
     }
 
-    /** A customer goes with its contacts (deleted one by one, so the audit trail records each). */
+    /**
+     * A customer goes with its contacts (deleted one by one, so the audit trail records each) and its timeline; one
+     * with quotes stays (409), since a quote is a record of what was offered.
+     */
     @Transactional
     public void delete(UUID id, ExpectedVersion expected) {
         VersionedChanges.delete(customers, customer(id), expected, customer -> {
+            if (quotes.existsByCustomerId(customer.id())) {
+                throw new ConflictException(customer.name() + " has quotes and cannot be deleted; set it INACTIVE");
+            }
             contacts.deleteAll(contacts.findByCustomerIdOrderByPrimaryDescNameAscIdAsc(customer.id()));
             contacts.flush();
         });

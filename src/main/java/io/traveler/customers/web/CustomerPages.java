@@ -5,9 +5,16 @@ import io.traveler.customers.internal.Customer;
 import io.traveler.customers.internal.CustomerService;
 import io.traveler.customers.internal.CustomerService.ContactData;
 import io.traveler.customers.internal.CustomerService.CustomerData;
+import io.traveler.customers.internal.CustomerTransfers;
+import io.traveler.customers.internal.Interaction;
+import io.traveler.customers.internal.QuoteService;
+import io.traveler.customers.internal.Timeline;
 import io.traveler.shared.Quantity;
+import io.traveler.shared.errors.ValidationException;
 import io.traveler.shared.jpa.ExpectedVersion;
+import io.traveler.shared.security.TravelerAuthentication;
 import io.traveler.shared.web.Forms;
+import io.traveler.shared.web.Htmx;
 import io.traveler.shared.web.JsonObjects;
 import io.traveler.shared.web.ListPages;
 import io.traveler.shared.web.PageController;
@@ -20,9 +27,14 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,16 +46,24 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Customers: a searchable list, a customer's page with its contacts, and the forms of both. */
 @PageController
 @RequestMapping("/app/customers")
 class CustomerPages {
+    private static final int TIMELINE_PAGE = 20;
     private final CustomerService customers;
+    private final Timeline timeline;
+    private final QuoteService quotes;
+    private final CustomerTransfers transfers;
 
-    CustomerPages(CustomerService customers) {
+    CustomerPages(CustomerService customers, Timeline timeline, QuoteService quotes, CustomerTransfers transfers) {
         this.customers = customers;
+        this.timeline = timeline;
+        this.quotes = quotes;
+        this.transfers = transfers;
     }
 
     /** The whole customer, so an empty optional field means none. */
@@ -182,10 +202,115 @@ class CustomerPages {
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('customers:read')")
-    String customer(@PathVariable UUID id, Model model) {
-        model.addAttribute("customer", customers.customer(id));
-        model.addAttribute("contacts", customers.contactsOf(id));
+    String customer(
+            @PathVariable UUID id,
+            @RequestParam(name = "timeline", required = false) String timelineCursor,
+            Model model) {
+        Customer customer = customers.customer(id);
+        model.addAttribute("customer", customer);
+        List<Contact> contacts = customers.contactsOf(id);
+        model.addAttribute("contacts", contacts);
+        var me = TravelerAuthentication.current().orElseThrow();
+        model.addAttribute("quotes", me.can("quotes:read") ? QuotePages.recentOf(quotes, customer) : List.of());
+        timelineOf(id, timelineCursor, contacts, model);
         return "customers/customer";
+    }
+
+    private void timelineOf(UUID id, String cursor, List<Contact> contacts, Model model) {
+        model.addAttribute("timeline", timeline.of(id, TIMELINE_PAGE, cursor));
+        model.addAttribute("interactionKinds", Interaction.Kind.values());
+        model.addAttribute("zone", quotes.zone());
+        Map<UUID, String> names = new HashMap<>();
+        contacts.forEach(c -> names.put(c.id(), c.name()));
+        model.addAttribute("contactNames", names);
+    }
+
+    /** Added from the customer page; htmx gets the timeline section back, a plain form the page. */
+    @PostMapping("/{id}/interactions")
+    @PreAuthorize("hasAuthority('customers:write')")
+    String addInteraction(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Interaction.Kind kind,
+            @RequestParam(required = false) String subject,
+            @RequestParam(required = false) String body,
+            @RequestParam(name = "contact_id", required = false) UUID contactId,
+            HttpServletRequest request,
+            Model model,
+            RedirectAttributes flash) {
+        if (!Htmx.wantsFragment(request)) {
+            return Forms.act(
+                    flash,
+                    "/app/customers/" + id,
+                    "Added to the timeline.",
+                    () -> timeline.add(id, new Timeline.InteractionData(kind, subject, body, null, contactId)));
+        }
+        try {
+            timeline.add(id, new Timeline.InteractionData(kind, subject, body, null, contactId));
+        } catch (ValidationException e) {
+            model.addAttribute(
+                    Forms.ERROR,
+                    e.errors().isEmpty()
+                            ? e.getMessage()
+                            : e.errors().get(0).field() + " "
+                                    + e.errors().get(0).message());
+        }
+        Customer customer = customers.customer(id);
+        model.addAttribute("customer", customer);
+        List<Contact> contacts = customers.contactsOf(id);
+        model.addAttribute("contacts", contacts);
+        model.addAttribute("path", "/app/customers/" + id);
+        timelineOf(id, null, contacts, model);
+        return "customers/customer :: timeline";
+    }
+
+    @PostMapping("/{id}/interactions/{interactionId}/delete")
+    @PreAuthorize("hasAuthority('customers:write')")
+    String deleteInteraction(
+            @PathVariable UUID id,
+            @PathVariable UUID interactionId,
+            @RequestParam(required = false) Long version,
+            RedirectAttributes flash) {
+        return Forms.act(
+                flash,
+                "/app/customers/" + id,
+                "Removed from the timeline.",
+                () -> timeline.delete(id, interactionId, ExpectedVersion.ofNullable(version)));
+    }
+
+    // --- import and export ------------------------------------------------------------------------------------
+
+    @PostMapping("/import")
+    @PreAuthorize("hasAuthority('customers:write')")
+    String importFile(@RequestParam(required = false) MultipartFile file, RedirectAttributes flash) {
+        return Forms.act(flash, "/app/jobs", "Import started.", () -> {
+            if (file == null || file.isEmpty()) {
+                throw new ValidationException("file", "choose a CSV or JSON file");
+            }
+            String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
+            String format = name.toLowerCase(java.util.Locale.ROOT).endsWith(".json")
+                            || String.valueOf(file.getContentType()).contains("json")
+                    ? "json"
+                    : "csv";
+            try (InputStream content = file.getInputStream()) {
+                transfers.startImport(format, content);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    @PostMapping("/export")
+    @PreAuthorize("hasAuthority('customers:read')")
+    String export(
+            @RequestParam(defaultValue = "csv") String format,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Customer.Status status,
+            RedirectAttributes flash) {
+        return Forms.act(
+                flash,
+                "/app/jobs",
+                "Export started; its file is on the jobs page when it is written.",
+                () -> transfers.startExport(format, q, status));
     }
 
     @GetMapping("/new")
