@@ -194,6 +194,7 @@ public class SettingsService implements OrganizationSettings {
         return switch (key) {
             case "orders" -> "ORD-{yyyy}-";
             case "quotes" -> "QUO-{yyyy}-";
+            case "purchase-orders" -> "PO-{yyyy}-";
             case "custom_parts" -> "700-";
             case "units" -> "U-";
             case "rma" -> "RMA-";
