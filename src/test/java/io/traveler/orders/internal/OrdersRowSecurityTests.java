@@ -198,6 +198,7 @@ class OrdersRowSecurityTests {
     private void refused(Member member, Function<JdbcClient, ?> work) {
         assertThatThrownBy(() -> as(member, work))
                 .isInstanceOf(DataAccessException.class)
+                .rootCause()
                 .hasMessageContaining("row-level security");
     }
 
