@@ -126,10 +126,19 @@ class OrdersRowSecurityTests {
                 .param(factory.orgId())
                 .update());
 
-        assertThat(write(brand, j -> insertChange(j, draft.id(), brand.orgId())))
+        assertThat(write(brand, j -> {
+                    j.sql("update orders.orders set phase = 'CANCELLED' where id = ?")
+                            .param(draft.id())
+                            .update();
+                    return insertChange(j, draft.id(), brand.orgId(), "DRAFT", "CANCELLED");
+                }))
+                .as("the brand records its own cancellation of a draft")
                 .isOne();
-        refused(stranger, j -> insertChange(j, draft.id(), brand.orgId()));
-        refused(stranger, j -> insertChange(j, draft.id(), stranger.orgId()));
+        refused(brand, j -> insertChange(j, draft.id(), brand.orgId(), "DRAFT", "CANCELLED"));
+        refused(brand, j -> insertChange(j, accepted.id(), brand.orgId(), "SHIPPING", "DELIVERED"));
+        refused(brand, j -> insertChange(j, draft.id(), brand.orgId(), "DRAFT", "CONFIGURATION"));
+        refused(stranger, j -> insertChange(j, draft.id(), brand.orgId(), "DRAFT", "CANCELLED"));
+        refused(stranger, j -> insertChange(j, draft.id(), stranger.orgId(), "DRAFT", "CANCELLED"));
     }
 
     @Test
@@ -220,12 +229,12 @@ class OrdersRowSecurityTests {
                 .update();
     }
 
-    private int insertChange(JdbcClient j, UUID orderId, UUID brandOrgId) {
+    private int insertChange(JdbcClient j, UUID orderId, UUID brandOrgId, String from, String to) {
         return j.sql("""
                         insert into orders.phase_changes (org_id, id, order_id, brand_org_id, from_phase, to_phase, at,
                             time_in_phase)
-                        values (?, ?, ?, ?, 'DRAFT', 'CANCELLED', now(), interval '1 second')""")
-                .params(factory.orgId(), UUID.randomUUID(), orderId, brandOrgId)
+                        values (?, ?, ?, ?, ?, ?, now(), interval '1 second')""")
+                .params(factory.orgId(), UUID.randomUUID(), orderId, brandOrgId, from, to)
                 .update();
     }
 }
