@@ -16,6 +16,7 @@ import io.traveler.orders.internal.OrderService.NewLine;
 import io.traveler.orders.internal.OrderService.NewOrder;
 import io.traveler.orders.internal.OrderService.NewPurchaseOrder;
 import io.traveler.orders.internal.OrderService.OrderDetails;
+import io.traveler.orders.internal.QuoteOrders;
 import io.traveler.shared.Quantity;
 import io.traveler.shared.errors.ValidationException;
 import io.traveler.shared.jpa.ExpectedVersion;
@@ -54,10 +55,12 @@ import org.springframework.web.bind.annotation.RestController;
 class OrdersController {
     private final OrderService orders;
     private final OrderQueries queries;
+    private final QuoteOrders quoteOrders;
 
-    OrdersController(OrderService orders, OrderQueries queries) {
+    OrdersController(OrderService orders, OrderQueries queries, QuoteOrders quoteOrders) {
         this.orders = orders;
         this.queries = queries;
+        this.quoteOrders = quoteOrders;
     }
 
     record LineView(
@@ -375,6 +378,18 @@ class OrdersController {
         Order placed = body.factoryOrgId() != null
                 ? orders.placePurchaseOrder(body.purchaseOrder())
                 : orders.place(body.order());
+        OrderView view = queries.find(placed.id());
+        return Versions.withEtag(
+                ResponseEntity.created(URI.create("/api/orders/" + placed.id())),
+                view.order().version(),
+                OrderDetail.of(view));
+    }
+
+    @Operation(summary = "Accept a quote: it becomes ACCEPTED and its order is placed as a DRAFT")
+    @PostMapping("/api/quotes/{id}/accept")
+    @PreAuthorize("hasAuthority('orders:write') and hasAuthority('quotes:write')")
+    ResponseEntity<OrderDetail> acceptQuote(@PathVariable UUID id, ExpectedVersion expected) {
+        Order placed = quoteOrders.accept(id, expected);
         OrderView view = queries.find(placed.id());
         return Versions.withEtag(
                 ResponseEntity.created(URI.create("/api/orders/" + placed.id())),

@@ -1,0 +1,49 @@
+package io.traveler.orders.internal;
+
+import io.traveler.customers.Quotes;
+import io.traveler.shared.jpa.ExpectedVersion;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A customer accepts a quote: the quote becomes ACCEPTED and its order is placed, in one transaction. */
+@Service
+public class QuoteOrders {
+    private final Quotes quotes;
+    private final OrderService orders;
+
+    QuoteOrders(Quotes quotes, OrderService orders) {
+        this.quotes = quotes;
+        this.orders = orders;
+    }
+
+    /**
+     * Places the DRAFT order of an accepted quote: its customer, its lines at the quoted unit prices, its discount and
+     * tax; the order's totals are computed again from those lines. Refused as {@link Quotes#accept} refuses (an
+     * expired, rejected or already accepted quote: 409), and then nothing is written.
+     */
+    @Transactional
+    public Order accept(UUID quoteId, ExpectedVersion expected) {
+        Quotes.AcceptedQuote quote = quotes.accept(quoteId, expected);
+        var lines = quote.lines().stream()
+                .map(l -> new OrderService.NewLine(l.productId(), l.variantId(), l.quantity(), l.unitPrice()))
+                .toList();
+        Order order = orders.place(new OrderService.NewOrder(
+                quote.customerId(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "From quote " + quote.code(),
+                quote.discount(),
+                quote.tax() == null ? null : quote.tax(),
+                null,
+                null,
+                null,
+                lines));
+        quotes.linkOrder(quote.quoteId(), order.id());
+        return order;
+    }
+}
