@@ -15,4 +15,7 @@ public interface CustomerStandings {
 
     /** The customer of the current organization with this id, if there is one. */
     Optional<CustomerStanding> standingOf(UUID customerId);
+
+    /** The customers an order form offers, by name: at most {@code limit}, blocked ones included (marked). */
+    java.util.List<CustomerStanding> choices(int limit);
 }

@@ -79,6 +79,8 @@ class ModuleContributionPagesTests {
                         "API keys",
                         "Outbox",
                         "Customers",
+                        "Orders",
+                        "Purchase orders",
                         "Catalog",
                         "Imports",
                         "Jobs",
@@ -95,6 +97,8 @@ class ModuleContributionPagesTests {
                         "Members",
                         "Active partners",
                         "Customers",
+                        "Open orders",
+                        "Purchase orders awaiting acceptance",
                         "Parts",
                         "Products",
                         "Active BOMs");
@@ -103,6 +107,8 @@ class ModuleContributionPagesTests {
                 .containsEntry("Stations", 1L)
                 .containsEntry("Members", 1L)
                 .containsEntry("Customers", 0L)
+                .containsEntry("Open orders", 0L)
+                .containsEntry("Purchase orders awaiting acceptance", 0L)
                 .containsEntry("Parts", 1L)
                 .containsEntry("Products", 0L)
                 .containsEntry("Active BOMs", 0L);
