@@ -19,7 +19,10 @@ class OrderBrowserTests extends BrowserTest {
     @Test
     void anOrderMovesOnTheBoardWhereTheTableAllowsAndTheBoardSaysWhyWhereItDoesNot() {
         var factory = api.signUp("FACTORY");
-        api.post("/api/customers").as(factory).body(Map.of("name", "Harbour Store")).send();
+        api.post("/api/customers")
+                .as(factory)
+                .body(Map.of("name", "Harbour Store"))
+                .send();
         api.post("/api/products/templates/")
                 .as(factory)
                 .body(Map.of("sku", "CHAIR", "name", "Chair", "base_price", 40))
@@ -34,7 +37,9 @@ class OrderBrowserTests extends BrowserTest {
         browser.type(By.id("quantity-0"), "3");
         browser.submit("Create order");
         assertThat(browser.text(By.cssSelector(".notice"))).endsWith("created.");
-        assertThat(browser.text(By.id("order-total"))).as("priced by the server at the list price").startsWith("120.00");
+        assertThat(browser.text(By.id("order-total")))
+                .as("priced by the server at the list price")
+                .startsWith("120.00");
         String code = browser.text(By.cssSelector(".page-head h1 span"));
 
         browser.click("Board");
@@ -73,7 +78,9 @@ class OrderBrowserTests extends BrowserTest {
                 .as(brand)
                 .body(Map.of("factory_org_id", factory.orgId()))
                 .send();
-        api.post("/api/partnerships/" + partnership.id() + "/accept").as(factory).send();
+        api.post("/api/partnerships/" + partnership.id() + "/accept")
+                .as(factory)
+                .send();
         api.post("/api/products/templates/")
                 .as(brand)
                 .body(Map.of("sku", "TEE", "name", "T-shirt", "base_price", 20))
@@ -90,7 +97,9 @@ class OrderBrowserTests extends BrowserTest {
         assertThat(browser.text(By.id("order-phase"))).isEqualTo("Draft");
         String code = browser.text(By.cssSelector(".page-head h1 span"));
         assertThat(code).startsWith("PO-");
-        assertThat(browser.findAll(By.id("internal_notes"))).as("no internals for the brand").isEmpty();
+        assertThat(browser.findAll(By.id("internal_notes")))
+                .as("no internals for the brand")
+                .isEmpty();
 
         browser.forget();
         browser.signIn(factory.email(), Api.PASSWORD);

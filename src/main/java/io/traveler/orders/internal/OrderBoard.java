@@ -100,8 +100,8 @@ public class OrderBoard {
                             rs.getObject("brand_org_id") != null);
                 })
                 .list()
-                .forEach(card ->
-                        cards.computeIfAbsent(card.phase(), p -> new java.util.ArrayList<>()).add(card));
+                .forEach(card -> cards.computeIfAbsent(card.phase(), p -> new java.util.ArrayList<>())
+                        .add(card));
         return COLUMNS.stream()
                 .map(phase -> new Column(phase, counts.getOrDefault(phase, 0L), cards.getOrDefault(phase, List.of())))
                 .toList();

@@ -45,7 +45,8 @@ public class PurchaseOrderViews {
 
     private static final String COLUMNS = """
             select id, code, org_id, party_name, phase, priority, total, currency, ordered_on, requested_on,
-                   created_at from orders.orders""";
+                   created_at from orders.orders
+            """;
 
     private final JdbcClient jdbc;
     private final Partners partners;
@@ -73,7 +74,8 @@ public class PurchaseOrderViews {
     public ItemList<Row> sent(String cursor, int limit) {
         TimeCursor after = TimeCursor.parse(cursor);
         Map<UUID, String> factories = new HashMap<>();
-        List<Row> rows = jdbc.sql(COLUMNS + """
+        List<Row> rows = jdbc
+                .sql(COLUMNS + """
                          where brand_org_id = :org
                            and (cast(:afterAt as timestamptz) is null or (created_at, id) < (:afterAt, :afterId))
                          order by created_at desc, id desc

@@ -11,33 +11,30 @@ import io.traveler.orders.internal.OrderService;
 import io.traveler.orders.internal.PhaseChange;
 import io.traveler.orders.internal.PhaseTable;
 import io.traveler.orders.internal.PhaseTransitions;
-import io.traveler.shared.jpa.ExpectedVersion;
-import io.traveler.shared.paging.PageRequest;
-import io.traveler.shared.web.ListPages;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.annotation.BindParam;
 import io.traveler.settings.OrganizationSettings;
 import io.traveler.shared.ActorNames;
 import io.traveler.shared.errors.NotFoundException;
 import io.traveler.shared.errors.TravelerException;
 import io.traveler.shared.errors.ValidationException;
+import io.traveler.shared.jpa.ExpectedVersion;
+import io.traveler.shared.paging.PageRequest;
 import io.traveler.shared.security.TravelerAuthentication;
 import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.Htmx;
+import io.traveler.shared.web.ListPages;
 import io.traveler.shared.web.PageController;
 import io.traveler.shared.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,8 +43,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.BindParam;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -120,7 +120,9 @@ class OrderPages {
             @BindParam("factory_org_id") UUID factoryOrgId,
             Order.Priority priority,
             Order.Type type,
-            @BindParam("requested_on") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate requestedOn,
+
+            @BindParam("requested_on") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate requestedOn,
 
             @BindParam("special_instructions") @Size(max = 4000, message = "must be at most 4000 characters")
             String specialInstructions,
@@ -134,15 +136,15 @@ class OrderPages {
                     null, null, Order.Priority.NORMAL, Order.Type.STANDARD, null, "", List.of(), List.of(), List.of());
         }
 
-        String itemAt(int i) {
+        public String itemAt(int i) {
             return at(item, i);
         }
 
-        String quantityAt(int i) {
+        public String quantityAt(int i) {
             return at(quantity, i);
         }
 
-        String unitPriceAt(int i) {
+        public String unitPriceAt(int i) {
             return at(unitPrice, i);
         }
 
@@ -228,9 +230,16 @@ class OrderPages {
                 .filter("customer_id", customerId)
                 .filter("ordered_from", orderedFrom)
                 .filter("ordered_to", orderedTo)
-                .show(cursor, page -> queries.list(
-                        filter,
-                        PageRequest.of(page.size(), page.cursor(), "-ordered_on", OrderQueries.SORTS.keySet(), OrderQueries.DEFAULT_SORT)));
+                .show(
+                        cursor,
+                        page -> queries.list(
+                                filter,
+                                PageRequest.of(
+                                        page.size(),
+                                        page.cursor(),
+                                        "-ordered_on",
+                                        OrderQueries.SORTS.keySet(),
+                                        OrderQueries.DEFAULT_SORT)));
     }
 
     @GetMapping("/new")
@@ -277,7 +286,9 @@ class OrderPages {
         model.addAttribute("form", form);
         model.addAttribute("brand", brand);
         model.addAttribute("heading", brand ? "New purchase order" : "New order");
-        model.addAttribute("rows", Math.max(FORM_LINES, form.item() == null ? 0 : form.item().size()));
+        model.addAttribute(
+                "rows",
+                Math.max(FORM_LINES, form.item() == null ? 0 : form.item().size()));
         model.addAttribute("priorities", Order.Priority.values());
         model.addAttribute("types", Order.Type.values());
         model.addAttribute("sellables", catalog.offeredSellables(CHOICES));
@@ -448,17 +459,25 @@ class OrderPages {
         boolean owner = view.ownedByCaller();
         ZoneId zone = zone();
         List<PhaseChange> changes = transitions.history(id);
-        Map<UUID, String> names = actors.namesOf(
-                changes.stream().map(PhaseChange::actorId).filter(Objects::nonNull).collect(Collectors.toSet()));
+        Map<UUID, String> names = actors.namesOf(changes.stream()
+                .map(PhaseChange::actorId)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
         model.addAttribute("order", order);
         model.addAttribute("owner", owner);
         model.addAttribute("labels", LABELS);
         model.addAttribute("lines", view.lines());
-        model.addAttribute("internalNotes", view.internals() == null ? null : view.internals().internalNotes());
+        model.addAttribute(
+                "internalNotes",
+                view.internals() == null ? null : view.internals().internalNotes());
         boolean linesOpen = owner && LINES_OPEN.contains(order.phase()) && !order.isPurchaseOrder();
-        model.addAttribute("linesOpen", linesOpen && TravelerAuthentication.current().orElseThrow().can("orders:write"));
+        model.addAttribute(
+                "linesOpen",
+                linesOpen && TravelerAuthentication.current().orElseThrow().can("orders:write"));
         model.addAttribute("sellables", linesOpen ? catalog.offeredSellables(CHOICES) : List.of());
-        model.addAttribute("factoryName", owner ? null : accounts.organizationName(order.orgId()).orElse(""));
+        model.addAttribute(
+                "factoryName",
+                owner ? null : accounts.organizationName(order.orgId()).orElse(""));
         model.addAttribute(
                 "timeline",
                 changes.stream()

@@ -15,7 +15,6 @@ class OrganizationKind {
 
     boolean isBrand() {
         var org = TenantContext.requireOrgId();
-        return accounts.myOrganizations().stream()
-                .anyMatch(o -> o.id().equals(org) && "BRAND".equals(o.kind()));
+        return accounts.myOrganizations().stream().anyMatch(o -> o.id().equals(org) && "BRAND".equals(o.kind()));
     }
 }
