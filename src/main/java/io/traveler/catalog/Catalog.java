@@ -37,6 +37,9 @@ public interface Catalog {
      */
     java.util.List<Sellable> offeredSellables(int limit);
 
+    /** The current organization's product, or variant, with this SKU (a product's first), if there is one. */
+    Optional<SellableRef> sellableBySku(String sku);
+
     /** How a partner factory knows one of the current organization's variants. */
     record SupplierCodes(String productCode, String variantCode, String sku) {}
 

@@ -18,4 +18,7 @@ public interface CustomerStandings {
 
     /** The customers an order form offers, by name: at most {@code limit}, blocked ones included (marked). */
     java.util.List<CustomerStanding> choices(int limit);
+
+    /** The customer of the current organization with this code, if there is one. */
+    Optional<CustomerStanding> standingByCode(String code);
 }
