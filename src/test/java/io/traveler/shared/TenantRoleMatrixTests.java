@@ -444,6 +444,46 @@ class TenantRoleMatrixTests {
     // ---------------------------------------------------------------------------------------------------------
     // The samples: one or more per mapping, in the order they run (destructive calls last)
 
+    /**
+     * An order written directly (the phase samples need no order API): of {@code org}'s customer, or a purchase order
+     * {@code org} places as a brand with {@code factoryOrgId}; with its creation in the history.
+     */
+    private UUID placeOrder(Api.Tenant placer, UUID customerId, UUID factoryOrgId) {
+        var orders = context.getBean(io.traveler.orders.internal.Orders.class);
+        var changes = context.getBean(io.traveler.orders.internal.PhaseChanges.class);
+        var transactions = context.getBean(org.springframework.transaction.support.TransactionTemplate.class);
+        var tenant = io.traveler.shared.tenancy.Tenant.user(placer.orgId(), placer.userId());
+        return io.traveler.shared.tenancy.TenantContext.callAs(
+                tenant,
+                () -> transactions.execute(tx -> {
+                    var now = java.time.Instant.now();
+                    var today = java.time.LocalDate.now();
+                    String code = "MX-" + UUID.randomUUID();
+                    var order = customerId != null
+                            ? io.traveler.orders.internal.Order.forCustomer(
+                                    placer.orgId(),
+                                    code,
+                                    customerId,
+                                    "Matrix buyer",
+                                    "EUR",
+                                    today,
+                                    placer.userId(),
+                                    now)
+                            : io.traveler.orders.internal.Order.purchaseOrder(
+                                    factoryOrgId,
+                                    placer.orgId(),
+                                    "Matrix brand",
+                                    code,
+                                    "EUR",
+                                    today,
+                                    placer.userId(),
+                                    now);
+                    var saved = orders.saveAndFlush(order);
+                    changes.save(io.traveler.orders.internal.PhaseChange.creation(saved, placer.userId(), now));
+                    return saved.id();
+                }));
+    }
+
     private Api.Response created(Api.Request request) {
         var response = request.send();
         assertThat(response.status()).as("fixture %s", response).isIn(201, 202);
@@ -769,6 +809,28 @@ class TenantRoleMatrixTests {
         sample("PATCH /api/orders/{id}/lines/{lineId}", firstLine).body(Map.of("quantity", 2));
         sample("DELETE /api/orders/{id}/lines/{lineId}", secondLine);
         sample("DELETE /api/orders/{id}", "/api/orders/" + disposableOrder.id());
+        var factoryCustomer = created(api.post("/api/customers").as(factory).body(Map.of("name", "Matrix buyer")));
+        UUID moved = placeOrder(factory, factoryCustomer.id(), null);
+        UUID cancelled = placeOrder(factory, factoryCustomer.id(), null);
+        UUID acceptedOrder = placeOrder(owner, null, factory.orgId());
+        UUID rejectedOrder = placeOrder(owner, null, factory.orgId());
+        sample("POST /api/orders/{id}/transition", "/api/orders/" + moved + "/transition")
+                .by(factory)
+                .body(Map.of("to_phase", "CONFIGURATION"));
+        sample("POST /api/orders/{id}/cancel", "/api/orders/" + cancelled + "/cancel")
+                .by(factory)
+                .body(Map.of("reason", "matrix"));
+        sample("POST /api/orders/{id}/accept", "/api/orders/" + acceptedOrder + "/accept")
+                .by(factory);
+        sample("POST /api/orders/{id}/reject", "/api/orders/" + rejectedOrder + "/reject")
+                .by(factory)
+                .body(Map.of("reason", "matrix"));
+        sample("GET /api/orders/{id}/history", "/api/orders/" + moved + "/history")
+                .by(factory);
+        sample("GET /api/orders/{id}/targets", "/api/orders/" + moved + "/targets")
+                .by(factory);
+        sample("GET /api/orders/phase-rules", "/api/orders/phase-rules");
+        sample("PUT /api/orders/phase-rules", "/api/orders/phase-rules").body(Map.of("rules", List.of()));
         sample("POST /api/api-keys/{id}/revoke", "/api/api-keys/" + key.id() + "/revoke");
         sample("POST /api/partnerships/{id}/end", "/api/partnerships/" + partnership.id() + "/end");
         sample("DELETE /api/stations/{id}", "/api/stations/" + station.id());
