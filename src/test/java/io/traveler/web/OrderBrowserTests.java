@@ -60,13 +60,19 @@ class OrderBrowserTests extends BrowserTest {
         assertThat(columnOf(card)).isEqualTo("CONFIGURATION");
         browser.screenshot("order-board");
 
-        var button = browser.find(By.cssSelector("#" + card + " button[value=APPROVAL]"));
+        assertThat(browser.text(By.cssSelector("#" + card + " .card-moves")))
+                .as("a button for each phase the table allows")
+                .contains("Draft", "Approval", "On hold")
+                .doesNotContain("Shipping", "Cancelled");
+        var button = browser.find(By.xpath("//li[@id='" + card + "']//button[normalize-space()='Approval']"));
         onBoard(button::click);
         browser.await(By.id("board-moved"));
         assertThat(columnOf(card)).as("the card's own buttons move it too").isEqualTo("APPROVAL");
 
         browser.click(code);
         assertThat(browser.text(By.id("order-phase"))).isEqualTo("Approval");
+        assertThat(browser.text(By.cssSelector("[aria-label=Phase]")))
+                .contains("To Production", "Hold", "Cancel order");
         assertThat(browser.text(By.id("timeline"))).contains("Draft → Configuration", "Configuration → Approval");
     }
 

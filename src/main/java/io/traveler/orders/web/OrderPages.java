@@ -527,12 +527,12 @@ class OrderPages {
         }
     }
 
-    /** The refusal as one sentence: its detail and, for fields, what each one needs. */
+    /** The refusal as one sentence: its detail, and for invalid input what each field needs. */
     static String reasonOf(TravelerException refused) {
-        String fields = refused.errors().stream()
-                .map(f -> f.field() + ": " + f.message())
-                .collect(Collectors.joining("; "));
-        return fields.isEmpty() ? refused.getMessage() : refused.getMessage() + " (" + fields + ")";
+        if (refused.kind() != TravelerException.Kind.INVALID) {
+            return refused.getMessage();
+        }
+        return refused.errors().stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; "));
     }
 
     static String blankToNull(String text) {
