@@ -8,6 +8,7 @@ import io.traveler.shared.tenancy.Tenant;
 import io.traveler.shared.tenancy.TenantContext;
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
+import io.traveler.testing.Parallel;
 import io.traveler.testing.Tenants;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -240,6 +241,25 @@ class OrderApiTests {
         assertThat(afterRemove.json().path("total").decimalValue()).isEqualByComparingTo("482");
         assertThat(api.get(path + "/lines").as(factory).send().json().path("items"))
                 .hasSize(1);
+    }
+
+    @Test
+    void linesAddedAtOnceGetDistinctNumbersAndTheTotalCountsEachOnce() {
+        var placed = place(factory, order(customer));
+        String path = "/api/orders/" + placed.id();
+
+        var statuses = Parallel.run(8, i -> api.post(path + "/lines")
+                .as(factory)
+                .body(line(chair, "1", String.valueOf(i + 1)))
+                .send()
+                .status());
+
+        assertThat(statuses).containsOnly(201);
+        var read = api.get(path).as(factory).send();
+        assertThat(read.json().path("lines"))
+                .extracting(l -> l.path("line_no").asInt())
+                .containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+        assertThat(read.json().path("total").decimalValue()).isEqualByComparingTo("36");
     }
 
     @Test
