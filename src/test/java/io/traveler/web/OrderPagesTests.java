@@ -61,7 +61,9 @@ class OrderPagesTests {
                 .contains(harbour)
                 .doesNotContain(alpine);
         assertThat(session.get("/app/orders?q=alpine").body()).contains(alpine).doesNotContain(harbour);
-        assertThat(session.get("/app/orders?q=harbour").body()).contains(harbour).doesNotContain(foreign);
+        assertThat(session.get("/app/orders?q=harbour").body())
+                .contains(harbour)
+                .doesNotContain(foreign);
         assertThat(session.get("/app/orders?customer_id=" + alpineStore).body())
                 .contains(alpine)
                 .doesNotContain(harbour);

@@ -90,10 +90,11 @@ class OrderPhasesController {
     record RuleBody(
             @NotNull OrderPhase fromPhase,
             @NotNull OrderPhase toPhase,
-            boolean disabled,
+            Boolean disabled,
             @Size(min = 1, max = 100) String requiredPermission) {
+        /** Left out, {@code disabled} is false: the rule reserves the move to {@code required_permission}. */
         Rule rule() {
-            return new Rule(fromPhase, toPhase, disabled, requiredPermission);
+            return new Rule(fromPhase, toPhase, Boolean.TRUE.equals(disabled), requiredPermission);
         }
 
         static RuleBody of(Rule r) {

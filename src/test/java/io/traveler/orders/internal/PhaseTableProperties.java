@@ -14,18 +14,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * The transition table as a state machine, in memory: random walks of 10,000 attempted moves in all (50 tries of
- * 200), each to a random phase, over orders and purchase orders under random rules and callers. Every move
- * {@link PhaseTable} lets through must be one of the table written out below (the seed's table, minus what the rules
+ * The transition table as a state machine, in memory: random walks of 20,000 attempted moves in all (100 tries of
+ * 200, at least 10,000 of them legal moves, many picked so the walks get far), each to a random phase or a legal
+ * one, over orders and purchase orders under random rules and callers. Every move {@link PhaseTable} lets through must be one of the table written out below (the seed's table, minus what the rules
  * take away), every move it refuses must be outside it, and the history the walk writes with {@link Order#moveTo}
  * is complete, chained and adds up to the time from creation to the last change.
  */
@@ -46,8 +48,11 @@ class PhaseTableProperties {
 
     record Walk(List<Rule> rules, boolean holdsGuard, boolean purchaseOrders, List<Step> steps) {}
 
-    /** A move attempted {@code afterMillis} after the previous one (0: in the same microsecond range). */
-    record Step(OrderPhase to, long afterMicros) {}
+    /**
+     * A move attempted {@code afterMicros} after the previous one: to the random phase {@code to}, or, for a
+     * {@code legalPick}, to one the oracle allows (the {@code pick}-th), so that walks get far along the line.
+     */
+    record Step(OrderPhase to, boolean legalPick, int pick, long afterMicros) {}
 
     @Provide
     Arbitrary<Walk> walks() {
@@ -56,7 +61,10 @@ class PhaseTableProperties {
                 .as((from, to, disabled) -> new Rule(from, to, disabled, disabled ? null : GUARD))
                 .filter(r -> PhaseTable.isDefault(r.from(), r.to()));
         Arbitrary<Step> step = Combinators.combine(
-                        Arbitraries.of(OrderPhase.class), Arbitraries.longs().between(0, 90L * 24 * 3600 * 1_000_000))
+                        Arbitraries.of(OrderPhase.class),
+                        Arbitraries.of(true, false),
+                        Arbitraries.integers().between(0, 9),
+                        Arbitraries.longs().between(0, 90L * 24 * 3600 * 1_000_000))
                 .as(Step::new);
         return Combinators.combine(
                         rule.list().ofMaxSize(6).uniqueElements(r -> r.from() + ">" + r.to()),
@@ -66,7 +74,15 @@ class PhaseTableProperties {
                 .as(Walk::new);
     }
 
-    @Property(tries = 50)
+    /** Legal moves made by all tries of the property: the walks must cover at least 10,000 transitions. */
+    private static final AtomicLong MOVES = new AtomicLong();
+
+    @AfterContainer
+    static void tenThousandTransitionsWereMade() {
+        assertThat(MOVES.get()).as("legal moves made in all walks").isGreaterThanOrEqualTo(10_000);
+    }
+
+    @Property(tries = 100)
     void noIllegalMovePassesAndTheHistoryIsCompleteChainedAndAddsUp(@ForAll("walks") Walk walk) {
         var table = new PhaseTable(walk.rules());
         Set<String> permissions = walk.holdsGuard() ? Set.of(GUARD) : Set.of();
@@ -75,32 +91,41 @@ class PhaseTableProperties {
         List<PhaseChange> history = new ArrayList<>();
         int moved = 0;
         for (Step step : walk.steps()) {
-            if (order == null || order.phase().isFinal()) {
+            if (order == null || legalTargets(walk.rules(), order, permissions).isEmpty()) {
                 check(history);
                 order = newOrder(walk.purchaseOrders(), clock);
                 history = new ArrayList<>(List.of(PhaseChange.creation(order, null, clock)));
             }
             clock = clock.plus(Duration.ofNanos(step.afterMicros() * 1000));
             OrderPhase from = order.phase();
-            boolean legal = legal(walk.rules(), order, step.to(), permissions);
-            var refusal = table.refusal(from, order.heldFromPhase(), order.isPurchaseOrder(), step.to(), permissions);
+            List<OrderPhase> legalTargets = legalTargets(walk.rules(), order, permissions);
+            OrderPhase to = step.legalPick() ? legalTargets.get(step.pick() % legalTargets.size()) : step.to();
+            boolean legal = legalTargets.contains(to);
+            var refusal = table.refusal(from, order.heldFromPhase(), order.isPurchaseOrder(), to, permissions);
             assertThat(refusal == null)
                     .as(
                             "%s → %s (held from %s, purchase order %s) under %s",
-                            from, step.to(), order.heldFromPhase(), order.isPurchaseOrder(), walk.rules())
+                            from, to, order.heldFromPhase(), order.isPurchaseOrder(), walk.rules())
                     .isEqualTo(legal);
             if (refusal == null) {
-                Duration spent = order.moveTo(step.to(), clock, LocalDate.of(2026, 1, 1));
-                history.add(new PhaseChange(order, from, step.to(), null, null, clock, spent));
-                assertThat(order.phase()).isEqualTo(step.to());
-                assertThat(order.heldFromPhase()).isEqualTo(step.to() == ON_HOLD ? from : null);
+                Duration spent = order.moveTo(to, clock, LocalDate.of(2026, 1, 1));
+                history.add(new PhaseChange(order, from, to, null, null, clock, spent));
+                assertThat(order.phase()).isEqualTo(to);
+                assertThat(order.heldFromPhase()).isEqualTo(to == ON_HOLD ? from : null);
                 moved++;
             } else {
                 assertThat(order.phase()).isEqualTo(from);
             }
         }
         check(history);
-        Statistics.collect(moved < 20 ? "under 20 moves" : moved < 60 ? "20-59 moves" : "60+ moves");
+        MOVES.addAndGet(moved);
+        Statistics.label("legal moves of the 200 attempted").collect(moved < 100 ? "under 100" : "100 or more");
+    }
+
+    static List<OrderPhase> legalTargets(List<Rule> rules, Order order, Set<String> permissions) {
+        return java.util.Arrays.stream(OrderPhase.values())
+                .filter(to -> legal(rules, order, to, permissions))
+                .toList();
     }
 
     /** The oracle: the written-out table, less disabled moves and those reserved to a permission not held. */
