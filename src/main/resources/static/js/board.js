@@ -52,11 +52,12 @@
     form.requestSubmit();
   });
 
-  // A refused move answers 409 (or 422) with the board and the reason: show it rather than htmx's default of
-  // swapping nothing.
+  // A refused move answers 409 (or 403, 422) with the board and the reason: show it rather than htmx's default of
+  // swapping nothing. Only the board's own answer is swapped in, never an error page.
   document.addEventListener("htmx:beforeSwap", (event) => {
     const status = event.detail.xhr.status;
-    if ((status === 409 || status === 422) && event.detail.target && event.detail.target.id === "board") {
+    if ((status === 403 || status === 409 || status === 422) && event.detail.target && event.detail.target.id === "board"
+        && event.detail.xhr.responseText.includes('id="board"')) {
       event.detail.shouldSwap = true;
       event.detail.isError = false;
     }
