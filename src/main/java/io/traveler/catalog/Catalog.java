@@ -31,6 +31,12 @@ public interface Catalog {
      */
     Map<SellableRef, Sellable> sellables(Collection<SellableRef> refs);
 
+    /**
+     * The current organization's products not discontinued, and their ACTIVE variants, as an order form offers them, by SKU: at most
+     * {@code limit}.
+     */
+    java.util.List<Sellable> offeredSellables(int limit);
+
     /** The current organization's product, or variant, with this SKU (a product's first), if there is one. */
     Optional<SellableRef> sellableBySku(String sku);
 

@@ -16,6 +16,9 @@ public interface CustomerStandings {
     /** The customer of the current organization with this id, if there is one. */
     Optional<CustomerStanding> standingOf(UUID customerId);
 
+    /** The customers an order form offers, by name: at most {@code limit}, blocked ones included (marked). */
+    java.util.List<CustomerStanding> choices(int limit);
+
     /** The customer of the current organization with this code, if there is one. */
     Optional<CustomerStanding> standingByCode(String code);
 }

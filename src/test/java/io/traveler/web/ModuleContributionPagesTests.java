@@ -80,6 +80,8 @@ class ModuleContributionPagesTests {
                         "Outbox",
                         "Customers",
                         "Quotes",
+                        "Orders",
+                        "Purchase orders",
                         "Catalog",
                         "Imports",
                         "Jobs",
@@ -96,6 +98,8 @@ class ModuleContributionPagesTests {
                         "Members",
                         "Active partners",
                         "Customers",
+                        "Open orders",
+                        "Purchase orders awaiting acceptance",
                         "Parts",
                         "Products",
                         "Active BOMs");
@@ -104,6 +108,8 @@ class ModuleContributionPagesTests {
                 .containsEntry("Stations", 1L)
                 .containsEntry("Members", 1L)
                 .containsEntry("Customers", 0L)
+                .containsEntry("Open orders", 0L)
+                .containsEntry("Purchase orders awaiting acceptance", 0L)
                 .containsEntry("Parts", 1L)
                 .containsEntry("Products", 0L)
                 .containsEntry("Active BOMs", 0L);

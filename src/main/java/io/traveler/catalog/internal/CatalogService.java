@@ -158,6 +158,33 @@ public class CatalogService implements Catalog {
 
     @Override
     @Transactional(readOnly = true)
+    public List<Sellable> offeredSellables(int limit) {
+        return jdbc.sql("""
+                        select p.id as product_id, null::uuid as variant_id, p.sku, p.name, p.base_price as price
+                          from catalog.products p
+                         where p.org_id = :org and p.status <> 'DISCONTINUED'
+                        union all
+                        select v.product_id, v.id, coalesce(v.sku, p.sku), p.name || ' ' || v.name,
+                               coalesce(v.price, p.base_price)
+                          from catalog.variants v
+                          join catalog.products p on p.org_id = v.org_id and p.id = v.product_id
+                         where v.org_id = :org and p.status <> 'DISCONTINUED' and v.status = 'ACTIVE'
+                         order by sku, name
+                         limit :limit
+                        """)
+                .param("org", TenantContext.requireOrgId())
+                .param("limit", limit)
+                .query((rs, n) -> new Sellable(
+                        rs.getObject("product_id", UUID.class),
+                        rs.getObject("variant_id", UUID.class),
+                        rs.getString("sku"),
+                        rs.getString("name"),
+                        rs.getBigDecimal("price")))
+                .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<SellableRef> sellableBySku(String sku) {
         return jdbc.sql("""
                         select id as product_id, null::uuid as variant_id, 0 as rank

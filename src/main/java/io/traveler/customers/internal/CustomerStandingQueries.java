@@ -9,9 +9,29 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class CustomerStandingQueries implements CustomerStandings {
     private final Customers customers;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    CustomerStandingQueries(Customers customers) {
+    CustomerStandingQueries(Customers customers, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.customers = customers;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.List<CustomerStanding> choices(int limit) {
+        return jdbc.sql("""
+                        select id, code, name, status, credit_limit from customers.customers
+                         where org_id = :org
+                         order by name, id limit :limit""")
+                .param("org", io.traveler.shared.tenancy.TenantContext.requireOrgId())
+                .param("limit", limit)
+                .query((rs, n) -> new CustomerStanding(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("code"),
+                        rs.getString("name"),
+                        rs.getString("status"),
+                        rs.getBigDecimal("credit_limit")))
+                .list();
     }
 
     @Override

@@ -6,11 +6,14 @@ import io.traveler.shared.modules.ModuleContribution;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** What the orders module adds: its permissions and the roles that hold them. */
+/**
+ * What the orders module adds: its permissions and the roles that hold them, its pages, its counts and its search.
+ * One "Purchase orders" entry serves both sides: its page is the inbox for a factory, the sent orders for a brand.
+ */
 @Configuration(proxyBeanMethods = false)
 class OrdersModule {
     @Bean
-    ModuleContribution ordersContribution() {
+    ModuleContribution ordersContribution(OrderSearch search) {
         return ModuleContribution.of("orders")
                 .permission("orders:read", "See orders, their lines and phase history, and purchase orders")
                 .permission("orders:write", "Create orders and purchase orders, change their lines and details")
@@ -32,6 +35,16 @@ class OrdersModule {
                 .grant(FINANCE, "orders:read", "orders:override_credit")
                 .grant(QC_INSPECTOR, "orders:read")
                 .grant(BRAND_USER, "orders:read", "orders:write")
+                .navigation(77, "Orders", "/app/orders", "orders:read")
+                .navigation(78, "Purchase orders", "/app/orders/purchase-orders", "orders:read")
+                .tile(56, "Open orders", "/app/orders", "orders:read", search::openOrders)
+                .tile(
+                        57,
+                        "Purchase orders awaiting acceptance",
+                        "/app/orders/purchase-orders",
+                        "orders:read",
+                        search::purchaseOrdersAwaitingAcceptance)
+                .search("orders", "Orders", "orders:read", "/app/orders/{id}", "/api/orders/{id}", search::hits)
                 .build();
     }
 }
