@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-/** The customer's timeline and the quote builder: lines from a product search, totals, terms, PDF, sending. */
+/**
+ * The customer's timeline and the quote builder: lines from a product search, totals, terms, PDF, sending; then the
+ * customer accepts, the quote becomes an order, and the order moves on the board.
+ */
 class QuoteBrowserTests extends BrowserTest {
     @Test
     void buildsAQuoteFromProductSearchesSeesItsTotalsAndSendsIt() {
@@ -82,6 +85,21 @@ class QuoteBrowserTests extends BrowserTest {
 
         browser.click("Quotes");
         assertThat(browser.text(By.id("quote-rows"))).contains("Harbour Street Store", "77.00 USD", "sent");
+
+        browser.open(quotePage);
+        browser.submit("Accept and create order");
+        assertThat(browser.path()).startsWith("/app/orders/");
+        assertThat(browser.text(By.id("order-phase"))).isEqualTo("Draft");
+        assertThat(browser.text(By.id("order-total")))
+                .as("the quoted lines, discount and tax")
+                .startsWith("77.00");
+        String code = browser.text(By.cssSelector(".page-head h1 span"));
+        browser.click("Board");
+        browser.find(By.xpath("//li[contains(@class,'board-card')][.//a[text()='" + code
+                        + "']]//button[normalize-space()='Configuration']"))
+                .click();
+        browser.await(By.id("board-moved"));
+        assertThat(browser.text(By.id("board-moved"))).isEqualTo(code + " moved to Configuration.");
     }
 
     private void addProduct(String search, String sku, String quantity, String unitPrice) {
