@@ -139,6 +139,8 @@ public final class KeysetPager {
                     converted = UUID.fromString(value);
                 } else if (javaType == Instant.class) {
                     converted = Instant.parse(value);
+                } else if (javaType == java.time.LocalDate.class) {
+                    converted = java.time.LocalDate.parse(value);
                 } else if (javaType == BigDecimal.class) {
                     converted = new BigDecimal(value);
                 } else if (javaType == Integer.class || javaType == int.class) {
