@@ -53,7 +53,7 @@ echo "data: $data   results: $out"
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 
 # --- 1. the data set, once per data directory --------------------------------------------------------------------
-if [[ ${RELOAD:-0} == 1 ]] || ! grep -qs "^orders=$orders$" "$data/bench.env"; then
+if [[ ${RELOAD:-0} == 1 ]] || ! grep -qsx "orders=$orders" "$data/bench.env"; then
   rm -rf "$data/postgres" "$data/postgres-runtime" "$data/bench.env"
   start
   password="bench-password-$RANDOM-$RANDOM-$RANDOM"
@@ -77,16 +77,9 @@ if [[ ${RELOAD:-0} == 1 ]] || ! grep -qs "^orders=$orders$" "$data/bench.env"; t
   grep -E '^(Time|[a-z_]+$)' "$out/load.log" | paste -sd' ' | sed 's/Time: /  /g' >"$out/load-steps.txt" || true
   size=$(sql -c "select pg_size_pretty(pg_database_size('traveler'))")
   stop_app
-  cat >"$data/bench.env" <<EOF
-orders=$orders
-password=$password
-factory_email=$factory_email
-brand_email=$brand_email
-factory_org=$factory_org
-brand_org=$brand_org
-load_s=$load_s
-size=$size
-EOF
+  for var in orders password factory_email brand_email factory_org brand_org load_s size; do
+    printf '%s=%q\n' "$var" "${!var}"
+  done >"$data/bench.env"
   echo "loaded in $load_s s (database $size); steps in $out/load.log"
 fi
 # shellcheck disable=SC1091
@@ -125,31 +118,33 @@ code_prefix=$(sql -c "select left(code, length(code) - 2) from orders.orders whe
   order by created_at desc limit 1 offset 5000")
 name_word=Hartley
 notes_word=pallets
-to=$(date -u +%F)
-from=$(date -u -d '-90 days' +%F)
+from=$(date -u -d '-455 days' +%F) # a quarter a year ago
+to=$(date -u -d '-365 days' +%F)
 org_orders=$(sql -c "select count(*) from orders.orders where org_id = '$factory_org'")
 echo "big factory: $org_orders orders; customer histories of $big_count (the biggest customer) and $typical_count (the median)"
 
 # name|who|path — who: factory or brand (whose token, whose app.org_id)
 queries=(
-  "list_newest|factory|/api/orders/?limit=50"
-  "phase_by_promised|factory|/api/orders/?phase=PRODUCTION&sort=promised_on&limit=50"
-  "priority_dates|factory|/api/orders/?priority=URGENT&ordered_from=$from&ordered_to=$to&limit=50"
-  "customer_big|factory|/api/orders/?customer_id=$big_customer&limit=50"
-  "customer_typical|factory|/api/orders/?customer_id=$typical_customer&limit=50"
-  "search_code|factory|/api/orders/?q=$code_prefix&limit=50"
-  "search_name|factory|/api/orders/?q=$name_word&limit=50"
-  "search_notes|factory|/api/orders/?q=$notes_word&limit=50"
-  "brand_list|brand|/api/orders/?limit=50"
+  "list_newest|factory|/api/orders?limit=50"
+  "phase_by_ordered|factory|/api/orders?phase=PRODUCTION&sort=ordered_on&limit=50"
+  "delivered_by_total|factory|/api/orders?phase=DELIVERED&sort=-total&limit=50"
+  "priority_dates|factory|/api/orders?priority=URGENT&ordered_from=$from&ordered_to=$to&limit=50"
+  "customer_big|factory|/api/orders?customer_id=$big_customer&limit=50"
+  "customer_typical|factory|/api/orders?customer_id=$typical_customer&limit=50"
+  "search_code|factory|/api/orders?q=$code_prefix&limit=50"
+  "search_name|factory|/api/orders?q=$name_word&limit=50"
+  "search_notes|factory|/api/orders?q=$notes_word&limit=50"
+  "search_two_words|factory|/api/orders?q=$name_word+$notes_word&limit=50"
+  "brand_list|brand|/api/orders?limit=50"
 )
-# a deep keyset page: follow next_cursor DEEP_PAGES (100) pages of 100 (row 10,000 of the newest-first list)
+# a deep keyset page: follow next_cursor DEEP_PAGES (100) pages of 500, to row 50,000 of the newest-first list
 cursor=
 for ((i = 0; i < ${DEEP_PAGES:-100}; i++)); do
-  cursor=$(curl -fsS -H "Authorization: Bearer $factory_token" "$base/api/orders/?limit=100${cursor:+&cursor=$cursor}" \
+  cursor=$(curl -fsS -H "Authorization: Bearer $factory_token" "$base/api/orders?limit=500${cursor:+&cursor=$cursor}" \
     | jq -r '.next_cursor // empty')
   [[ -n $cursor ]] || die "the list ended before page $i"
 done
-queries+=("deep_page|factory|/api/orders/?limit=50&cursor=$cursor")
+queries+=("deep_page|factory|/api/orders?limit=50&cursor=$cursor")
 
 auth_of() { [[ $1 == brand ]] && echo "Authorization: Bearer $brand_token" || echo "Authorization: Bearer $factory_token"; }
 org_of() { [[ $1 == brand ]] && echo "$brand_org" || echo "$factory_org"; }
