@@ -31,6 +31,9 @@ public interface Catalog {
      */
     Map<SellableRef, Sellable> sellables(Collection<SellableRef> refs);
 
+    /** The current organization's product, or variant, with this SKU (a product's first), if there is one. */
+    Optional<SellableRef> sellableBySku(String sku);
+
     /** How a partner factory knows one of the current organization's variants. */
     record SupplierCodes(String productCode, String variantCode, String sku) {}
 

@@ -15,4 +15,7 @@ public interface CustomerStandings {
 
     /** The customer of the current organization with this id, if there is one. */
     Optional<CustomerStanding> standingOf(UUID customerId);
+
+    /** The customer of the current organization with this code, if there is one. */
+    Optional<CustomerStanding> standingByCode(String code);
 }

@@ -543,6 +543,15 @@ class TenantRoleMatrixTests {
         String contacts = "/api/customers/" + customer.id() + "/contacts";
         var contact = created(api.post(contacts).as(owner).body(Map.of("name", "Matrix contact")));
         var disposableContact = created(api.post(contacts).as(owner).body(Map.of("name", "Disposable contact")));
+        Map<String, Object> orderLine = Map.of("product_id", product.id(), "quantity", 1, "unit_price", 5);
+        Map<String, Object> orderBody = Map.of("customer_id", customer.id(), "lines", List.of(orderLine, orderLine));
+        var order = created(api.post("/api/orders").as(owner).body(orderBody));
+        var disposableOrder = created(api.post("/api/orders").as(owner).body(orderBody));
+        String orderLines = "/api/orders/" + order.id() + "/lines";
+        String firstLine =
+                orderLines + "/" + order.json().path("lines").get(0).path("id").asString();
+        String secondLine =
+                orderLines + "/" + order.json().path("lines").get(1).path("id").asString();
         var importJob = created(api.post("/api/imports/products").as(owner).csv("sku,name\nMX-I,Imported\n"));
         var exportJob = created(api.post("/api/catalog/parts/export-jobs").as(owner));
         awaitJob(exportJob.id());
@@ -749,6 +758,17 @@ class TenantRoleMatrixTests {
                 .body(Map.of("role", "Spy"));
         sample("DELETE /api/customers/{id}/contacts/{contactId}", contacts + "/" + disposableContact.id());
         sample("DELETE /api/customers/{id}", "/api/customers/" + disposableCustomer.id());
+        sample("GET /api/orders", "/api/orders");
+        sample("GET /api/orders", "/api/orders?q=matrix&phase=DRAFT");
+        sample("POST /api/orders", "/api/orders").body(orderBody);
+        sample("GET /api/orders/{id}", "/api/orders/" + order.id());
+        sample("PATCH /api/orders/{id}", "/api/orders/" + order.id()).body(Map.of("priority", "LOW"));
+        sample("GET /api/orders/{id}/lines", orderLines);
+        sample("POST /api/orders/{id}/lines", orderLines).body(orderLine);
+        sample("GET /api/orders/{id}/lines/{lineId}", firstLine);
+        sample("PATCH /api/orders/{id}/lines/{lineId}", firstLine).body(Map.of("quantity", 2));
+        sample("DELETE /api/orders/{id}/lines/{lineId}", secondLine);
+        sample("DELETE /api/orders/{id}", "/api/orders/" + disposableOrder.id());
         sample("POST /api/api-keys/{id}/revoke", "/api/api-keys/" + key.id() + "/revoke");
         sample("POST /api/partnerships/{id}/end", "/api/partnerships/" + partnership.id() + "/end");
         sample("DELETE /api/stations/{id}", "/api/stations/" + station.id());

@@ -158,6 +158,23 @@ public class CatalogService implements Catalog {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<SellableRef> sellableBySku(String sku) {
+        return jdbc.sql("""
+                        select id as product_id, null::uuid as variant_id, 0 as rank
+                          from catalog.products where org_id = :org and sku = :sku
+                        union all
+                        select product_id, id, 1 from catalog.variants where org_id = :org and sku = :sku
+                        order by rank limit 1
+                        """)
+                .param("org", TenantContext.requireOrgId())
+                .param("sku", sku)
+                .query((rs, n) ->
+                        new SellableRef(rs.getObject("product_id", UUID.class), rs.getObject("variant_id", UUID.class)))
+                .optional();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Map<UUID, SupplierCodes> supplierCodes(Collection<UUID> variantIds, UUID factoryOrgId) {
         if (variantIds.isEmpty()) {
             return Map.of();

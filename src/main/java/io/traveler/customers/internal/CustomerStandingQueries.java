@@ -17,9 +17,16 @@ class CustomerStandingQueries implements CustomerStandings {
     @Override
     @Transactional(readOnly = true)
     public Optional<CustomerStanding> standingOf(UUID customerId) {
-        return customers
-                .findById(customerId)
-                .map(c -> new CustomerStanding(
-                        c.id(), c.code(), c.name(), c.status().name(), c.creditLimit()));
+        return customers.findById(customerId).map(CustomerStandingQueries::standing);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<CustomerStanding> standingByCode(String code) {
+        return customers.findByCode(code).map(CustomerStandingQueries::standing);
+    }
+
+    private static CustomerStanding standing(Customer c) {
+        return new CustomerStanding(c.id(), c.code(), c.name(), c.status().name(), c.creditLimit());
     }
 }

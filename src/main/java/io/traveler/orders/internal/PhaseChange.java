@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** One entry of an order's phase history: written once, never changed. */
 @Entity
@@ -36,6 +38,8 @@ public class PhaseChange {
     private UUID actorId;
     private String reason;
     private Instant at;
+    /** An interval column: Hibernate maps a Duration to numeric nanoseconds unless told. */
+    @JdbcTypeCode(SqlTypes.INTERVAL_SECOND)
     private Duration timeInPhase;
 
     protected PhaseChange() {}
