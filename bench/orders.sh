@@ -5,7 +5,7 @@
 # (captured with auto_explain), alternating, ROUNDS rounds. See bench/README.md ("Orders").
 # Usage: bench/orders.sh [JAR]
 # env: DATA_DIR (/tmp/traveler-orders-bench, kept: a loaded one is reused), ORDERS (1000000), ROUNDS (3),
-#      SECONDS_PER_RUN (8), CONNECTIONS (4), SQL_REPS (40), PORT (18080), JAVA, JVM_OPTS, RELOAD (1 = load anew)
+#      SECONDS_PER_RUN (6), CONNECTIONS (4), SQL_REPS (30), PORT (18080), JAVA, JVM_OPTS, RELOAD (1 = load anew)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -16,9 +16,9 @@ jar=${1:-$(find_jar)} || die "no target/traveler-*.jar; build it with: mvn -Dski
 data=${DATA_DIR:-/tmp/traveler-orders-bench}
 orders=${ORDERS:-1000000}
 rounds=${ROUNDS:-3}
-seconds=${SECONDS_PER_RUN:-8}
+seconds=${SECONDS_PER_RUN:-6}
 connections=${CONNECTIONS:-4}
-sql_reps=${SQL_REPS:-40}
+sql_reps=${SQL_REPS:-30}
 port=${PORT:-18080}
 base=http://127.0.0.1:$port
 out=$data/results/$(date -u +%Y%m%dT%H%M%SZ)
