@@ -3,11 +3,13 @@ package io.traveler.orders;
 import static io.traveler.orders.OrderFixtures.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.traveler.orders.internal.Orders;
 import io.traveler.orders.internal.PhaseChanges;
 import io.traveler.shared.tenancy.Tenant;
 import io.traveler.shared.tenancy.TenantContext;
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
+import io.traveler.testing.Parallel;
 import io.traveler.testing.Tenants;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -35,6 +37,9 @@ class OrderApiTests {
 
     @Autowired
     PhaseChanges history;
+
+    @Autowired
+    Orders orders;
 
     @Autowired
     TransactionTemplate transactions;
@@ -240,6 +245,89 @@ class OrderApiTests {
         assertThat(afterRemove.json().path("total").decimalValue()).isEqualByComparingTo("482");
         assertThat(api.get(path + "/lines").as(factory).send().json().path("items"))
                 .hasSize(1);
+    }
+
+    @Test
+    void linesAddedAtOnceGetDistinctNumbersAndTheTotalCountsEachOnce() {
+        var placed = place(factory, order(customer));
+        String path = "/api/orders/" + placed.id();
+
+        var statuses = Parallel.run(8, i -> api.post(path + "/lines")
+                .as(factory)
+                .body(line(chair, "1", String.valueOf(i + 1)))
+                .send()
+                .status());
+
+        assertThat(statuses).containsOnly(201);
+        var read = api.get(path).as(factory).send();
+        assertThat(read.json().path("lines"))
+                .extracting(l -> l.path("line_no").asInt())
+                .containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+        assertThat(read.json().path("total").decimalValue()).isEqualByComparingTo("36");
+    }
+
+    @Test
+    void linesAndChargesChangeOnlyInDraftOrConfigurationAndOnlyADraftIsDeleted() {
+        var placed = place(factory, order(customer, line(chair, "1", "100")));
+        String path = "/api/orders/" + placed.id();
+        String lineId = placed.json().path("lines").get(0).path("id").asString();
+
+        moveTo(placed.id(), OrderPhase.CONFIGURATION);
+        assertThat(api.post(path + "/lines")
+                        .as(factory)
+                        .body(line(chair, "1", "1"))
+                        .send()
+                        .status())
+                .isEqualTo(201);
+        moveTo(placed.id(), OrderPhase.APPROVAL);
+
+        assertThat(api.post(path + "/lines")
+                        .as(factory)
+                        .body(line(chair, "1", "1"))
+                        .send()
+                        .status())
+                .isEqualTo(409);
+        assertThat(api.patch(path + "/lines/" + lineId)
+                        .as(factory)
+                        .ifMatch("*")
+                        .body(Map.of("quantity", 3))
+                        .send()
+                        .status())
+                .isEqualTo(409);
+        assertThat(api.delete(path + "/lines/" + lineId)
+                        .as(factory)
+                        .ifMatch("*")
+                        .send()
+                        .status())
+                .isEqualTo(409);
+        assertThat(api.patch(path)
+                        .as(factory)
+                        .ifMatch("*")
+                        .body(Map.of("tax", 5))
+                        .send()
+                        .status())
+                .isEqualTo(409);
+        assertThat(api.delete(path).as(factory).ifMatch("*").send().status()).isEqualTo(409);
+        var reprioritised = api.patch(path)
+                .as(factory)
+                .ifMatch("*")
+                .body(Map.of("priority", "URGENT"))
+                .send();
+        assertThat(reprioritised.status())
+                .as("details other than charges still change")
+                .isEqualTo(200);
+        assertThat(reprioritised.json().path("total").decimalValue()).isEqualByComparingTo("101");
+    }
+
+    /** The phase set directly (the transitions are another helper's); lines and deletion rules read only the phase. */
+    private void moveTo(UUID orderId, OrderPhase phase) {
+        TenantContext.runAs(
+                Tenant.user(factory.orgId(), factory.userId()),
+                () -> transactions.executeWithoutResult(status -> {
+                    var order = orders.lockOwned(orderId, factory.orgId()).orElseThrow();
+                    order.moveTo(phase, java.time.Instant.now(), java.time.LocalDate.now());
+                    orders.saveAndFlush(order);
+                }));
     }
 
     @Test
