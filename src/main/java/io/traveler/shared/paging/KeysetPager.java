@@ -91,7 +91,14 @@ public final class KeysetPager {
             conjunction.add(descending.get(i) ? cb.lessThan(path, value) : cb.greaterThan(path, value));
             alternatives.add(cb.and(conjunction.toArray(Predicate[]::new)));
         }
-        return cb.or(alternatives.toArray(Predicate[]::new));
+        // The first sort value's inclusive bound says nothing the alternatives do not, but it is the one condition an
+        // index can start from: without it the scan reads, and throws away, every row before the cursor.
+        Expression<Comparable> first = root.get(attributes.getFirst());
+        Comparable firstValue = (Comparable) values.getFirst();
+        Predicate bound = descending.getFirst()
+                ? cb.lessThanOrEqualTo(first, firstValue)
+                : cb.greaterThanOrEqualTo(first, firstValue);
+        return cb.and(bound, cb.or(alternatives.toArray(Predicate[]::new)));
     }
 
     private static String encode(Object row, List<String> attributes) {
