@@ -849,6 +849,13 @@ class TenantRoleMatrixTests {
         sample("POST /api/quotes/{id}/reject", "/api/quotes/" + sentQuote.id() + "/reject")
                 .body(Map.of("reason", "Matrix"));
         sample("DELETE /api/quotes/{id}", "/api/quotes/" + disposableQuote.id());
+        var acceptableQuote = created(api.post("/api/quotes").as(owner).body(quoteBody));
+        assertThat(api.post("/api/quotes/" + acceptableQuote.id() + "/send")
+                        .as(owner)
+                        .send()
+                        .status())
+                .isEqualTo(200);
+        sample("POST /api/quotes/{id}/accept", "/api/quotes/" + acceptableQuote.id() + "/accept");
         var factoryCustomer = created(api.post("/api/customers").as(factory).body(Map.of("name", "Matrix buyer")));
         UUID moved = placeOrder(factory, factoryCustomer.id(), null);
         UUID cancelled = placeOrder(factory, factoryCustomer.id(), null);

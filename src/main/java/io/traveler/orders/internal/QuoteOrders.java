@@ -1,7 +1,12 @@
 package io.traveler.orders.internal;
 
 import io.traveler.customers.Quotes;
+import io.traveler.shared.errors.ForbiddenException;
 import io.traveler.shared.jpa.ExpectedVersion;
+import io.traveler.shared.security.TravelerAuthentication;
+import io.traveler.shared.security.TravelerPrincipal;
+import io.traveler.shared.tenancy.Tenant;
+import io.traveler.shared.tenancy.TenantContext;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -9,6 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** A customer accepts a quote: the quote becomes ACCEPTED and its order is placed, in one transaction. */
 @Service
 public class QuoteOrders {
+    static final String QUOTES_WRITE = "quotes:write";
+
     private final Quotes quotes;
     private final OrderService orders;
 
@@ -24,6 +31,7 @@ public class QuoteOrders {
      */
     @Transactional
     public Order accept(UUID quoteId, ExpectedVersion expected) {
+        requireQuotesWrite();
         Quotes.AcceptedQuote quote = quotes.accept(quoteId, expected);
         var lines = quote.lines().stream()
                 .map(l -> new OrderService.NewLine(l.productId(), l.variantId(), l.quantity(), l.unitPrice()))
@@ -45,5 +53,16 @@ public class QuoteOrders {
                 lines));
         quotes.linkOrder(quote.quoteId(), order.id());
         return order;
+    }
+
+    /** Placing the order needs orders:write (checked on the endpoint); changing the quote needs quotes:write too. */
+    private static void requireQuotesWrite() {
+        boolean held = TravelerAuthentication.current()
+                .map(TravelerPrincipal::permissions)
+                .map(permissions -> permissions.contains(QUOTES_WRITE))
+                .orElse(TenantContext.current().actorKind() == Tenant.ActorKind.SYSTEM);
+        if (!held) {
+            throw new ForbiddenException("Accepting a quote changes it, which needs " + QUOTES_WRITE);
+        }
     }
 }
