@@ -150,7 +150,7 @@ class RowLevelSecurityTests {
 
         try (Connection connection = ownerDataSource.getConnection()) {
             connection.setAutoCommit(false);
-            UUID stationOfB;
+            UUID stationOfB = null;
             try (Statement statement = connection.createStatement()) {
                 for (String table : tables.values()) {
                     statement.execute("alter table " + table + " disable row level security");
