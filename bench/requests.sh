@@ -1,81 +1,122 @@
 #!/usr/bin/env bash
 # What an authenticated single-resource GET costs against the server's own HTTP ceiling: autocannon against
-# GET /api/stations/{id} (a bearer token) and GET /actuator/health (open, no database), alternating, on one server.
-# Usage: bench/requests.sh [JAR]     env: ROUNDS (3), SECONDS_PER_RUN (15), CONNECTIONS (64), WARM_UP (5),
-#                                         PORT (18080), JAVA, JVM_OPTS, KEY (0; 1 = an API key instead of a token)
+# GET /api/stations/{id} (a bearer token) and GET /actuator/health (open), alternating, on one server.
+# Usage: bench/requests.sh [JAR]
+#        bench/requests.sh JAR_A JAR_B [...]   compares jars in one run: every jar runs as its own server (own port
+#                                             and data directory), and each round loads them one after another,
+#                                             so a noisy machine weighs on all alike (only one is loaded at a time)
+# env: ROUNDS (3), SECONDS_PER_RUN (15), CONNECTIONS (64), WARM_UP (5), PORT (18080; jar i listens on PORT + i),
+#      JAVA, JVM_OPTS, KEY (0; 1 = an API key instead of a token), JFR (empty; a directory = record a JFR profile of
+#      each jar's GET runs there)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 
 command -v autocannon >/dev/null || die "autocannon is missing; install it with: npm i -g autocannon"
 command -v jq >/dev/null || die "jq is missing"
-jar=${1:-$(find_jar)} || die "no target/traveler-*.jar; build it with: mvn -DskipTests package"
-[[ -f $jar ]] || die "no jar at $jar"
+jars=("$@")
+((${#jars[@]} > 0)) || jars=("$(find_jar)") || die "no target/traveler-*.jar; build it with: mvn -DskipTests package"
+for jar in "${jars[@]}"; do [[ -f $jar ]] || die "no jar at $jar"; done
 rounds=${ROUNDS:-3}
 seconds=${SECONDS_PER_RUN:-15}
 connections=${CONNECTIONS:-64}
 warm_up=${WARM_UP:-5}
-port=${PORT:-18080}
-base=http://127.0.0.1:$port
 work=$(mktemp -d)
-log=$work/app.log
+pids=()
+datas=()
 
 cleanup() {
   local rc=$?
-  stop_app
-  if ((rc != 0)) && [[ -f $log ]]; then
-    echo "--- last lines of $log" >&2
-    tail -n 40 "$log" >&2
+  for i in "${!pids[@]}"; do
+    APP_PID=${pids[$i]} APP_DATA=${datas[$i]} stop_app
+  done
+  if ((rc != 0)); then
+    for log in "$work"/app-*.log; do
+      [[ -f $log ]] || continue
+      echo "--- last lines of $log" >&2
+      tail -n 40 "$log" >&2
+    done
   fi
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-echo "jar:  $jar"
 echo "java: $("$JAVA" -version 2>&1 | head -1)"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-start_app "$jar" "$port" "$work/data" "$log"
-wait_healthy "$port" 900 || die "the server did not become healthy"
+for i in "${!jars[@]}"; do
+  datas[i]=$work/data-$i
+  start_app "${jars[$i]}" $((${PORT:-18080} + i)) "${datas[$i]}" "$work/app-$i.log"
+  pids[i]=$APP_PID
+done
 
-post() { curl -fsS -H 'Content-Type: application/json' "${@:3}" -d "$2" "$base$1"; }
-email="bench-$(date +%s%N)@example.com"
-password="bench-password-$RANDOM-$RANDOM"
-post /api/auth/signup "$(jq -nc --arg e "$email" --arg p "$password" \
-  '{organization_name: "Bench requests", organization_kind: "FACTORY", name: "Bench administrator", email: $e, password: $p}')" >/dev/null
-token=$(post /api/auth/token "$(jq -nc --arg e "$email" --arg p "$password" '{email: $e, password: $p}')" | jq -r .access_token)
-auth="Authorization: Bearer $token"
-if [[ ${KEY:-0} == 1 ]]; then
-  key=$(post /api/api-keys '{"name": "bench", "permissions": ["stations:read"]}' -H "$auth" | jq -r .key)
-  auth="X-API-Key: $key"
-fi
-station=$(post /api/stations '{"name": "Bench station", "capacity_hours_per_day": 8}' -H "Authorization: Bearer $token" | jq -r .id)
-[[ $(curl -s -o /dev/null -w '%{http_code}' -H "$auth" "$base/api/stations/$station") == 200 ]] \
-  || die "GET /api/stations/$station does not answer 200"
+post() { curl -fsS -H 'Content-Type: application/json' "${@:3}" -d "$2" "$1"; }
+gets=()
+auths=()
+healths=()
+for i in "${!jars[@]}"; do
+  base=http://127.0.0.1:$((${PORT:-18080} + i))
+  APP_PID=${pids[$i]}
+  wait_healthy $((${PORT:-18080} + i)) 900 || die "the server of ${jars[$i]} did not become healthy"
+  email="bench-$(date +%s%N)@example.com"
+  password="bench-password-$RANDOM-$RANDOM"
+  post "$base/api/auth/signup" "$(jq -nc --arg e "$email" --arg p "$password" \
+    '{organization_name: "Bench requests", organization_kind: "FACTORY", name: "Bench administrator", email: $e, password: $p}')" >/dev/null
+  token=$(post "$base/api/auth/token" "$(jq -nc --arg e "$email" --arg p "$password" '{email: $e, password: $p}')" | jq -r .access_token)
+  auth="Authorization: Bearer $token"
+  if [[ ${KEY:-0} == 1 ]]; then
+    key=$(post "$base/api/api-keys" '{"name": "bench", "permissions": ["stations:read"]}' -H "$auth" | jq -r .key)
+    auth="X-API-Key: $key"
+  fi
+  station=$(post "$base/api/stations" '{"name": "Bench station", "capacity_hours_per_day": 8}' -H "Authorization: Bearer $token" | jq -r .id)
+  [[ $(curl -s -o /dev/null -w '%{http_code}' -H "$auth" "$base/api/stations/$station") == 200 ]] \
+    || die "GET /api/stations/$station does not answer 200"
+  gets[i]=$base/api/stations/$station
+  auths[i]=$auth
+  healths[i]=$base/actuator/health
+  echo "jar $i: ${jars[$i]}   port $((${PORT:-18080} + i))"
+done
 
-# run NAME URL [HEADER] SECONDS: prints "req/s p99 non2xx" of one autocannon run.
+# run URL [HEADER] SECONDS: prints "req/s p99 non2xx" of one autocannon run.
 run() {
   local out
-  out=$(autocannon -j -c "$connections" -d "$4" ${3:+-H "$3"} "$2" 2>/dev/null)
+  out=$(autocannon -j -c "$connections" -d "$3" ${2:+-H "$2"} "$1" 2>/dev/null)
   jq -r '"\(.requests.average) \(.latency.p99) \(.non2xx + .errors + .timeouts)"' <<<"$out"
 }
 
-get_url=$base/api/stations/$station
-health_url=$base/actuator/health
-echo "warm-up: ${warm_up} s of each"
-run health "$health_url" "" "$warm_up" >/dev/null
-run get "$get_url" "$auth" "$warm_up" >/dev/null
-run health "$health_url" "" "$warm_up" >/dev/null
-run get "$get_url" "$auth" "$warm_up" >/dev/null
-
-printf '\n%-6s %14s %10s %14s %10s %8s %s\n' round "health req/s" "p99 ms" "GET req/s" "p99 ms" ratio "failed (health/GET)"
-ratios=()
-for ((i = 1; i <= rounds; i++)); do
-  read -r h_rps h_p99 h_bad < <(run health "$health_url" "" "$seconds")
-  read -r g_rps g_p99 g_bad < <(run get "$get_url" "$auth" "$seconds")
-  ratio=$(awk -v g="$g_rps" -v h="$h_rps" 'BEGIN{printf "%.2f", g / h}')
-  ratios+=("$ratio")
-  printf '%-6s %14.0f %10s %14.0f %10s %8s %s/%s\n' "$i" "$h_rps" "$h_p99" "$g_rps" "$g_p99" "$ratio" "$h_bad" "$g_bad"
+echo "warm-up: ${warm_up} s of each, twice"
+for _ in 1 2; do
+  for i in "${!jars[@]}"; do
+    run "${healths[$i]}" "" "$warm_up" >/dev/null
+    run "${gets[$i]}" "${auths[$i]}" "$warm_up" >/dev/null
+  done
 done
+if [[ -n ${JFR:-} ]]; then
+  mkdir -p "$JFR"
+  for i in "${!jars[@]}"; do
+    jcmd=$(dirname "$JAVA")/jcmd
+    "$jcmd" "${pids[$i]}" JFR.start name=bench settings=profile filename="$JFR/requests-$i.jfr" >/dev/null
+  done
+fi
+
+printf '\n%-6s %-4s %14s %10s %14s %10s %8s %s\n' round jar "health req/s" "p99 ms" "GET req/s" "p99 ms" ratio "failed (health/GET)"
+declare -A ratios
+for ((r = 1; r <= rounds; r++)); do
+  for i in "${!jars[@]}"; do
+    read -r h_rps h_p99 h_bad < <(run "${healths[$i]}" "" "$seconds")
+    read -r g_rps g_p99 g_bad < <(run "${gets[$i]}" "${auths[$i]}" "$seconds")
+    ratio=$(awk -v g="$g_rps" -v h="$h_rps" 'BEGIN{printf "%.2f", g / h}')
+    ratios[$i]+="$ratio "
+    printf '%-6s %-4s %14.0f %10s %14.0f %10s %8s %s/%s\n' "$r" "$i" "$h_rps" "$h_p99" "$g_rps" "$g_p99" "$ratio" "$h_bad" "$g_bad"
+  done
+done
+if [[ -n ${JFR:-} ]]; then
+  for i in "${!jars[@]}"; do
+    "$(dirname "$JAVA")/jcmd" "${pids[$i]}" JFR.stop name=bench >/dev/null
+  done
+fi
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; print m + 0}'; }
-echo "median ratio GET/health: $(median "${ratios[@]}")  (goal >= 0.6, GET p99 < 50 ms)"
+for i in "${!jars[@]}"; do
+  # shellcheck disable=SC2086 # one ratio per word
+  echo "jar $i median ratio GET/health: $(median ${ratios[$i]})  (goal >= 0.6, GET p99 < 50 ms)"
+done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

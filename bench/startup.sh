@@ -45,12 +45,17 @@ for i in "${!jars[@]}"; do
   jar=${jars[$i]}
   datas[i]=${data:-$work/data-$i}
   echo "jar $i: $jar   data: ${datas[$i]}"
-  # The first start creates the data directory (database, migrations, signing key); it is not measured.
-  t0=$(now_us)
-  start_app "$jar" "$port" "${datas[$i]}" "$log"
-  wait_healthy "$port" "${HEALTH_TIMEOUT:-600}" || die "the first start of $jar did not become healthy"
-  printf '  first start (new data dir, not counted): %.1f s\n' "$(awk -v us=$(($(now_us) - t0)) 'BEGIN{print us / 1e6}')"
-  stop_app
+  # The first start creates the data directory (database, migrations, signing key); it is not measured. A data
+  # directory given on the command line that already holds a database is used as it is.
+  if [[ -n $data && -d $data/postgres ]]; then
+    echo "  existing data directory: no first start"
+  else
+    t0=$(now_us)
+    start_app "$jar" "$port" "${datas[$i]}" "$log"
+    wait_healthy "$port" "${HEALTH_TIMEOUT:-600}" || die "the first start of $jar did not become healthy"
+    printf '  first start (new data dir, not counted): %.1f s\n' "$(awk -v us=$(($(now_us) - t0)) 'BEGIN{print us / 1e6}')"
+    stop_app
+  fi
   if [[ ${AOT:-0} == 1 ]]; then
     t0=$(now_us)
     jars[i]=$(prepare_aot "$jar" "$work/extracted-$i" "${datas[$i]}")

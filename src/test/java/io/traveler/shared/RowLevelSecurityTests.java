@@ -3,14 +3,24 @@ package io.traveler.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.traveler.shared.jpa.TenantOwned;
 import io.traveler.testing.ApplicationTest;
 import io.traveler.testing.Tenants;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.metamodel.EntityType;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.hibernate.Session;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,6 +39,10 @@ class RowLevelSecurityTests {
 
     @Autowired
     EntityManager em;
+
+    @Autowired
+    @Qualifier("ownerDataSource")
+    DataSource ownerDataSource;
 
     @Test
     void theApplicationRoleOwnsNothingAndCannotBypassRowLevelSecurity() {
@@ -111,6 +125,65 @@ class RowLevelSecurityTests {
                         .update())))
                 .rootCause()
                 .hasMessageContaining("row-level security");
+    }
+
+    /**
+     * The second wall: Hibernate scopes every load and query of a tenant-owned entity to the transaction's
+     * organization by itself, so the Java side stays scoped even on a table whose row-level security is off. Checked
+     * on the owner's connection in one transaction that switches the policies off and is rolled back.
+     */
+    @Test
+    void everyTenantOwnedEntityIsScopedByHibernateEvenWithoutRowLevelSecurity() throws Exception {
+        var tenants = Tenants.in(context);
+        var a = tenants.organization("FACTORY");
+        var b = tenants.organization("FACTORY");
+        station(b, "B-only");
+        var sessionFactory = em.getEntityManagerFactory().unwrap(SessionFactoryImplementor.class);
+        Map<Class<?>, String> tables = new LinkedHashMap<>();
+        for (EntityType<?> entity : sessionFactory.getMetamodel().getEntities()) {
+            if (TenantOwned.class.isAssignableFrom(entity.getJavaType())) {
+                var persister = sessionFactory.getMappingMetamodel().getEntityDescriptor(entity.getJavaType());
+                tables.put(entity.getJavaType(), ((AbstractEntityPersister) persister).getTableName());
+            }
+        }
+        assertThat(tables).hasSizeGreaterThan(10);
+
+        try (Connection connection = ownerDataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            UUID stationOfB = null;
+            try (Statement statement = connection.createStatement()) {
+                for (String table : tables.values()) {
+                    statement.execute("alter table " + table + " disable row level security");
+                }
+                statement.execute("select set_config('app.org_id', '" + a.orgId() + "', true)");
+                try (var rows =
+                        statement.executeQuery("select id from accounts.stations where org_id = '" + b.orgId() + "'")) {
+                    assertThat(rows.next())
+                            .as("another organization's row, visible without RLS")
+                            .isTrue();
+                    stationOfB = rows.getObject(1, UUID.class);
+                }
+            }
+            try (Session session =
+                    sessionFactory.withOptions().connection(connection).openSession()) {
+                Class<?> stationType = tables.keySet().stream()
+                        .filter(type -> type.getSimpleName().equals("Station"))
+                        .findFirst()
+                        .orElseThrow();
+                assertThat(session.find(stationType, stationOfB)).isNull();
+                for (Class<?> type : tables.keySet()) {
+                    assertThat(session.createQuery(
+                                            "select count(*) from " + type.getSimpleName() + " e where e.orgId <> :a",
+                                            Long.class)
+                                    .setParameter("a", a.orgId())
+                                    .getSingleResult())
+                            .as(type.getSimpleName())
+                            .isZero();
+                }
+            } finally {
+                connection.rollback();
+            }
+        }
     }
 
     private void station(Tenants.Member member, String name) {
