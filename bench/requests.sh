@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# What an authenticated single-resource GET costs against the server's own HTTP ceiling: autocannon against
+# What an authenticated single-resource GET costs against the server's own HTTP ceiling: wrk (or autocannon) against
 # GET /api/stations/{id} (a bearer token) and GET /actuator/health (open), alternating, on one server.
 # Usage: bench/requests.sh [JAR]
 #        bench/requests.sh JAR_A JAR_B [...]   compares jars in one run: every jar runs as its own server (own port
@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 
-command -v autocannon >/dev/null || die "autocannon is missing; install it with: npm i -g autocannon"
+command -v wrk >/dev/null || command -v autocannon >/dev/null || die "wrk (apt install wrk) or autocannon (npm i -g autocannon) is missing"
 command -v jq >/dev/null || die "jq is missing"
 jars=("$@")
 ((${#jars[@]} > 0)) || jars=("$(find_jar)") || die "no target/traveler-*.jar; build it with: mvn -DskipTests package"
@@ -76,11 +76,26 @@ for i in "${!jars[@]}"; do
   echo "jar $i: ${jars[$i]}   port $((${PORT:-18080} + i))"
 done
 
-# run URL [HEADER] SECONDS: prints "req/s p99 non2xx" of one autocannon run.
+# run URL [HEADER] SECONDS: prints "req/s p99 non2xx" of one run. wrk (Debian's package) when installed: autocannon's
+# request rates are right but its latencies against Tomcat are not (see README.md, "Orders"); CLIENT=autocannon
+# forces it.
 run() {
   local out
-  out=$(autocannon -j -c "$connections" -d "$3" ${2:+-H "$2"} "$1" 2>/dev/null)
-  jq -r '"\(.requests.average) \(.latency.p99) \(.non2xx + .errors + .timeouts)"' <<<"$out"
+  if [[ ${CLIENT:-wrk} == wrk ]] && command -v wrk >/dev/null; then
+    out=$(wrk -t2 -c "$connections" -d "${3}s" --latency ${2:+-H "$2"} "$1")
+    awk '/Requests\/sec/ { rps = $2 }
+         /^ +99%/ { v = $2
+                    if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 }
+                    else if (v ~ /ms$/) { sub(/ms$/, "", v) }
+                    else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 }
+                    p99 = v }
+         /Non-2xx or 3xx responses/ { bad += $NF }
+         /Socket errors/ { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) bad += $i }
+         END { printf "%s %.1f %d\n", rps, p99, bad }' <<<"$out"
+  else
+    out=$(autocannon -j -c "$connections" -d "$3" ${2:+-H "$2"} "$1" 2>/dev/null)
+    jq -r '"\(.requests.average) \(.latency.p99) \(.non2xx + .errors + .timeouts)"' <<<"$out"
+  fi
 }
 
 echo "warm-up: ${warm_up} s of each, twice"
