@@ -1,6 +1,7 @@
 package io.traveler.customers.internal;
 
 import io.traveler.shared.CsvCells;
+import io.traveler.shared.SearchWords;
 import io.traveler.shared.jobs.JobContext;
 import io.traveler.shared.jobs.JobHandler;
 import java.io.IOException;
@@ -81,7 +82,7 @@ class CustomerExport implements JobHandler {
     private record Selection(String q, String status) {
         String where() {
             StringBuilder where = new StringBuilder("true");
-            List<String> words = CustomerSearch.words(q);
+            List<String> words = SearchWords.of(q);
             for (int i = 0; i < words.size(); i++) {
                 where.append(" and (c.code ilike :w%1$d or c.name ilike :w%1$d or c.email ilike :w%1$d)".formatted(i));
             }
@@ -92,9 +93,9 @@ class CustomerExport implements JobHandler {
         }
 
         JdbcClient.StatementSpec apply(JdbcClient.StatementSpec spec) {
-            List<String> words = CustomerSearch.words(q);
+            List<String> words = SearchWords.of(q);
             for (int i = 0; i < words.size(); i++) {
-                spec = spec.param("w" + i, "%" + CustomerSearch.likeEscaped(words.get(i)) + "%");
+                spec = spec.param("w" + i, SearchWords.containing(words.get(i)));
             }
             return status == null ? spec : spec.param("status", status);
         }

@@ -1,7 +1,7 @@
 package io.traveler.customers.internal;
 
+import io.traveler.shared.SearchWords;
 import io.traveler.shared.modules.ModuleContribution.SearchHit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -24,7 +24,7 @@ class CustomerSearch {
 
     @Transactional(readOnly = true, propagation = Propagation.MANDATORY)
     List<SearchHit> hits(String q, int limit) {
-        List<String> words = words(q);
+        List<String> words = SearchWords.of(q);
         if (words.isEmpty()) {
             return List.of();
         }
@@ -39,9 +39,9 @@ class CustomerSearch {
                  limit :limit
                 """.formatted(where));
         for (int i = 0; i < words.size(); i++) {
-            query = query.param("w" + i, "%" + likeEscaped(words.get(i)) + "%");
+            query = query.param("w" + i, SearchWords.containing(words.get(i)));
         }
-        return query.param("prefix", likeEscaped(q.strip()) + "%")
+        return query.param("prefix", SearchWords.startingWith(q.strip()))
                 .param("limit", limit)
                 .query((rs, n) -> new SearchHit(
                         rs.getObject("id", UUID.class),
@@ -53,17 +53,5 @@ class CustomerSearch {
     private static String detail(String email, String status) {
         String state = status.toLowerCase(Locale.ROOT);
         return email == null ? state : email + ", " + state;
-    }
-
-    /** The query's words, lower-cased; none for a blank query. */
-    static List<String> words(String q) {
-        if (q == null || q.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(q.strip().toLowerCase(Locale.ROOT).split("\\s+")).toList();
-    }
-
-    static String likeEscaped(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -1,6 +1,7 @@
 package io.traveler.customers.internal;
 
 import io.traveler.settings.OrganizationSettings;
+import io.traveler.shared.SearchWords;
 import io.traveler.shared.errors.ConflictException;
 import io.traveler.shared.errors.NotFoundException;
 import io.traveler.shared.errors.ValidationException;
@@ -93,8 +94,8 @@ public class CustomerService {
     /** Every word of {@code q} appears in the code, the name or the e-mail address. */
     private static List<Predicate> matching(Root<Customer> root, CriteriaBuilder cb, String q) {
         List<Predicate> words = new ArrayList<>();
-        for (String word : CustomerSearch.words(q)) {
-            String pattern = "%" + CustomerSearch.likeEscaped(word) + "%";
+        for (String word : SearchWords.of(q)) {
+            String pattern = SearchWords.containing(word);
             words.add(cb.or(
                     cb.like(cb.lower(root.get("code")), pattern, '\\'),
                     cb.like(cb.lower(root.get("name")), pattern, '\\'),

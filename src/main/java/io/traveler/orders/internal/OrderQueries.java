@@ -1,6 +1,7 @@
 package io.traveler.orders.internal;
 
 import io.traveler.orders.OrderPhase;
+import io.traveler.shared.SearchWords;
 import io.traveler.shared.errors.NotFoundException;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.KeysetPager;
@@ -13,7 +14,6 @@ import jakarta.persistence.criteria.Root;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.query.criteria.HibernateCriteriaBuilder;
@@ -208,17 +208,13 @@ public class OrderQueries {
             return words;
         }
         HibernateCriteriaBuilder cb = (HibernateCriteriaBuilder) criteria;
-        for (String word : q.strip().toLowerCase(Locale.ROOT).split("\\s+")) {
-            String pattern = "%" + likeEscaped(word) + "%";
+        for (String word : SearchWords.of(q)) {
+            String pattern = SearchWords.containing(word);
             words.add(cb.or(
                     cb.ilike(root.get("code"), pattern, '\\'),
                     cb.ilike(root.get("partyName"), pattern, '\\'),
                     cb.ilike(root.get("specialInstructions"), pattern, '\\')));
         }
         return words;
-    }
-
-    private static String likeEscaped(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -1,8 +1,8 @@
 package io.traveler.orders.internal;
 
+import io.traveler.shared.SearchWords;
 import io.traveler.shared.modules.ModuleContribution.SearchHit;
 import io.traveler.shared.tenancy.TenantContext;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -26,7 +26,7 @@ class OrderSearch {
     /** Orders whose code or party name holds every word of the query; codes beginning with it first. */
     @Transactional(readOnly = true, propagation = Propagation.MANDATORY)
     List<SearchHit> hits(String q, int limit) {
-        List<String> words = words(q);
+        List<String> words = SearchWords.of(q);
         if (words.isEmpty()) {
             return List.of();
         }
@@ -41,10 +41,10 @@ class OrderSearch {
                  limit :limit
                 """.formatted(where));
         for (int i = 0; i < words.size(); i++) {
-            query = query.param("w" + i, "%" + likeEscaped(words.get(i)) + "%");
+            query = query.param("w" + i, SearchWords.containing(words.get(i)));
         }
         return query.param("org", TenantContext.requireOrgId())
-                .param("prefix", likeEscaped(q.strip()) + "%")
+                .param("prefix", SearchWords.startingWith(q.strip()))
                 .param("limit", limit)
                 .query((rs, n) -> new SearchHit(
                         rs.getObject("id", UUID.class),
@@ -73,16 +73,5 @@ class OrderSearch {
                 .param("org", TenantContext.requireOrgId())
                 .query(Long.class)
                 .single();
-    }
-
-    private static List<String> words(String q) {
-        if (q == null || q.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(q.strip().toLowerCase(Locale.ROOT).split("\\s+")).toList();
-    }
-
-    private static String likeEscaped(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

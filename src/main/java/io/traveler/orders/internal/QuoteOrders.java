@@ -46,7 +46,7 @@ public class QuoteOrders {
                 null,
                 "From quote " + quote.code(),
                 quote.discount(),
-                quote.tax() == null ? null : quote.tax(),
+                quote.tax(),
                 null,
                 null,
                 null,

@@ -378,6 +378,11 @@ class OrdersController {
         Order placed = body.factoryOrgId() != null
                 ? orders.placePurchaseOrder(body.purchaseOrder())
                 : orders.place(body.order());
+        return created(placed);
+    }
+
+    /** 201 with the order as its caller sees it, its location and its ETag. */
+    private ResponseEntity<OrderDetail> created(Order placed) {
         OrderView view = queries.find(placed.id());
         return Versions.withEtag(
                 ResponseEntity.created(URI.create("/api/orders/" + placed.id())),
@@ -389,12 +394,7 @@ class OrdersController {
     @PostMapping("/api/quotes/{id}/accept")
     @PreAuthorize("hasAuthority('orders:write')")
     ResponseEntity<OrderDetail> acceptQuote(@PathVariable UUID id, ExpectedVersion expected) {
-        Order placed = quoteOrders.accept(id, expected);
-        OrderView view = queries.find(placed.id());
-        return Versions.withEtag(
-                ResponseEntity.created(URI.create("/api/orders/" + placed.id())),
-                view.order().version(),
-                OrderDetail.of(view));
+        return created(quoteOrders.accept(id, expected));
     }
 
     @Operation(summary = "Get an order with its lines")
