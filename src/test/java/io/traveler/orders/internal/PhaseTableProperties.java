@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -99,7 +100,10 @@ class PhaseTableProperties {
             clock = clock.plus(Duration.ofNanos(step.afterMicros() * 1000));
             OrderPhase from = order.phase();
             List<OrderPhase> legalTargets = legalTargets(walk.rules(), order, permissions);
-            OrderPhase to = step.legalPick() ? legalTargets.get(step.pick() % legalTargets.size()) : step.to();
+            // Rules may disable every way out of a fresh order; a legal pick then has nothing to pick from.
+            OrderPhase to = step.legalPick() && !legalTargets.isEmpty()
+                    ? legalTargets.get(step.pick() % legalTargets.size())
+                    : step.to();
             boolean legal = legalTargets.contains(to);
             var refusal = table.refusal(from, order.heldFromPhase(), order.isPurchaseOrder(), to, permissions);
             assertThat(refusal == null)
@@ -120,6 +124,17 @@ class PhaseTableProperties {
         check(history);
         MOVES.addAndGet(moved);
         Statistics.label("legal moves of the 200 attempted").collect(moved < 100 ? "under 100" : "100 or more");
+    }
+
+    /** Found by CI: rules that close every way out of DRAFT leave a legal pick with nothing to choose. */
+    @Example
+    void aWalkFromAnOrderWithNoWayOutIsRefusedThroughout() {
+        var closed = List.of(
+                new Rule(DRAFT, CONFIGURATION, true, null),
+                new Rule(DRAFT, ON_HOLD, true, null),
+                new Rule(DRAFT, CANCELLED, true, null));
+        var steps = List.of(new Step(CONFIGURATION, true, 0, 1), new Step(DELIVERED, false, 0, 1));
+        noIllegalMovePassesAndTheHistoryIsCompleteChainedAndAddsUp(new Walk(closed, false, false, steps));
     }
 
     static List<OrderPhase> legalTargets(List<Rule> rules, Order order, Set<String> permissions) {
