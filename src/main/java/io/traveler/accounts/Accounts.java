@@ -1,6 +1,9 @@
 package io.traveler.accounts;
 
+import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,4 +20,29 @@ public interface Accounts {
     List<OrganizationRef> activeFactories();
 
     Optional<String> organizationName(UUID orgId);
+    /** A station of the current organization, as the production modules name and check it. */
+    record StationRef(UUID id, String name, boolean active) {}
+
+    /** An employee of the current organization: their own hourly rate (null when none is set) and their stations. */
+    record EmployeeRef(
+            UUID id, String name, UUID userId, BigDecimal hourlyRate, boolean active, List<UUID> stationIds) {}
+
+    Optional<StationRef> station(UUID stationId);
+
+    /** The current organization's stations among {@code stationIds}, in one query. */
+    Map<UUID, StationRef> stations(Collection<UUID> stationIds);
+
+    /** The current organization's stations, by name. */
+    List<StationRef> allStations();
+
+    Optional<EmployeeRef> employee(UUID employeeId);
+
+    /** The current organization's employees among {@code employeeIds}, in one query. */
+    Map<UUID, EmployeeRef> employees(Collection<UUID> employeeIds);
+
+    /** The current organization's employees, by name. */
+    List<EmployeeRef> allEmployees();
+
+    /** The employee record linked to this user in the current organization, if there is one. */
+    Optional<EmployeeRef> employeeOfUser(UUID userId);
 }

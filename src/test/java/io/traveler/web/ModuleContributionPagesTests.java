@@ -140,7 +140,8 @@ class ModuleContributionPagesTests {
                 .contains("value=\"boms:approve\"")
                 .contains("value=\"metrics:read\"")
                 .contains("value=\"orders:transition\"")
-                .doesNotContain("value=\"projects:read\"");
+                .contains("value=\"projects:advance\"")
+                .doesNotContain("value=\"inventory:read\"");
     }
 
     private static List<String> navigation(String html) {

@@ -96,4 +96,91 @@ class AccountsService implements Accounts, ActorNames {
                 });
         return names;
     }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<StationRef> station(UUID stationId) {
+        return stations(List.of(stationId)).values().stream().findFirst();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, StationRef> stations(Collection<UUID> stationIds) {
+        Map<UUID, StationRef> found = new HashMap<>();
+        if (stationIds.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("select id, name, status from accounts.stations where org_id = :org and id in (:ids)")
+                .param("org", TenantContext.requireOrgId())
+                .param("ids", List.copyOf(stationIds))
+                .query(rs -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    found.put(id, new StationRef(id, rs.getString(2), "ACTIVE".equals(rs.getString(3))));
+                });
+        return found;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<StationRef> allStations() {
+        return jdbc.sql("select id, name, status from accounts.stations where org_id = :org order by name, id")
+                .param("org", TenantContext.requireOrgId())
+                .query((rs, n) ->
+                        new StationRef(rs.getObject(1, UUID.class), rs.getString(2), "ACTIVE".equals(rs.getString(3))))
+                .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<EmployeeRef> employee(UUID employeeId) {
+        return employees(List.of(employeeId)).values().stream().findFirst();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, EmployeeRef> employees(Collection<UUID> employeeIds) {
+        Map<UUID, EmployeeRef> found = new HashMap<>();
+        if (employeeIds.isEmpty()) {
+            return found;
+        }
+        employeesWhere("e.id in (:value)", List.copyOf(employeeIds)).forEach(e -> found.put(e.id(), e));
+        return found;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<EmployeeRef> allEmployees() {
+        return employeesWhere("true", null);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<EmployeeRef> employeeOfUser(UUID userId) {
+        return employeesWhere("e.user_id = :value", userId).stream().findFirst();
+    }
+
+    private List<EmployeeRef> employeesWhere(String condition, Object value) {
+        var statement = jdbc.sql("""
+                        select e.id, e.name, e.user_id, e.hourly_rate, e.status,
+                               coalesce(array_agg(m.station_id order by m.station_id)
+                                        filter (where m.station_id is not null), '{}')
+                          from accounts.employees e
+                          left join accounts.station_members m on m.org_id = e.org_id and m.employee_id = e.id
+                         where e.org_id = :org and %s
+                         group by e.id
+                         order by e.name, e.id
+                        """.formatted(condition)).param("org", TenantContext.requireOrgId());
+        if (value != null) {
+            statement = statement.param("value", value);
+        }
+        return statement
+                .query((rs, n) -> new EmployeeRef(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getObject(3, UUID.class),
+                        rs.getBigDecimal(4),
+                        "ACTIVE".equals(rs.getString(5)),
+                        List.of((UUID[]) rs.getArray(6).getArray())))
+                .list();
+    }
 }

@@ -1,0 +1,105 @@
+package io.traveler.tasks;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** What other modules may ask the tasks module, in the current organization. */
+public interface Tasks {
+    enum AssigneeType {
+        STATION,
+        EMPLOYEE,
+        NONE
+    }
+
+    enum Status {
+        TODO,
+        IN_PROGRESS,
+        BLOCKED,
+        DONE
+    }
+
+    /** A station's template task to create for one entry of a stage. */
+    record TemplateTask(
+            UUID templateId,
+            String title,
+            String description,
+            int sequence,
+            Integer estimateMinutes,
+            List<String> checklistItems,
+            boolean required) {}
+
+    /** A task someone adds to a project ({@code stageInstanceId} and {@code stageEntry} already checked by the caller). */
+    record NewTask(
+            UUID stageInstanceId,
+            Integer stageEntry,
+            String title,
+            String description,
+            Integer sequence,
+            AssigneeType assigneeType,
+            UUID stationId,
+            UUID employeeId,
+            Boolean required,
+            Integer estimateMinutes,
+            LocalDate dueDate,
+            String recurrenceRule,
+            List<UUID> dependsOn,
+            List<String> checklistItems) {}
+
+    record ChecklistItem(UUID id, int position, String label, boolean done) {}
+
+    /** A task as other modules read it. */
+    record TaskView(
+            UUID id,
+            UUID projectId,
+            UUID stageInstanceId,
+            Integer stageEntry,
+            UUID templateId,
+            String title,
+            String description,
+            int sequence,
+            AssigneeType assigneeType,
+            UUID stationId,
+            UUID employeeId,
+            Status status,
+            boolean required,
+            Integer estimateMinutes,
+            LocalDate dueDate,
+            String recurrenceRule,
+            List<UUID> dependsOn,
+            List<ChecklistItem> checklist,
+            Instant startedAt,
+            Instant completedAt,
+            long version) {}
+
+    /**
+     * Creates the station's template tasks for one entry of a stage instance, assigned to the station, once: a
+     * repeated or concurrent call for the same entry creates nothing more and answers the tasks already there.
+     */
+    List<TaskView> createForStageEntry(
+            UUID projectId, UUID stageInstanceId, int stageEntry, UUID stationId, List<TemplateTask> templates);
+
+    TaskView create(UUID projectId, NewTask task);
+
+    /** The project's tasks, by sequence. */
+    List<TaskView> ofProject(UUID projectId);
+
+    /** The required tasks of this entry of a stage instance that are not done. */
+    List<TaskView> openRequired(UUID stageInstanceId, int stageEntry);
+
+    /** Minutes and labour cost of a project, in all and per stage instance (null key: time on no stage). */
+    record TimeTotals(
+            BigDecimal totalMinutes,
+            BigDecimal labourCost,
+            Map<UUID, BigDecimal> minutesByStageInstance,
+            Map<UUID, BigDecimal> costByStageInstance) {}
+
+    /** Computed from the time logs on each call; nothing is stored. */
+    TimeTotals timeOfProject(UUID projectId);
+
+    /** The same, for several projects in one query. */
+    Map<UUID, TimeTotals> timeOfProjects(java.util.Collection<UUID> projectIds);
+}

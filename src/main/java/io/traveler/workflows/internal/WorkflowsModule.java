@@ -1,0 +1,26 @@
+package io.traveler.workflows.internal;
+
+import static io.traveler.shared.security.StandardRole.*;
+
+import io.traveler.shared.modules.ModuleContribution;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What the workflows module adds: its permissions and their holders (production plans workflows; the people who
+ * work along them read them), its pages and its count.
+ */
+@Configuration(proxyBeanMethods = false)
+class WorkflowsModule {
+    @Bean
+    ModuleContribution workflowsContribution() {
+        return ModuleContribution.of("workflows")
+                .permission("workflows:read", "See workflows, their stages and actions, and station task templates")
+                .permission(
+                        "workflows:manage", "Create and version workflows, and change the task templates of stations")
+                .grant(PRODUCTION_MANAGER, "workflows:read", "workflows:manage")
+                .grant(TECHNICIAN, "workflows:read")
+                .grant(QC_INSPECTOR, "workflows:read")
+                .build();
+    }
+}
