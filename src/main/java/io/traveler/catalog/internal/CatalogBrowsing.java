@@ -1,5 +1,6 @@
 package io.traveler.catalog.internal;
 
+import io.traveler.shared.SearchWords;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.KeysetPager;
 import io.traveler.shared.paging.PageRequest;
@@ -111,8 +112,8 @@ public class CatalogBrowsing {
                         limit :limit
                         """)
                 .param("q", q.trim())
-                .param("prefix", likeEscaped(q.trim()) + "%")
-                .param("contains", "%" + likeEscaped(q.trim()) + "%")
+                .param("prefix", SearchWords.startingWith(q.trim()))
+                .param("contains", SearchWords.containing(q.trim()))
                 .param("limit", limit)
                 .query(CatalogBrowsing::component)
                 .list();
@@ -191,9 +192,5 @@ public class CatalogBrowsing {
                 rs.getString("number"),
                 rs.getString("name"),
                 rs.getString("unit"));
-    }
-
-    private static String likeEscaped(String text) {
-        return CatalogSearch.likeEscaped(text);
     }
 }

@@ -1,5 +1,6 @@
 package io.traveler.catalog.internal;
 
+import io.traveler.shared.SearchWords;
 import io.traveler.shared.modules.ModuleContribution.SearchHit;
 import java.util.HashMap;
 import java.util.List;
@@ -70,7 +71,7 @@ class CatalogSearch {
                         """.formatted(target.table, target.number, target.kind))
                 .param("query", query)
                 .param("exact", expansion.exact())
-                .param("prefix", likeEscaped(text) + "%")
+                .param("prefix", SearchWords.startingWith(text))
                 .param("kind", filters.kind() == null ? null : filters.kind().name())
                 .param(
                         "status",
@@ -154,9 +155,5 @@ class CatalogSearch {
                 .param("query", query)
                 .query(Boolean.class)
                 .single();
-    }
-
-    static String likeEscaped(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }
