@@ -4,7 +4,7 @@ import io.traveler.shared.Quantities;
 import io.traveler.shared.errors.NotFoundException;
 import io.traveler.shared.errors.ValidationException;
 import io.traveler.shared.jpa.ExpectedVersion;
-import io.traveler.shared.security.TravelerAuthentication;
+import io.traveler.shared.security.Callers;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
@@ -151,9 +151,7 @@ public class BomService {
      * and change the organization's settings. The API, the product page and imports ask here.
      */
     public boolean callerMayActivateDraft() {
-        return TravelerAuthentication.current()
-                .map(caller -> caller.permissions().containsAll(ACTIVATE_DRAFT))
-                .orElse(false);
+        return Callers.hold(ACTIVATE_DRAFT.toArray(String[]::new));
     }
 
     /** Activation by the caller: a DRAFT only when {@link #callerMayActivateDraft()}, otherwise an APPROVED BOM. */

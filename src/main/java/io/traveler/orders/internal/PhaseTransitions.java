@@ -14,10 +14,8 @@ import io.traveler.shared.errors.NotFoundException;
 import io.traveler.shared.errors.TravelerException.FieldError;
 import io.traveler.shared.errors.ValidationException;
 import io.traveler.shared.jpa.ExpectedVersion;
+import io.traveler.shared.security.Callers;
 import io.traveler.shared.security.Permission;
-import io.traveler.shared.security.TravelerAuthentication;
-import io.traveler.shared.security.TravelerPrincipal;
-import io.traveler.shared.tenancy.Tenant;
 import io.traveler.shared.tenancy.TenantContext;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -119,7 +117,7 @@ public class PhaseTransitions {
         }
         Order order = owned.get();
         expected.checkIfGiven(order.version());
-        Set<String> permissions = callerPermissions();
+        Set<String> permissions = Callers.permissions();
         PhaseTable table = table(org);
         refuse(
                 table.refusal(order.phase(), order.heldFromPhase(), order.isPurchaseOrder(), to, permissions),
@@ -154,7 +152,7 @@ public class PhaseTransitions {
     @Transactional
     public Order cancel(UUID orderId, String reason, ExpectedVersion expected) {
         UUID org = TenantContext.requireOrgId();
-        if (visible(orderId).orgId().equals(org) && !callerPermissions().contains(TRANSITION)) {
+        if (visible(orderId).orgId().equals(org) && !Callers.permissions().contains(TRANSITION)) {
             throw new ForbiddenException("Cancelling an order of the organization needs " + TRANSITION);
         }
         return transition(orderId, OrderPhase.CANCELLED, reason, expected);
@@ -171,7 +169,7 @@ public class PhaseTransitions {
     public Order acceptPurchaseOrder(UUID orderId, String note, ExpectedVersion expected) {
         String why = reason(note, false);
         Order order = undecidedPurchaseOrder(orderId, expected);
-        refuse(table(order.orgId()).decision(OrderPhase.CONFIGURATION, callerPermissions()), Set.of());
+        refuse(table(order.orgId()).decision(OrderPhase.CONFIGURATION, Callers.permissions()), Set.of());
         return move(order, OrderPhase.CONFIGURATION, why);
     }
 
@@ -180,7 +178,7 @@ public class PhaseTransitions {
     public Order rejectPurchaseOrder(UUID orderId, String reason, ExpectedVersion expected) {
         String why = reason(reason, true);
         Order order = undecidedPurchaseOrder(orderId, expected);
-        refuse(table(order.orgId()).decision(OrderPhase.CANCELLED, callerPermissions()), Set.of());
+        refuse(table(order.orgId()).decision(OrderPhase.CANCELLED, Callers.permissions()), Set.of());
         order.reject(why);
         return move(order, OrderPhase.CANCELLED, why);
     }
@@ -195,7 +193,7 @@ public class PhaseTransitions {
     public List<Target> allowedTargets(UUID orderId) {
         UUID org = TenantContext.requireOrgId();
         Order order = visible(orderId);
-        Set<String> permissions = callerPermissions();
+        Set<String> permissions = Callers.permissions();
         List<Target> targets = new ArrayList<>();
         PhaseTable table = order.orgId().equals(org) ? table(org) : null;
         for (OrderPhase to : OrderPhase.values()) {
@@ -366,18 +364,6 @@ public class PhaseTransitions {
 
     private LocalDate today() {
         return LocalDate.now(clock.withZone(ZoneId.of(settings.current().timezone())));
-    }
-
-    /**
-     * The caller's permissions; background work acting for the organization itself (a SYSTEM actor, such as the
-     * demo data) decided its rights when it was started.
-     */
-    private static Set<String> callerPermissions() {
-        return TravelerAuthentication.current()
-                .map(TravelerPrincipal::permissions)
-                .orElseGet(() -> TenantContext.current().actorKind() == Tenant.ActorKind.SYSTEM
-                        ? Permission.allCodes()
-                        : Set.of());
     }
 
     private static String reason(String reason, boolean required) {

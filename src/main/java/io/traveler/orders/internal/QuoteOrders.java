@@ -1,12 +1,8 @@
 package io.traveler.orders.internal;
 
 import io.traveler.customers.Quotes;
-import io.traveler.shared.errors.ForbiddenException;
 import io.traveler.shared.jpa.ExpectedVersion;
-import io.traveler.shared.security.TravelerAuthentication;
-import io.traveler.shared.security.TravelerPrincipal;
-import io.traveler.shared.tenancy.Tenant;
-import io.traveler.shared.tenancy.TenantContext;
+import io.traveler.shared.security.Callers;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,12 +53,6 @@ public class QuoteOrders {
 
     /** Placing the order needs orders:write (checked on the endpoint); changing the quote needs quotes:write too. */
     private static void requireQuotesWrite() {
-        boolean held = TravelerAuthentication.current()
-                .map(TravelerPrincipal::permissions)
-                .map(permissions -> permissions.contains(QUOTES_WRITE))
-                .orElse(TenantContext.current().actorKind() == Tenant.ActorKind.SYSTEM);
-        if (!held) {
-            throw new ForbiddenException("Accepting a quote changes it, which needs " + QUOTES_WRITE);
-        }
+        Callers.require(QUOTES_WRITE, "Accepting a quote changes it");
     }
 }

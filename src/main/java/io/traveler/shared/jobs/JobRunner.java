@@ -2,13 +2,12 @@ package io.traveler.shared.jobs;
 
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import io.traveler.shared.Ids;
-import io.traveler.shared.errors.ForbiddenException;
 import io.traveler.shared.errors.NotFoundException;
 import io.traveler.shared.errors.TryLaterException;
 import io.traveler.shared.errors.ValidationException;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.TimeCursor;
-import io.traveler.shared.security.TravelerAuthentication;
+import io.traveler.shared.security.Callers;
 import io.traveler.shared.tenancy.Tenant;
 import io.traveler.shared.tenancy.TenantContext;
 import java.io.InputStream;
@@ -525,15 +524,11 @@ public class JobRunner {
     }
 
     private static boolean callerMay(String permission) {
-        return TravelerAuthentication.current()
-                .map(caller -> caller.can(permission))
-                .orElse(false);
+        return Callers.hold(permission);
     }
 
     private static void requireCaller(String permission, String kind) {
-        if (!callerMay(permission)) {
-            throw new ForbiddenException("Jobs of kind " + kind + " need the permission " + permission);
-        }
+        Callers.require(permission, "Jobs of kind " + kind);
     }
 
     private static Job job(ResultSet rs, int n) throws SQLException {
