@@ -78,6 +78,7 @@ class ModuleContributionPagesTests {
                         "Roles",
                         "API keys",
                         "Outbox",
+                        "My work",
                         "Customers",
                         "Quotes",
                         "Orders",
@@ -100,6 +101,7 @@ class ModuleContributionPagesTests {
                         "Customers",
                         "Open orders",
                         "Purchase orders awaiting acceptance",
+                        "My open tasks",
                         "Parts",
                         "Products",
                         "Active BOMs");
@@ -110,6 +112,7 @@ class ModuleContributionPagesTests {
                 .containsEntry("Customers", 0L)
                 .containsEntry("Open orders", 0L)
                 .containsEntry("Purchase orders awaiting acceptance", 0L)
+                .containsEntry("My open tasks", 0L)
                 .containsEntry("Parts", 1L)
                 .containsEntry("Products", 0L)
                 .containsEntry("Active BOMs", 0L);
@@ -123,9 +126,11 @@ class ModuleContributionPagesTests {
         String home = signedIn(technician.email()).get("/app/").body();
 
         assertThat(navigation(home))
-                .containsExactly("Home", "Employees", "Stations", "Locations", "Catalog", "Jobs", "Organization");
+                .containsExactly(
+                        "Home", "Employees", "Stations", "Locations", "My work", "Catalog", "Jobs", "Organization");
         assertThat(tiles(home).keySet())
-                .containsExactly("Employees", "Stations", "Locations", "Parts", "Products", "Active BOMs");
+                .containsExactly(
+                        "Employees", "Stations", "Locations", "My open tasks", "Parts", "Products", "Active BOMs");
         assertThat(home).doesNotContain("Latest changes");
     }
 
