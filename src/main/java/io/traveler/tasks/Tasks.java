@@ -127,4 +127,26 @@ public interface Tasks {
 
     /** The same, for several projects in one query. */
     Map<UUID, TimeTotals> timeOfProjects(java.util.Collection<UUID> projectIds);
+
+    /** One task; not found (404) when it is not of this organization. */
+    TaskView task(UUID taskId);
+
+    /** Starts a task (as {@code POST /api/tasks/{id}/start}): refused while a task it depends on is not done. */
+    TaskView start(UUID taskId);
+
+    /**
+     * Completes a task (as {@code POST /api/tasks/{id}/complete}): refused while a dependency is open or a checklist
+     * item unticked; stops the timers running on it; a recurring task gets its next occurrence. Done already: no-op.
+     */
+    TaskView complete(UUID taskId);
+
+    /** Time to log on a task: {@code minutes}, or {@code startedAt} and {@code endedAt}; an optional note. */
+    record TimeEntry(UUID employeeId, BigDecimal minutes, Instant startedAt, Instant endedAt, String note) {}
+
+    /** A time log as written: its rate is the one in force now, its cost {@code minutes / 60 × rate}. */
+    record LoggedTime(
+            UUID id, UUID taskId, UUID employeeId, BigDecimal minutes, BigDecimal hourlyRate, BigDecimal labourCost) {}
+
+    /** Logs time on a task (as {@code POST /api/tasks/{id}/log_time}), for demo data and other modules' pages. */
+    LoggedTime logTime(UUID taskId, TimeEntry entry);
 }

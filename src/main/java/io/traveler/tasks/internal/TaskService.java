@@ -96,8 +96,14 @@ public class TaskService implements Tasks {
         if (stageEntry < 1) {
             throw new ValidationException("stage_entry", "must be 1 or more");
         }
+        if (projectId == null || stageInstanceId == null || stationId == null) {
+            throw new ValidationException("station_id", "a stage entry's tasks need its project, stage and station");
+        }
         UUID org = TenantContext.requireOrgId();
         for (TemplateTask template : templates) {
+            if (template.templateId() == null) {
+                throw new ValidationException("template_id", "is required: it makes a template's task once per entry");
+            }
             validTitle(template.title());
             validDescription(template.description());
             List<String> checklist = validChecklist(template.checklistItems(), "checklist_items");
@@ -204,8 +210,32 @@ public class TaskService implements Tasks {
         return time.ofProjects(projectIds);
     }
 
+    @Override
+    @Transactional
+    public TaskView start(UUID taskId) {
+        return start(taskId, ExpectedVersion.none());
+    }
+
+    @Override
+    @Transactional
+    public TaskView complete(UUID taskId) {
+        return complete(taskId, ExpectedVersion.none());
+    }
+
+    @Override
+    @Transactional
+    public LoggedTime logTime(UUID taskId, TimeEntry entry) {
+        TimeKeeping.TimeLog log = time.log(
+                taskId,
+                new TimeKeeping.NewLog(
+                        entry.employeeId(), entry.minutes(), entry.startedAt(), entry.endedAt(), entry.note()));
+        return new LoggedTime(
+                log.id(), log.taskId(), log.employeeId(), log.minutes(), log.hourlyRate(), log.labourCost());
+    }
+
     // --- one task ------------------------------------------------------------------------------------------------
 
+    @Override
     @Transactional(readOnly = true)
     public TaskView task(UUID id) {
         return view(id);
@@ -269,7 +299,10 @@ public class TaskService implements Tasks {
         return view(id);
     }
 
-    /** Deletes a task with no time logged on it and no occurrence following it; its checklist and comments go too. */
+    /**
+     * Deletes a task with no time logged on it, no timer running on it and no occurrence following it; its
+     * checklist, comments and dependencies go too.
+     */
     @Transactional
     public void delete(UUID id, ExpectedVersion expected) {
         Task task = load(id);
@@ -279,6 +312,9 @@ public class TaskService implements Tasks {
             }
             if (count("select count(*) from tasks.tasks where org_id = :org and recurs_from_id = :id", id) > 0) {
                 throw new ConflictException("The next occurrence of this recurring task follows from it");
+            }
+            if (count("select count(*) from tasks.timers where org_id = :org and task_id = :id", id) > 0) {
+                throw new ConflictException("A timer runs on this task; stop it first");
             }
         });
     }
