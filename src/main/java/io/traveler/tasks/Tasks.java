@@ -1,25 +1,50 @@
 package io.traveler.tasks;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 /** What other modules may ask the tasks module, in the current organization. */
 public interface Tasks {
+    /** In JSON lowercase ({@code "station"}), read in any case. */
     enum AssigneeType {
         STATION,
         EMPLOYEE,
-        NONE
+        NONE;
+
+        @JsonValue
+        public String json() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @JsonCreator
+        public static AssigneeType of(String value) {
+            return valueOf(value.trim().toUpperCase(Locale.ROOT));
+        }
     }
 
+    /** In JSON lowercase ({@code "in_progress"}), read in any case. */
     enum Status {
         TODO,
         IN_PROGRESS,
         BLOCKED,
-        DONE
+        DONE;
+
+        @JsonValue
+        public String json() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @JsonCreator
+        public static Status of(String value) {
+            return valueOf(value.trim().toUpperCase(Locale.ROOT));
+        }
     }
 
     /** A station's template task to create for one entry of a stage. */
@@ -102,4 +127,26 @@ public interface Tasks {
 
     /** The same, for several projects in one query. */
     Map<UUID, TimeTotals> timeOfProjects(java.util.Collection<UUID> projectIds);
+
+    /** One task; not found (404) when it is not of this organization. */
+    TaskView task(UUID taskId);
+
+    /** Starts a task (as {@code POST /api/tasks/{id}/start}): refused while a task it depends on is not done. */
+    TaskView start(UUID taskId);
+
+    /**
+     * Completes a task (as {@code POST /api/tasks/{id}/complete}): refused while a dependency is open or a checklist
+     * item unticked; stops the timers running on it; a recurring task gets its next occurrence. Done already: no-op.
+     */
+    TaskView complete(UUID taskId);
+
+    /** Time to log on a task: {@code minutes}, or {@code startedAt} and {@code endedAt}; an optional note. */
+    record TimeEntry(UUID employeeId, BigDecimal minutes, Instant startedAt, Instant endedAt, String note) {}
+
+    /** A time log as written: its rate is the one in force now, its cost {@code minutes / 60 × rate}. */
+    record LoggedTime(
+            UUID id, UUID taskId, UUID employeeId, BigDecimal minutes, BigDecimal hourlyRate, BigDecimal labourCost) {}
+
+    /** Logs time on a task (as {@code POST /api/tasks/{id}/log_time}), for demo data and other modules' pages. */
+    LoggedTime logTime(UUID taskId, TimeEntry entry);
 }

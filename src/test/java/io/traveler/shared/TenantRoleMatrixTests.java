@@ -889,6 +889,7 @@ class TenantRoleMatrixTests {
         sample("PATCH /api/orders/{id}/lines/{lineId}", firstLine).body(Map.of("quantity", 2));
         sample("DELETE /api/orders/{id}/lines/{lineId}", secondLine);
         sample("DELETE /api/orders/{id}", "/api/orders/" + disposableOrder.id());
+        defineTaskSamples();
         workflowSamples();
         sample("POST /api/api-keys/{id}/revoke", "/api/api-keys/" + key.id() + "/revoke");
         sample("POST /api/partnerships/{id}/end", "/api/partnerships/" + partnership.id() + "/end");
@@ -897,6 +898,178 @@ class TenantRoleMatrixTests {
         sample("DELETE /api/locations/{id}", "/api/locations/" + location.id());
         sample("DELETE /api/roles/{id}", "/api/roles/" + disposableRole.id());
         sample("DELETE /api/invitations/{id}", "/api/invitations/" + invitation.id());
+        defineProjectSamples();
+    }
+
+    /** Projects of their own workflow and station (the station samples above delete theirs). */
+    private void defineProjectSamples() {
+        var station = created(api.post("/api/stations").as(owner).body(Map.of("name", "Projects station")));
+        var workflow = created(api.post("/api/workflows")
+                .as(owner)
+                .body(Map.of(
+                        "name",
+                        "Matrix workflow",
+                        "stages",
+                        List.of(
+                                Map.of(
+                                        "name",
+                                        "First",
+                                        "station_id",
+                                        station.id(),
+                                        "expected_minutes",
+                                        10,
+                                        "actions",
+                                        List.of(Map.of("kind", "scan", "label", "Scan", "required", false))),
+                                Map.of("name", "Second", "station_id", station.id(), "expected_minutes", 10)))));
+        var stage = workflow.json().path("stages").get(0);
+        String action = stage.path("actions").get(0).path("id").asString();
+        var customer = created(api.post("/api/customers").as(owner).body(Map.of("name", "Projects customer")));
+        var product = created(api.post("/api/products/templates")
+                .as(owner)
+                .body(Map.of("sku", "MX-PRJ", "name", "Projects product", "base_price", 10)));
+        var order = created(api.post("/api/orders")
+                .as(owner)
+                .body(Map.of(
+                        "customer_id",
+                        customer.id(),
+                        "lines",
+                        List.of(Map.of("product_id", product.id(), "quantity", 1)))));
+        Map<String, Object> projectBody = Map.of(
+                "name", "Matrix project", "customer_id", customer.id(), "workflow_id", workflow.id(), "quantity", 1);
+        java.util.function.Supplier<String> draft = () -> "/api/projects/"
+                + created(api.post("/api/projects").as(owner).body(projectBody)).id();
+        java.util.function.Supplier<String> active = () -> {
+            String path = draft.get();
+            assertThat(api.post(path + "/start").as(owner).send().status()).isEqualTo(200);
+            return path;
+        };
+        String running = active.get();
+        String held = active.get();
+        assertThat(api.post(held + "/hold").as(owner).send().status()).isEqualTo(200);
+        String runningStage = api.get(running)
+                .as(owner)
+                .send()
+                .json()
+                .path("stages")
+                .get(0)
+                .path("id")
+                .asString();
+        var doc = created(api.post(running + "/design-docs")
+                .as(owner)
+                .body(Map.of("file_key", "matrix/doc.pdf", "file_name", "doc.pdf")));
+
+        sample("GET /api/projects", "/api/projects");
+        sample("GET /api/projects", "/api/projects?status=active&q=matrix");
+        sample("POST /api/projects", "/api/projects").body(projectBody);
+        sample("POST /api/projects/from-order", "/api/projects/from-order")
+                .body(Map.of("order_id", order.id(), "workflow_id", workflow.id()));
+        sample("GET /api/projects/{id}", running);
+        sample("PATCH /api/projects/{id}", running).body(Map.of("notes", "Matrix"));
+        sample("DELETE /api/projects/{id}", draft.get());
+        sample("POST /api/projects/{id}/start", draft.get() + "/start");
+        sample("POST /api/projects/{id}/move_stage", active.get() + "/move_stage");
+        sample("POST /api/projects/{id}/hold", active.get() + "/hold");
+        sample("POST /api/projects/{id}/resume", held + "/resume");
+        sample("POST /api/projects/{id}/cancel", active.get() + "/cancel");
+        sample("GET /api/projects/{id}/moves", running + "/moves");
+        sample(
+                        "POST /api/projects/{id}/stages/{stageId}/actions/{actionId}",
+                        running + "/stages/" + runningStage + "/actions/" + action)
+                .body(Map.of("value", "done"));
+        sample("GET /api/projects/{id}/action-records", running + "/action-records");
+        sample("GET /api/projects/{id}/tasks", running + "/tasks");
+        sample("POST /api/projects/{id}/tasks", running + "/tasks").body(Map.of("title", "Matrix task"));
+        sample("GET /api/projects/{id}/time", running + "/time");
+        sample("GET /api/projects/{id}/design-docs", running + "/design-docs");
+        sample("POST /api/projects/{id}/design-docs", running + "/design-docs")
+                .body(Map.of("file_key", "matrix/other.pdf", "file_name", "other.pdf"));
+        sample("POST /api/projects/{id}/promote-to-template", running + "/promote-to-template")
+                .body(Map.of("sku", "MX-PROMOTED", "design_doc_ids", List.of(doc.id())));
+        sample(
+                "GET /api/products/templates/{id}/design-docs",
+                "/api/products/templates/" + product.id() + "/design-docs");
+    }
+    /**
+     * Tasks and time. Tasks belong to projects, which add them through the {@code Tasks} facade (the project is an
+     * opaque id here); one task per action, and a station and employees of their own, since the destructive samples
+     * delete the shared ones.
+     */
+    private void defineTaskSamples() {
+        var bench = created(api.post("/api/stations").as(owner).body(Map.of("name", "Matrix bench")));
+        var worker =
+                created(api.post("/api/employees").as(owner).body(Map.of("name", "Matrix worker", "hourly_rate", 20)));
+        var timed = created(api.post("/api/employees").as(owner).body(Map.of("name", "Matrix timed")));
+        var tasks = context.getBean(io.traveler.tasks.Tasks.class);
+        var tenant = io.traveler.shared.tenancy.Tenant.user(owner.orgId(), owner.userId());
+        UUID project = UUID.randomUUID();
+        java.util.function.BiFunction<String, List<String>, io.traveler.tasks.Tasks.TaskView> task =
+                (title, checklist) -> io.traveler.shared.tenancy.TenantContext.callAs(
+                        tenant,
+                        () -> tasks.create(
+                                project,
+                                new io.traveler.tasks.Tasks.NewTask(
+                                        null,
+                                        null,
+                                        title,
+                                        null,
+                                        null,
+                                        null,
+                                        bench.id(),
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        List.of(),
+                                        checklist)));
+        var planned = task.apply("Matrix planned", List.of("Matrix item"));
+        var prerequisite = task.apply("Matrix prerequisite", List.of());
+        var startable = task.apply("Matrix start", List.of());
+        var completable = task.apply("Matrix complete", List.of());
+        var blockable = task.apply("Matrix block", List.of());
+        var reopenable = task.apply("Matrix reopen", List.of());
+        var timing = task.apply("Matrix timer", List.of());
+        var running = task.apply("Matrix running", List.of());
+        var disposable = task.apply("Matrix disposable", List.of());
+        assertThat(api.post("/api/tasks/" + reopenable.id() + "/complete")
+                        .as(owner)
+                        .send()
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.post("/api/tasks/" + running.id() + "/timer/start")
+                        .as(owner)
+                        .body(Map.of("employee_id", timed.id()))
+                        .send()
+                        .status())
+                .isEqualTo(201);
+        String planPath = "/api/tasks/" + planned.id();
+        sample("GET /api/tasks", "/api/tasks");
+        sample("GET /api/tasks", "/api/tasks?project_id=" + project + "&status=todo");
+        sample("GET /api/tasks/{id}", planPath);
+        sample("PATCH /api/tasks/{id}", planPath).body(Map.of("title", "Matrix planned again"));
+        sample("PUT /api/tasks/{id}/dependencies", planPath + "/dependencies")
+                .body(Map.of("depends_on", List.of(prerequisite.id())));
+        sample(
+                        "POST /api/tasks/{id}/checklist/{itemId}",
+                        planPath + "/checklist/"
+                                + planned.checklist().getFirst().id())
+                .body(Map.of("done", true));
+        sample("GET /api/tasks/{id}/comments", planPath + "/comments");
+        sample("POST /api/tasks/{id}/comments", planPath + "/comments").body(Map.of("body", "Matrix comment"));
+        sample("POST /api/tasks/{id}/log_time", planPath + "/log_time")
+                .body(Map.of("employee_id", worker.id(), "minutes", 30));
+        sample("POST /api/tasks/{id}/start", "/api/tasks/" + startable.id() + "/start");
+        sample("POST /api/tasks/{id}/complete", "/api/tasks/" + completable.id() + "/complete");
+        sample("POST /api/tasks/{id}/block", "/api/tasks/" + blockable.id() + "/block")
+                .body(Map.of("reason", "Matrix"));
+        sample("POST /api/tasks/{id}/reopen", "/api/tasks/" + reopenable.id() + "/reopen");
+        sample("POST /api/tasks/{id}/timer/start", "/api/tasks/" + timing.id() + "/timer/start")
+                .body(Map.of("employee_id", worker.id()));
+        sample("GET /api/timers", "/api/timers");
+        sample("POST /api/timers/{employeeId}/stop", "/api/timers/" + timed.id() + "/stop");
+        sample("GET /api/time-logs", "/api/time-logs?project_id=" + project);
+        sample("GET /api/time/totals", "/api/time/totals?group_by=employee");
+        sample("DELETE /api/tasks/{id}", "/api/tasks/" + disposable.id());
     }
 
     /** Workflows and station task templates, on a station of their own (the matrix deletes its other station). */

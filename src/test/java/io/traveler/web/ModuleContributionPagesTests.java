@@ -78,6 +78,7 @@ class ModuleContributionPagesTests {
                         "Roles",
                         "API keys",
                         "Outbox",
+                        "My work",
                         "Customers",
                         "Quotes",
                         "Orders",
@@ -101,6 +102,7 @@ class ModuleContributionPagesTests {
                         "Customers",
                         "Open orders",
                         "Purchase orders awaiting acceptance",
+                        "My open tasks",
                         "Parts",
                         "Products",
                         "Active BOMs",
@@ -112,6 +114,7 @@ class ModuleContributionPagesTests {
                 .containsEntry("Customers", 0L)
                 .containsEntry("Open orders", 0L)
                 .containsEntry("Purchase orders awaiting acceptance", 0L)
+                .containsEntry("My open tasks", 0L)
                 .containsEntry("Parts", 1L)
                 .containsEntry("Products", 0L)
                 .containsEntry("Active BOMs", 0L)
@@ -127,10 +130,25 @@ class ModuleContributionPagesTests {
 
         assertThat(navigation(home))
                 .containsExactly(
-                        "Home", "Employees", "Stations", "Locations", "Workflows", "Catalog", "Jobs", "Organization");
+                        "Home",
+                        "Employees",
+                        "Stations",
+                        "Locations",
+                        "My work",
+                        "Workflows",
+                        "Catalog",
+                        "Jobs",
+                        "Organization");
         assertThat(tiles(home).keySet())
                 .containsExactly(
-                        "Employees", "Stations", "Locations", "Parts", "Products", "Active BOMs", "Active workflows");
+                        "Employees",
+                        "Stations",
+                        "Locations",
+                        "My open tasks",
+                        "Parts",
+                        "Products",
+                        "Active BOMs",
+                        "Active workflows");
         assertThat(home).doesNotContain("Latest changes");
     }
 
