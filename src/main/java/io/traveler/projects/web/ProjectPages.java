@@ -1,0 +1,450 @@
+package io.traveler.projects.web;
+
+import io.traveler.accounts.Accounts;
+import io.traveler.customers.CustomerStandings;
+import io.traveler.projects.internal.ProjectPageViews;
+import io.traveler.settings.OrganizationSettings;
+import io.traveler.shared.ActorNames;
+import io.traveler.shared.errors.TravelerException;
+import io.traveler.shared.web.ListPages;
+import io.traveler.shared.web.PageController;
+import io.traveler.tasks.Tasks;
+import io.traveler.workflows.Workflows;
+import jakarta.servlet.http.HttpServletRequest;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Projects in the web UI: the list, the board of one workflow (a column per stage; a card moves forward by
+ * {@code move_stage}, or says what is missing), and a project's page: its stage timeline, the current stage's
+ * actions and the move buttons, its tasks, the time logged and its labour cost against the plan, its design
+ * documents and its moves.
+ */
+@PageController
+@RequestMapping("/app/projects")
+class ProjectPages {
+    static final List<String> STATUSES = List.of("DRAFT", "ACTIVE", "ON_HOLD", "COMPLETED", "CANCELLED");
+
+    /** Customers a form offers at most. */
+    static final int CHOICES = 500;
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+    private final ProjectPageViews views;
+    private final Workflows workflows;
+    private final Tasks tasks;
+    private final Accounts accounts;
+    private final CustomerStandings customers;
+    private final ActorNames actors;
+    private final OrganizationSettings settings;
+
+    ProjectPages(
+            ProjectPageViews views,
+            Workflows workflows,
+            Tasks tasks,
+            Accounts accounts,
+            CustomerStandings customers,
+            ActorNames actors,
+            OrganizationSettings settings) {
+        this.views = views;
+        this.workflows = workflows;
+        this.tasks = tasks;
+        this.accounts = accounts;
+        this.customers = customers;
+        this.actors = actors;
+        this.settings = settings;
+    }
+
+    // --- the list ----------------------------------------------------------------------------------------------
+
+    record ListRow(ProjectPageViews.Row project, String customer) {}
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('projects:read')")
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String status,
+            @RequestParam(name = "customer_id", required = false) UUID customerId,
+            @RequestParam(name = "order_id", required = false) UUID orderId,
+            @RequestParam(required = false) String cursor,
+            HttpServletRequest request,
+            Model model) {
+        String wanted =
+                status == null || status.isBlank() ? null : status.strip().toUpperCase(Locale.ROOT);
+        model.addAttribute("statuses", STATUSES);
+        model.addAttribute("customers", customers.choices(CHOICES));
+        var filter = new ProjectPageViews.Filter(
+                STATUSES.contains(wanted) ? wanted : null, customerId, orderId, null, blankToNull(q));
+        return ListPages.of(request, model, "projects/projects")
+                .filter("q", q)
+                .filter("status", filter.status())
+                .filter("customer_id", customerId)
+                .filter("order_id", orderId)
+                .show(cursor, page -> {
+                    var rows = views.list(filter, page.cursor(), page.size());
+                    Map<UUID, String> names = customerNames(rows.items().stream()
+                            .map(ProjectPageViews.Row::customerId)
+                            .toList());
+                    return rows.map(row -> new ListRow(row, names.get(row.customerId())));
+                });
+    }
+
+    // --- the board ---------------------------------------------------------------------------------------------
+
+    /** A column: before the start ("draft"), a stage (its position), or done ("completed"). */
+    record Column(String key, String title, List<CardView> cards) {}
+
+    /** A card, and the column its one forward move leads to (null when it cannot move from the board). */
+    record CardView(ProjectPageViews.Card card, String customer, String next, String nextLabel) {}
+
+    @GetMapping("/board")
+    @PreAuthorize("hasAuthority('projects:read')")
+    String board(@RequestParam(name = "workflow_id", required = false) UUID workflowId, Model model) {
+        return boardView(workflowId, model, "projects/board");
+    }
+
+    String boardView(UUID workflowId, Model model, String view) {
+        List<ProjectPageViews.BoardWorkflow> choices = views.boardWorkflows();
+        UUID chosen = workflowId != null
+                ? workflowId
+                : choices.isEmpty() ? null : choices.getFirst().id();
+        model.addAttribute("workflows", choices);
+        model.addAttribute("workflowId", chosen);
+        Workflows.Workflow workflow =
+                chosen == null ? null : workflows.workflow(chosen).orElse(null);
+        model.addAttribute("workflow", workflow);
+        model.addAttribute("columns", workflow == null ? List.of() : columns(workflow));
+        return view;
+    }
+
+    private List<Column> columns(Workflows.Workflow workflow) {
+        List<ProjectPageViews.Card> cards = views.cards(workflow.id());
+        Map<UUID, String> names = customerNames(
+                cards.stream().map(ProjectPageViews.Card::customerId).toList());
+        List<Workflows.Stage> stages = workflow.stages();
+        int last = stages.size();
+        List<Column> columns = new ArrayList<>();
+        columns.add(new Column(
+                "draft",
+                "Not started",
+                cardsOf(
+                        cards,
+                        c -> c.status().equals("DRAFT"),
+                        names,
+                        "1",
+                        stages.isEmpty() ? "Start" : stages.getFirst().name())));
+        for (Workflows.Stage stage : stages) {
+            int position = stage.position();
+            boolean lastStage = position == last;
+            columns.add(new Column(
+                    String.valueOf(position),
+                    stage.name(),
+                    cardsOf(
+                            cards,
+                            c -> c.position() == position
+                                    && (c.status().equals("ACTIVE")
+                                            || c.status().equals("ON_HOLD")),
+                            names,
+                            lastStage ? "completed" : String.valueOf(position + 1),
+                            lastStage ? "Complete" : stages.get(position).name())));
+        }
+        columns.add(new Column(
+                "completed", "Completed", cardsOf(cards, c -> c.status().equals("COMPLETED"), names, null, null)));
+        return columns;
+    }
+
+    private static List<CardView> cardsOf(
+            List<ProjectPageViews.Card> cards,
+            java.util.function.Predicate<ProjectPageViews.Card> in,
+            Map<UUID, String> names,
+            String next,
+            String nextLabel) {
+        return cards.stream()
+                .filter(in)
+                .map(c -> c.status().equals("ON_HOLD")
+                        ? new CardView(c, names.get(c.customerId()), null, null)
+                        : new CardView(c, names.get(c.customerId()), next, nextLabel))
+                .toList();
+    }
+
+    // --- a project ---------------------------------------------------------------------------------------------
+
+    /** A stage of the timeline: the instance, its station, and how long it took or has taken so far. */
+    record StageView(
+            ProjectPageViews.Stage stage,
+            String station,
+            String started,
+            String ended,
+            String took,
+            List<ActionView> actions) {
+        public boolean current() {
+            return stage.status().equals("IN_PROGRESS");
+        }
+    }
+
+    /** A stage action and, for the stage's current entry, its record (null when not recorded yet). */
+    record ActionView(Workflows.StageAction action, ProjectPageViews.ActionRecord record, String by, String when) {
+        public boolean done() {
+            return record != null && (record.withinTolerance() == null || record.withinTolerance());
+        }
+    }
+
+    record TaskRow(Tasks.TaskView task, String stage, String assignee) {}
+
+    /** Planned against actual, per stage and in all: minutes and labour cost. */
+    record PlanRow(String stage, int plannedMinutes, BigDecimal actualMinutes, BigDecimal labourCost) {
+        public BigDecimal difference() {
+            return actualMinutes.subtract(BigDecimal.valueOf(plannedMinutes));
+        }
+    }
+
+    record DocView(ProjectPageViews.DesignDoc doc, String added) {}
+
+    record MoveView(String when, String kind, String from, String to, String actor, String reason) {}
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('projects:read')")
+    String project(@PathVariable UUID id, Model model) {
+        ProjectPageViews.Head project = views.head(id);
+        ZoneId zone = zone();
+        List<ProjectPageViews.Stage> stages = views.stages(id);
+        List<ProjectPageViews.Move> moves = views.moves(id);
+        List<ProjectPageViews.ActionRecord> records = views.actionRecords(id);
+        List<ProjectPageViews.DesignDoc> docs = views.designDocs(id);
+        List<Tasks.TaskView> projectTasks = tasks.ofProject(id);
+        Workflows.Workflow workflow = workflows.workflow(project.workflowId()).orElse(null);
+
+        Set<UUID> actorIds = new HashSet<>();
+        stages.forEach(s -> actorIds.add(s.movedBy()));
+        moves.forEach(m -> actorIds.add(m.actorId()));
+        records.forEach(r -> actorIds.add(r.actorId()));
+        docs.forEach(d -> actorIds.add(d.createdBy()));
+        actorIds.remove(null);
+        Map<UUID, String> who = actorIds.isEmpty() ? Map.of() : actors.namesOf(actorIds);
+
+        Set<UUID> stationIds = new HashSet<>();
+        stages.forEach(s -> stationIds.add(s.stationId()));
+        projectTasks.forEach(t -> stationIds.add(t.stationId()));
+        stationIds.remove(null);
+        Map<UUID, Accounts.StationRef> stations = stationIds.isEmpty() ? Map.of() : accounts.stations(stationIds);
+        Set<UUID> employeeIds = projectTasks.stream()
+                .map(Tasks.TaskView::employeeId)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        Map<UUID, Accounts.EmployeeRef> employees = employeeIds.isEmpty() ? Map.of() : accounts.employees(employeeIds);
+
+        Map<UUID, List<Workflows.StageAction>> actionsByStage = workflow == null
+                ? Map.of()
+                : workflow.stages().stream().collect(Collectors.toMap(Workflows.Stage::id, Workflows.Stage::actions));
+        Map<UUID, String> stageNames =
+                stages.stream().collect(Collectors.toMap(ProjectPageViews.Stage::id, ProjectPageViews.Stage::name));
+
+        List<StageView> timeline = stages.stream()
+                .map(s -> new StageView(
+                        s,
+                        nameOf(stations.get(s.stationId()), Accounts.StationRef::name),
+                        when(s.startedAt(), zone),
+                        when(s.endedAt(), zone),
+                        s.startedAt() == null
+                                ? null
+                                : span(Duration.between(
+                                        s.startedAt(), s.endedAt() == null ? Instant.now() : s.endedAt())),
+                        actionsOf(s, actionsByStage.getOrDefault(s.stageId(), List.of()), records, who, zone)))
+                .toList();
+        StageView current =
+                timeline.stream().filter(StageView::current).findFirst().orElse(null);
+
+        model.addAttribute("project", project);
+        model.addAttribute(
+                "customer",
+                project.customerId() == null
+                        ? null
+                        : customers
+                                .standingOf(project.customerId())
+                                .map(c -> c.name())
+                                .orElse(null));
+        model.addAttribute(
+                "workflowName", workflow == null ? null : workflow.name() + " (version " + workflow.versionNo() + ")");
+        model.addAttribute("timeline", timeline);
+        model.addAttribute("current", current);
+        model.addAttribute("lastStage", current != null && current.stage().position() == stages.size());
+        model.addAttribute(
+                "earlierStages",
+                current == null
+                        ? List.of()
+                        : stages.stream()
+                                .filter(s -> s.position() < current.stage().position())
+                                .toList());
+        model.addAttribute(
+                "tasks",
+                projectTasks.stream()
+                        .map(t -> new TaskRow(
+                                t,
+                                t.stageInstanceId() == null
+                                        ? null
+                                        : stageNames.get(t.stageInstanceId()) + entrySuffix(t.stageEntry()),
+                                assignee(t, stations, employees)))
+                        .toList());
+        Tasks.TimeTotals time = tasks.timeOfProject(id);
+        model.addAttribute("time", time);
+        model.addAttribute("plan", plan(stages, time));
+        model.addAttribute(
+                "plannedMinutes",
+                stages.stream()
+                        .mapToInt(ProjectPageViews.Stage::expectedMinutes)
+                        .sum());
+        model.addAttribute(
+                "docs",
+                docs.stream()
+                        .map(d -> new DocView(d, when(d.createdAt(), zone)))
+                        .toList());
+        model.addAttribute(
+                "moves",
+                moves.stream()
+                        .map(m -> new MoveView(
+                                when(m.at(), zone),
+                                m.kind(),
+                                stageNames.get(m.fromStageId()),
+                                stageNames.get(m.toStageId()),
+                                who.get(m.actorId()),
+                                m.reason()))
+                        .toList());
+        return "projects/project";
+    }
+
+    private List<ActionView> actionsOf(
+            ProjectPageViews.Stage stage,
+            List<Workflows.StageAction> actions,
+            List<ProjectPageViews.ActionRecord> records,
+            Map<UUID, String> who,
+            ZoneId zone) {
+        return actions.stream()
+                .map(action -> {
+                    var record = records.stream()
+                            .filter(r -> r.stageInstanceId().equals(stage.id())
+                                    && r.stageEntry() == stage.entries()
+                                    && r.actionId().equals(action.id()))
+                            .findFirst()
+                            .orElse(null);
+                    return new ActionView(
+                            action,
+                            record,
+                            record == null ? null : who.get(record.actorId()),
+                            record == null ? null : when(record.at(), zone));
+                })
+                .toList();
+    }
+
+    private static List<PlanRow> plan(List<ProjectPageViews.Stage> stages, Tasks.TimeTotals time) {
+        List<PlanRow> rows = new ArrayList<>();
+        for (ProjectPageViews.Stage stage : stages) {
+            rows.add(new PlanRow(
+                    stage.name(),
+                    stage.expectedMinutes(),
+                    time.minutesByStageInstance().getOrDefault(stage.id(), BigDecimal.ZERO),
+                    time.costByStageInstance().getOrDefault(stage.id(), BigDecimal.ZERO)));
+        }
+        BigDecimal unstaged = time.minutesByStageInstance().get(null);
+        if (unstaged != null && unstaged.signum() != 0) {
+            rows.add(new PlanRow(
+                    "Not on a stage", 0, unstaged, time.costByStageInstance().getOrDefault(null, BigDecimal.ZERO)));
+        }
+        return rows;
+    }
+
+    private static String assignee(
+            Tasks.TaskView task, Map<UUID, Accounts.StationRef> stations, Map<UUID, Accounts.EmployeeRef> employees) {
+        return switch (task.assigneeType()) {
+            case STATION -> nameOf(stations.get(task.stationId()), Accounts.StationRef::name);
+            case EMPLOYEE -> nameOf(employees.get(task.employeeId()), Accounts.EmployeeRef::name);
+            case NONE -> null;
+        };
+    }
+
+    private static String entrySuffix(Integer entry) {
+        return entry == null || entry <= 1 ? "" : " (entry " + entry + ")";
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------------------
+
+    private Map<UUID, String> customerNames(Collection<UUID> ids) {
+        return ids.stream()
+                .filter(Objects::nonNull)
+                .distinct()
+                .map(customers::standingOf)
+                .flatMap(java.util.Optional::stream)
+                .collect(Collectors.toMap(
+                        CustomerStandings.CustomerStanding::id, CustomerStandings.CustomerStanding::name));
+    }
+
+    private ZoneId zone() {
+        try {
+            return ZoneId.of(settings.current().timezone());
+        } catch (RuntimeException unknown) {
+            return ZoneId.of("UTC");
+        }
+    }
+
+    private static <T> String nameOf(T ref, Function<T, String> name) {
+        return ref == null ? null : name.apply(ref);
+    }
+
+    private static String when(Instant at, ZoneId zone) {
+        return at == null ? null : WHEN.format(at.atZone(zone));
+    }
+
+    /** The refusal as one sentence: its detail, and for invalid input what each field needs. */
+    static String reasonOf(TravelerException refused) {
+        if (refused.kind() != TravelerException.Kind.INVALID) {
+            return refused.getMessage();
+        }
+        return refused.errors().stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; "));
+    }
+
+    static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** Minutes as hours and minutes: "2 h 5 min", "45 min". */
+    static String minutes(BigDecimal minutes) {
+        long total =
+                minutes == null ? 0 : minutes.setScale(0, RoundingMode.HALF_UP).longValue();
+        return total >= 60 ? total / 60 + " h " + total % 60 + " min" : total + " min";
+    }
+
+    /** "3 d 4 h", "2 h 5 min", "12 min", "40 s". */
+    static String span(Duration duration) {
+        long seconds = Math.max(0, duration.toSeconds());
+        long days = seconds / 86_400;
+        long hours = seconds % 86_400 / 3_600;
+        long minutes = seconds % 3_600 / 60;
+        if (days > 0) {
+            return days + " d " + hours + " h";
+        }
+        if (hours > 0) {
+            return hours + " h " + minutes + " min";
+        }
+        return minutes > 0 ? minutes + " min" : seconds + " s";
+    }
+}
