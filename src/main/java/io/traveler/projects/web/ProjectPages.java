@@ -1,11 +1,15 @@
 package io.traveler.projects.web;
 
 import io.traveler.accounts.Accounts;
+import io.traveler.catalog.Catalog;
 import io.traveler.customers.CustomerStandings;
+import io.traveler.projects.Projects;
 import io.traveler.projects.internal.ProjectPageViews;
 import io.traveler.settings.OrganizationSettings;
 import io.traveler.shared.ActorNames;
+import io.traveler.shared.errors.ConflictException;
 import io.traveler.shared.errors.TravelerException;
+import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.ListPages;
 import io.traveler.shared.web.PageController;
 import io.traveler.tasks.Tasks;
@@ -15,6 +19,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -28,12 +33,16 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.BindParam;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Projects in the web UI: the list, the board of one workflow (a column per stage; a card moves forward by
@@ -58,6 +67,8 @@ class ProjectPages {
     private final CustomerStandings customers;
     private final ActorNames actors;
     private final OrganizationSettings settings;
+    private final Catalog catalog;
+    private final Projects projects;
 
     ProjectPages(
             ProjectPageViews views,
@@ -66,7 +77,9 @@ class ProjectPages {
             Accounts accounts,
             CustomerStandings customers,
             ActorNames actors,
-            OrganizationSettings settings) {
+            OrganizationSettings settings,
+            Catalog catalog,
+            Projects projects) {
         this.views = views;
         this.workflows = workflows;
         this.tasks = tasks;
@@ -74,6 +87,8 @@ class ProjectPages {
         this.customers = customers;
         this.actors = actors;
         this.settings = settings;
+        this.catalog = catalog;
+        this.projects = projects;
     }
 
     // --- the list ----------------------------------------------------------------------------------------------
@@ -108,6 +123,60 @@ class ProjectPages {
                             .toList());
                     return rows.map(row -> new ListRow(row, names.get(row.customerId())));
                 });
+    }
+
+    // --- new projects -----------------------------------------------------------------------------------------
+
+    /** The new-project form; numbers are typed as text so that what was typed comes back with the reason. */
+    record ProjectForm(
+            String name,
+            @BindParam("customer_id") UUID customerId,
+            @BindParam("product_id") UUID productId,
+            @BindParam("workflow_id") UUID workflowId,
+            String quantity,
+
+            @BindParam("due_date") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate dueDate,
+
+            @BindParam("estimated_price") String estimatedPrice,
+            @BindParam("estimated_cost") String estimatedCost,
+            String notes) {
+        static ProjectForm blank() {
+            return new ProjectForm("", null, null, null, "1", null, "", "", "");
+        }
+    }
+
+    @GetMapping("/new")
+    @PreAuthorize("hasAuthority('projects:manage')")
+    String newProject(Model model) {
+        return projectForm(model, ProjectForm.blank());
+    }
+
+    private String projectForm(Model model, ProjectForm form) {
+        model.addAttribute("form", form);
+        model.addAttribute("customers", customers.choices(CHOICES));
+        model.addAttribute(
+                "products",
+                catalog.offeredSellables(CHOICES).stream()
+                        .filter(s -> s.variantId() == null)
+                        .toList());
+        model.addAttribute("workflows", views.activeWorkflows());
+        return "projects/project-form";
+    }
+
+    /** The order's projects that do not exist yet: one per line, or one for the whole order. */
+    @PostMapping("/from-order")
+    @PreAuthorize("hasAuthority('projects:manage')")
+    String fromOrder(
+            @RequestParam(name = "order_id") UUID orderId,
+            @RequestParam(required = false) String per,
+            RedirectAttributes flash) {
+        boolean perLine = !"order".equals(per);
+        return Forms.act(flash, "/app/orders/" + orderId, "Projects created.", () -> {
+            if (projects.createForOrder(orderId, perLine, null).isEmpty()) {
+                throw new ConflictException("The order's projects exist already.");
+            }
+        });
     }
 
     // --- the board ---------------------------------------------------------------------------------------------
