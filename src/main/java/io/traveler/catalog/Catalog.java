@@ -45,4 +45,16 @@ public interface Catalog {
 
     /** The factory's own codes for these variants of the current organization, where a mapping exists. */
     Map<UUID, SupplierCodes> supplierCodes(Collection<UUID> variantIds, UUID factoryOrgId);
+
+    /**
+     * The workflow the product is made by (as the workflows module named it: the id of the workflow's family or of
+     * one of its versions), if it names one.
+     */
+    Optional<UUID> defaultWorkflowOf(UUID productId);
+
+    /** Names the workflow the product is made by, or none (null); refused as not found for another's product. */
+    void assignDefaultWorkflow(UUID productId, UUID workflowId);
+
+    /** The current organization's products made by one of these workflows, by SKU (each as a product sellable). */
+    java.util.List<Sellable> productsMadeBy(Collection<UUID> workflowIds);
 }

@@ -202,6 +202,44 @@ public class CatalogService implements Catalog {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<UUID> defaultWorkflowOf(UUID productId) {
+        return products.findById(productId).map(Product::defaultWorkflowId);
+    }
+
+    @Override
+    @Transactional
+    public void assignDefaultWorkflow(UUID productId, UUID workflowId) {
+        Product product = product(productId);
+        if (!Objects.equals(product.defaultWorkflowId(), workflowId)) {
+            product.madeBy(workflowId);
+            products.saveAndFlush(product);
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Sellable> productsMadeBy(Collection<UUID> workflowIds) {
+        if (workflowIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select id, sku, name, base_price from catalog.products
+                         where org_id = :org and default_workflow_id = any(:workflows)
+                         order by sku
+                        """)
+                .param("org", TenantContext.requireOrgId())
+                .param("workflows", workflowIds.toArray(UUID[]::new))
+                .query((rs, n) -> new Sellable(
+                        rs.getObject("id", UUID.class),
+                        null,
+                        rs.getString("sku"),
+                        rs.getString("name"),
+                        rs.getBigDecimal("base_price")))
+                .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Map<UUID, SupplierCodes> supplierCodes(Collection<UUID> variantIds, UUID factoryOrgId) {
         if (variantIds.isEmpty()) {
             return Map.of();
