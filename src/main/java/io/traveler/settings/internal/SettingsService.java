@@ -193,6 +193,7 @@ public class SettingsService implements OrganizationSettings {
     private static String defaultPrefix(String key) {
         return switch (key) {
             case "orders" -> "ORD-{yyyy}-";
+            case "projects" -> "PRJ-{yyyy}-";
             case "quotes" -> "QUO-{yyyy}-";
             case "purchase-orders" -> "PO-{yyyy}-";
             case "custom_parts" -> "700-";

@@ -3,6 +3,7 @@ package io.traveler.tasks.internal;
 import static io.traveler.shared.security.StandardRole.*;
 
 import io.traveler.shared.modules.ModuleContribution;
+import io.traveler.shared.tenancy.TenantContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class TasksModule {
     @Bean
-    ModuleContribution tasksContribution() {
+    ModuleContribution tasksContribution(MyWork myWork) {
         return ModuleContribution.of("tasks")
                 .permission("tasks:read", "See tasks, their checklists and comments, time logs and labour costs")
                 .permission("tasks:manage", "Add, change, assign and delete tasks and their dependencies")
@@ -24,6 +25,10 @@ class TasksModule {
                 .grant(TECHNICIAN, "tasks:read", "tasks:work", "time:log")
                 .grant(QC_INSPECTOR, "tasks:read", "tasks:work")
                 .grant(FINANCE, "tasks:read")
+                .navigation(74, "My work", "/app/my-work", "tasks:read")
+                .tile(58, "My open tasks", "/app/my-work", "tasks:read", () -> TenantContext.actorId()
+                        .map(myWork::openTaskCount)
+                        .orElse(0L))
                 .build();
     }
 }
