@@ -97,6 +97,18 @@ public interface Tasks {
             Map<UUID, BigDecimal> minutesByStageInstance,
             Map<UUID, BigDecimal> costByStageInstance) {}
 
+    /** Starts the task: refused (409) while one of its dependencies is not done. */
+    TaskView start(UUID taskId, io.traveler.shared.jpa.ExpectedVersion expected);
+
+    /** Completes the task (its running timers stopped and logged, its next occurrence made when it recurs). */
+    TaskView complete(UUID taskId, io.traveler.shared.jpa.ExpectedVersion expected);
+
+    /**
+     * Logs minutes of an employee's work on the task by hand, at the employee's rate of now (or the organization's
+     * default); answers the log's id.
+     */
+    UUID logTime(UUID taskId, UUID employeeId, BigDecimal minutes, String note);
+
     /** Computed from the time logs on each call; nothing is stored. */
     TimeTotals timeOfProject(UUID projectId);
 

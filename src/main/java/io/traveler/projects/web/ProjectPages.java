@@ -4,17 +4,30 @@ import io.traveler.accounts.Accounts;
 import io.traveler.catalog.Catalog;
 import io.traveler.customers.CustomerStandings;
 import io.traveler.projects.Projects;
+import io.traveler.projects.internal.Project;
 import io.traveler.projects.internal.ProjectPageViews;
+import io.traveler.projects.internal.ProjectService;
+import io.traveler.projects.internal.StageFlow;
+import io.traveler.projects.internal.StageGateException;
 import io.traveler.settings.OrganizationSettings;
 import io.traveler.shared.ActorNames;
 import io.traveler.shared.errors.ConflictException;
+import io.traveler.shared.errors.ForbiddenException;
+import io.traveler.shared.errors.NotFoundException;
 import io.traveler.shared.errors.TravelerException;
+import io.traveler.shared.errors.ValidationException;
+import io.traveler.shared.jpa.ExpectedVersion;
+import io.traveler.shared.security.TravelerAuthentication;
 import io.traveler.shared.web.Forms;
+import io.traveler.shared.web.Htmx;
 import io.traveler.shared.web.ListPages;
 import io.traveler.shared.web.PageController;
+import io.traveler.shared.web.Problems;
 import io.traveler.tasks.Tasks;
 import io.traveler.workflows.Workflows;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -32,10 +45,12 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.BindParam;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -69,6 +84,8 @@ class ProjectPages {
     private final OrganizationSettings settings;
     private final Catalog catalog;
     private final Projects projects;
+    private final ProjectService service;
+    private final StageFlow flow;
 
     ProjectPages(
             ProjectPageViews views,
@@ -79,7 +96,9 @@ class ProjectPages {
             ActorNames actors,
             OrganizationSettings settings,
             Catalog catalog,
-            Projects projects) {
+            Projects projects,
+            ProjectService service,
+            StageFlow flow) {
         this.views = views;
         this.workflows = workflows;
         this.tasks = tasks;
@@ -89,6 +108,8 @@ class ProjectPages {
         this.settings = settings;
         this.catalog = catalog;
         this.projects = projects;
+        this.service = service;
+        this.flow = flow;
     }
 
     // --- the list ----------------------------------------------------------------------------------------------
@@ -162,6 +183,26 @@ class ProjectPages {
                         .toList());
         model.addAttribute("workflows", views.activeWorkflows());
         return "projects/project-form";
+    }
+
+    /** Creates the project as a draft and shows it. */
+    @PostMapping
+    @PreAuthorize("hasAuthority('projects:manage')")
+    String create(@Valid ProjectForm form, BindingResult binding, Model model, RedirectAttributes flash) {
+        return Forms.save(form, binding, model, () -> projectForm(model, form), () -> {
+            Project created = service.create(new ProjectService.NewProject(
+                    blankToNull(form.name()),
+                    form.customerId(),
+                    form.workflowId(),
+                    form.productId(),
+                    number("quantity", form.quantity()),
+                    form.dueDate(),
+                    number("estimated_price", form.estimatedPrice()),
+                    number("estimated_cost", form.estimatedCost()),
+                    blankToNull(form.notes())));
+            flash.addFlashAttribute(Forms.NOTICE, created.code() + " created.");
+            return "redirect:/app/projects/" + created.id();
+        });
     }
 
     /** The order's projects that do not exist yet: one per line, or one for the whole order. */
@@ -255,6 +296,212 @@ class ProjectPages {
                         ? new CardView(c, names.get(c.customerId()), null, null)
                         : new CardView(c, names.get(c.customerId()), next, nextLabel))
                 .toList();
+    }
+
+    /**
+     * Moves a project on: the board posts the column it was dropped on ({@code to_phase}: only the next one; going
+     * back asks for a reason on the project's page) with htmx and gets the board back, the card in its new column or
+     * what is missing; the project's page posts nothing (forward) or {@code to_stage_id} and a reason (rework) and
+     * gets a redirect with a notice or the refusal.
+     */
+    @PostMapping("/{id}/move")
+    @PreAuthorize("hasAuthority('projects:advance')")
+    String move(
+            @PathVariable UUID id,
+            @RequestParam(name = "to_phase", required = false) String toColumn,
+            @RequestParam(name = "to_stage_id", required = false) UUID toStageId,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String from,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes flash) {
+        if (Htmx.wantsFragment(request) && "board".equals(request.getHeader("HX-Target"))) {
+            UUID workflowId = views.head(id).workflowId();
+            try {
+                Project moved = fromBoard(id, toColumn);
+                model.addAttribute("moved", moved.code() + " " + movedTo(moved) + ".");
+            } catch (TravelerException refused) {
+                if (refused instanceof NotFoundException) {
+                    throw refused;
+                }
+                response.setStatus(Problems.answerTo(refused).status().value());
+                model.addAttribute("refusal", reasonOf(refused));
+            }
+            return boardView(workflowId, model, "projects/board :: board");
+        }
+        if ("board".equals(from)) {
+            UUID workflowId = views.head(id).workflowId();
+            return Forms.act(
+                    flash,
+                    "/app/projects/board?workflow_id=" + workflowId,
+                    "Project moved.",
+                    () -> gated(() -> fromBoard(id, toColumn)));
+        }
+        return Forms.act(
+                flash,
+                "/app/projects/" + id,
+                toStageId == null ? "Moved on." : "Sent back for rework.",
+                () -> gated(() -> flow.move(id, toStageId, blankToNull(reason), ExpectedVersion.none())));
+    }
+
+    /** A drop on the board: a draft starts, an active project advances; any other column is refused. */
+    private Project fromBoard(UUID id, String column) {
+        ProjectPageViews.Head project = views.head(id);
+        String next = nextColumn(project);
+        if (column != null && !column.isBlank() && !column.strip().equals(next)) {
+            throw new ConflictException("From the board a project moves to the next column only; rework (back to an"
+                    + " earlier stage) asks for a reason on the project's page");
+        }
+        if (project.status().equals("DRAFT")) {
+            if (!TravelerAuthentication.current().orElseThrow().can("projects:manage")) {
+                throw new ForbiddenException("Starting a project needs projects:manage");
+            }
+            return flow.start(id, ExpectedVersion.none());
+        }
+        return gated(() -> flow.move(id, null, null, ExpectedVersion.none()));
+    }
+
+    private String nextColumn(ProjectPageViews.Head project) {
+        if (project.status().equals("DRAFT")) {
+            return "1";
+        }
+        List<ProjectPageViews.Stage> stages = views.stages(project.id());
+        return stages.stream()
+                .filter(s -> s.id().equals(project.currentStageId()))
+                .findFirst()
+                .map(s -> s.position() == stages.size() ? "completed" : String.valueOf(s.position() + 1))
+                .orElse(null);
+    }
+
+    private String movedTo(Project moved) {
+        if (moved.status() == Project.Status.COMPLETED) {
+            return "completed";
+        }
+        return "moved to "
+                + views.stages(moved.id()).stream()
+                        .filter(s -> s.id().equals(moved.currentStageId()))
+                        .map(ProjectPageViews.Stage::name)
+                        .findFirst()
+                        .orElse("its next stage");
+    }
+
+    /** A gate's refusal names what is missing, so that the page can say it. */
+    private static Project gated(Supplier<Project> move) {
+        try {
+            return move.get();
+        } catch (StageGateException gate) {
+            throw new ConflictException(gate.getMessage() + ": "
+                    + gate.missing().stream()
+                            .map(m -> m.title() + " (" + m.kind() + ")")
+                            .collect(Collectors.joining(", ")));
+        }
+    }
+
+    @PostMapping("/{id}/start")
+    @PreAuthorize("hasAuthority('projects:manage')")
+    String start(@PathVariable UUID id, RedirectAttributes flash) {
+        return Forms.act(flash, "/app/projects/" + id, "Started.", () -> flow.start(id, ExpectedVersion.none()));
+    }
+
+    @PostMapping("/{id}/hold")
+    @PreAuthorize("hasAuthority('projects:manage')")
+    String hold(@PathVariable UUID id, RedirectAttributes flash) {
+        return Forms.act(flash, "/app/projects/" + id, "On hold.", () -> service.hold(id, ExpectedVersion.none()));
+    }
+
+    @PostMapping("/{id}/resume")
+    @PreAuthorize("hasAuthority('projects:manage')")
+    String resume(@PathVariable UUID id, RedirectAttributes flash) {
+        return Forms.act(flash, "/app/projects/" + id, "Resumed.", () -> service.resume(id, ExpectedVersion.none()));
+    }
+
+    @GetMapping("/{id}/cancel")
+    @PreAuthorize("hasAuthority('projects:manage')")
+    String confirmCancel(@PathVariable UUID id, Model model) {
+        ProjectPageViews.Head project = views.head(id);
+        return Forms.confirm(
+                model,
+                "Cancel " + project.code() + "?",
+                "A cancelled project leaves the board and its order's progress; its history and time stay.",
+                "/app/projects/" + id + "/cancel",
+                project.version(),
+                "/app/projects/" + id);
+    }
+
+    @PostMapping("/{id}/cancel")
+    @PreAuthorize("hasAuthority('projects:manage')")
+    String cancel(@PathVariable UUID id, @RequestParam(required = false) Long version, RedirectAttributes flash) {
+        return Forms.act(
+                flash,
+                "/app/projects/" + id,
+                "Cancelled.",
+                () -> service.cancel(id, ExpectedVersion.ofNullable(version)));
+    }
+
+    /** Records a stage action of the stage in progress: a scanned code, a checklist, a measurement, a photo's key. */
+    @PostMapping("/{id}/stages/{stageId}/actions/{actionId}")
+    @PreAuthorize("hasAuthority('projects:advance')")
+    String recordAction(
+            @PathVariable UUID id,
+            @PathVariable UUID stageId,
+            @PathVariable UUID actionId,
+            @RequestParam(required = false) String value,
+            @RequestParam(name = "measured_value", required = false) String measuredValue,
+            @RequestParam(name = "file_key", required = false) String fileKey,
+            RedirectAttributes flash) {
+        return Forms.act(
+                flash,
+                "/app/projects/" + id,
+                "Recorded.",
+                () -> flow.record(
+                        id,
+                        stageId,
+                        actionId,
+                        new StageFlow.ActionInput(
+                                blankToNull(value), number("measured_value", measuredValue), blankToNull(fileKey))));
+    }
+
+    @PostMapping("/{id}/design-docs")
+    @PreAuthorize("hasAuthority('projects:manage')")
+    String addDesignDoc(
+            @PathVariable UUID id,
+            @RequestParam(name = "file_key", required = false) String fileKey,
+            @RequestParam(name = "file_name", required = false) String fileName,
+            @RequestParam(name = "content_type", required = false) String contentType,
+            RedirectAttributes flash) {
+        return Forms.act(
+                flash,
+                "/app/projects/" + id,
+                "Design document added.",
+                () -> service.addDesignDoc(
+                        id,
+                        new ProjectService.NewDesignDoc(
+                                blankToNull(fileKey), blankToNull(fileName), blankToNull(contentType), null, null)));
+    }
+
+    @PostMapping("/{id}/tasks/{taskId}/start")
+    @PreAuthorize("hasAuthority('tasks:work')")
+    String startTask(@PathVariable UUID id, @PathVariable UUID taskId, RedirectAttributes flash) {
+        return Forms.act(flash, "/app/projects/" + id, "Task started.", () -> {
+            requireTaskOf(id, taskId);
+            tasks.start(taskId, ExpectedVersion.none());
+        });
+    }
+
+    @PostMapping("/{id}/tasks/{taskId}/complete")
+    @PreAuthorize("hasAuthority('tasks:work')")
+    String completeTask(@PathVariable UUID id, @PathVariable UUID taskId, RedirectAttributes flash) {
+        return Forms.act(flash, "/app/projects/" + id, "Task completed.", () -> {
+            requireTaskOf(id, taskId);
+            tasks.complete(taskId, ExpectedVersion.none());
+        });
+    }
+
+    private void requireTaskOf(UUID projectId, UUID taskId) {
+        if (tasks.ofProject(projectId).stream().noneMatch(t -> t.id().equals(taskId))) {
+            throw new NotFoundException("task", taskId);
+        }
     }
 
     // --- a project ---------------------------------------------------------------------------------------------
@@ -489,6 +736,18 @@ class ProjectPages {
             return refused.getMessage();
         }
         return refused.errors().stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; "));
+    }
+
+    /** A typed number, or null when left empty; anything else is 422 on its field. */
+    static BigDecimal number(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text.strip());
+        } catch (NumberFormatException e) {
+            throw new ValidationException(field, "is not a number");
+        }
     }
 
     static String blankToNull(String text) {

@@ -333,6 +333,12 @@ public class TaskService implements Tasks {
         return act(id, expected, Task::reopen);
     }
 
+    @Override
+    public UUID logTime(UUID taskId, UUID employeeId, java.math.BigDecimal minutes, String note) {
+        return time.log(taskId, new TimeKeeping.NewLog(employeeId, minutes, null, null, note))
+                .id();
+    }
+
     /**
      * Starts an employee's timer on a task (the caller's own employee record when none is named), starting the task
      * too when it is still to do: one tap at the station.
