@@ -103,6 +103,9 @@ public interface Tasks {
     /** Completes the task (its running timers stopped and logged, its next occurrence made when it recurs). */
     TaskView complete(UUID taskId, io.traveler.shared.jpa.ExpectedVersion expected);
 
+    /** Ticks or unticks one checklist item of the task. */
+    ChecklistItem tick(UUID taskId, UUID itemId, boolean done);
+
     /**
      * Logs minutes of an employee's work on the task by hand, at the employee's rate of now (or the organization's
      * default); answers the log's id.

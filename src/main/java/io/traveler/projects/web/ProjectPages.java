@@ -681,10 +681,12 @@ class ProjectPages {
                     time.minutesByStageInstance().getOrDefault(stage.id(), BigDecimal.ZERO),
                     time.costByStageInstance().getOrDefault(stage.id(), BigDecimal.ZERO)));
         }
-        BigDecimal unstaged = time.minutesByStageInstance().get(null);
-        if (unstaged != null && unstaged.signum() != 0) {
-            rows.add(new PlanRow(
-                    "Not on a stage", 0, unstaged, time.costByStageInstance().getOrDefault(null, BigDecimal.ZERO)));
+        BigDecimal staged = rows.stream().map(PlanRow::actualMinutes).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal unstaged = time.totalMinutes().subtract(staged);
+        if (unstaged.signum() > 0) {
+            BigDecimal stagedCost = rows.stream().map(PlanRow::labourCost).reduce(BigDecimal.ZERO, BigDecimal::add);
+            rows.add(
+                    new PlanRow("Not on a stage", 0, unstaged, time.labourCost().subtract(stagedCost)));
         }
         return rows;
     }
