@@ -1,25 +1,50 @@
 package io.traveler.tasks;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 /** What other modules may ask the tasks module, in the current organization. */
 public interface Tasks {
+    /** In JSON lowercase ({@code "station"}), read in any case. */
     enum AssigneeType {
         STATION,
         EMPLOYEE,
-        NONE
+        NONE;
+
+        @JsonValue
+        public String json() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @JsonCreator
+        public static AssigneeType of(String value) {
+            return valueOf(value.trim().toUpperCase(Locale.ROOT));
+        }
     }
 
+    /** In JSON lowercase ({@code "in_progress"}), read in any case. */
     enum Status {
         TODO,
         IN_PROGRESS,
         BLOCKED,
-        DONE
+        DONE;
+
+        @JsonValue
+        public String json() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @JsonCreator
+        public static Status of(String value) {
+            return valueOf(value.trim().toUpperCase(Locale.ROOT));
+        }
     }
 
     /** A station's template task to create for one entry of a stage. */

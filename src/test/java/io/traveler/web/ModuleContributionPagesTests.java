@@ -82,6 +82,7 @@ class ModuleContributionPagesTests {
                         "Quotes",
                         "Orders",
                         "Purchase orders",
+                        "Workflows",
                         "Catalog",
                         "Imports",
                         "Jobs",
@@ -102,7 +103,8 @@ class ModuleContributionPagesTests {
                         "Purchase orders awaiting acceptance",
                         "Parts",
                         "Products",
-                        "Active BOMs");
+                        "Active BOMs",
+                        "Active workflows");
         assertThat(tiles)
                 .as("counted in the signed-in organization only")
                 .containsEntry("Stations", 1L)
@@ -112,7 +114,8 @@ class ModuleContributionPagesTests {
                 .containsEntry("Purchase orders awaiting acceptance", 0L)
                 .containsEntry("Parts", 1L)
                 .containsEntry("Products", 0L)
-                .containsEntry("Active BOMs", 0L);
+                .containsEntry("Active BOMs", 0L)
+                .containsEntry("Active workflows", 0L);
     }
 
     @Test
@@ -123,9 +126,11 @@ class ModuleContributionPagesTests {
         String home = signedIn(technician.email()).get("/app/").body();
 
         assertThat(navigation(home))
-                .containsExactly("Home", "Employees", "Stations", "Locations", "Catalog", "Jobs", "Organization");
+                .containsExactly(
+                        "Home", "Employees", "Stations", "Locations", "Workflows", "Catalog", "Jobs", "Organization");
         assertThat(tiles(home).keySet())
-                .containsExactly("Employees", "Stations", "Locations", "Parts", "Products", "Active BOMs");
+                .containsExactly(
+                        "Employees", "Stations", "Locations", "Parts", "Products", "Active BOMs", "Active workflows");
         assertThat(home).doesNotContain("Latest changes");
     }
 

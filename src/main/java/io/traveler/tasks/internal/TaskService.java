@@ -383,11 +383,13 @@ public class TaskService implements Tasks {
         return item;
     }
 
-    /** Replaces what the task depends on. */
+    /** Replaces what the task depends on; a change of the task, so its version moves on. */
     @Transactional
-    public TaskView dependOn(UUID taskId, List<UUID> dependsOn) {
-        Task task = load(taskId);
+    public TaskView dependOn(UUID taskId, List<UUID> dependsOn, ExpectedVersion expected) {
+        Task task = lock(taskId);
+        expected.require(task.version());
         replaceDependencies(task, dependsOn == null ? List.of() : dependsOn);
+        em.lock(task, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         return view(taskId);
     }
 

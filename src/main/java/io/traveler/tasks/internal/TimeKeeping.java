@@ -85,8 +85,9 @@ public class TimeKeeping {
 
     public record Group(String key, String label, BigDecimal minutes, BigDecimal labourCost, long logs) {}
 
+    /** {@code group_by} lowercase, as asked. */
     public record Totals(
-            Grouping groupBy,
+            String groupBy,
             LocalDate from,
             LocalDate to,
             BigDecimal totalMinutes,
@@ -375,7 +376,7 @@ public class TimeKeeping {
                         g.key(), labels.getOrDefault(g.key(), g.key()), g.minutes(), g.labourCost(), g.logs()))
                 .toList();
         return new Totals(
-                groupBy,
+                groupBy.name().toLowerCase(Locale.ROOT),
                 from,
                 to,
                 groups.stream().map(Group::minutes).reduce(BigDecimal.ZERO, BigDecimal::add),
@@ -576,7 +577,7 @@ public class TimeKeeping {
         return labels;
     }
 
-    ZoneId zone() {
+    public ZoneId zone() {
         try {
             return ZoneId.of(settings.current().timezone());
         } catch (RuntimeException e) {
@@ -584,7 +585,7 @@ public class TimeKeeping {
         }
     }
 
-    static Grouping grouping(String value) {
+    public static Grouping grouping(String value) {
         if (value == null || value.isBlank()) {
             throw new ValidationException("group_by", "is required: station, employee, project, day, week or month");
         }

@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class WorkflowsModule {
     @Bean
-    ModuleContribution workflowsContribution() {
+    ModuleContribution workflowsContribution(WorkflowVersions versions) {
         return ModuleContribution.of("workflows")
                 .permission("workflows:read", "See workflows, their stages and actions, and station task templates")
                 .permission(
@@ -21,6 +21,13 @@ class WorkflowsModule {
                 .grant(PRODUCTION_MANAGER, "workflows:read", "workflows:manage")
                 .grant(TECHNICIAN, "workflows:read")
                 .grant(QC_INSPECTOR, "workflows:read")
+                .navigation(79, "Workflows", "/app/workflows", "workflows:read")
+                .tile(
+                        85,
+                        "Active workflows",
+                        "/app/workflows?status=active",
+                        "workflows:read",
+                        () -> versions.countByStatus(WorkflowVersion.Status.ACTIVE))
                 .build();
     }
 }
