@@ -78,12 +78,14 @@ class ModuleContributionPagesTests {
                         "Roles",
                         "API keys",
                         "Outbox",
+                        "My work",
                         "Customers",
                         "Quotes",
                         "Orders",
                         "Purchase orders",
                         "Workflows",
                         "Catalog",
+                        "Projects",
                         "Imports",
                         "Jobs",
                         "Partnerships",
@@ -101,6 +103,8 @@ class ModuleContributionPagesTests {
                         "Customers",
                         "Open orders",
                         "Purchase orders awaiting acceptance",
+                        "Active projects",
+                        "My open tasks",
                         "Parts",
                         "Products",
                         "Active BOMs",
@@ -112,6 +116,7 @@ class ModuleContributionPagesTests {
                 .containsEntry("Customers", 0L)
                 .containsEntry("Open orders", 0L)
                 .containsEntry("Purchase orders awaiting acceptance", 0L)
+                .containsEntry("Active projects", 0L)
                 .containsEntry("Parts", 1L)
                 .containsEntry("Products", 0L)
                 .containsEntry("Active BOMs", 0L)
@@ -127,10 +132,27 @@ class ModuleContributionPagesTests {
 
         assertThat(navigation(home))
                 .containsExactly(
-                        "Home", "Employees", "Stations", "Locations", "Workflows", "Catalog", "Jobs", "Organization");
+                        "Home",
+                        "Employees",
+                        "Stations",
+                        "Locations",
+                        "My work",
+                        "Workflows",
+                        "Catalog",
+                        "Projects",
+                        "Jobs",
+                        "Organization");
         assertThat(tiles(home).keySet())
                 .containsExactly(
-                        "Employees", "Stations", "Locations", "Parts", "Products", "Active BOMs", "Active workflows");
+                        "Employees",
+                        "Stations",
+                        "Locations",
+                        "Active projects",
+                        "My open tasks",
+                        "Parts",
+                        "Products",
+                        "Active BOMs",
+                        "Active workflows");
         assertThat(home).doesNotContain("Latest changes");
     }
 

@@ -29,7 +29,7 @@ public class WorkflowStage {
     @Column(name = "org_id", nullable = false, updatable = false)
     private UUID orgId;
 
-    @Column(nullable = false, updatable = false)
+    @Column(name = "workflow_id", nullable = false, updatable = false)
     private UUID workflowId;
 
     private int position;

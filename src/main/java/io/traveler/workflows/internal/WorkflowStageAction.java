@@ -31,7 +31,7 @@ public class WorkflowStageAction {
     @Column(name = "org_id", nullable = false, updatable = false)
     private UUID orgId;
 
-    @Column(nullable = false, updatable = false)
+    @Column(name = "stage_id", nullable = false, updatable = false)
     private UUID stageId;
 
     private int position;
