@@ -125,7 +125,11 @@ class OrderProgressTests {
         fixtures.start(factory, lines.get(0));
 
         Eventually.until("the order moves to PRODUCTION", Duration.ofSeconds(20), () -> "PRODUCTION".equals(phase()));
-        var history = api.get("/api/orders/" + order + "/history").as(factory).send().json().path("items");
+        var history = api.get("/api/orders/" + order + "/history")
+                .as(factory)
+                .send()
+                .json()
+                .path("items");
         JsonNode last = history.get(history.size() - 1);
         assertThat(last.path("reason").asString()).matches("Project PRJ-.+ started");
         assertThat(last.path("actor_id").isNull()).as("the SYSTEM moved it").isTrue();
@@ -157,7 +161,8 @@ class OrderProgressTests {
         assertThat(made.status()).as(made.toString()).isEqualTo(201);
         List<UUID> whole = ids(made);
         assertThat(whole).hasSize(1);
-        assertThat(made.json().path("items").get(0).path("order_line_id").isNull()).isTrue();
+        assertThat(made.json().path("items").get(0).path("order_line_id").isNull())
+                .isTrue();
         assertThat(ids(fromOrder(false))).isEqualTo(whole);
 
         fixtures.start(factory, whole.getFirst());
@@ -165,7 +170,11 @@ class OrderProgressTests {
         moveOrder("CONFIGURATION");
 
         assertThat(phase()).as("a DRAFT order is not moved by its projects").isEqualTo("CONFIGURATION");
-        var history = api.get("/api/orders/" + order + "/history").as(factory).send().json().path("items");
+        var history = api.get("/api/orders/" + order + "/history")
+                .as(factory)
+                .send()
+                .json()
+                .path("items");
         assertThat(history).extracting(h -> h.path("to_phase").asString()).containsExactly("DRAFT", "CONFIGURATION");
     }
 

@@ -57,7 +57,14 @@ class ProjectApiTests {
 
     private Map<String, Object> body() {
         return new HashMap<>(Map.of(
-                "name", "Cabinet for the harbour", "customer_id", customer, "workflow_id", idOf(workflow), "quantity", 3));
+                "name",
+                "Cabinet for the harbour",
+                "customer_id",
+                customer,
+                "workflow_id",
+                idOf(workflow),
+                "quantity",
+                3));
     }
 
     private static List<String> fieldsOf(Api.Response response) {
@@ -78,9 +85,13 @@ class ProjectApiTests {
         JsonNode stages = created.json().path("stages");
         assertThat(stages).hasSize(2);
         assertThat(stages.get(0).path("status").asString()).isEqualTo("pending");
-        assertThat(fixtures.tasks(factory, created.id())).as("a draft has no tasks").isEmpty();
+        assertThat(fixtures.tasks(factory, created.id()))
+                .as("a draft has no tasks")
+                .isEmpty();
 
-        var started = api.post("/api/projects/" + created.id() + "/start/").as(factory).send();
+        var started = api.post("/api/projects/" + created.id() + "/start/")
+                .as(factory)
+                .send();
 
         assertThat(started.status()).as(started.toString()).isEqualTo(200);
         assertThat(started.text("status")).isEqualTo("active");
@@ -99,7 +110,8 @@ class ProjectApiTests {
         assertThat(read.path("current_stage").path("name").asString()).isEqualTo("Cut");
         assertThat(read.path("missing")).as("the two required template tasks").hasSize(2);
 
-        var again = api.post("/api/projects/" + created.id() + "/start").as(factory).send();
+        var again =
+                api.post("/api/projects/" + created.id() + "/start").as(factory).send();
         assertThat(again.status()).as("started once").isEqualTo(409);
         assertThat(fixtures.tasks(factory, created.id())).hasSize(2);
     }
@@ -142,7 +154,10 @@ class ProjectApiTests {
         UUID product = fixtures.product(factory, "CAB-1");
         var assigned = api.patch("/api/products/templates/" + product)
                 .as(factory)
-                .ifMatch(api.get("/api/products/templates/" + product).as(factory).send().header("ETag"))
+                .ifMatch(api.get("/api/products/templates/" + product)
+                        .as(factory)
+                        .send()
+                        .header("ETag"))
                 .body(Map.of("default_workflow_id", idOf(workflow)))
                 .send();
         assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
@@ -177,12 +192,20 @@ class ProjectApiTests {
         UUID project = create(body()).id();
         var stranger = Tenants.in(context).signedIn("FACTORY");
 
-        assertThat(api.get("/api/projects/" + project).as(stranger).send().status()).isEqualTo(404);
-        assertThat(api.post("/api/projects/" + project + "/start/").as(stranger).send().status())
+        assertThat(api.get("/api/projects/" + project).as(stranger).send().status())
                 .isEqualTo(404);
-        assertThat(api.get("/api/projects/" + project + "/tasks/").as(stranger).send().status())
+        assertThat(api.post("/api/projects/" + project + "/start/")
+                        .as(stranger)
+                        .send()
+                        .status())
                 .isEqualTo(404);
-        assertThat(api.get("/api/projects/").as(stranger).send().json().path("items")).isEmpty();
+        assertThat(api.get("/api/projects/" + project + "/tasks/")
+                        .as(stranger)
+                        .send()
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/projects/").as(stranger).send().json().path("items"))
+                .isEmpty();
         var foreign = body();
         foreign.put("customer_id", fixtures.customer(stranger, "Theirs"));
         assertThat(fieldsOf(api.post("/api/projects/").as(factory).body(foreign).send()))
@@ -210,34 +233,60 @@ class ProjectApiTests {
         assertThat(stale.status()).isEqualTo(412);
 
         var listed = api.get("/api/projects/?q=renamed").as(factory).send();
-        assertThat(listed.json().path("items")).extracting(p -> p.path("id").asString())
+        assertThat(listed.json().path("items"))
+                .extracting(p -> p.path("id").asString())
                 .containsExactly(first.id().toString());
         var page = api.get("/api/projects?limit=1").as(factory).send();
         assertThat(page.json().path("items")).hasSize(1);
-        var next = api.get("/api/projects?limit=1&cursor=" + page.text("next_cursor")).as(factory).send();
-        assertThat(next.json().path("items").get(0).path("id").asString()).isEqualTo(first.id().toString());
+        var next = api.get("/api/projects?limit=1&cursor=" + page.text("next_cursor"))
+                .as(factory)
+                .send();
+        assertThat(next.json().path("items").get(0).path("id").asString())
+                .isEqualTo(first.id().toString());
 
-        assertThat(api.post("/api/projects/" + first.id() + "/hold").as(factory).send().status())
+        assertThat(api.post("/api/projects/" + first.id() + "/hold")
+                        .as(factory)
+                        .send()
+                        .status())
                 .as("a draft is not held")
                 .isEqualTo(409);
         fixtures.start(factory, first.id());
         var held = api.post("/api/projects/" + first.id() + "/hold").as(factory).send();
         assertThat(held.text("status")).isEqualTo("on_hold");
-        assertThat(fixtures.advance(factory, first.id()).status()).as("no moves on hold").isEqualTo(409);
-        assertThat(api.post("/api/projects/" + first.id() + "/resume").as(factory).send().text("status"))
+        assertThat(fixtures.advance(factory, first.id()).status())
+                .as("no moves on hold")
+                .isEqualTo(409);
+        assertThat(api.post("/api/projects/" + first.id() + "/resume")
+                        .as(factory)
+                        .send()
+                        .text("status"))
                 .isEqualTo("active");
-        assertThat(api.get("/api/projects?status=ACTIVE").as(factory).send().json().path("items"))
+        assertThat(api.get("/api/projects?status=ACTIVE")
+                        .as(factory)
+                        .send()
+                        .json()
+                        .path("items"))
                 .extracting(p -> p.path("id").asString())
                 .contains(first.id().toString())
                 .doesNotContain(second.id().toString());
-        var deleteStarted = api.delete("/api/projects/" + first.id()).as(factory).ifMatch("*").send();
+        var deleteStarted = api.delete("/api/projects/" + first.id())
+                .as(factory)
+                .ifMatch("*")
+                .send();
         assertThat(deleteStarted.status()).isEqualTo(409);
-        assertThat(api.post("/api/projects/" + first.id() + "/cancel").as(factory).send().text("status"))
+        assertThat(api.post("/api/projects/" + first.id() + "/cancel")
+                        .as(factory)
+                        .send()
+                        .text("status"))
                 .isEqualTo("cancelled");
 
-        var deleted = api.delete("/api/projects/" + second.id()).as(factory).ifMatch(second.header("ETag")).send();
+        var deleted = api.delete("/api/projects/" + second.id())
+                .as(factory)
+                .ifMatch(second.header("ETag"))
+                .send();
         assertThat(deleted.status()).isEqualTo(204);
-        assertThat(api.get("/api/projects/" + second.id()).as(factory).send().status()).isEqualTo(404);
+        assertThat(api.get("/api/projects/" + second.id()).as(factory).send().status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -265,9 +314,16 @@ class ProjectApiTests {
                 .send();
         assertThat(fieldsOf(notAnObject)).containsExactly("metadata");
 
-        var listed = api.get("/api/projects/" + project + "/design-docs/").as(factory).send();
+        var listed = api.get("/api/projects/" + project + "/design-docs/")
+                .as(factory)
+                .send();
         assertThat(listed.json().path("items")).hasSize(1);
-        assertThat(listed.json().path("items").get(0).path("metadata").path("revision").asString())
+        assertThat(listed.json()
+                        .path("items")
+                        .get(0)
+                        .path("metadata")
+                        .path("revision")
+                        .asString())
                 .isEqualTo("B");
     }
 
@@ -311,12 +367,23 @@ class ProjectApiTests {
 
         var added = api.post("/api/projects/" + project + "/tasks/")
                 .as(factory)
-                .body(Map.of("title", "Paint", "stage_instance_id", idOf(stages.get(1)), "assignee_type", "STATION",
-                        "station_id", assembly))
+                .body(Map.of(
+                        "title",
+                        "Paint",
+                        "stage_instance_id",
+                        idOf(stages.get(1)),
+                        "assignee_type",
+                        "STATION",
+                        "station_id",
+                        assembly))
                 .send();
         assertThat(added.status()).as(added.toString()).isEqualTo(201);
         assertThat(added.text("assignee_type")).isEqualTo("station");
-        assertThat(added.json().path("stage_entry").asInt()).as("the entry the waiting stage comes next").isEqualTo(1);
-        assertThat(fixtures.tasks(factory, project)).extracting(t -> t.path("title").asString()).contains("Paint");
+        assertThat(added.json().path("stage_entry").asInt())
+                .as("the entry the waiting stage comes next")
+                .isEqualTo(1);
+        assertThat(fixtures.tasks(factory, project))
+                .extracting(t -> t.path("title").asString())
+                .contains("Paint");
     }
 }

@@ -12,11 +12,13 @@ import tools.jackson.databind.JsonNode;
 /** Customers, stations, workflows, projects and their moves made through the API, failing loudly when refused. */
 record ProjectFixtures(Api api) {
     UUID customer(Api.Tenant tenant, String name) {
-        return created(api.post("/api/customers").as(tenant).body(Map.of("name", name)).send());
+        return created(
+                api.post("/api/customers").as(tenant).body(Map.of("name", name)).send());
     }
 
     UUID station(Api.Tenant tenant, String name) {
-        return created(api.post("/api/stations").as(tenant).body(Map.of("name", name)).send());
+        return created(
+                api.post("/api/stations").as(tenant).body(Map.of("name", name)).send());
     }
 
     UUID employee(Api.Tenant tenant, String name, String hourlyRate) {
@@ -42,7 +44,8 @@ record ProjectFixtures(Api api) {
     }
 
     static Map<String, Object> stage(String name, UUID station, int minutes, Map<?, ?>... actions) {
-        var stage = new HashMap<String, Object>(Map.of("name", name, "station_id", station, "expected_minutes", minutes));
+        var stage =
+                new HashMap<String, Object>(Map.of("name", name, "station_id", station, "expected_minutes", minutes));
         if (actions.length > 0) {
             stage.put("actions", List.of(actions));
         }

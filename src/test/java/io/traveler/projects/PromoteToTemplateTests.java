@@ -67,11 +67,16 @@ class PromoteToTemplateTests {
         project = created(api.post("/api/projects/")
                 .as(factory)
                 .body(Map.of(
-                        "name", "Custom cabinet",
-                        "customer_id", customer,
-                        "workflow_id", idOf(workflow),
-                        "product_id", product,
-                        "quantity", 1))
+                        "name",
+                        "Custom cabinet",
+                        "customer_id",
+                        customer,
+                        "workflow_id",
+                        idOf(workflow),
+                        "product_id",
+                        product,
+                        "quantity",
+                        1))
                 .send());
         drawing = doc("drawings/cabinet.dxf", "cabinet.dxf");
         photo = doc("photos/cabinet.jpg", "cabinet.jpg");
@@ -93,7 +98,8 @@ class PromoteToTemplateTests {
 
     @Test
     void aPromotedProjectIsADraftProductWithItsBomAndTheChosenDocuments() {
-        var promoted = promote(Map.of("sku", "CAB-CUSTOM", "name", "Custom cabinet", "design_doc_ids", List.of(drawing)));
+        var promoted =
+                promote(Map.of("sku", "CAB-CUSTOM", "name", "Custom cabinet", "design_doc_ids", List.of(drawing)));
 
         assertThat(promoted.status()).as(promoted.toString()).isEqualTo(201);
         UUID product = promoted.id();
@@ -101,13 +107,25 @@ class PromoteToTemplateTests {
         var read = api.get("/api/products/templates/" + product).as(factory).send();
         assertThat(read.text("sku")).isEqualTo("CAB-CUSTOM");
         assertThat(read.text("status")).isEqualTo("DRAFT");
-        var boms = api.get("/api/products/templates/" + product + "/boms").as(factory).send().json().path("items");
+        var boms = api.get("/api/products/templates/" + product + "/boms")
+                .as(factory)
+                .send()
+                .json()
+                .path("items");
         assertThat(boms).hasSize(1);
         assertThat(boms.get(0).path("status").asString()).isEqualTo("DRAFT");
-        var lines = api.get("/api/boms/" + idOf(boms.get(0))).as(factory).send().json().path("lines");
-        assertThat(lines).extracting(l -> l.path("quantity").decimalValue().stripTrailingZeros().toPlainString())
+        var lines = api.get("/api/boms/" + idOf(boms.get(0)))
+                .as(factory)
+                .send()
+                .json()
+                .path("lines");
+        assertThat(lines)
+                .extracting(l ->
+                        l.path("quantity").decimalValue().stripTrailingZeros().toPlainString())
                 .containsExactly("4", "2");
-        var docs = api.get("/api/products/templates/" + product + "/design-docs/").as(factory).send();
+        var docs = api.get("/api/products/templates/" + product + "/design-docs/")
+                .as(factory)
+                .send();
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().path("items")).hasSize(1);
         JsonNode copied = docs.json().path("items").get(0);
@@ -128,9 +146,11 @@ class PromoteToTemplateTests {
         var other = Tenants.in(context).signedIn("FACTORY");
         var foreignDoc = promote(Map.of("sku", "CAB-2", "design_doc_ids", List.of(UUID.randomUUID())));
         assertThat(foreignDoc.status()).isEqualTo(422);
-        assertThat(foreignDoc.json().path("errors").get(0).path("field").asString()).isEqualTo("design_doc_ids");
+        assertThat(foreignDoc.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("design_doc_ids");
 
-        var products = api.get("/api/products/templates").as(factory).send().json().path("items");
+        var products =
+                api.get("/api/products/templates").as(factory).send().json().path("items");
         assertThat(products).extracting(p -> p.path("sku").asString()).containsExactly("CAB-1");
         assertThat(api.post("/api/projects/" + project + "/promote-to-template/")
                         .as(other)

@@ -58,12 +58,17 @@ class StageConcurrencyTests {
 
     @Test
     void eightSimultaneousStartsStartTheProjectOnceWithItsTasksOnce() {
-        List<Integer> statuses = Parallel.run(8, i -> fixtures.start(factory, project).status());
+        List<Integer> statuses =
+                Parallel.run(8, i -> fixtures.start(factory, project).status());
 
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(7);
         assertThat(fixtures.tasks(factory, project)).hasSize(1);
-        var moves = api.get("/api/projects/" + project + "/moves").as(factory).send().json().path("items");
+        var moves = api.get("/api/projects/" + project + "/moves")
+                .as(factory)
+                .send()
+                .json()
+                .path("items");
         assertThat(moves).hasSize(1);
     }
 
@@ -72,9 +77,12 @@ class StageConcurrencyTests {
         fixtures.start(factory, project);
         fixtures.completeOpenTasks(factory, project);
 
-        List<Integer> statuses = Parallel.run(8, i -> fixtures.advance(factory, project).status());
+        List<Integer> statuses =
+                Parallel.run(8, i -> fixtures.advance(factory, project).status());
 
-        assertThat(statuses).as("one advances; the others meet the next stage's open tasks").filteredOn(s -> s == 200)
+        assertThat(statuses)
+                .as("one advances; the others meet the next stage's open tasks")
+                .filteredOn(s -> s == 200)
                 .hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(7);
         JsonNode read = fixtures.get(factory, project);
@@ -83,7 +91,11 @@ class StageConcurrencyTests {
         assertThat(stages.get(1).path("status").asString()).isEqualTo("in_progress");
         assertThat(stages.get(1).path("entries").asInt()).isEqualTo(1);
         assertThat(tasksOfEntry(idOf(stages.get(1)), 1)).isEqualTo(2);
-        var moves = api.get("/api/projects/" + project + "/moves").as(factory).send().json().path("items");
+        var moves = api.get("/api/projects/" + project + "/moves")
+                .as(factory)
+                .send()
+                .json()
+                .path("items");
         assertThat(moves).extracting(m -> m.path("kind").asString()).containsExactly("start", "advance");
     }
 
@@ -94,11 +106,14 @@ class StageConcurrencyTests {
         fixtures.advance(factory, project);
         UUID cut = idOf(fixtures.get(factory, project).path("stages").get(0));
 
-        List<Integer> statuses = Parallel.run(8, i -> fixtures.rework(factory, project, cut, "Redo " + i).status());
+        List<Integer> statuses = Parallel.run(
+                8, i -> fixtures.rework(factory, project, cut, "Redo " + i).status());
 
         assertThat(statuses).containsOnly(200);
         JsonNode stage = fixtures.get(factory, project).path("stages").get(0);
-        assertThat(stage.path("entries").asInt()).as("each rework is an entry of its own").isEqualTo(9);
+        assertThat(stage.path("entries").asInt())
+                .as("each rework is an entry of its own")
+                .isEqualTo(9);
         for (int entry = 1; entry <= 9; entry++) {
             assertThat(tasksOfEntry(cut, entry)).as("entry " + entry).isEqualTo(1);
         }

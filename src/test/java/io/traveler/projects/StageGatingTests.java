@@ -67,12 +67,18 @@ class StageGatingTests {
                                 60,
                                 Map.of("kind", "scan", "label", "Scan the sheet", "required", true),
                                 Map.of(
-                                        "kind", "measurement",
-                                        "label", "Panel width",
-                                        "required", true,
-                                        "unit", "mm",
-                                        "target_value", 600,
-                                        "tolerance", 0.5),
+                                        "kind",
+                                        "measurement",
+                                        "label",
+                                        "Panel width",
+                                        "required",
+                                        true,
+                                        "unit",
+                                        "mm",
+                                        "target_value",
+                                        600,
+                                        "tolerance",
+                                        0.5),
                                 Map.of("kind", "photo", "label", "Photo of the cut", "required", false)),
                         stage(
                                 "Assemble",
@@ -104,7 +110,10 @@ class StageGatingTests {
 
     private static List<String> missing(Api.Response refused) {
         List<String> missing = new ArrayList<>();
-        refused.json().path("missing").forEach(m -> missing.add(m.path("kind").asString() + ":" + m.path("title").asString()));
+        refused.json()
+                .path("missing")
+                .forEach(m -> missing.add(
+                        m.path("kind").asString() + ":" + m.path("title").asString()));
         return missing;
     }
 
@@ -126,8 +135,11 @@ class StageGatingTests {
                 .containsExactlyInAnyOrder("task:Cut the panels", "action:Scan the sheet", "action:Panel width");
 
         fixtures.completeOpenTasks(factory, project);
-        assertThat(record(cutStage, scan, Map.of()).status()).as("a scan needs its value").isEqualTo(422);
-        assertThat(record(cutStage, scan, Map.of("value", "SHEET-0042")).status()).isEqualTo(200);
+        assertThat(record(cutStage, scan, Map.of()).status())
+                .as("a scan needs its value")
+                .isEqualTo(422);
+        assertThat(record(cutStage, scan, Map.of("value", "SHEET-0042")).status())
+                .isEqualTo(200);
         var outOfTolerance = record(cutStage, measurement, Map.of("measured_value", 601));
         assertThat(outOfTolerance.status()).isEqualTo(200);
         assertThat(outOfTolerance.json().path("within_tolerance").asBoolean()).isFalse();
@@ -136,14 +148,19 @@ class StageGatingTests {
         assertThat(stillRefused.status()).isEqualTo(409);
         assertThat(missing(stillRefused)).containsExactly("action:Panel width (out of tolerance)");
 
-        assertThat(record(cutStage, measurement, Map.of("measured_value", 600.4)).json().path("within_tolerance").asBoolean())
+        assertThat(record(cutStage, measurement, Map.of("measured_value", 600.4))
+                        .json()
+                        .path("within_tolerance")
+                        .asBoolean())
                 .isTrue();
         var moved = fixtures.advance(factory, project);
 
         assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
         assertThat(moved.json().path("current_stage").path("name").asString()).isEqualTo("Assemble");
         assertThat(moved.json().path("stages").get(0).path("status").asString()).isEqualTo("done");
-        assertThat(tasksOf(assembleStage, 1)).extracting(t -> t.path("title").asString()).containsExactly("Assemble");
+        assertThat(tasksOf(assembleStage, 1))
+                .extracting(t -> t.path("title").asString())
+                .containsExactly("Assemble");
         assertThat(record(cutStage, scan, Map.of("value", "late")).status())
                 .as("actions are recorded at the stage in progress")
                 .isEqualTo(409);
@@ -162,7 +179,8 @@ class StageGatingTests {
                 .send();
         assertThat(refused.status()).isEqualTo(403);
 
-        assertThat(record(assembleStage, signOff, Map.of("value", "ok")).status()).isEqualTo(200);
+        assertThat(record(assembleStage, signOff, Map.of("value", "ok")).status())
+                .isEqualTo(200);
         fixtures.completeOpenTasks(factory, project);
         assertThat(fixtures.advance(factory, project).status()).isEqualTo(200);
     }
@@ -176,8 +194,13 @@ class StageGatingTests {
 
         var noReason = fixtures.rework(factory, project, cutStage, null);
         assertThat(noReason.status()).isEqualTo(422);
-        assertThat(noReason.json().path("errors").get(0).path("field").asString()).isEqualTo("reason");
-        var later = fixtures.rework(factory, project, idOf(fixtures.get(factory, project).path("stages").get(2)), "x");
+        assertThat(noReason.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("reason");
+        var later = fixtures.rework(
+                factory,
+                project,
+                idOf(fixtures.get(factory, project).path("stages").get(2)),
+                "x");
         assertThat(later.status()).as("no skipping ahead").isEqualTo(422);
 
         var reworked = fixtures.rework(factory, project, cutStage, "Panels chipped");
@@ -188,13 +211,19 @@ class StageGatingTests {
         assertThat(stages.get(0).path("entries").asInt()).isEqualTo(2);
         assertThat(stages.get(1).path("status").asString()).isEqualTo("pending");
         assertThat(tasksOf(cutStage, 1)).hasSize(1);
-        assertThat(tasksOf(cutStage, 2)).as("the template tasks of the new entry, once").hasSize(1);
+        assertThat(tasksOf(cutStage, 2))
+                .as("the template tasks of the new entry, once")
+                .hasSize(1);
         assertThat(tasksOf(cutStage, 2).getFirst().path("status").asString()).isEqualTo("todo");
         assertThat(missing(fixtures.advance(factory, project)))
                 .as("the new entry needs its own tasks and records")
                 .containsExactlyInAnyOrder("task:Cut the panels", "action:Scan the sheet", "action:Panel width");
 
-        var moves = api.get("/api/projects/" + project + "/moves").as(factory).send().json().path("items");
+        var moves = api.get("/api/projects/" + project + "/moves")
+                .as(factory)
+                .send()
+                .json()
+                .path("items");
         assertThat(moves).extracting(m -> m.path("kind").asString()).containsExactly("start", "advance", "rework");
         assertThat(moves.get(2).path("reason").asString()).isEqualTo("Panels chipped");
     }
@@ -214,10 +243,16 @@ class StageGatingTests {
         assertThat(completed.status()).isEqualTo(200);
         assertThat(completed.text("status")).isEqualTo("completed");
         assertThat(completed.text("completed_at")).isNotBlank();
-        assertThat(completed.json().path("stages")).allSatisfy(s -> assertThat(s.path("status").asString())
-                .isEqualTo("done"));
-        assertThat(fixtures.advance(factory, project).status()).as("nothing after the end").isEqualTo(409);
-        var moves = api.get("/api/projects/" + project + "/moves/").as(factory).send().json().path("items");
+        assertThat(completed.json().path("stages"))
+                .allSatisfy(s -> assertThat(s.path("status").asString()).isEqualTo("done"));
+        assertThat(fixtures.advance(factory, project).status())
+                .as("nothing after the end")
+                .isEqualTo(409);
+        var moves = api.get("/api/projects/" + project + "/moves/")
+                .as(factory)
+                .send()
+                .json()
+                .path("items");
         assertThat(moves.get(moves.size() - 1).path("kind").asString()).isEqualTo("complete");
     }
 }

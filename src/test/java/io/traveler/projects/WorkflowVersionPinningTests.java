@@ -48,7 +48,10 @@ class WorkflowVersionPinningTests {
                         "name",
                         "Cabinet",
                         "stages",
-                        List.of(stage("Cut", cutting, 45), stage("Paint", painting, 30), stage("Assemble", assembly, 90))))
+                        List.of(
+                                stage("Cut", cutting, 45),
+                                stage("Paint", painting, 30),
+                                stage("Assemble", assembly, 90))))
                 .send();
         assertThat(edited.status()).as(edited.toString()).isIn(200, 201);
         UUID v2 = edited.id();
@@ -60,7 +63,10 @@ class WorkflowVersionPinningTests {
         assertThat(fixtures.advance(factory, running).status())
                 .as("the running project still moves along its version's stages")
                 .isEqualTo(200);
-        assertThat(fixtures.get(factory, running).path("current_stage").path("name").asString())
+        assertThat(fixtures.get(factory, running)
+                        .path("current_stage")
+                        .path("name")
+                        .asString())
                 .isEqualTo("Assemble");
 
         UUID named = fixtures.project(factory, "New, naming v1", customer, idOf(v1));
@@ -69,7 +75,8 @@ class WorkflowVersionPinningTests {
                 .as("any version of the family names its ACTIVE version")
                 .isEqualTo(v2.toString());
         assertThat(fresh.path("stages"))
-                .extracting(s -> s.path("name").asString() + "/" + s.path("expected_minutes").asInt())
+                .extracting(s -> s.path("name").asString() + "/"
+                        + s.path("expected_minutes").asInt())
                 .containsExactly("Cut/45", "Paint/30", "Assemble/90");
     }
 }

@@ -38,9 +38,9 @@ class ProductPromotion implements ProductTemplates {
         if (taken) {
             throw new ConflictException("A product with the SKU " + sku + " exists already");
         }
-        var product = new Product(sku, name);
-        product.describe("Promoted from project " + promotion.projectCode());
-        products.saveAndFlush(product);
+        var made = new Product(sku, name);
+        made.describe("Promoted from project " + promotion.projectCode());
+        Product product = products.saveAndFlush(made);
         jdbc.sql("update catalog.products set promoted_from_project_id = :project where id = :id")
                 .param("project", promotion.projectId())
                 .param("id", product.id())
@@ -60,7 +60,7 @@ class ProductPromotion implements ProductTemplates {
                                  source_doc_id, created_at)
                             values (:org, :id, :product, :key, :name, :type, :size, cast(:metadata as jsonb),
                                     :source, :at)""")
-                    .param("org", product.orgId())
+                    .param("org", io.traveler.shared.tenancy.TenantContext.requireOrgId())
                     .param("id", io.traveler.shared.Ids.newId())
                     .param("product", product.id())
                     .param("key", doc.fileKey())

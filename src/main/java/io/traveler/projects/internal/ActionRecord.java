@@ -1,6 +1,7 @@
 package io.traveler.projects.internal;
 
 import io.traveler.shared.Ids;
+import io.traveler.shared.tenancy.TenantContext;
 import io.traveler.workflows.Workflows.ActionKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -41,7 +42,7 @@ public class ActionRecord {
     protected ActionRecord() {}
 
     ActionRecord(StageInstance stage, UUID actionId, ActionKind kind) {
-        this.orgId = stage.orgId();
+        this.orgId = TenantContext.requireOrgId();
         this.stageInstanceId = stage.id();
         this.stageEntry = stage.entries();
         this.actionId = actionId;

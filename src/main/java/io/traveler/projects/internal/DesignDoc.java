@@ -1,6 +1,7 @@
 package io.traveler.projects.internal;
 
 import io.traveler.shared.Ids;
+import io.traveler.shared.tenancy.TenantContext;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -42,7 +43,7 @@ public class DesignDoc {
             String metadata,
             UUID createdBy,
             Instant createdAt) {
-        this.orgId = project.orgId();
+        this.orgId = TenantContext.requireOrgId();
         this.projectId = project.id();
         this.fileKey = fileKey;
         this.fileName = fileName;

@@ -238,8 +238,8 @@ public class ProjectService {
         return save(project, workflow);
     }
 
-    private Project save(Project project, Workflow workflow) {
-        projects.saveAndFlush(project);
+    private Project save(Project sent, Workflow workflow) {
+        Project project = projects.saveAndFlush(sent);
         for (Workflows.Stage stage : workflow.stages()) {
             stages.save(new StageInstance(
                     project, stage.id(), stage.position(), stage.name(), stage.stationId(), stage.expectedMinutes()));
@@ -296,22 +296,33 @@ public class ProjectService {
     @Transactional(readOnly = true)
     public ItemList<Project> list(ProjectFilter filter, int limit, String cursor) {
         TimeCursor after = TimeCursor.parse(cursor);
-        var query = em.createQuery("""
-                        select p from Project p
-                         where (:status is null or p.status = :status)
-                           and (:customer is null or p.customerId = :customer)
-                           and (:order is null or p.orderId = :order)
-                           and (:q is null or lower(p.code) like :q escape '\\' or lower(p.name) like :q escape '\\')
-                           and (:afterAt is null or p.createdAt < :afterAt
-                                or (p.createdAt = :afterAt and p.id < :afterId))
-                         order by p.createdAt desc, p.id desc""", Project.class)
-                .setParameter("status", filter.status())
-                .setParameter("customer", filter.customerId())
-                .setParameter("order", filter.orderId())
-                .setParameter("q", like(filter.q()))
-                .setParameter("afterAt", after == null ? null : after.at())
-                .setParameter("afterId", after == null ? null : after.id())
-                .setMaxResults(limit + 1);
+        StringBuilder jpql = new StringBuilder("select p from Project p where 1 = 1");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (filter.status() != null) {
+            jpql.append(" and p.status = :status");
+            params.put("status", filter.status());
+        }
+        if (filter.customerId() != null) {
+            jpql.append(" and p.customerId = :customer");
+            params.put("customer", filter.customerId());
+        }
+        if (filter.orderId() != null) {
+            jpql.append(" and p.orderId = :order");
+            params.put("order", filter.orderId());
+        }
+        String q = like(filter.q());
+        if (q != null) {
+            jpql.append(" and (lower(p.code) like :q escape '\\' or lower(p.name) like :q escape '\\')");
+            params.put("q", q);
+        }
+        if (after != null) {
+            jpql.append(" and (p.createdAt < :afterAt or (p.createdAt = :afterAt and p.id < :afterId))");
+            params.put("afterAt", after.at());
+            params.put("afterId", after.id());
+        }
+        jpql.append(" order by p.createdAt desc, p.id desc");
+        var query = em.createQuery(jpql.toString(), Project.class).setMaxResults(limit + 1);
+        params.forEach(query::setParameter);
         return TimeCursor.page(query.getResultList(), limit, p -> new TimeCursor(p.createdAt(), p.id()));
     }
 

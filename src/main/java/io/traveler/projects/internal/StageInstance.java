@@ -1,6 +1,7 @@
 package io.traveler.projects.internal;
 
 import io.traveler.shared.Ids;
+import io.traveler.shared.tenancy.TenantContext;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -58,12 +59,12 @@ public class StageInstance {
     private UUID movedBy;
 
     @Version
-    private long version;
+    private Long version;
 
     protected StageInstance() {}
 
     StageInstance(Project project, UUID stageId, int position, String name, UUID stationId, int expectedMinutes) {
-        this.orgId = project.orgId();
+        this.orgId = TenantContext.requireOrgId();
         this.projectId = project.id();
         this.stageId = stageId;
         this.position = position;
@@ -153,6 +154,6 @@ public class StageInstance {
     }
 
     public long version() {
-        return version;
+        return version == null ? 0 : version;
     }
 }

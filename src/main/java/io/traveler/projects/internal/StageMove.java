@@ -1,6 +1,7 @@
 package io.traveler.projects.internal;
 
 import io.traveler.shared.Ids;
+import io.traveler.shared.tenancy.TenantContext;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -41,7 +42,7 @@ public class StageMove {
     protected StageMove() {}
 
     StageMove(Project project, StageInstance from, StageInstance to, Kind kind, String reason, UUID actor, Instant at) {
-        this.orgId = project.orgId();
+        this.orgId = TenantContext.requireOrgId();
         this.projectId = project.id();
         this.fromStageId = from == null ? null : from.id();
         this.toStageId = to == null ? null : to.id();

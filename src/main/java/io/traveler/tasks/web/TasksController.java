@@ -2,6 +2,7 @@ package io.traveler.tasks.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.traveler.shared.errors.ValidationException;
 import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.PageRequest;
@@ -81,12 +82,25 @@ class TasksController {
             @RequestParam(name = "project_id", required = false) UUID projectId,
             @RequestParam(name = "station_id", required = false) UUID stationId,
             @RequestParam(name = "employee_id", required = false) UUID employeeId,
-            @RequestParam(required = false) Status status,
+            @RequestParam(required = false) String status,
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
         var page = PageRequest.of(limit, cursor, null, Set.of("created_at"), "-created_at");
         return queries.list(
-                new TaskQueries.TaskFilter(projectId, stationId, employeeId, status), page.limit(), page.cursor());
+                new TaskQueries.TaskFilter(projectId, stationId, employeeId, status(status)),
+                page.limit(),
+                page.cursor());
+    }
+
+    private static Status status(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Status.of(value);
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("status", "must be todo, in_progress, blocked or done");
+        }
     }
 
     @Operation(summary = "A task with its checklist and what it depends on")

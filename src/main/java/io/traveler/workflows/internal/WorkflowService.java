@@ -17,6 +17,7 @@ import io.traveler.workflows.Workflows.ActionKind;
 import io.traveler.workflows.internal.WorkflowDefinition.ActionDefinition;
 import io.traveler.workflows.internal.WorkflowDefinition.StageDefinition;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.criteria.Predicate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -32,9 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Workflows and their versions. A workflow is created ACTIVE (or DRAFT when asked); a DRAFT is edited in place; an
  * edit of the ACTIVE version writes the next version, ACTIVE, and retires the edited one (SUPERSEDED) unchanged, in
- * one transaction. The edited version's row is updated first, under its {@code @Version}, so of two edits of one
- * version only one writes a successor (the other is stale: 412); the partial unique index on the ACTIVE version of
- * a family is the guarantee behind it.
+ * one transaction. An edit locks the edited version's row first, so edits of one version happen one after another
+ * and each checks the version the one before left (the later ones are stale: 412); the partial unique index on the
+ * ACTIVE version of a family is the guarantee behind it.
  */
 @Service
 public class WorkflowService implements Workflows {
@@ -143,11 +144,13 @@ public class WorkflowService implements Workflows {
      */
     @Transactional
     public Edited edit(UUID id, ExpectedVersion expected, WorkflowDefinition definition) {
-        var edited = find(id);
+        var edited = versions.findLocked(id).orElseThrow(() -> NotFoundException.of("Workflow", id));
         expected.require(edited.version());
         rules.check(definition);
         switch (edited.status()) {
             case DRAFT -> {
+                // the stages are not part of the version's optimistic lock: a new stage list moves it here
+                em.lock(edited, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
                 edited.describe(definition.name(), definition.description());
                 edited.replaceStages(stagesOf(edited.id(), definition));
                 return new Edited(WorkflowSnapshot.of(versions.saveAndFlush(edited)), false);

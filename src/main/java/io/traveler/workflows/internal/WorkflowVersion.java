@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.OptimisticLock;
 
 /**
  * One version of a workflow: its name and its stages in order. The versions of a workflow share a family (the id of
@@ -46,11 +47,12 @@ public class WorkflowVersion extends TenantOwned {
     @Column(updatable = false)
     private UUID createdBy;
 
-    /** Replaced whole by an edit of a draft, which moves the version like any other change. */
+    /** Replaced whole by an edit of a draft, which moves the version itself (WorkflowService.edit). */
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
     @JoinColumn(name = "workflow_id", insertable = false, updatable = false)
     @OrderBy("position")
     @BatchSize(size = 50)
+    @OptimisticLock(excluded = true)
     private List<WorkflowStage> stages = new ArrayList<>();
 
     protected WorkflowVersion() {}
