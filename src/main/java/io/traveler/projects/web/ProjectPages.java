@@ -131,7 +131,7 @@ class ProjectPages {
         model.addAttribute("statuses", STATUSES);
         model.addAttribute("customers", customers.choices(CHOICES));
         var filter = new ProjectPageViews.Filter(
-                STATUSES.contains(wanted) ? wanted : null, customerId, orderId, null, blankToNull(q));
+                wanted != null && STATUSES.contains(wanted) ? wanted : null, customerId, orderId, null, blankToNull(q));
         return ListPages.of(request, model, "projects/projects")
                 .filter("q", q)
                 .filter("status", filter.status())
