@@ -889,6 +889,7 @@ class TenantRoleMatrixTests {
         sample("PATCH /api/orders/{id}/lines/{lineId}", firstLine).body(Map.of("quantity", 2));
         sample("DELETE /api/orders/{id}/lines/{lineId}", secondLine);
         sample("DELETE /api/orders/{id}", "/api/orders/" + disposableOrder.id());
+        workflowSamples();
         sample("POST /api/api-keys/{id}/revoke", "/api/api-keys/" + key.id() + "/revoke");
         sample("POST /api/partnerships/{id}/end", "/api/partnerships/" + partnership.id() + "/end");
         sample("DELETE /api/stations/{id}", "/api/stations/" + station.id());
@@ -896,5 +897,47 @@ class TenantRoleMatrixTests {
         sample("DELETE /api/locations/{id}", "/api/locations/" + location.id());
         sample("DELETE /api/roles/{id}", "/api/roles/" + disposableRole.id());
         sample("DELETE /api/invitations/{id}", "/api/invitations/" + invitation.id());
+    }
+
+    /** Workflows and station task templates, on a station of their own (the matrix deletes its other station). */
+    private void workflowSamples() {
+        var station = created(api.post("/api/stations").as(owner).body(Map.of("name", "Matrix workflow station")));
+        var product = created(
+                api.post("/api/products/templates").as(owner).body(Map.of("sku", "MX-WF", "name", "Matrix made")));
+        Map<String, Object> body = Map.of(
+                "name",
+                "Matrix workflow",
+                "stages",
+                List.of(Map.of("name", "Only", "station_id", station.id(), "expected_minutes", 5)));
+        Map<String, Object> draftBody = new HashMap<>(body);
+        draftBody.put("status", "draft");
+        var workflow = created(api.post("/api/workflows").as(owner).body(body));
+        var draft = created(api.post("/api/workflows").as(owner).body(draftBody));
+        var archivable = created(api.post("/api/workflows").as(owner).body(body));
+        var disposable = created(api.post("/api/workflows").as(owner).body(body));
+        String templates = "/api/stations/" + station.id() + "/task-templates";
+        var template = created(api.post(templates).as(owner).body(Map.of("title", "Matrix task", "sequence", 1)));
+        var disposableTemplate =
+                created(api.post(templates).as(owner).body(Map.of("title", "Disposable task", "sequence", 2)));
+        String path = "/api/workflows/" + workflow.id();
+        sample("GET /api/workflows", "/api/workflows");
+        sample("GET /api/workflows", "/api/workflows?status=active&q=matrix");
+        sample("POST /api/workflows", "/api/workflows").body(body);
+        sample("GET /api/workflows/{id}", path);
+        sample("GET /api/workflows/{id}/stages", path + "/stages");
+        sample("GET /api/workflows/{id}/versions", path + "/versions");
+        sample("GET /api/workflows/{id}/products", path + "/products");
+        sample("PUT /api/workflows/{id}/products", path + "/products")
+                .body(Map.of("product_ids", List.of(product.id())));
+        sample("PUT /api/workflows/{id}", path).body(body);
+        sample("POST /api/workflows/{id}/activate", "/api/workflows/" + draft.id() + "/activate");
+        sample("POST /api/workflows/{id}/archive", "/api/workflows/" + archivable.id() + "/archive");
+        sample("DELETE /api/workflows/{id}", "/api/workflows/" + disposable.id());
+        sample("GET /api/stations/{id}/task-templates", templates);
+        sample("POST /api/stations/{id}/task-templates", templates).body(Map.of("title", "Intruder task"));
+        sample("GET /api/stations/{id}/task-templates/{templateId}", templates + "/" + template.id());
+        sample("PATCH /api/stations/{id}/task-templates/{templateId}", templates + "/" + template.id())
+                .body(Map.of("title", "Hijacked"));
+        sample("DELETE /api/stations/{id}/task-templates/{templateId}", templates + "/" + disposableTemplate.id());
     }
 }
