@@ -122,24 +122,34 @@ public interface Tasks {
             Map<UUID, BigDecimal> minutesByStageInstance,
             Map<UUID, BigDecimal> costByStageInstance) {}
 
-    /** Starts the task: refused (409) while one of its dependencies is not done. */
-    TaskView start(UUID taskId, io.traveler.shared.jpa.ExpectedVersion expected);
-
-    /** Completes the task (its running timers stopped and logged, its next occurrence made when it recurs). */
-    TaskView complete(UUID taskId, io.traveler.shared.jpa.ExpectedVersion expected);
-
     /** Ticks or unticks one checklist item of the task. */
     ChecklistItem tick(UUID taskId, UUID itemId, boolean done);
-
-    /**
-     * Logs minutes of an employee's work on the task by hand, at the employee's rate of now (or the organization's
-     * default); answers the log's id.
-     */
-    UUID logTime(UUID taskId, UUID employeeId, BigDecimal minutes, String note);
 
     /** Computed from the time logs on each call; nothing is stored. */
     TimeTotals timeOfProject(UUID projectId);
 
     /** The same, for several projects in one query. */
     Map<UUID, TimeTotals> timeOfProjects(java.util.Collection<UUID> projectIds);
+
+    /** One task; not found (404) when it is not of this organization. */
+    TaskView task(UUID taskId);
+
+    /** Starts a task (as {@code POST /api/tasks/{id}/start}): refused while a task it depends on is not done. */
+    TaskView start(UUID taskId);
+
+    /**
+     * Completes a task (as {@code POST /api/tasks/{id}/complete}): refused while a dependency is open or a checklist
+     * item unticked; stops the timers running on it; a recurring task gets its next occurrence. Done already: no-op.
+     */
+    TaskView complete(UUID taskId);
+
+    /** Time to log on a task: {@code minutes}, or {@code startedAt} and {@code endedAt}; an optional note. */
+    record TimeEntry(UUID employeeId, BigDecimal minutes, Instant startedAt, Instant endedAt, String note) {}
+
+    /** A time log as written: its rate is the one in force now, its cost {@code minutes / 60 × rate}. */
+    record LoggedTime(
+            UUID id, UUID taskId, UUID employeeId, BigDecimal minutes, BigDecimal hourlyRate, BigDecimal labourCost) {}
+
+    /** Logs time on a task (as {@code POST /api/tasks/{id}/log_time}), for demo data and other modules' pages. */
+    LoggedTime logTime(UUID taskId, TimeEntry entry);
 }

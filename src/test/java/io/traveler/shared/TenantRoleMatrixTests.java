@@ -890,6 +890,7 @@ class TenantRoleMatrixTests {
         sample("DELETE /api/orders/{id}/lines/{lineId}", secondLine);
         sample("DELETE /api/orders/{id}", "/api/orders/" + disposableOrder.id());
         workflowSamples();
+        defineTaskSamples();
         sample("POST /api/api-keys/{id}/revoke", "/api/api-keys/" + key.id() + "/revoke");
         sample("POST /api/partnerships/{id}/end", "/api/partnerships/" + partnership.id() + "/end");
         sample("DELETE /api/stations/{id}", "/api/stations/" + station.id());
@@ -939,5 +940,88 @@ class TenantRoleMatrixTests {
         sample("PATCH /api/stations/{id}/task-templates/{templateId}", templates + "/" + template.id())
                 .body(Map.of("title", "Hijacked"));
         sample("DELETE /api/stations/{id}/task-templates/{templateId}", templates + "/" + disposableTemplate.id());
+    }
+
+    /**
+     * Tasks and time. Tasks belong to projects, which add them through the {@code Tasks} facade (the project is an
+     * opaque id here); one task per action, and a station and employees of their own, since the destructive samples
+     * delete the shared ones.
+     */
+    private void defineTaskSamples() {
+        var bench = created(api.post("/api/stations").as(owner).body(Map.of("name", "Matrix bench")));
+        var worker =
+                created(api.post("/api/employees").as(owner).body(Map.of("name", "Matrix worker", "hourly_rate", 20)));
+        var timed = created(api.post("/api/employees").as(owner).body(Map.of("name", "Matrix timed")));
+        var tasks = context.getBean(io.traveler.tasks.Tasks.class);
+        var tenant = io.traveler.shared.tenancy.Tenant.user(owner.orgId(), owner.userId());
+        UUID project = UUID.randomUUID();
+        java.util.function.BiFunction<String, List<String>, io.traveler.tasks.Tasks.TaskView> task =
+                (title, checklist) -> io.traveler.shared.tenancy.TenantContext.callAs(
+                        tenant,
+                        () -> tasks.create(
+                                project,
+                                new io.traveler.tasks.Tasks.NewTask(
+                                        null,
+                                        null,
+                                        title,
+                                        null,
+                                        null,
+                                        null,
+                                        bench.id(),
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        List.of(),
+                                        checklist)));
+        var planned = task.apply("Matrix planned", List.of("Matrix item"));
+        var prerequisite = task.apply("Matrix prerequisite", List.of());
+        var startable = task.apply("Matrix start", List.of());
+        var completable = task.apply("Matrix complete", List.of());
+        var blockable = task.apply("Matrix block", List.of());
+        var reopenable = task.apply("Matrix reopen", List.of());
+        var timing = task.apply("Matrix timer", List.of());
+        var running = task.apply("Matrix running", List.of());
+        var disposable = task.apply("Matrix disposable", List.of());
+        assertThat(api.post("/api/tasks/" + reopenable.id() + "/complete")
+                        .as(owner)
+                        .send()
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.post("/api/tasks/" + running.id() + "/timer/start")
+                        .as(owner)
+                        .body(Map.of("employee_id", timed.id()))
+                        .send()
+                        .status())
+                .isEqualTo(201);
+        String planPath = "/api/tasks/" + planned.id();
+        sample("GET /api/tasks", "/api/tasks");
+        sample("GET /api/tasks", "/api/tasks?project_id=" + project + "&status=todo");
+        sample("GET /api/tasks/{id}", planPath);
+        sample("PATCH /api/tasks/{id}", planPath).body(Map.of("title", "Matrix planned again"));
+        sample("PUT /api/tasks/{id}/dependencies", planPath + "/dependencies")
+                .body(Map.of("depends_on", List.of(prerequisite.id())));
+        sample(
+                        "POST /api/tasks/{id}/checklist/{itemId}",
+                        planPath + "/checklist/"
+                                + planned.checklist().getFirst().id())
+                .body(Map.of("done", true));
+        sample("GET /api/tasks/{id}/comments", planPath + "/comments");
+        sample("POST /api/tasks/{id}/comments", planPath + "/comments").body(Map.of("body", "Matrix comment"));
+        sample("POST /api/tasks/{id}/log_time", planPath + "/log_time")
+                .body(Map.of("employee_id", worker.id(), "minutes", 30));
+        sample("POST /api/tasks/{id}/start", "/api/tasks/" + startable.id() + "/start");
+        sample("POST /api/tasks/{id}/complete", "/api/tasks/" + completable.id() + "/complete");
+        sample("POST /api/tasks/{id}/block", "/api/tasks/" + blockable.id() + "/block")
+                .body(Map.of("reason", "Matrix"));
+        sample("POST /api/tasks/{id}/reopen", "/api/tasks/" + reopenable.id() + "/reopen");
+        sample("POST /api/tasks/{id}/timer/start", "/api/tasks/" + timing.id() + "/timer/start")
+                .body(Map.of("employee_id", worker.id()));
+        sample("GET /api/timers", "/api/timers");
+        sample("POST /api/timers/{employeeId}/stop", "/api/timers/" + timed.id() + "/stop");
+        sample("GET /api/time-logs", "/api/time-logs?project_id=" + project);
+        sample("GET /api/time/totals", "/api/time/totals?group_by=employee");
+        sample("DELETE /api/tasks/{id}", "/api/tasks/" + disposable.id());
     }
 }

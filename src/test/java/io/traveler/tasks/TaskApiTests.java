@@ -308,4 +308,24 @@ class TaskApiTests {
         var next = f.get("/api/tasks?project_id=" + project + "&limit=1&cursor=" + ofProject.text("next_cursor"));
         assertThat(next.json().path("items").findValuesAsString("title")).containsExactly("A");
     }
+
+    @Test
+    void theFacadeStartsCompletesAndLogsTimeAsTheApiDoes() {
+        UUID employee = f.employee("Lu", new java.math.BigDecimal("24"), null);
+        var task = f.task(UUID.randomUUID(), "Box");
+
+        assertThat(f.admin.call(() -> f.tasks.start(task.id())).status()).isEqualTo(Tasks.Status.IN_PROGRESS);
+        var logged = f.admin.call(() -> f.tasks.logTime(
+                task.id(), new Tasks.TimeEntry(employee, new java.math.BigDecimal("15"), null, null, "demo")));
+        assertThat(logged.labourCost()).isEqualByComparingTo("6");
+        assertThat(f.admin.call(() -> f.tasks.complete(task.id())).status()).isEqualTo(Tasks.Status.DONE);
+        assertThat(f.admin.call(() -> f.tasks.task(task.id())).completedAt()).isNotNull();
+        assertThatThrownBy(() -> f.admin.call(() -> f.tasks.createForStageEntry(
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        1,
+                        null,
+                        List.of(new Tasks.TemplateTask(UUID.randomUUID(), "X", null, 1, null, List.of(), true)))))
+                .isInstanceOf(ValidationException.class);
+    }
 }

@@ -117,6 +117,7 @@ class ModuleContributionPagesTests {
                 .containsEntry("Open orders", 0L)
                 .containsEntry("Purchase orders awaiting acceptance", 0L)
                 .containsEntry("Active projects", 0L)
+                .containsEntry("My open tasks", 0L)
                 .containsEntry("Parts", 1L)
                 .containsEntry("Products", 0L)
                 .containsEntry("Active BOMs", 0L)

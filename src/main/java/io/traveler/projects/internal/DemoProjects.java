@@ -155,7 +155,7 @@ class DemoProjects {
             task.checklist().stream()
                     .filter(item -> !item.done())
                     .forEach(item -> tasks.tick(task.id(), item.id(), true));
-            tasks.start(task.id(), ExpectedVersion.none());
+            tasks.start(task.id());
             staff.stream()
                     .filter(e -> e.active() && e.stationIds().contains(stage.stationId()))
                     .findFirst()
@@ -163,10 +163,13 @@ class DemoProjects {
                             staff.stream().filter(Accounts.EmployeeRef::active).findFirst())
                     .ifPresent(worker -> tasks.logTime(
                             task.id(),
-                            worker.id(),
-                            BigDecimal.valueOf(task.estimateMinutes() == null ? 30 : task.estimateMinutes()),
-                            "Demo shift"));
-            tasks.complete(task.id(), ExpectedVersion.none());
+                            new Tasks.TimeEntry(
+                                    worker.id(),
+                                    BigDecimal.valueOf(task.estimateMinutes() == null ? 30 : task.estimateMinutes()),
+                                    null,
+                                    null,
+                                    "Demo shift")));
+            tasks.complete(task.id());
         }
         for (Workflows.StageAction action : actionsOf(project, stage)) {
             switch (action.kind()) {

@@ -480,30 +480,6 @@ class ProjectPages {
                                 blankToNull(fileKey), blankToNull(fileName), blankToNull(contentType), null, null)));
     }
 
-    @PostMapping("/{id}/tasks/{taskId}/start")
-    @PreAuthorize("hasAuthority('tasks:work')")
-    String startTask(@PathVariable UUID id, @PathVariable UUID taskId, RedirectAttributes flash) {
-        return Forms.act(flash, "/app/projects/" + id, "Task started.", () -> {
-            requireTaskOf(id, taskId);
-            tasks.start(taskId, ExpectedVersion.none());
-        });
-    }
-
-    @PostMapping("/{id}/tasks/{taskId}/complete")
-    @PreAuthorize("hasAuthority('tasks:work')")
-    String completeTask(@PathVariable UUID id, @PathVariable UUID taskId, RedirectAttributes flash) {
-        return Forms.act(flash, "/app/projects/" + id, "Task completed.", () -> {
-            requireTaskOf(id, taskId);
-            tasks.complete(taskId, ExpectedVersion.none());
-        });
-    }
-
-    private void requireTaskOf(UUID projectId, UUID taskId) {
-        if (tasks.ofProject(projectId).stream().noneMatch(t -> t.id().equals(taskId))) {
-            throw new NotFoundException("task", taskId);
-        }
-    }
-
     // --- a project ---------------------------------------------------------------------------------------------
 
     /** A stage of the timeline: the instance, its station, and how long it took or has taken so far. */
@@ -526,7 +502,11 @@ class ProjectPages {
         }
     }
 
-    record TaskRow(Tasks.TaskView task, String stage, String assignee) {}
+    record TaskRow(Tasks.TaskView task, String stage, String assignee) {
+        public long ticked() {
+            return task.checklist().stream().filter(Tasks.ChecklistItem::done).count();
+        }
+    }
 
     /** Planned against actual, per stage and in all: minutes and labour cost. */
     record PlanRow(String stage, int plannedMinutes, BigDecimal actualMinutes, BigDecimal labourCost) {

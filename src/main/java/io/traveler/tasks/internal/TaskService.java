@@ -96,8 +96,14 @@ public class TaskService implements Tasks {
         if (stageEntry < 1) {
             throw new ValidationException("stage_entry", "must be 1 or more");
         }
+        if (projectId == null || stageInstanceId == null || stationId == null) {
+            throw new ValidationException("station_id", "a stage entry's tasks need its project, stage and station");
+        }
         UUID org = TenantContext.requireOrgId();
         for (TemplateTask template : templates) {
+            if (template.templateId() == null) {
+                throw new ValidationException("template_id", "is required: it makes a template's task once per entry");
+            }
             validTitle(template.title());
             validDescription(template.description());
             List<String> checklist = validChecklist(template.checklistItems(), "checklist_items");
@@ -204,8 +210,32 @@ public class TaskService implements Tasks {
         return time.ofProjects(projectIds);
     }
 
+    @Override
+    @Transactional
+    public TaskView start(UUID taskId) {
+        return start(taskId, ExpectedVersion.none());
+    }
+
+    @Override
+    @Transactional
+    public TaskView complete(UUID taskId) {
+        return complete(taskId, ExpectedVersion.none());
+    }
+
+    @Override
+    @Transactional
+    public LoggedTime logTime(UUID taskId, TimeEntry entry) {
+        TimeKeeping.TimeLog log = time.log(
+                taskId,
+                new TimeKeeping.NewLog(
+                        entry.employeeId(), entry.minutes(), entry.startedAt(), entry.endedAt(), entry.note()));
+        return new LoggedTime(
+                log.id(), log.taskId(), log.employeeId(), log.minutes(), log.hourlyRate(), log.labourCost());
+    }
+
     // --- one task ------------------------------------------------------------------------------------------------
 
+    @Override
     @Transactional(readOnly = true)
     public TaskView task(UUID id) {
         return view(id);
@@ -331,12 +361,6 @@ public class TaskService implements Tasks {
     @Transactional
     public TaskView reopen(UUID id, ExpectedVersion expected) {
         return act(id, expected, Task::reopen);
-    }
-
-    @Override
-    public UUID logTime(UUID taskId, UUID employeeId, java.math.BigDecimal minutes, String note) {
-        return time.log(taskId, new TimeKeeping.NewLog(employeeId, minutes, null, null, note))
-                .id();
     }
 
     /**

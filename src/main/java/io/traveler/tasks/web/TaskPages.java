@@ -162,14 +162,20 @@ class TaskPages {
         });
     }
 
-    /** Back to the page the button was on: My work, or a station's queue; nothing else. */
+    /**
+     * Back to the page the button was on: My work, a station's queue ({@code station:<id>}) or a project's page
+     * ({@code project:<id>}, for the projects module's pages that post here); nothing else.
+     */
     private static String backTo(String back) {
-        if (back != null && back.startsWith("station:")) {
-            try {
+        try {
+            if (back != null && back.startsWith("station:")) {
                 return "/app/stations/" + UUID.fromString(back.substring("station:".length())) + "/work";
-            } catch (IllegalArgumentException e) {
-                throw new ValidationException("back", "is not a page to go back to");
             }
+            if (back != null && back.startsWith("project:")) {
+                return "/app/projects/" + UUID.fromString(back.substring("project:".length()));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("back", "is not a page to go back to");
         }
         return "/app/my-work";
     }
