@@ -898,6 +898,96 @@ class TenantRoleMatrixTests {
         sample("DELETE /api/locations/{id}", "/api/locations/" + location.id());
         sample("DELETE /api/roles/{id}", "/api/roles/" + disposableRole.id());
         sample("DELETE /api/invitations/{id}", "/api/invitations/" + invitation.id());
+        defineProjectSamples();
+    }
+
+    /** Projects of their own workflow and station (the station samples above delete theirs). */
+    private void defineProjectSamples() {
+        var station = created(api.post("/api/stations").as(owner).body(Map.of("name", "Projects station")));
+        var workflow = created(api.post("/api/workflows")
+                .as(owner)
+                .body(Map.of(
+                        "name",
+                        "Matrix workflow",
+                        "stages",
+                        List.of(
+                                Map.of(
+                                        "name",
+                                        "First",
+                                        "station_id",
+                                        station.id(),
+                                        "expected_minutes",
+                                        10,
+                                        "actions",
+                                        List.of(Map.of("kind", "scan", "label", "Scan", "required", false))),
+                                Map.of("name", "Second", "station_id", station.id(), "expected_minutes", 10)))));
+        var stage = workflow.json().path("stages").get(0);
+        String action = stage.path("actions").get(0).path("id").asString();
+        var customer = created(api.post("/api/customers").as(owner).body(Map.of("name", "Projects customer")));
+        var product = created(api.post("/api/products/templates")
+                .as(owner)
+                .body(Map.of("sku", "MX-PRJ", "name", "Projects product", "base_price", 10)));
+        var order = created(api.post("/api/orders")
+                .as(owner)
+                .body(Map.of(
+                        "customer_id",
+                        customer.id(),
+                        "lines",
+                        List.of(Map.of("product_id", product.id(), "quantity", 1)))));
+        Map<String, Object> projectBody = Map.of(
+                "name", "Matrix project", "customer_id", customer.id(), "workflow_id", workflow.id(), "quantity", 1);
+        java.util.function.Supplier<String> draft = () -> "/api/projects/"
+                + created(api.post("/api/projects").as(owner).body(projectBody)).id();
+        java.util.function.Supplier<String> active = () -> {
+            String path = draft.get();
+            assertThat(api.post(path + "/start").as(owner).send().status()).isEqualTo(200);
+            return path;
+        };
+        String running = active.get();
+        String held = active.get();
+        assertThat(api.post(held + "/hold").as(owner).send().status()).isEqualTo(200);
+        String runningStage = api.get(running)
+                .as(owner)
+                .send()
+                .json()
+                .path("stages")
+                .get(0)
+                .path("id")
+                .asString();
+        var doc = created(api.post(running + "/design-docs")
+                .as(owner)
+                .body(Map.of("file_key", "matrix/doc.pdf", "file_name", "doc.pdf")));
+
+        sample("GET /api/projects", "/api/projects");
+        sample("GET /api/projects", "/api/projects?status=active&q=matrix");
+        sample("POST /api/projects", "/api/projects").body(projectBody);
+        sample("POST /api/projects/from-order", "/api/projects/from-order")
+                .body(Map.of("order_id", order.id(), "workflow_id", workflow.id()));
+        sample("GET /api/projects/{id}", running);
+        sample("PATCH /api/projects/{id}", running).body(Map.of("notes", "Matrix"));
+        sample("DELETE /api/projects/{id}", draft.get());
+        sample("POST /api/projects/{id}/start", draft.get() + "/start");
+        sample("POST /api/projects/{id}/move_stage", active.get() + "/move_stage");
+        sample("POST /api/projects/{id}/hold", active.get() + "/hold");
+        sample("POST /api/projects/{id}/resume", held + "/resume");
+        sample("POST /api/projects/{id}/cancel", active.get() + "/cancel");
+        sample("GET /api/projects/{id}/moves", running + "/moves");
+        sample(
+                        "POST /api/projects/{id}/stages/{stageId}/actions/{actionId}",
+                        running + "/stages/" + runningStage + "/actions/" + action)
+                .body(Map.of("value", "done"));
+        sample("GET /api/projects/{id}/action-records", running + "/action-records");
+        sample("GET /api/projects/{id}/tasks", running + "/tasks");
+        sample("POST /api/projects/{id}/tasks", running + "/tasks").body(Map.of("title", "Matrix task"));
+        sample("GET /api/projects/{id}/time", running + "/time");
+        sample("GET /api/projects/{id}/design-docs", running + "/design-docs");
+        sample("POST /api/projects/{id}/design-docs", running + "/design-docs")
+                .body(Map.of("file_key", "matrix/other.pdf", "file_name", "other.pdf"));
+        sample("POST /api/projects/{id}/promote-to-template", running + "/promote-to-template")
+                .body(Map.of("sku", "MX-PROMOTED", "design_doc_ids", List.of(doc.id())));
+        sample(
+                "GET /api/products/templates/{id}/design-docs",
+                "/api/products/templates/" + product.id() + "/design-docs");
     }
 
     /** Workflows and station task templates, on a station of their own (the matrix deletes its other station). */
