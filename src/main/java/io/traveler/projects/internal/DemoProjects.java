@@ -91,10 +91,14 @@ class DemoProjects {
     void load(DemoOrganizationsLoaded demo) {
         var factory = Tenant.user(demo.factoryOrgId(), demo.factoryAdminId());
         try {
-            var daypack = await(factory, () -> catalog.sellableBySku("BP-20")
-                    .flatMap(ref -> catalog.defaultWorkflowOf(ref.productId())));
+            if (call(factory, () -> accounts.allStations().stream()
+                    .noneMatch(s -> s.name().equals("Cutting")))) {
+                return; // not the demo factory: no demo workflows will come
+            }
             var inProduction = await(factory, () -> Optional.of(orders.ordersInPhase("PRODUCTION"))
                     .filter(ids -> !ids.isEmpty()));
+            var daypack = await(factory, () -> catalog.sellableBySku("BP-20")
+                    .flatMap(ref -> catalog.defaultWorkflowOf(ref.productId())));
             if (daypack.isEmpty() || inProduction.isEmpty()) {
                 log.warn("Demo projects skipped: the demo orders or workflows did not appear in {}", PATIENCE);
                 return;
