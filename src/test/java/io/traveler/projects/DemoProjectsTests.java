@@ -51,7 +51,9 @@ class DemoProjectsTests {
                 .as(brand)
                 .body(Map.of("factory_org_id", factory.orgId()))
                 .send();
-        api.post("/api/partnerships/" + partnership.id() + "/accept").as(factory).send();
+        api.post("/api/partnerships/" + partnership.id() + "/accept")
+                .as(factory)
+                .send();
         for (String name : List.of("Cutting", "Sewing", "Assembly", "Finishing", "Quality control")) {
             UUID station = api.post("/api/stations")
                     .as(factory)
@@ -71,7 +73,9 @@ class DemoProjectsTests {
         transactions.executeWithoutResult(status -> events.publishEvent(loaded));
         awaitListeners();
 
-        assertThat(projects(factory.orgId())).as("the second event adds nothing").isEqualTo(first);
+        assertThat(projects(factory.orgId()))
+                .as("the second event adds nothing")
+                .isEqualTo(first);
         assertThat(first)
                 .extracting(Row::status)
                 .containsExactlyInAnyOrder("ACTIVE", "ACTIVE", "ON_HOLD", "COMPLETED", "DRAFT");
@@ -86,17 +90,15 @@ class DemoProjectsTests {
                 .filteredOn(row -> row.status().equals("COMPLETED"))
                 .extracting(Row::done)
                 .containsExactly(5);
-        assertThat(first)
-                .filteredOn(row -> row.done() > 0)
-                .allSatisfy(row -> assertThat(row.minutes()).isPositive());
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(api.get("/api/orders?phase=APPROVAL")
-                                .as(factory)
-                                .send()
-                                .json()
-                                .path("items"))
-                        .as("the approved order went into production when its project started")
-                        .isEmpty());
+        assertThat(first).filteredOn(row -> row.done() > 0).allSatisfy(row -> assertThat(row.minutes())
+                .isPositive());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api.get("/api/orders?phase=APPROVAL")
+                        .as(factory)
+                        .send()
+                        .json()
+                        .path("items"))
+                .as("the approved order went into production when its project started")
+                .isEmpty());
     }
 
     /** Each project: its status, its current stage, how many stages are done, and the minutes logged on it. */
