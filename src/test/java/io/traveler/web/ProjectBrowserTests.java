@@ -133,6 +133,80 @@ class ProjectBrowserTests extends BrowserTest {
         browser.screenshot("project-completed");
     }
 
+    @Test
+    void anOrdersProjectsAreCreatedOnItsPageOnePerLineAndItsProgressFollowsThem() {
+        var factory = api.signUp("FACTORY");
+        UUID cutting = api.post("/api/stations")
+                .as(factory)
+                .body(Map.of("name", "Cutting"))
+                .send()
+                .id();
+        UUID workflow = api.post("/api/workflows/")
+                .as(factory)
+                .body(Map.of(
+                        "name",
+                        "Chair line",
+                        "stages",
+                        List.of(Map.of("name", "Cut", "station_id", cutting, "expected_minutes", 60))))
+                .send()
+                .id();
+        UUID customer = api.post("/api/customers")
+                .as(factory)
+                .body(Map.of("name", "Harbour Store"))
+                .send()
+                .id();
+        List<UUID> products = List.of("CHAIR", "STOOL").stream()
+                .map(sku -> api.post("/api/products/templates/")
+                        .as(factory)
+                        .body(Map.of("sku", sku, "name", sku.toLowerCase(), "base_price", 40))
+                        .send()
+                        .id())
+                .toList();
+        assertThat(api.request("PUT", "/api/workflows/" + workflow + "/products")
+                        .as(factory)
+                        .body(Map.of("product_ids", products))
+                        .send()
+                        .status())
+                .isEqualTo(200);
+        UUID order = api.post("/api/orders/")
+                .as(factory)
+                .body(Map.of(
+                        "customer_id",
+                        customer,
+                        "lines",
+                        List.of(
+                                Map.of("product_id", products.get(0), "quantity", 4),
+                                Map.of("product_id", products.get(1), "quantity", 2))))
+                .send()
+                .id();
+
+        browser.signIn(factory.email(), Api.PASSWORD);
+        browser.awaitPath("/app/");
+        browser.open("/app/orders/" + order);
+        assertThat(browser.text(By.id("production"))).contains("No projects yet.");
+        browser.submit("Create projects");
+        assertThat(browser.text(By.cssSelector(".notice"))).isEqualTo("Projects created.");
+        assertThat(browser.text(By.id("production")))
+                .as("one project per line, none started")
+                .contains("0 % done", "0 of 2 projects complete");
+        browser.submit("Create projects");
+        assertThat(browser.text(By.cssSelector(".alert")))
+                .as("a second press makes no more projects")
+                .contains("exist already");
+
+        browser.click("Projects of this order");
+        assertThat(browser.findAll(By.cssSelector("#project-rows a"))).hasSize(2);
+        assertThat(browser.text(By.id("project-rows"))).contains("Harbour Store", "draft");
+        browser.clickAndWait(By.cssSelector("#project-rows a"));
+        browser.submit("Start");
+        assertThat(browser.text(By.id("project-status"))).isEqualTo("active");
+        browser.click("Open the order");
+        assertThat(browser.text(By.id("order-stages")))
+                .as("the stage in progress")
+                .contains("Cut");
+        assertThat(browser.text(By.id("production"))).contains("0 of 2 projects complete");
+    }
+
     private String columnOf(String cardId) {
         return browser.find(By.id(cardId))
                 .findElement(By.xpath("ancestor::section[contains(@class,'board-column')]"))

@@ -70,6 +70,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ProjectPages {
     static final List<String> STATUSES = List.of("DRAFT", "ACTIVE", "ON_HOLD", "COMPLETED", "CANCELLED");
 
+    /** Projects of one order the page reads at most (one per line). */
+    static final int ORDER_PROJECTS = 1000;
+
     /** Customers a form offers at most. */
     static final int CHOICES = 500;
 
@@ -214,8 +217,14 @@ class ProjectPages {
             RedirectAttributes flash) {
         boolean perLine = !"order".equals(per);
         return Forms.act(flash, "/app/orders/" + orderId, "Projects created.", () -> {
-            if (projects.createForOrder(orderId, perLine, null).isEmpty()) {
-                throw new ConflictException("The order's projects exist already.");
+            Set<UUID> before = views
+                    .list(new ProjectPageViews.Filter(null, null, orderId, null, null), null, ORDER_PROJECTS)
+                    .items()
+                    .stream()
+                    .map(ProjectPageViews.Row::id)
+                    .collect(Collectors.toSet());
+            if (before.containsAll(projects.createForOrder(orderId, perLine, null))) {
+                throw new ConflictException("The order's projects exist already; none was created.");
             }
         });
     }
