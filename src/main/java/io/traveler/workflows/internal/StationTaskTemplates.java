@@ -1,6 +1,7 @@
 package io.traveler.workflows.internal;
 
 import io.traveler.accounts.Accounts;
+import io.traveler.shared.errors.ConflictException;
 import io.traveler.shared.errors.NotFoundException;
 import io.traveler.shared.errors.TravelerException.FieldError;
 import io.traveler.shared.errors.ValidationException;
@@ -72,7 +73,7 @@ public class StationTaskTemplates {
         requireStation(stationId);
         check(data, true);
         if (templates.findByStationIdOrderBySequenceAscTitleAscIdAsc(stationId).size() >= MAX_TEMPLATES) {
-            throw new ValidationException("station_id", "a station has at most " + MAX_TEMPLATES + " task templates");
+            throw new ConflictException("A station has at most " + MAX_TEMPLATES + " task templates");
         }
         var template = new StationTaskTemplate(stationId);
         template.retitle(data.title());

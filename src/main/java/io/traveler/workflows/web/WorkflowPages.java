@@ -252,10 +252,6 @@ class WorkflowPages {
         model.addAttribute("editor", editor);
         model.addAttribute("heading", editor.id() == null ? "New workflow" : editor.name());
         model.addAttribute("stations", accounts.allStations());
-        model.addAttribute(
-                "stationNames",
-                accounts.allStations().stream()
-                        .collect(Collectors.toMap(Accounts.StationRef::id, Accounts.StationRef::name, (a, b) -> a)));
         model.addAttribute("kinds", KINDS);
         model.addAttribute("permissions", new TreeSet<>(Permission.allCodes()));
         if (editor.id() != null) {
