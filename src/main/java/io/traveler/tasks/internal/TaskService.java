@@ -299,7 +299,10 @@ public class TaskService implements Tasks {
         return view(id);
     }
 
-    /** Deletes a task with no time logged on it and no occurrence following it; its checklist and comments go too. */
+    /**
+     * Deletes a task with no time logged on it, no timer running on it and no occurrence following it; its
+     * checklist, comments and dependencies go too.
+     */
     @Transactional
     public void delete(UUID id, ExpectedVersion expected) {
         Task task = load(id);
@@ -309,6 +312,9 @@ public class TaskService implements Tasks {
             }
             if (count("select count(*) from tasks.tasks where org_id = :org and recurs_from_id = :id", id) > 0) {
                 throw new ConflictException("The next occurrence of this recurring task follows from it");
+            }
+            if (count("select count(*) from tasks.timers where org_id = :org and task_id = :id", id) > 0) {
+                throw new ConflictException("A timer runs on this task; stop it first");
             }
         });
     }
