@@ -889,8 +889,8 @@ class TenantRoleMatrixTests {
         sample("PATCH /api/orders/{id}/lines/{lineId}", firstLine).body(Map.of("quantity", 2));
         sample("DELETE /api/orders/{id}/lines/{lineId}", secondLine);
         sample("DELETE /api/orders/{id}", "/api/orders/" + disposableOrder.id());
-        workflowSamples();
         defineTaskSamples();
+        workflowSamples();
         sample("POST /api/api-keys/{id}/revoke", "/api/api-keys/" + key.id() + "/revoke");
         sample("POST /api/partnerships/{id}/end", "/api/partnerships/" + partnership.id() + "/end");
         sample("DELETE /api/stations/{id}", "/api/stations/" + station.id());
@@ -989,49 +989,6 @@ class TenantRoleMatrixTests {
                 "GET /api/products/templates/{id}/design-docs",
                 "/api/products/templates/" + product.id() + "/design-docs");
     }
-
-    /** Workflows and station task templates, on a station of their own (the matrix deletes its other station). */
-    private void workflowSamples() {
-        var station = created(api.post("/api/stations").as(owner).body(Map.of("name", "Matrix workflow station")));
-        var product = created(
-                api.post("/api/products/templates").as(owner).body(Map.of("sku", "MX-WF", "name", "Matrix made")));
-        Map<String, Object> body = Map.of(
-                "name",
-                "Matrix workflow",
-                "stages",
-                List.of(Map.of("name", "Only", "station_id", station.id(), "expected_minutes", 5)));
-        Map<String, Object> draftBody = new HashMap<>(body);
-        draftBody.put("status", "draft");
-        var workflow = created(api.post("/api/workflows").as(owner).body(body));
-        var draft = created(api.post("/api/workflows").as(owner).body(draftBody));
-        var archivable = created(api.post("/api/workflows").as(owner).body(body));
-        var disposable = created(api.post("/api/workflows").as(owner).body(body));
-        String templates = "/api/stations/" + station.id() + "/task-templates";
-        var template = created(api.post(templates).as(owner).body(Map.of("title", "Matrix task", "sequence", 1)));
-        var disposableTemplate =
-                created(api.post(templates).as(owner).body(Map.of("title", "Disposable task", "sequence", 2)));
-        String path = "/api/workflows/" + workflow.id();
-        sample("GET /api/workflows", "/api/workflows");
-        sample("GET /api/workflows", "/api/workflows?status=active&q=matrix");
-        sample("POST /api/workflows", "/api/workflows").body(body);
-        sample("GET /api/workflows/{id}", path);
-        sample("GET /api/workflows/{id}/stages", path + "/stages");
-        sample("GET /api/workflows/{id}/versions", path + "/versions");
-        sample("GET /api/workflows/{id}/products", path + "/products");
-        sample("PUT /api/workflows/{id}/products", path + "/products")
-                .body(Map.of("product_ids", List.of(product.id())));
-        sample("PUT /api/workflows/{id}", path).body(body);
-        sample("POST /api/workflows/{id}/activate", "/api/workflows/" + draft.id() + "/activate");
-        sample("POST /api/workflows/{id}/archive", "/api/workflows/" + archivable.id() + "/archive");
-        sample("DELETE /api/workflows/{id}", "/api/workflows/" + disposable.id());
-        sample("GET /api/stations/{id}/task-templates", templates);
-        sample("POST /api/stations/{id}/task-templates", templates).body(Map.of("title", "Intruder task"));
-        sample("GET /api/stations/{id}/task-templates/{templateId}", templates + "/" + template.id());
-        sample("PATCH /api/stations/{id}/task-templates/{templateId}", templates + "/" + template.id())
-                .body(Map.of("title", "Hijacked"));
-        sample("DELETE /api/stations/{id}/task-templates/{templateId}", templates + "/" + disposableTemplate.id());
-    }
-
     /**
      * Tasks and time. Tasks belong to projects, which add them through the {@code Tasks} facade (the project is an
      * opaque id here); one task per action, and a station and employees of their own, since the destructive samples
@@ -1113,5 +1070,47 @@ class TenantRoleMatrixTests {
         sample("GET /api/time-logs", "/api/time-logs?project_id=" + project);
         sample("GET /api/time/totals", "/api/time/totals?group_by=employee");
         sample("DELETE /api/tasks/{id}", "/api/tasks/" + disposable.id());
+    }
+
+    /** Workflows and station task templates, on a station of their own (the matrix deletes its other station). */
+    private void workflowSamples() {
+        var station = created(api.post("/api/stations").as(owner).body(Map.of("name", "Matrix workflow station")));
+        var product = created(
+                api.post("/api/products/templates").as(owner).body(Map.of("sku", "MX-WF", "name", "Matrix made")));
+        Map<String, Object> body = Map.of(
+                "name",
+                "Matrix workflow",
+                "stages",
+                List.of(Map.of("name", "Only", "station_id", station.id(), "expected_minutes", 5)));
+        Map<String, Object> draftBody = new HashMap<>(body);
+        draftBody.put("status", "draft");
+        var workflow = created(api.post("/api/workflows").as(owner).body(body));
+        var draft = created(api.post("/api/workflows").as(owner).body(draftBody));
+        var archivable = created(api.post("/api/workflows").as(owner).body(body));
+        var disposable = created(api.post("/api/workflows").as(owner).body(body));
+        String templates = "/api/stations/" + station.id() + "/task-templates";
+        var template = created(api.post(templates).as(owner).body(Map.of("title", "Matrix task", "sequence", 1)));
+        var disposableTemplate =
+                created(api.post(templates).as(owner).body(Map.of("title", "Disposable task", "sequence", 2)));
+        String path = "/api/workflows/" + workflow.id();
+        sample("GET /api/workflows", "/api/workflows");
+        sample("GET /api/workflows", "/api/workflows?status=active&q=matrix");
+        sample("POST /api/workflows", "/api/workflows").body(body);
+        sample("GET /api/workflows/{id}", path);
+        sample("GET /api/workflows/{id}/stages", path + "/stages");
+        sample("GET /api/workflows/{id}/versions", path + "/versions");
+        sample("GET /api/workflows/{id}/products", path + "/products");
+        sample("PUT /api/workflows/{id}/products", path + "/products")
+                .body(Map.of("product_ids", List.of(product.id())));
+        sample("PUT /api/workflows/{id}", path).body(body);
+        sample("POST /api/workflows/{id}/activate", "/api/workflows/" + draft.id() + "/activate");
+        sample("POST /api/workflows/{id}/archive", "/api/workflows/" + archivable.id() + "/archive");
+        sample("DELETE /api/workflows/{id}", "/api/workflows/" + disposable.id());
+        sample("GET /api/stations/{id}/task-templates", templates);
+        sample("POST /api/stations/{id}/task-templates", templates).body(Map.of("title", "Intruder task"));
+        sample("GET /api/stations/{id}/task-templates/{templateId}", templates + "/" + template.id());
+        sample("PATCH /api/stations/{id}/task-templates/{templateId}", templates + "/" + template.id())
+                .body(Map.of("title", "Hijacked"));
+        sample("DELETE /api/stations/{id}/task-templates/{templateId}", templates + "/" + disposableTemplate.id());
     }
 }
