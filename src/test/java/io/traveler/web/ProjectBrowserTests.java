@@ -60,7 +60,23 @@ class ProjectBrowserTests extends BrowserTest {
                         "Backpack line",
                         "stages",
                         List.of(
-                                Map.of("name", "Cut", "station_id", cutting, "expected_minutes", 30),
+                                Map.of(
+                                        "name",
+                                        "Cut",
+                                        "station_id",
+                                        cutting,
+                                        "expected_minutes",
+                                        30,
+                                        "actions",
+                                        List.of(Map.of(
+                                                "kind",
+                                                "checklist",
+                                                "label",
+                                                "Panels counted",
+                                                "required",
+                                                true,
+                                                "checklist_items",
+                                                List.of("Body", "Pocket")))),
                                 Map.of("name", "Sew", "station_id", sewing, "expected_minutes", 45))))
                 .send();
         assertThat(workflow.status()).isEqualTo(201);
@@ -91,9 +107,12 @@ class ProjectBrowserTests extends BrowserTest {
 
         browser.submit("Move to next stage");
         assertThat(browser.text(By.cssSelector(".alert")))
-                .as("the 409 names the open required task")
-                .contains("Cut panels");
+                .as("the 409 names the open required task and stage action")
+                .contains("Cut panels", "Panels counted");
         assertThat(browser.text(By.id("stage-1"))).contains("in progress");
+        browser.submit("Checked: Body, Pocket");
+        assertThat(browser.text(By.cssSelector(".notice"))).isEqualTo("Recorded.");
+        assertThat(browser.text(By.id("current-stage"))).contains("Panels counted", "done");
 
         doFromMyWork("Cut panels");
         browser.open(projectPath);
@@ -102,6 +121,25 @@ class ProjectBrowserTests extends BrowserTest {
         assertThat(browser.text(By.id("stage-1"))).contains("done");
         assertThat(browser.text(By.id("stage-2"))).contains("Sew", "in progress");
         assertThat(browser.text(By.id("task-rows"))).contains("Sew seams");
+        browser.press(browser.find(By.cssSelector("#task-rows button[aria-label='Complete Sew seams']")));
+        assertThat(browser.text(By.cssSelector(".notice"))).isEqualTo("Task done.");
+
+        browser.find(By.cssSelector("#current-stage summary")).click();
+        new Select(browser.find(By.id("to_stage_id"))).selectByVisibleText("Cut");
+        browser.type(By.id("reason"), "Pocket panels cut on the bias");
+        browser.submit("Send back");
+        assertThat(browser.text(By.cssSelector(".notice"))).isEqualTo("Sent back for rework.");
+        assertThat(browser.text(By.id("stage-1"))).contains("in progress", "entered 2 times");
+        assertThat(browser.text(By.id("stage-2"))).contains("pending");
+        assertThat(browser.text(By.id("moves"))).contains("Rework: Sew → Cut", "Pocket panels cut on the bias");
+        assertThat(browser.text(By.id("task-rows")))
+                .as("the station's tasks again, for the second entry")
+                .contains("Cut (entry 2)");
+        browser.submit("Checked: Body, Pocket");
+        browser.press(browser.find(By.cssSelector("#task-rows button[aria-label='Complete Cut panels']")));
+        assertThat(browser.text(By.cssSelector(".notice"))).isEqualTo("Task done.");
+        browser.submit("Move to next stage");
+        assertThat(browser.text(By.id("stage-2"))).contains("in progress", "entered 2 times");
 
         String card = "card-" + projectPath.substring(projectPath.lastIndexOf('/') + 1);
         browser.click("Projects");
@@ -125,6 +163,10 @@ class ProjectBrowserTests extends BrowserTest {
 
         browser.click(code);
         assertThat(browser.text(By.id("project-status"))).isEqualTo("completed");
+        browser.type(By.id("file_name"), "pattern.pdf");
+        browser.type(By.id("file_key"), "designs/daypack/pattern.pdf");
+        browser.submit("Add document");
+        assertThat(browser.text(By.id("doc-rows"))).contains("pattern.pdf", "designs/daypack/pattern.pdf");
         assertThat(browser.text(By.id("moves"))).contains("Started at Cut", "Cut → Sew", "Completed after Sew");
         var logs = api.get("/api/time-logs?project_id=" + projectPath.substring(projectPath.lastIndexOf('/') + 1))
                 .as(factory)
