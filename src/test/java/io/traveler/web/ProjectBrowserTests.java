@@ -242,11 +242,28 @@ class ProjectBrowserTests extends BrowserTest {
         browser.clickAndWait(By.cssSelector("#project-rows a"));
         browser.submit("Start");
         assertThat(browser.text(By.id("project-status"))).isEqualTo("active");
+        browser.submit("Hold");
+        assertThat(browser.text(By.id("project-status"))).isEqualTo("on hold");
+        assertThat(browser.findAll(By.id("move-next")))
+                .as("a held project does not move")
+                .isEmpty();
+        browser.submit("Resume");
+        assertThat(browser.text(By.id("project-status"))).isEqualTo("active");
         browser.click("Open the order");
         assertThat(browser.text(By.id("order-stages")))
                 .as("the stage in progress")
                 .contains("Cut");
         assertThat(browser.text(By.id("production"))).contains("0 of 2 projects complete");
+
+        browser.click("Projects of this order");
+        browser.clickAndWait(By.xpath("//tbody[@id='project-rows']//tr[.//span[text()='active']]//a"));
+        browser.click("Cancel project");
+        browser.submit("Cancel project");
+        assertThat(browser.text(By.id("project-status"))).isEqualTo("cancelled");
+        browser.click("Open the order");
+        assertThat(browser.text(By.id("production")))
+                .as("a cancelled project leaves the order's progress")
+                .contains("0 of 1 projects complete");
     }
 
     private String columnOf(String cardId) {

@@ -429,10 +429,12 @@ class ProjectPages {
     @PreAuthorize("hasAuthority('projects:manage')")
     String confirmCancel(@PathVariable UUID id, Model model) {
         ProjectPageViews.Head project = views.head(id);
+        model.addAttribute("confirm", "Cancel project");
         return Forms.confirm(
                 model,
                 "Cancel " + project.code() + "?",
-                "A cancelled project leaves the board and its order's progress; its history and time stay.",
+                "A cancelled project leaves the board and its order's progress; its history and time stay. A project"
+                        + " not started yet is deleted instead.",
                 "/app/projects/" + id + "/cancel",
                 project.version(),
                 "/app/projects/" + id);
@@ -446,6 +448,29 @@ class ProjectPages {
                 "/app/projects/" + id,
                 "Cancelled.",
                 () -> service.cancel(id, ExpectedVersion.ofNullable(version)));
+    }
+
+    @GetMapping("/{id}/delete")
+    @PreAuthorize("hasAuthority('projects:manage')")
+    String confirmDelete(@PathVariable UUID id, Model model) {
+        ProjectPageViews.Head project = views.head(id);
+        return Forms.confirm(
+                model,
+                "Delete " + project.code() + "?",
+                "Only a project not started yet can be deleted; a started one is cancelled instead.",
+                "/app/projects/" + id + "/delete",
+                project.version(),
+                "/app/projects/" + id);
+    }
+
+    @PostMapping("/{id}/delete")
+    @PreAuthorize("hasAuthority('projects:manage')")
+    String delete(@PathVariable UUID id, @RequestParam(required = false) Long version, RedirectAttributes flash) {
+        return Forms.act(
+                flash,
+                "/app/projects",
+                "Project deleted.",
+                () -> service.delete(id, ExpectedVersion.ofNullable(version)));
     }
 
     /** Records a stage action of the stage in progress: a scanned code, a checklist, a measurement, a photo's key. */
