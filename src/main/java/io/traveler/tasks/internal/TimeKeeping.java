@@ -343,18 +343,25 @@ public class TimeKeeping {
         StringBuilder where = new StringBuilder("l.org_id = :org");
         period(from, to, where, params);
         String local = "(" + WORKED_AT + " at time zone :zone)";
+        // Grouped by the raw bucket (an id or a truncated timestamp), formatted once per group afterwards.
+        String bucket =
+                switch (groupBy) {
+                    case STATION -> "l.station_id";
+                    case EMPLOYEE -> "l.employee_id";
+                    case PROJECT -> "l.project_id";
+                    case DAY -> "date_trunc('day', " + local + ")";
+                    case WEEK -> "date_trunc('week', " + local + ")";
+                    case MONTH -> "date_trunc('month', " + local + ")";
+                };
         String key =
                 switch (groupBy) {
-                    case STATION -> "cast(l.station_id as text)";
-                    case EMPLOYEE -> "cast(l.employee_id as text)";
-                    case PROJECT -> "cast(l.project_id as text)";
-                    case DAY -> "to_char(" + local + ", 'YYYY-MM-DD')";
-                    case WEEK -> "to_char(date_trunc('week', " + local + "), 'YYYY-MM-DD')";
-                    case MONTH -> "to_char(" + local + ", 'YYYY-MM')";
+                    case STATION, EMPLOYEE, PROJECT -> "cast(b as text)";
+                    case DAY, WEEK -> "to_char(b, 'YYYY-MM-DD')";
+                    case MONTH -> "to_char(b, 'YYYY-MM')";
                 };
-        var statement = jdbc.sql("select " + key + " as k, sum(l.minutes), sum(" + COST + "), count(*)"
-                + " from tasks.time_logs l where " + where + " group by k order by k nulls last limit "
-                + (MAX_GROUPS + 1));
+        var statement = jdbc.sql("select " + key + ", m, c, n from (select " + bucket + " as b, sum(l.minutes) as m,"
+                + " sum(" + COST + ") as c, count(*) as n from tasks.time_logs l where " + where + " group by b) g"
+                + " order by b nulls last limit " + (MAX_GROUPS + 1));
         for (var param : params.entrySet()) {
             statement = statement.param(param.getKey(), param.getValue());
         }
