@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,6 +36,9 @@ class OrderProgressTests {
 
     @Autowired
     Projects projects;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Api api;
     ProjectFixtures fixtures;
@@ -176,6 +180,49 @@ class OrderProgressTests {
                 .json()
                 .path("items");
         assertThat(history).extracting(h -> h.path("to_phase").asString()).containsExactly("DRAFT", "CONFIGURATION");
+    }
+
+    /** The orders listener has handled this project's event (completed publications are deleted). */
+    private void awaitListenerOf(Class<?> event, UUID project) {
+        Eventually.until(
+                "the orders module handled " + event.getSimpleName(),
+                Duration.ofSeconds(30),
+                () -> jdbc.sql("""
+                                        select count(*) from event_publication
+                                         where event_type = :type and serialized_event like :project""")
+                                .param("type", event.getName())
+                                .param("project", "%" + project + "%")
+                                .query(Long.class)
+                                .single()
+                        == 0);
+    }
+
+    @Test
+    void aMoveTheOrganizationsRulesForbidIsNotMade() {
+        var rules = api.get("/api/orders/phase-rules").as(factory).send();
+        var disabled = api.request("PUT", "/api/orders/phase-rules")
+                .as(factory)
+                .ifMatch(rules.header("ETag"))
+                .body(Map.of(
+                        "rules", List.of(Map.of("from_phase", "APPROVAL", "to_phase", "PRODUCTION", "disabled", true))))
+                .send();
+        assertThat(disabled.status()).as(disabled.toString()).isEqualTo(200);
+        moveOrder("CONFIGURATION");
+        moveOrder("APPROVAL");
+        List<UUID> lines = ids(fromOrder(true));
+
+        fixtures.start(factory, lines.get(0));
+        awaitListenerOf(ProjectStarted.class, lines.get(0));
+
+        assertThat(phase()).isEqualTo("APPROVAL");
+        var history = api.get("/api/orders/" + order + "/history")
+                .as(factory)
+                .send()
+                .json()
+                .path("items");
+        assertThat(history)
+                .extracting(h -> h.path("to_phase").asString())
+                .containsExactly("DRAFT", "CONFIGURATION", "APPROVAL");
     }
 
     @Test

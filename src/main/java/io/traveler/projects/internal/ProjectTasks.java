@@ -1,5 +1,6 @@
 package io.traveler.projects.internal;
 
+import io.traveler.shared.errors.ConflictException;
 import io.traveler.shared.errors.ValidationException;
 import io.traveler.tasks.Tasks;
 import java.util.List;
@@ -34,8 +35,7 @@ public class ProjectTasks {
     public Tasks.TaskView add(UUID projectId, Tasks.NewTask sent) {
         Project project = projects.project(projectId);
         if (project.status().isFinal()) {
-            throw new io.traveler.shared.errors.ConflictException(
-                    "A " + project.status() + " project takes no more tasks");
+            throw new ConflictException("A " + project.status() + " project takes no more tasks");
         }
         Integer entry = null;
         if (sent.stageInstanceId() != null) {

@@ -51,7 +51,7 @@ public class StageFlow {
     public record ActionInput(String value, BigDecimal measuredValue, String fileKey) {}
 
     private final ProjectService projects;
-    private final org.springframework.data.jpa.repository.JpaRepository<Project, UUID> rows;
+    private final ProjectRepository rows;
     private final StageInstances stages;
     private final StageMoves moves;
     private final ActionRecords records;
