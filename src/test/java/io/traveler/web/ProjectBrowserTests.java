@@ -151,6 +151,7 @@ class ProjectBrowserTests extends BrowserTest {
                 .as("the board says what the last stage still misses")
                 .contains("Sew seams");
         assertThat(columnOf(card)).isEqualTo("2");
+        browser.screenshot("project-board");
 
         doFromMyWork("Sew seams");
         browser.click("Projects");
