@@ -17,4 +17,10 @@ public interface OrderSource {
             UUID orderId, String code, UUID customerId, String partyName, LocalDate dueDate, List<Line> lines) {}
 
     Optional<OrderForProjects> order(UUID orderId);
+
+    /**
+     * The current organization's own orders in this phase (a phase name of the orders module, such as
+     * {@code "PRODUCTION"}), oldest first: what the demo data makes projects of.
+     */
+    List<UUID> ordersInPhase(String phase);
 }

@@ -122,6 +122,9 @@ public interface Tasks {
             Map<UUID, BigDecimal> minutesByStageInstance,
             Map<UUID, BigDecimal> costByStageInstance) {}
 
+    /** Ticks or unticks one checklist item of the task. */
+    ChecklistItem tick(UUID taskId, UUID itemId, boolean done);
+
     /** Computed from the time logs on each call; nothing is stored. */
     TimeTotals timeOfProject(UUID projectId);
 

@@ -85,6 +85,7 @@ class ModuleContributionPagesTests {
                         "Purchase orders",
                         "Workflows",
                         "Catalog",
+                        "Projects",
                         "Imports",
                         "Jobs",
                         "Partnerships",
@@ -102,6 +103,7 @@ class ModuleContributionPagesTests {
                         "Customers",
                         "Open orders",
                         "Purchase orders awaiting acceptance",
+                        "Active projects",
                         "My open tasks",
                         "Parts",
                         "Products",
@@ -114,6 +116,7 @@ class ModuleContributionPagesTests {
                 .containsEntry("Customers", 0L)
                 .containsEntry("Open orders", 0L)
                 .containsEntry("Purchase orders awaiting acceptance", 0L)
+                .containsEntry("Active projects", 0L)
                 .containsEntry("My open tasks", 0L)
                 .containsEntry("Parts", 1L)
                 .containsEntry("Products", 0L)
@@ -137,6 +140,7 @@ class ModuleContributionPagesTests {
                         "My work",
                         "Workflows",
                         "Catalog",
+                        "Projects",
                         "Jobs",
                         "Organization");
         assertThat(tiles(home).keySet())
@@ -144,6 +148,7 @@ class ModuleContributionPagesTests {
                         "Employees",
                         "Stations",
                         "Locations",
+                        "Active projects",
                         "My open tasks",
                         "Parts",
                         "Products",

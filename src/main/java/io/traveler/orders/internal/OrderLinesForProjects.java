@@ -2,8 +2,10 @@ package io.traveler.orders.internal;
 
 import io.traveler.projects.OrderSource;
 import io.traveler.shared.tenancy.TenantContext;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,10 +17,25 @@ import org.springframework.transaction.annotation.Transactional;
 class OrderLinesForProjects implements OrderSource {
     private final Orders orders;
     private final OrderLines lines;
+    private final JdbcClient jdbc;
 
-    OrderLinesForProjects(Orders orders, OrderLines lines) {
+    OrderLinesForProjects(Orders orders, OrderLines lines, JdbcClient jdbc) {
         this.orders = orders;
         this.lines = lines;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<UUID> ordersInPhase(String phase) {
+        return jdbc.sql("""
+                        select id from orders.orders where org_id = :org and phase = :phase
+                         order by ordered_on, created_at, id
+                        """)
+                .param("org", TenantContext.requireOrgId())
+                .param("phase", phase)
+                .query(UUID.class)
+                .list();
     }
 
     @Override

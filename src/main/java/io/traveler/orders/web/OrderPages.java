@@ -11,6 +11,7 @@ import io.traveler.orders.internal.OrderService;
 import io.traveler.orders.internal.PhaseChange;
 import io.traveler.orders.internal.PhaseTable;
 import io.traveler.orders.internal.PhaseTransitions;
+import io.traveler.projects.Projects;
 import io.traveler.settings.OrganizationSettings;
 import io.traveler.shared.ActorNames;
 import io.traveler.shared.errors.NotFoundException;
@@ -87,6 +88,7 @@ class OrderPages {
     private final Catalog catalog;
     private final Accounts accounts;
     private final OrganizationKind kind;
+    private final Projects projects;
 
     OrderPages(
             OrderBoard board,
@@ -98,7 +100,8 @@ class OrderPages {
             CustomerStandings customers,
             Catalog catalog,
             Accounts accounts,
-            OrganizationKind kind) {
+            OrganizationKind kind,
+            Projects projects) {
         this.board = board;
         this.queries = queries;
         this.service = service;
@@ -109,6 +112,7 @@ class OrderPages {
         this.catalog = catalog;
         this.accounts = accounts;
         this.kind = kind;
+        this.projects = projects;
     }
 
     /**
@@ -503,6 +507,9 @@ class OrderPages {
                         : List.of());
         model.addAttribute("awaitingAcceptance", owner && order.isPurchaseOrder() && order.phase() == OrderPhase.DRAFT);
         model.addAttribute("brandMayCancel", !owner && order.phase() == OrderPhase.DRAFT);
+        boolean seesProjects =
+                owner && TravelerAuthentication.current().orElseThrow().can("projects:read");
+        model.addAttribute("progress", seesProjects ? projects.progressOfOrder(id) : null);
         return "orders/order";
     }
 

@@ -5,6 +5,7 @@ import static io.traveler.shared.security.StandardRole.*;
 import io.traveler.shared.modules.ModuleContribution;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What the projects module adds: its permissions and their holders, its pages, its counts and its search. Moving a
@@ -14,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ProjectsModule {
     @Bean
-    ModuleContribution projectsContribution() {
+    ModuleContribution projectsContribution(JdbcClient jdbc) {
         return ModuleContribution.of("projects")
                 .permission("projects:read", "See projects, their stages, tasks, time, costs and design documents")
                 .permission(
@@ -28,6 +29,11 @@ class ProjectsModule {
                 .grant(CUSTOMER_SERVICE, "projects:read")
                 .grant(FINANCE, "projects:read")
                 .grant(DESIGNER, "projects:read")
+                .navigation(80, "Projects", "/app/projects", "projects:read")
+                .tile(58, "Active projects", "/app/projects?status=ACTIVE", "projects:read", () -> jdbc.sql("""
+                                select count(*) from projects.projects where status = 'ACTIVE'""")
+                        .query(Long.class)
+                        .single())
                 .build();
     }
 }
