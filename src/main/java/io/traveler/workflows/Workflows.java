@@ -57,6 +57,15 @@ public interface Workflows {
     /** The ACTIVE version of the workflow family that {@code workflowId} (any of its versions) belongs to. */
     Optional<Workflow> activeVersionOf(UUID workflowId);
 
+    /** A workflow version as a list or a picker names it. */
+    record WorkflowSummary(UUID id, UUID familyId, int versionNo, String name, String status) {}
+
+    /** These versions (any status) of the current organization's workflows, in one query. */
+    List<WorkflowSummary> summaries(java.util.Collection<UUID> workflowIds);
+
+    /** The ACTIVE versions, by name: what a new project may run. */
+    List<WorkflowSummary> activeWorkflows();
+
     /** The station's task templates, by sequence. */
     List<TaskTemplate> taskTemplates(UUID stationId);
 }

@@ -5,12 +5,14 @@ import io.traveler.shared.errors.NotFoundException;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.TimeCursor;
 import io.traveler.shared.tenancy.TenantContext;
+import io.traveler.workflows.Workflows;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,9 +125,11 @@ public class ProjectPageViews {
     public record BoardWorkflow(UUID id, String name, int versionNo, String status, long projects) {}
 
     private final JdbcClient jdbc;
+    private final Workflows workflows;
 
-    ProjectPageViews(JdbcClient jdbc) {
+    ProjectPageViews(JdbcClient jdbc, Workflows workflows) {
         this.jdbc = jdbc;
+        this.workflows = workflows;
     }
 
     /** Newest first, {@code size} rows after the cursor. */
@@ -296,36 +300,33 @@ public class ProjectPageViews {
      * that run none yet.
      */
     public List<BoardWorkflow> boardWorkflows() {
-        return jdbc.sql("""
-                        select w.id, w.name, w.version_no, w.status, count(p.id) as projects
-                          from workflows.workflows w
-                          left join projects.projects p on p.org_id = w.org_id and p.workflow_id = w.id
-                               and p.status in ('DRAFT', 'ACTIVE', 'ON_HOLD')
-                         where w.org_id = :org
-                         group by w.id, w.name, w.version_no, w.status
-                        having count(p.id) > 0 or w.status = 'ACTIVE'
-                         order by count(p.id) desc, w.name, w.version_no desc
-                        """)
-                .param("org", TenantContext.requireOrgId())
-                .query((rs, n) -> new BoardWorkflow(
-                        uuid(rs, "id"),
-                        rs.getString("name"),
-                        rs.getInt("version_no"),
-                        rs.getString("status"),
-                        rs.getLong("projects")))
-                .list();
+        Map<UUID, Long> running = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select workflow_id, count(*) from projects.projects
+                         where org_id = :org and status in ('DRAFT', 'ACTIVE', 'ON_HOLD')
+                         group by workflow_id
+                        """).param("org", TenantContext.requireOrgId()).query(rs -> {
+            running.put(uuid(rs, "workflow_id"), rs.getLong(2));
+        });
+        Map<UUID, Workflows.WorkflowSummary> shown = new LinkedHashMap<>();
+        workflows.summaries(running.keySet()).forEach(w -> shown.put(w.id(), w));
+        workflows.activeWorkflows().forEach(w -> shown.putIfAbsent(w.id(), w));
+        return shown.values().stream()
+                .map(w -> new BoardWorkflow(
+                        w.id(), w.name(), w.versionNo(), w.status(), running.getOrDefault(w.id(), 0L)))
+                .sorted(Comparator.comparingLong(BoardWorkflow::projects)
+                        .reversed()
+                        .thenComparing(BoardWorkflow::name)
+                        .thenComparing(Comparator.comparingInt(BoardWorkflow::versionNo)
+                                .reversed()))
+                .toList();
     }
 
     /** The ACTIVE workflow versions, by name: what a new project may run. */
     public List<BoardWorkflow> activeWorkflows() {
-        return jdbc.sql("""
-                        select id, name, version_no, status from workflows.workflows
-                         where org_id = :org and status = 'ACTIVE' order by name, id
-                        """)
-                .param("org", TenantContext.requireOrgId())
-                .query((rs, n) -> new BoardWorkflow(
-                        uuid(rs, "id"), rs.getString("name"), rs.getInt("version_no"), rs.getString("status"), 0))
-                .list();
+        return workflows.activeWorkflows().stream()
+                .map(w -> new BoardWorkflow(w.id(), w.name(), w.versionNo(), w.status(), 0))
+                .toList();
     }
 
     /**

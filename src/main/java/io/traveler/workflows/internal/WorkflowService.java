@@ -83,6 +83,31 @@ public class WorkflowService implements Workflows {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public List<WorkflowSummary> summaries(java.util.Collection<UUID> workflowIds) {
+        return versions.findAllById(workflowIds).stream()
+                .map(WorkflowService::summary)
+                .toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<WorkflowSummary> activeWorkflows() {
+        return versions.findByStatusOrderByNameAscIdAsc(WorkflowVersion.Status.ACTIVE).stream()
+                .map(WorkflowService::summary)
+                .toList();
+    }
+
+    private static WorkflowSummary summary(WorkflowVersion version) {
+        return new WorkflowSummary(
+                version.id(),
+                version.familyId(),
+                version.versionNo(),
+                version.name(),
+                version.status().name());
+    }
+
+    @Override
     public List<TaskTemplate> taskTemplates(UUID stationId) {
         return templates.of(stationId);
     }

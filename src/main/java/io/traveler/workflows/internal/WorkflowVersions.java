@@ -17,6 +17,8 @@ public interface WorkflowVersions extends JpaRepository<WorkflowVersion, UUID> {
 
     List<WorkflowVersion> findByFamilyIdOrderByVersionNoDesc(UUID familyId);
 
+    List<WorkflowVersion> findByStatusOrderByNameAscIdAsc(WorkflowVersion.Status status);
+
     Optional<WorkflowVersion> findByFamilyIdAndStatus(UUID familyId, WorkflowVersion.Status status);
 
     @Query("select coalesce(max(w.versionNo), 0) from WorkflowVersion w where w.familyId = ?1")
