@@ -2,7 +2,8 @@
 # Issue 10's time totals, computed from the time logs on every request: loads LOGS time logs (default 500,000) of
 # one organization (20 employees, 8 stations, 200 projects, spread over two years) and times GET /api/time/totals
 # for each grouping, a project's time logs page, and /actuator/health as the baseline, alternating, ROUNDS rounds of
-# REPS sequential requests each (curl, one connection). Prints medians in ms and their ratio to the baseline.
+# REPS sequential requests each (curl, one connection), and PostgreSQL alone running the API's statements (psql, one
+# session each: connection set-up included, like curl's). Prints medians in ms and their ratio to the baseline.
 # Usage: bench/time-totals.sh [JAR]
 # env: DATA_DIR (temporary, deleted), LOGS (500000), ROUNDS (3), REPS (20), PORT (18080), JAVA, JVM_OPTS
 set -euo pipefail
@@ -82,10 +83,34 @@ paths=(/actuator/health "/api/time/totals?group_by=station" "/api/time/totals?gr
   "/api/time/totals?group_by=week&from=$(date -u -d '-90 days' +%F)&to=$(date -u +%F)"
   "/api/time-logs?project_id=$project&limit=50")
 for p in "${paths[@]}"; do api "$base$p" >/dev/null; done # warm up
+# PostgreSQL alone doing the same work: the API's statement for each grouping, run by psql over a local connection
+# (the same number of sequential runs, each its own session, as the API's requests).
+tz=$(sql -c "select coalesce((select timezone from settings.organization_settings where org_id = '$org'), 'UTC')" 2>/dev/null || echo UTC)
+totals_sql() {
+  echo "select b, m, c, n from (select $1 as b, sum(l.minutes) as m, sum(round(l.minutes * l.hourly_rate / 60, 4)) as c,
+        count(*) as n from tasks.time_logs l where l.org_id = '$org' $2 group by b) g order by b nulls last limit 1001"
+}
+local_time="(coalesce(l.started_at, l.created_at) at time zone '$tz')"
+declare -A statements=(
+  ["sql: by station"]="$(totals_sql l.station_id '')"
+  ["sql: by project"]="$(totals_sql l.project_id '')"
+  ["sql: by day"]="$(totals_sql "date_trunc('day', $local_time)" '')"
+  ["sql: by month"]="$(totals_sql "date_trunc('month', $local_time)" '')")
+sql_ms() {
+  local times=() i t0
+  for ((i = 0; i < reps; i++)); do
+    t0=$(now_us)
+    sql -c "$1" >/dev/null
+    times+=("$(($(now_us) - t0))")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR] = $1} END {printf "%.1f", a[int((NR + 1) / 2)] / 1000}'
+}
 declare -A results
 for ((r = 1; r <= rounds; r++)); do
   for p in "${paths[@]}"; do results[$p]+="$(median_ms "$p") "; done
+  for s in "${!statements[@]}"; do results[$s]+="$(sql_ms "${statements[$s]}") "; done
 done
+paths+=("sql: by station" "sql: by project" "sql: by day" "sql: by month")
 printf '%-70s %s\n' "request (median ms per round; ratio to health)" ""
 health=$(tr ' ' '\n' <<<"${results[/actuator/health]}" | sort -n | awk 'NF{a[++n]=$1} END{print a[int((n+1)/2)]}')
 for p in "${paths[@]}"; do

@@ -165,9 +165,13 @@ class ProductionFlowContractTests {
                         "stages",
                         List.of(Map.of("name", "Paint", "station_id", station, "expected_minutes", 10))))
                 .send());
+        UUID customer = created(api.post("/api/customers")
+                .as(factory)
+                .body(Map.of("name", "Paint Store"))
+                .send());
         UUID projectId = created(api.post("/api/projects/")
                 .as(factory)
-                .body(Map.of("name", "Paint job", "workflow_id", workflowId, "quantity", 1))
+                .body(Map.of("name", "Paint job", "customer_id", customer, "workflow_id", workflowId, "quantity", 1))
                 .send());
 
         var stranger = Tenants.in(context).signedIn("FACTORY");
@@ -180,11 +184,23 @@ class ProductionFlowContractTests {
                         .send()
                         .status())
                 .isEqualTo(404);
+        UUID strangersCustomer = created(api.post("/api/customers")
+                .as(stranger)
+                .body(Map.of("name", "Stranger's customer"))
+                .send());
         var borrowed = api.post("/api/projects/")
                 .as(stranger)
-                .body(Map.of("name", "Borrowed", "workflow_id", workflowId, "quantity", 1))
+                .body(Map.of(
+                        "name", "Borrowed", "customer_id", strangersCustomer, "workflow_id", workflowId, "quantity", 1))
                 .send();
-        assertThat(borrowed.status()).as(borrowed.toString()).isIn(404, 422);
+        assertThat(borrowed.status()).as(borrowed.toString()).isEqualTo(422);
+        assertThat(borrowed.raw().body()).contains("workflow_id");
+        var foreignCustomer = api.post("/api/projects/")
+                .as(stranger)
+                .body(Map.of("name", "Borrowed", "customer_id", customer, "quantity", 1))
+                .send();
+        assertThat(foreignCustomer.status()).as(foreignCustomer.toString()).isEqualTo(422);
+        assertThat(foreignCustomer.raw().body()).contains("customer_id");
         var foreignStation = api.post("/api/stations/" + station + "/task-templates")
                 .as(stranger)
                 .body(Map.of("title", "Sneak", "sequence", 1))
