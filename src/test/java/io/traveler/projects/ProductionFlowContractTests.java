@@ -174,7 +174,19 @@ class ProductionFlowContractTests {
                 .body(Map.of("name", "Paint job", "customer_id", customer, "workflow_id", workflowId, "quantity", 1))
                 .send());
 
+        var found = api.get("/api/search?q=paint+job").as(factory).send();
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        List<String> projectHits = new ArrayList<>();
+        found.json().path("items").forEach(hit -> {
+            if (hit.path("kind").asString().equals("projects")) {
+                projectHits.add(hit.path("href").asString());
+            }
+        });
+        assertThat(projectHits).containsExactly("/api/projects/" + projectId);
+
         var stranger = Tenants.in(context).signedIn("FACTORY");
+        assertThat(api.get("/api/search?q=paint+job").as(stranger).send().json().path("items"))
+                .isEmpty();
         assertThat(api.get("/api/workflows/" + workflowId).as(stranger).send().status())
                 .isEqualTo(404);
         assertThat(api.get("/api/projects/" + projectId).as(stranger).send().status())

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Configuration(proxyBeanMethods = false)
 class ProjectsModule {
     @Bean
-    ModuleContribution projectsContribution(JdbcClient jdbc) {
+    ModuleContribution projectsContribution(JdbcClient jdbc, ProjectSearch search) {
         return ModuleContribution.of("projects")
                 .permission("projects:read", "See projects, their stages, tasks, time, costs and design documents")
                 .permission(
@@ -34,6 +34,13 @@ class ProjectsModule {
                                 select count(*) from projects.projects where status = 'ACTIVE'""")
                         .query(Long.class)
                         .single())
+                .search(
+                        "projects",
+                        "Projects",
+                        "projects:read",
+                        "/app/projects/{id}",
+                        "/api/projects/{id}",
+                        search::hits)
                 .build();
     }
 }
