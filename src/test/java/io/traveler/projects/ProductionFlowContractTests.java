@@ -183,6 +183,14 @@ class ProductionFlowContractTests {
             }
         });
         assertThat(projectHits).containsExactly("/api/projects/" + projectId);
+        var line = api.get("/api/search?q=paint+line").as(factory).send();
+        List<String> workflowHits = new ArrayList<>();
+        line.json().path("items").forEach(hit -> {
+            if (hit.path("kind").asString().equals("workflows")) {
+                workflowHits.add(hit.path("href").asString());
+            }
+        });
+        assertThat(workflowHits).containsExactly("/api/workflows/" + workflowId);
 
         var stranger = Tenants.in(context).signedIn("FACTORY");
         assertThat(api.get("/api/search?q=paint+job").as(stranger).send().json().path("items"))

@@ -8,12 +8,12 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * What the workflows module adds: its permissions and their holders (production plans workflows; the people who
- * work along them read them), its pages and its count.
+ * work along them read them), its pages, its count and its search.
  */
 @Configuration(proxyBeanMethods = false)
 class WorkflowsModule {
     @Bean
-    ModuleContribution workflowsContribution(WorkflowVersions versions) {
+    ModuleContribution workflowsContribution(WorkflowVersions versions, WorkflowSearch search) {
         return ModuleContribution.of("workflows")
                 .permission("workflows:read", "See workflows, their stages and actions, and station task templates")
                 .permission(
@@ -28,6 +28,13 @@ class WorkflowsModule {
                         "/app/workflows?status=active",
                         "workflows:read",
                         () -> versions.countByStatus(WorkflowVersion.Status.ACTIVE))
+                .search(
+                        "workflows",
+                        "Workflows",
+                        "workflows:read",
+                        "/app/workflows/{id}",
+                        "/api/workflows/{id}",
+                        search::hits)
                 .build();
     }
 }
