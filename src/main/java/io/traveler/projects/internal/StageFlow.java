@@ -4,15 +4,10 @@ import io.traveler.projects.ProjectCompleted;
 import io.traveler.projects.ProjectStarted;
 import io.traveler.projects.StageEntered;
 import io.traveler.shared.errors.ConflictException;
-import io.traveler.shared.errors.ForbiddenException;
 import io.traveler.shared.errors.NotFoundException;
 import io.traveler.shared.errors.ValidationException;
 import io.traveler.shared.jpa.ExpectedVersion;
-import io.traveler.shared.security.Permission;
-import io.traveler.shared.security.TravelerAuthentication;
-import io.traveler.shared.security.TravelerPrincipal;
-import io.traveler.shared.tenancy.Tenant;
-import io.traveler.shared.tenancy.TenantContext;
+import io.traveler.shared.security.Callers;
 import io.traveler.tasks.Tasks;
 import io.traveler.workflows.Workflows;
 import io.traveler.workflows.Workflows.StageAction;
@@ -23,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -351,14 +345,7 @@ public class StageFlow {
         if (action.permission() == null || action.permission().isBlank()) {
             return;
         }
-        Set<String> held = TravelerAuthentication.current()
-                .map(TravelerPrincipal::permissions)
-                .orElseGet(() -> TenantContext.current().actorKind() == Tenant.ActorKind.SYSTEM
-                        ? Permission.allCodes()
-                        : Set.of());
-        if (!held.contains(action.permission())) {
-            throw new ForbiddenException("Signing off " + action.label() + " needs " + action.permission());
-        }
+        Callers.require(action.permission(), "Signing off " + action.label());
     }
 
     private static String reason(String reason) {
