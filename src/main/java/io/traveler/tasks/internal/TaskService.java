@@ -18,6 +18,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -586,6 +587,65 @@ public class TaskService implements Tasks {
                 });
     }
 
+    /** What each task of the project depends on: the project's whole graph, one query. */
+    private Map<UUID, List<UUID>> dependencyGraph(UUID org, UUID projectId) {
+        Map<UUID, List<UUID>> graph = new HashMap<>();
+        jdbc.sql("""
+                        select d.task_id, d.depends_on_id from tasks.dependencies d
+                          join tasks.tasks t on t.org_id = d.org_id and t.id = d.task_id
+                         where d.org_id = :org and t.project_id = :project
+                        """).param("org", org).param("project", projectId).query(rs -> {
+            graph.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                    .add(rs.getObject(2, UUID.class));
+        });
+        return graph;
+    }
+
+    /**
+     * The shortest way from {@code task} through one of {@code wanted} and what they depend on back to {@code task}
+     * (task, wanted, …, task), or nothing. Breadth first, each task visited once: linear in the graph's size.
+     */
+    static List<UUID> pathBack(UUID task, Collection<UUID> wanted, Map<UUID, List<UUID>> graph) {
+        Map<UUID, UUID> reachedFrom = new HashMap<>();
+        ArrayDeque<UUID> queue = new ArrayDeque<>();
+        for (UUID start : wanted) {
+            if (reachedFrom.putIfAbsent(start, task) == null) {
+                queue.add(start);
+            }
+        }
+        while (!queue.isEmpty()) {
+            UUID current = queue.poll();
+            if (current.equals(task)) {
+                List<UUID> path = new ArrayList<>();
+                for (UUID step = task; path.isEmpty() || !step.equals(task); step = reachedFrom.get(step)) {
+                    path.addFirst(step);
+                }
+                path.addFirst(task);
+                return path;
+            }
+            for (UUID next : graph.getOrDefault(current, List.of())) {
+                if (reachedFrom.putIfAbsent(next, current) == null) {
+                    queue.add(next);
+                }
+            }
+        }
+        return List.of();
+    }
+
+    private List<String> titles(UUID org, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, String> byId = new HashMap<>();
+        jdbc.sql("select id, title from tasks.tasks where org_id = :org and id in (:ids)")
+                .param("org", org)
+                .param("ids", List.copyOf(new LinkedHashSet<>(ids)))
+                .query(rs -> {
+                    byId.put(rs.getObject(1, UUID.class), rs.getString(2));
+                });
+        return ids.stream().map(byId::get).toList();
+    }
+
     /**
      * The task depends on exactly {@code dependsOn}: tasks of its own project, none of which already depends on it,
      * directly or through others. Checked and written under a transaction lock of the project's graph.
@@ -620,25 +680,7 @@ public class TaskService implements Tasks {
                 throw new ValidationException("depends_on", "names tasks that are not of this project: " + strangers);
             }
             // A path from one of the wanted tasks back to this one, along what they depend on, would become a cycle.
-            List<String> cycle = jdbc.sql("""
-                            with recursive reach(id, path) as (
-                                select d, array[cast(:task as uuid), d] from unnest(array[:wanted]::uuid[]) d
-                                union all
-                                select e.depends_on_id, r.path || e.depends_on_id
-                                  from reach r
-                                  join tasks.dependencies e on e.org_id = :org and e.task_id = r.id
-                                 where r.id <> :task and not e.depends_on_id = any(r.path[2:])
-                                   and cardinality(r.path) < 10000)
-                            select t.title from (select path from reach where id = :task limit 1) p,
-                                   unnest(p.path) with ordinality as step(id, n)
-                              join tasks.tasks t on t.org_id = :org and t.id = step.id
-                             order by step.n
-                            """)
-                    .param("task", task.id())
-                    .param("wanted", List.copyOf(wanted))
-                    .param("org", org)
-                    .query(String.class)
-                    .list();
+            List<String> cycle = titles(org, pathBack(task.id(), wanted, dependencyGraph(org, task.projectId())));
             if (!cycle.isEmpty()) {
                 throw new ValidationException(
                         "depends_on",
