@@ -16,6 +16,9 @@ public interface CustomerStandings {
     /** The customer of the current organization with this id, if there is one. */
     Optional<CustomerStanding> standingOf(UUID customerId);
 
+    /** The customers of the current organization among {@code customerIds}, by id, in one query. */
+    java.util.Map<UUID, CustomerStanding> standingsOf(java.util.Collection<UUID> customerIds);
+
     /** The customers an order form offers, by name: at most {@code limit}, blocked ones included (marked). */
     java.util.List<CustomerStanding> choices(int limit);
 

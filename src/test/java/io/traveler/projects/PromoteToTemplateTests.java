@@ -149,6 +149,25 @@ class PromoteToTemplateTests {
         assertThat(foreignDoc.json().path("errors").get(0).path("field").asString())
                 .isEqualTo("design_doc_ids");
 
+        var tooMany = promote(Map.of(
+                "sku",
+                "CAB-4",
+                "design_doc_ids",
+                java.util.stream.Stream.generate(UUID::randomUUID).limit(101).toList()));
+        assertThat(tooMany.status()).isEqualTo(422);
+        assertThat(tooMany.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("design_doc_ids");
+
+        var tenants = Tenants.in(context);
+        var planner = tenants.signedIn(tenants.memberWith(factory.orgId(), java.util.Set.of("projects:manage")));
+        var withoutCatalog = api.post("/api/projects/" + project + "/promote-to-template/")
+                .as(planner)
+                .body(Map.of("sku", "CAB-5"))
+                .send();
+        assertThat(withoutCatalog.status())
+                .as("a product is the catalog's: promoting needs catalog:manage too")
+                .isEqualTo(403);
+
         var products =
                 api.get("/api/products/templates").as(factory).send().json().path("items");
         assertThat(products).extracting(p -> p.path("sku").asString()).containsExactly("CAB-1");

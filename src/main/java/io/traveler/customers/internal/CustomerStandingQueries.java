@@ -36,6 +36,14 @@ class CustomerStandingQueries implements CustomerStandings {
 
     @Override
     @Transactional(readOnly = true)
+    public java.util.Map<UUID, CustomerStanding> standingsOf(java.util.Collection<UUID> customerIds) {
+        java.util.Map<UUID, CustomerStanding> found = new java.util.HashMap<>();
+        customers.findAllById(customerIds).forEach(c -> found.put(c.id(), standing(c)));
+        return found;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<CustomerStanding> standingOf(UUID customerId) {
         return customers.findById(customerId).map(CustomerStandingQueries::standing);
     }

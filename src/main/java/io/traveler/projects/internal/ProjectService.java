@@ -6,6 +6,7 @@ import io.traveler.customers.CustomerStandings;
 import io.traveler.projects.OrderSource;
 import io.traveler.projects.OrderSource.OrderForProjects;
 import io.traveler.settings.OrganizationSettings;
+import io.traveler.shared.SearchWords;
 import io.traveler.shared.errors.ConflictException;
 import io.traveler.shared.errors.NotFoundException;
 import io.traveler.shared.errors.ValidationException;
@@ -13,6 +14,7 @@ import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.jpa.VersionedChanges;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.TimeCursor;
+import io.traveler.shared.security.Callers;
 import io.traveler.shared.tenancy.TenantContext;
 import io.traveler.workflows.Workflows;
 import io.traveler.workflows.Workflows.Workflow;
@@ -46,6 +48,7 @@ public class ProjectService {
     static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000000");
     static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999999.9999");
     static final int MAX_NOTES = 20000;
+    static final int MAX_PROMOTED_DOCS = 100;
     public static final int MAX_LIST = 200;
 
     /** A project as sent: a name, a customer, a quantity and a workflow, or a product naming its default one. */
@@ -327,15 +330,7 @@ public class ProjectService {
     }
 
     private static String like(String q) {
-        if (q == null || q.isBlank()) {
-            return null;
-        }
-        String escaped = q.trim()
-                .toLowerCase(java.util.Locale.ROOT)
-                .replace("\\", "\\\\")
-                .replace("%", "\\%")
-                .replace("_", "\\_");
-        return "%" + escaped + "%";
+        return q == null || q.isBlank() ? null : SearchWords.containing(q.trim().toLowerCase(java.util.Locale.ROOT));
     }
 
     // --- changing --------------------------------------------------------------------------------------------
@@ -453,10 +448,14 @@ public class ProjectService {
      */
     @Transactional
     public UUID promote(UUID projectId, Promotion sent) {
+        Callers.require("catalog:manage", "Promoting a project makes a product and its bill of materials");
         Project project = project(projectId);
         List<UUID> ids = sent.designDocIds() == null ? List.of() : sent.designDocIds();
         if (ids.stream().anyMatch(java.util.Objects::isNull)) {
             throw new ValidationException("design_doc_ids", "must not contain nulls");
+        }
+        if (ids.size() > MAX_PROMOTED_DOCS) {
+            throw new ValidationException("design_doc_ids", "names more than " + MAX_PROMOTED_DOCS + " documents");
         }
         Set<UUID> wanted = new LinkedHashSet<>(ids);
         List<DesignDoc> chosen = wanted.isEmpty() ? List.of() : designDocs.findOfProject(projectId, wanted);

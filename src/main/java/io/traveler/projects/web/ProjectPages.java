@@ -12,12 +12,11 @@ import io.traveler.projects.internal.StageGateException;
 import io.traveler.settings.OrganizationSettings;
 import io.traveler.shared.ActorNames;
 import io.traveler.shared.errors.ConflictException;
-import io.traveler.shared.errors.ForbiddenException;
 import io.traveler.shared.errors.NotFoundException;
 import io.traveler.shared.errors.TravelerException;
 import io.traveler.shared.errors.ValidationException;
 import io.traveler.shared.jpa.ExpectedVersion;
-import io.traveler.shared.security.TravelerAuthentication;
+import io.traveler.shared.security.Callers;
 import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.Htmx;
 import io.traveler.shared.web.ListPages;
@@ -363,9 +362,7 @@ class ProjectPages {
                     + " earlier stage) asks for a reason on the project's page");
         }
         if (project.status().equals("DRAFT")) {
-            if (!TravelerAuthentication.current().orElseThrow().can("projects:manage")) {
-                throw new ForbiddenException("Starting a project needs projects:manage");
-            }
+            Callers.require("projects:manage", "Starting a project");
             return flow.start(id, ExpectedVersion.none());
         }
         return gated(() -> flow.move(id, null, null, ExpectedVersion.none()));
@@ -721,11 +718,8 @@ class ProjectPages {
     // --- helpers -----------------------------------------------------------------------------------------------
 
     private Map<UUID, String> customerNames(Collection<UUID> ids) {
-        return ids.stream()
-                .filter(Objects::nonNull)
-                .distinct()
-                .map(customers::standingOf)
-                .flatMap(java.util.Optional::stream)
+        Set<UUID> named = ids.stream().filter(Objects::nonNull).collect(Collectors.toSet());
+        return customers.standingsOf(named).values().stream()
                 .collect(Collectors.toMap(
                         CustomerStandings.CustomerStanding::id, CustomerStandings.CustomerStanding::name));
     }
