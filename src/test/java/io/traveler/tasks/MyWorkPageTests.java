@@ -4,16 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import io.traveler.testing.PageSession;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +19,6 @@ import org.springframework.context.ApplicationContext;
  */
 @ApplicationTest
 class MyWorkPageTests {
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @LocalServerPort
     int port;
@@ -52,13 +44,13 @@ class MyWorkPageTests {
                 f.task(project, TaskFixtures.newTask("Cut the panels", cutting, null, List.of(), List.of(), null));
         var mine = f.task(project, TaskFixtures.newTask("Measure twice", null, employee, List.of(), List.of(), null));
         f.task(project, TaskFixtures.newTask("Sew the seams", sewing, null, List.of(), List.of(), null));
-        var session = new Session(port, technician.email());
+        var session = PageSession.signIn(port, technician.email());
 
         String page = session.get("/app/my-work").body();
         assertThat(page).contains("Cut the panels", "Measure twice", "Start timer", "name=\"viewport\"");
         assertThat(page).as("another station's task").doesNotContain("Sew the seams");
 
-        assertThat(session.post("/app/tasks/" + atStation.id() + "/timer", "back=my-work")
+        assertThat(session.submit("/app/tasks/" + atStation.id() + "/timer", "back=my-work")
                         .headers()
                         .firstValue("Location"))
                 .hasValueSatisfying(l -> assertThat(l).endsWith("/app/my-work"));
@@ -66,7 +58,7 @@ class MyWorkPageTests {
         assertThat(page).contains("Timer running", "Stop timer");
         assertThat(f.get("/api/tasks/" + atStation.id()).text("status")).isEqualTo("in_progress");
 
-        session.post("/app/tasks/" + mine.id() + "/timer", "back=my-work");
+        session.submit("/app/tasks/" + mine.id() + "/timer", "back=my-work");
         assertThat(f.get("/api/timers")
                         .json()
                         .path("items")
@@ -79,11 +71,11 @@ class MyWorkPageTests {
                 .as("the first timer's time is logged")
                 .hasSize(1);
 
-        session.post("/app/my-work/timer/stop", "back=my-work");
+        session.submit("/app/my-work/timer/stop", "back=my-work");
         assertThat(f.get("/api/time-logs?employee_id=" + employee).json().path("items"))
                 .hasSize(2);
 
-        session.post("/app/tasks/" + atStation.id() + "/complete", "back=station:" + cutting);
+        session.submit("/app/tasks/" + atStation.id() + "/complete", "back=station:" + cutting);
         assertThat(session.get("/app/my-work").body())
                 .doesNotContain("Cut the panels")
                 .contains("Measure twice");
@@ -93,58 +85,11 @@ class MyWorkPageTests {
 
     @Test
     void aUserWithoutAnEmployeeRecordIsToldWhy() throws Exception {
-        var session = new Session(port, f.admin.email());
+        var session = PageSession.signIn(port, f.admin.email());
 
         var page = session.get("/app/my-work");
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("No employee record is linked to your user");
-    }
-
-    /** A browser-like session signed in through the form, posting forms with the page's CSRF token. */
-    private static final class Session {
-        private final HttpClient http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        private final String base;
-        private String csrf;
-
-        Session(int port, String email) throws Exception {
-            this.base = "http://localhost:" + port;
-            var login = get("/login").body();
-            var signedIn = post(
-                    "/login",
-                    "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
-                            + URLEncoder.encode(Api.PASSWORD, StandardCharsets.UTF_8));
-            assertThat(signedIn.statusCode())
-                    .as(login.length() + " " + signedIn.body())
-                    .isEqualTo(302);
-        }
-
-        HttpResponse<String> get(String path) throws Exception {
-            var response = http.send(
-                    HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
-            var token = CSRF.matcher(response.body());
-            if (token.find()) {
-                csrf = token.group(1);
-            }
-            return response;
-        }
-
-        HttpResponse<String> post(String path, String form) throws Exception {
-            if (csrf == null) {
-                get("/app/my-work");
-            }
-            var response = http.send(
-                    HttpRequest.newBuilder(URI.create(base + path))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(
-                                    form + "&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8)))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(302);
-            return response;
-        }
     }
 }

@@ -4,13 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import io.traveler.testing.PageSession;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +17,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** The navigation and the home page's tiles are what the modules contribute, filtered by the user's permissions. */
 @ApplicationTest
 class ModuleContributionPagesTests {
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern NAV =
             Pattern.compile("<nav class=\"nav\" aria-label=\"Main\">(.*?)</nav>", Pattern.DOTALL);
     private static final Pattern LINK = Pattern.compile("<a [^>]*>([^<]+)</a>");
@@ -192,42 +185,7 @@ class ModuleContributionPagesTests {
         return tiles;
     }
 
-    private Session signedIn(String email) throws Exception {
-        var session = new Session(port);
-        var csrf = CSRF.matcher(session.get("/login").body());
-        assertThat(csrf.find()).isTrue();
-        var signedIn = session.post(
-                "/login",
-                "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
-                        + URLEncoder.encode(Api.PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1));
-        assertThat(signedIn.headers().firstValue("Location"))
-                .hasValueSatisfying(l -> assertThat(l).endsWith("/app/"));
-        return session;
-    }
-
-    private static final class Session {
-        private final HttpClient http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        private final String base;
-
-        Session(int port) {
-            this.base = "http://localhost:" + port;
-        }
-
-        HttpResponse<String> get(String path) throws Exception {
-            return http.send(
-                    HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(String path, String form) throws Exception {
-            return http.send(
-                    HttpRequest.newBuilder(URI.create(base + path))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(form))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
+    private PageSession signedIn(String email) throws Exception {
+        return PageSession.signIn(port, email);
     }
 }

@@ -4,18 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
+import io.traveler.testing.PageSession;
 import java.math.BigDecimal;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,7 +20,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @ApplicationTest
 class OrderPagesTests {
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @LocalServerPort
     int port;
@@ -163,40 +155,7 @@ class OrderPagesTests {
         return created.id();
     }
 
-    private Session signedIn(String email) throws Exception {
-        var session = new Session(port);
-        var csrf = CSRF.matcher(session.get("/login").body());
-        assertThat(csrf.find()).isTrue();
-        session.post(
-                "/login",
-                "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
-                        + URLEncoder.encode(Api.PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1));
-        return session;
-    }
-
-    private static final class Session {
-        private final HttpClient http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        private final String base;
-
-        Session(int port) {
-            this.base = "http://localhost:" + port;
-        }
-
-        HttpResponse<String> get(String path) throws Exception {
-            return http.send(
-                    HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(String path, String form) throws Exception {
-            return http.send(
-                    HttpRequest.newBuilder(URI.create(base + path))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(form))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
+    private PageSession signedIn(String email) throws Exception {
+        return PageSession.signIn(port, email);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
+import io.traveler.testing.PageSession;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -312,6 +313,37 @@ class WorkflowApiTests {
 
         assertThat(api.delete(one).as(factory).ifMatch("*").send().status()).isEqualTo(204);
         assertThat(api.get(templates).as(factory).send().json().path("items")).hasSize(2);
+    }
+
+    @Test
+    void theEditorOffersEveryProductTheWorkflowIsTheDefaultOfSoSavingItKeepsThem() throws Exception {
+        var retired = api.post("/api/products/templates/")
+                .as(factory)
+                .body(Map.of("sku", "OLD-1", "name", "Retired bag"))
+                .send();
+        var workflow = create(Map.of("name", "Old line", "stages", List.of(stage("Cut", cutting, 5))));
+        var assigned = api.request("PUT", "/api/workflows/" + workflow.id() + "/products")
+                .as(factory)
+                .body(Map.of("product_ids", List.of(retired.id())))
+                .send();
+        assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
+        var discontinued = api.patch("/api/products/templates/" + retired.id())
+                .as(factory)
+                .ifMatch(api.get("/api/products/templates/" + retired.id())
+                        .as(factory)
+                        .send()
+                        .header("ETag"))
+                .body(Map.of("status", "DISCONTINUED"))
+                .send();
+        assertThat(discontinued.status()).as(discontinued.toString()).isEqualTo(200);
+
+        String editor = PageSession.signIn(port, factory.email())
+                .get("/app/workflows/" + workflow.id())
+                .body();
+
+        assertThat(editor)
+                .as("a discontinued product the workflow is the default of stays on the form, ticked")
+                .containsPattern("value=\"" + retired.id() + "\"\\s+checked");
     }
 
     @Test

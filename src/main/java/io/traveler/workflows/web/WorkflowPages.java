@@ -17,7 +17,9 @@ import io.traveler.workflows.internal.WorkflowSnapshot;
 import io.traveler.workflows.internal.WorkflowVersion;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -259,11 +261,14 @@ class WorkflowPages {
             List<Catalog.Sellable> madeBy = workflows.products(editor.id());
             Set<UUID> chosen = madeBy.stream().map(Catalog.Sellable::productId).collect(Collectors.toSet());
             model.addAttribute("chosenProducts", chosen);
-            model.addAttribute(
-                    "products",
-                    catalog.offeredSellables(500).stream()
-                            .filter(s -> s.variantId() == null)
-                            .toList());
+            // The form replaces the whole set: every product that names the workflow now must be on it (a
+            // discontinued one, or one past the offer's limit, too), or saving would silently take it away.
+            Map<UUID, Catalog.Sellable> offered = new LinkedHashMap<>();
+            madeBy.forEach(p -> offered.put(p.productId(), p));
+            catalog.offeredSellables(500).stream()
+                    .filter(s -> s.variantId() == null)
+                    .forEach(p -> offered.putIfAbsent(p.productId(), p));
+            model.addAttribute("products", List.copyOf(offered.values()));
         }
         return "workflows/workflow";
     }

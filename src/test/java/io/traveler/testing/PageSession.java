@@ -1,0 +1,76 @@
+package io.traveler.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+/**
+ * A browser-like session without a browser: signed in through the login form, it keeps the session cookie, follows
+ * no redirect, and posts forms with the CSRF token of the last page it read.
+ */
+public final class PageSession {
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    private final String base;
+    private String csrf;
+
+    private PageSession(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    /** Signs in with the tests' password and checks that the form sends the member to the app. */
+    public static PageSession signIn(int port, String email) throws Exception {
+        var session = new PageSession(port);
+        session.get("/login");
+        var signedIn = session.post(
+                "/login",
+                "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
+                        + URLEncoder.encode(Api.PASSWORD, StandardCharsets.UTF_8));
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/app/"));
+        return session;
+    }
+
+    public HttpResponse<String> get(String path) throws Exception {
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+        var token = CSRF.matcher(response.body());
+        if (token.find()) {
+            csrf = token.group(1);
+        }
+        return response;
+    }
+
+    /** Posts the form with the CSRF token of the last page read (reading the home page first if none was). */
+    public HttpResponse<String> post(String path, String form) throws Exception {
+        if (csrf == null) {
+            get("/app/");
+        }
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                form + "&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Posts the form and checks that it was taken: a page's action answers with a redirect. */
+    public HttpResponse<String> submit(String path, String form) throws Exception {
+        var response = post(path, form);
+        assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(302);
+        return response;
+    }
+}
