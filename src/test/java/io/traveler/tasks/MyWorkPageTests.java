@@ -84,6 +84,34 @@ class MyWorkPageTests {
     }
 
     @Test
+    void aTapOnATaskThatMayNotStartLeavesTheRunningTimerAsItWas() throws Exception {
+        UUID cutting = f.station("Cutting");
+        var technician = f.tenants.memberWith(f.admin, "tasks:read", "tasks:work", "time:log");
+        UUID employee = f.employee("Lee", null, technician.userId(), cutting);
+        UUID project = UUID.randomUUID();
+        var first = f.task(project, TaskFixtures.newTask("Cut the panels", cutting, null, List.of(), List.of(), null));
+        var waiting = f.task(
+                project, TaskFixtures.newTask("Glue the panels", cutting, null, List.of(first.id()), List.of(), null));
+        var session = PageSession.signIn(port, technician.email());
+        session.submit("/app/tasks/" + first.id() + "/timer", "back=my-work");
+
+        session.submit("/app/tasks/" + waiting.id() + "/timer", "back=my-work");
+
+        assertThat(f.get("/api/timers")
+                        .json()
+                        .path("items")
+                        .get(0)
+                        .path("task_id")
+                        .asString())
+                .as("the refused start left the timer on the first task")
+                .isEqualTo(first.id().toString());
+        assertThat(f.get("/api/time-logs?employee_id=" + employee).json().path("items"))
+                .as("and logged nothing")
+                .isEmpty();
+        assertThat(f.get("/api/tasks/" + waiting.id()).text("status")).isEqualTo("todo");
+    }
+
+    @Test
     void aUserWithoutAnEmployeeRecordIsToldWhy() throws Exception {
         var session = PageSession.signIn(port, f.admin.email());
 

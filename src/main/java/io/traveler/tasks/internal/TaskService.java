@@ -386,6 +386,19 @@ public class TaskService implements Tasks {
         return time.start(taskId, employee);
     }
 
+    /**
+     * One tap at a station: the caller's timer moves to this task. A timer running elsewhere is stopped (and its time
+     * logged) in the same transaction as the start, so a start that is refused leaves it running.
+     */
+    @Transactional
+    public TimeKeeping.Timer moveCallersTimerTo(UUID taskId) {
+        Accounts.EmployeeRef me = time.employeeFor(null);
+        if (time.runningOf(me.id()).isPresent()) {
+            time.stop(me.id());
+        }
+        return startTimer(taskId, me.id());
+    }
+
     /** Ticks or unticks one checklist item of the task. */
     @Transactional
     public ChecklistItem tick(UUID taskId, UUID itemId, boolean done) {

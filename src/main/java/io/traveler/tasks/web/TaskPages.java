@@ -143,13 +143,7 @@ class TaskPages {
     @PostMapping("/app/tasks/{id}/timer")
     @PreAuthorize("hasAuthority('time:log')")
     String startTimer(@PathVariable UUID id, @RequestParam(required = false) String back, RedirectAttributes flash) {
-        return Forms.act(flash, backTo(back), "Timer started.", () -> {
-            Accounts.EmployeeRef me = time.employeeFor(null);
-            if (time.runningOf(me.id()).isPresent()) {
-                time.stop(me.id());
-            }
-            tasks.startTimer(id, me.id());
-        });
+        return Forms.act(flash, backTo(back), "Timer started.", () -> tasks.moveCallersTimerTo(id));
     }
 
     @PostMapping("/app/my-work/timer/stop")
