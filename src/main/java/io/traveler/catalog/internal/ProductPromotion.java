@@ -4,6 +4,7 @@ import io.traveler.catalog.ProductTemplates;
 import io.traveler.shared.errors.ConflictException;
 import io.traveler.shared.errors.NotFoundException;
 import io.traveler.shared.errors.ValidationException;
+import io.traveler.shared.tenancy.TenantContext;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,7 +32,9 @@ class ProductPromotion implements ProductTemplates {
     public UUID promoteFromProject(Promotion promotion) {
         String sku = text("sku", promotion.sku(), 100);
         String name = text("name", promotion.name(), 200);
-        boolean taken = jdbc.sql("select exists (select 1 from catalog.products where lower(sku) = lower(:sku))")
+        boolean taken = jdbc.sql(
+                        "select exists (select 1 from catalog.products where org_id = :org and lower(sku) = lower(:sku))")
+                .param("org", TenantContext.requireOrgId())
                 .param("sku", sku)
                 .query(Boolean.class)
                 .single();
@@ -41,7 +44,8 @@ class ProductPromotion implements ProductTemplates {
         var made = new Product(sku, name);
         made.describe("Promoted from project " + promotion.projectCode());
         Product product = products.saveAndFlush(made);
-        jdbc.sql("update catalog.products set promoted_from_project_id = :project where id = :id")
+        jdbc.sql("update catalog.products set promoted_from_project_id = :project where org_id = :org and id = :id")
+                .param("org", TenantContext.requireOrgId())
                 .param("project", promotion.projectId())
                 .param("id", product.id())
                 .update();
@@ -83,8 +87,9 @@ class ProductPromotion implements ProductTemplates {
                         select id, product_id, file_key, file_name, content_type, size_bytes, metadata::text as metadata,
                                source_doc_id, created_at
                           from catalog.product_design_docs
-                         where product_id = :product
+                         where org_id = :org and product_id = :product
                          order by created_at, id""")
+                .param("org", TenantContext.requireOrgId())
                 .param("product", productId)
                 .query((rs, n) -> new ProductDesignDoc(
                         rs.getObject("id", UUID.class),

@@ -28,7 +28,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -762,13 +761,6 @@ class ProjectPages {
 
     static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    /** Minutes as hours and minutes: "2 h 5 min", "45 min". */
-    static String minutes(BigDecimal minutes) {
-        long total =
-                minutes == null ? 0 : minutes.setScale(0, RoundingMode.HALF_UP).longValue();
-        return total >= 60 ? total / 60 + " h " + total % 60 + " min" : total + " min";
     }
 
     /** "3 d 4 h", "2 h 5 min", "12 min", "40 s". */

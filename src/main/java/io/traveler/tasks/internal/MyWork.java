@@ -2,6 +2,7 @@ package io.traveler.tasks.internal;
 
 import io.traveler.accounts.Accounts;
 import io.traveler.accounts.Accounts.EmployeeRef;
+import io.traveler.shared.tenancy.TenantContext;
 import io.traveler.tasks.Tasks.TaskView;
 import java.util.List;
 import java.util.Optional;
@@ -45,11 +46,13 @@ public class MyWork {
     public long openTaskCount(UUID userId) {
         return accounts.employeeOfUser(userId)
                 .map(e -> {
-                    var statement = jdbc.sql("select count(*) from tasks.tasks t where t.status <> 'DONE'"
-                                    + " and (t.employee_id = :employee"
-                                    + (e.stationIds().isEmpty()
-                                            ? ")"
-                                            : " or (t.assignee_type = 'STATION' and t.station_id in (:stations)))"))
+                    var statement = jdbc.sql(
+                                    "select count(*) from tasks.tasks t where t.org_id = :org and t.status <> 'DONE'"
+                                            + " and (t.employee_id = :employee"
+                                            + (e.stationIds().isEmpty()
+                                                    ? ")"
+                                                    : " or (t.assignee_type = 'STATION' and t.station_id in (:stations)))"))
+                            .param("org", TenantContext.requireOrgId())
                             .param("employee", e.id());
                     if (!e.stationIds().isEmpty()) {
                         statement = statement.param("stations", e.stationIds());

@@ -10,6 +10,4 @@ public interface StationTaskTemplateStore extends JpaRepository<StationTaskTempl
 
     @Query("select coalesce(max(t.sequence), 0) from StationTaskTemplate t where t.stationId = ?1")
     int lastSequence(UUID stationId);
-
-    boolean existsByStationId(UUID stationId);
 }
