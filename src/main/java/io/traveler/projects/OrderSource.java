@@ -13,8 +13,15 @@ import java.util.UUID;
 public interface OrderSource {
     record Line(UUID lineId, UUID productId, UUID variantId, String name, BigDecimal quantity, BigDecimal lineTotal) {}
 
+    /** {@code priority} is the order's: LOW, NORMAL, HIGH or URGENT. */
     record OrderForProjects(
-            UUID orderId, String code, UUID customerId, String partyName, LocalDate dueDate, List<Line> lines) {}
+            UUID orderId,
+            String code,
+            UUID customerId,
+            String partyName,
+            LocalDate dueDate,
+            String priority,
+            List<Line> lines) {}
 
     Optional<OrderForProjects> order(UUID orderId);
 

@@ -50,6 +50,7 @@ class OrderLinesForProjects implements OrderSource {
                         order.customerId(),
                         order.partyName(),
                         order.promisedOn() != null ? order.promisedOn() : order.requestedOn(),
+                        order.priority().name(),
                         lines.findOfOrder(order.id(), org).stream()
                                 .map(line -> new Line(
                                         line.id(),

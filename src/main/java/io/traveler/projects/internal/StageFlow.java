@@ -137,11 +137,58 @@ public class StageFlow {
         return stage.id().equals(id) || stage.stageId().equals(id);
     }
 
+    /**
+     * Moves an ACTIVE project's stages after its units (see {@link io.traveler.projects.ProjectStages#followUnits}):
+     * forward through the stages before {@code earliestOpenPosition} without the project-level gates, back to it
+     * as a rework, or to completion when it is null.
+     */
+    @Transactional
+    public void followUnits(UUID projectId, Integer earliestOpenPosition) {
+        Project project = projects.locked(projectId);
+        if (project.status() != Project.Status.ACTIVE) {
+            return;
+        }
+        List<StageInstance> all = stages.findOfProject(projectId);
+        StageInstance current = currentOf(project, all);
+        if (earliestOpenPosition != null && earliestOpenPosition < current.position()) {
+            StageInstance target = all.stream()
+                    .filter(s -> s.position() == earliestOpenPosition)
+                    .findFirst()
+                    .orElseThrow(() -> new ValidationException("stage_position", "names no stage of the project"));
+            rework(project, all, current, target, "A unit went back to " + target.name() + " for rework");
+            return;
+        }
+        while (project.status() == Project.Status.ACTIVE
+                && (earliestOpenPosition == null || current.position() < earliestOpenPosition)) {
+            StageInstance from = current;
+            StageInstance next = all.stream()
+                    .filter(s -> s.position() > from.position())
+                    .min(Comparator.comparingInt(StageInstance::position))
+                    .orElse(null);
+            advanceUngated(project, current, next);
+            if (next == null) {
+                return;
+            }
+            current = next;
+        }
+    }
+
+    private static StageInstance currentOf(Project project, List<StageInstance> all) {
+        return all.stream()
+                .filter(s -> s.id().equals(project.currentStageId()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("An ACTIVE project has a current stage"));
+    }
+
     private Project advance(Project project, StageInstance current, StageInstance next) {
         List<Missing> missing = missing(project, current);
         if (!missing.isEmpty()) {
             throw new StageGateException(current.name(), missing);
         }
+        return advanceUngated(project, current, next);
+    }
+
+    private Project advanceUngated(Project project, StageInstance current, StageInstance next) {
         Instant now = now();
         UUID actor = ProjectService.actor();
         current.finish(actor, now);

@@ -1,6 +1,7 @@
 package io.traveler.settings.internal;
 
 import io.traveler.settings.OrganizationSettings;
+import io.traveler.settings.OrganizationSettings.NumberBlock;
 import io.traveler.shared.Ids;
 import io.traveler.shared.errors.NotFoundException;
 import io.traveler.shared.errors.ValidationException;
@@ -132,6 +133,17 @@ public class SettingsService implements OrganizationSettings {
     @Override
     @Transactional
     public String nextNumber(String seriesKey) {
+        NumberBlock block = nextNumbers(seriesKey, 1);
+        return block.format(block.first());
+    }
+
+    /** One UPDATE … RETURNING takes the whole block, so parallel callers get disjoint blocks. */
+    @Override
+    @Transactional
+    public NumberBlock nextNumbers(String seriesKey, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("A block has at least one number");
+        }
         UUID orgId = TenantContext.requireOrgId();
         jdbc.sql("""
                         insert into settings.numbering_series (org_id, id, key, prefix, next_number, padding, created_at, updated_at)
@@ -145,15 +157,19 @@ public class SettingsService implements OrganizationSettings {
                 .update();
         return jdbc.sql("""
                         update settings.numbering_series
-                           set next_number = next_number + 1, version = version + 1, updated_at = now()
+                           set next_number = next_number + :count, version = version + 1, updated_at = now()
                          where org_id = :org and key = :key
-                        returning prefix, next_number - 1, padding
+                        returning prefix, next_number - :count, padding
                         """)
                 .param("org", orgId)
                 .param("key", seriesKey)
-                .query((rs, n) -> rs.getString(1)
-                                .replace("{yyyy}", String.valueOf(Year.now().getValue()))
-                        + String.format("%0" + rs.getInt(3) + "d", rs.getLong(2)))
+                .param("count", count)
+                .query((rs, n) -> new NumberBlock(
+                        rs.getString(1)
+                                .replace("{yyyy}", String.valueOf(Year.now().getValue())),
+                        rs.getLong(2),
+                        count,
+                        rs.getInt(3)))
                 .single();
     }
 
