@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -15,7 +16,6 @@ import org.apache.tika.detect.Detector;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
-import org.apache.tika.mime.MediaType;
 
 /**
  * What a file is, from its bytes (Apache Tika's magic numbers; the name only narrows a generic answer, as a ZIP named
@@ -55,6 +55,7 @@ public final class ContentTypes {
 
     private static final Pattern MARKUP = Pattern.compile("<\\s*(script|html|svg|iframe|object|embed)\\b|javascript:");
     private static final int SNIFFED_BYTES = 64 * 1024;
+    private static final byte[] STEP_MAGIC = "ISO-10303-21;".getBytes(StandardCharsets.US_ASCII);
 
     private final Detector detector = TikaConfig.getDefaultConfig().getDetector();
 
@@ -76,17 +77,26 @@ public final class ContentTypes {
         return type;
     }
 
-    /** The base type Tika detects (parameters such as DXF's {@code format=ascii} dropped). */
+    /**
+     * The base type Tika detects (parameters such as DXF's {@code format=ascii} dropped). Tika's table has no STEP
+     * (ISO 10303-21) type: text that begins with the standard's name is {@code model/step}.
+     */
     String detect(Path file, String name) {
         Metadata metadata = new Metadata();
         if (name != null) {
             metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
         }
         try (InputStream in = TikaInputStream.get(file)) {
-            MediaType type = detector.detect(in, metadata);
-            return type.getBaseType().toString().toLowerCase(Locale.ROOT);
+            String type = detector.detect(in, metadata).getBaseType().toString().toLowerCase(Locale.ROOT);
+            return type.equals("text/plain") && startsWith(file, STEP_MAGIC) ? "model/step" : type;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean startsWith(Path file, byte[] magic) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return Arrays.equals(in.readNBytes(magic.length), magic);
         }
     }
 
