@@ -366,4 +366,24 @@ class DocumentsApiTests {
         var answer = upload(reader, Uploads.form().file("a.png", "image/png", Uploads.png(300)));
         assertThat(answer.status()).isEqualTo(403);
     }
+
+    @Test
+    void anUploadRepeatedWithItsIdempotencyKeyStoresOneDocument() {
+        var form =
+                Uploads.form().file("once.png", "image/png", Uploads.png(400)).field("tags", "idempotent");
+        String key = "upload-" + UUID.randomUUID();
+        var first = uploads.post("/api/documents", admin.token(), form, null, key);
+        var again = uploads.post("/api/documents", admin.token(), form, null, key);
+
+        assertThat(first.status()).as("%s", first).isEqualTo(201);
+        assertThat(again.status()).as("%s", again).isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.text("id")).isEqualTo(first.text("id"));
+        assertThat(api.get("/api/documents?tag=idempotent")
+                        .as(admin)
+                        .send()
+                        .json()
+                        .path("items"))
+                .hasSize(1);
+    }
 }

@@ -81,6 +81,10 @@ final class Uploads {
     }
 
     Answer post(String path, String token, Form form, String ifMatch) {
+        return post(path, token, form, ifMatch, null);
+    }
+
+    Answer post(String path, String token, Form form, String ifMatch, String idempotencyKey) {
         String boundary = "----traveler" + UUID.randomUUID();
         var body = new ByteArrayOutputStream();
         form.fields.forEach((name, value) -> write(
@@ -103,6 +107,9 @@ final class Uploads {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
         }
         return send(request.build());
     }
