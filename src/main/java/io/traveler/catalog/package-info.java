@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Catalog",
-        allowedDependencies = {"shared", "accounts"})
+        allowedDependencies = {"shared", "accounts", "documents"})
 package io.traveler.catalog;
 
 import org.springframework.modulith.ApplicationModule;

@@ -7,7 +7,16 @@
  */
 @ApplicationModule(
         displayName = "Projects",
-        allowedDependencies = {"shared", "settings", "accounts", "catalog", "customers", "workflows", "tasks"})
+        allowedDependencies = {
+            "shared",
+            "settings",
+            "accounts",
+            "catalog",
+            "customers",
+            "workflows",
+            "tasks",
+            "documents"
+        })
 package io.traveler.projects;
 
 import org.springframework.modulith.ApplicationModule;

@@ -900,6 +900,48 @@ class TenantRoleMatrixTests {
         sample("DELETE /api/invitations/{id}", "/api/invitations/" + invitation.id());
         defineProjectSamples();
         defineProductionSamples();
+        defineDocumentSamples();
+    }
+
+    private static final String BOUNDARY = "matrix-boundary-7c1f";
+
+    /** A multipart upload of a small text file (allowed), with form fields. */
+    private static String multipart(String fileText, String... fields) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < fields.length; i += 2) {
+            body.append("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + fields[i] + "\"\r\n\r\n")
+                    .append(fields[i + 1])
+                    .append("\r\n");
+        }
+        return body.append("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"m.txt\"\r\n"
+                        + "Content-Type: text/plain\r\n\r\n")
+                .append(fileText)
+                .append("\r\n--" + BOUNDARY + "--\r\n")
+                .toString();
+    }
+
+    /** Documents: one to read and version, one to delete (last). */
+    private void defineDocumentSamples() {
+        String type = "multipart/form-data; boundary=" + BOUNDARY;
+        var document = created(api.post("/api/documents")
+                .as(owner)
+                .header("Content-Type", type)
+                .body(multipart("Matrix instructions\n", "name", "Matrix", "type", "WORK_INSTRUCTION")));
+        var disposable = created(api.post("/api/documents")
+                .as(owner)
+                .header("Content-Type", type)
+                .body(multipart("Disposable\n", "tags", "matrix")));
+        String path = "/api/documents/" + document.id();
+        sample("POST /api/documents multipart/form-data", "/api/documents")
+                .as(type, multipart("Another\n", "type", "OTHER", "tags", "matrix"));
+        sample("GET /api/documents", "/api/documents");
+        sample("GET /api/documents", "/api/documents?tag=matrix&type=other");
+        sample("GET /api/documents/{id}", path);
+        sample("GET /api/documents/{id}/versions", path + "/versions");
+        sample("GET /api/documents/{id}/content", path + "/content");
+        sample("POST /api/documents/{id}/versions multipart/form-data", path + "/versions")
+                .as(type, multipart("Matrix instructions, revised\n"));
+        sample("DELETE /api/documents/{id}", "/api/documents/" + disposable.id());
     }
 
     /** The shop floor: a started project's units scanned, split, added to; a defect decided. */

@@ -68,6 +68,41 @@ public final class PageSession {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Posts a multipart form (as a browser's file upload does): the fields, the CSRF token of the last page read, and
+     * one file in the part {@code file}.
+     */
+    public HttpResponse<String> upload(String path, java.util.Map<String, String> fields, String fileName, byte[] file)
+            throws Exception {
+        if (csrf == null) {
+            get("/app/");
+        }
+        String boundary = "----page" + java.util.UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        var all = new java.util.LinkedHashMap<>(fields);
+        all.put("_csrf", csrf);
+        all.forEach((name, value) -> body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Reads a download: its bytes and headers. */
+    public HttpResponse<byte[]> download(String path) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** Posts the form and checks that it was taken: a page's action answers with a redirect. */
     public HttpResponse<String> submit(String path, String form) throws Exception {
         var response = post(path, form);

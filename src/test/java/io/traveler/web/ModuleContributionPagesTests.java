@@ -79,6 +79,7 @@ class ModuleContributionPagesTests {
                         "Workflows",
                         "Catalog",
                         "Projects",
+                        "Documents",
                         "Imports",
                         "Jobs",
                         "Partnerships",
@@ -134,6 +135,7 @@ class ModuleContributionPagesTests {
                         "Workflows",
                         "Catalog",
                         "Projects",
+                        "Documents",
                         "Jobs",
                         "Organization");
         assertThat(tiles(home).keySet())

@@ -47,7 +47,15 @@ class ProductPages {
     private final BomService boms;
     private final VariantService variants;
 
-    ProductPages(CatalogService catalog, CatalogBrowsing browsing, BomService boms, VariantService variants) {
+    private final io.traveler.catalog.ProductTemplates templates;
+
+    ProductPages(
+            CatalogService catalog,
+            CatalogBrowsing browsing,
+            BomService boms,
+            VariantService variants,
+            io.traveler.catalog.ProductTemplates templates) {
+        this.templates = templates;
         this.catalog = catalog;
         this.browsing = browsing;
         this.boms = boms;
@@ -270,6 +278,7 @@ class ProductPages {
                             .toList());
             model.addAttribute("mayActivateDraft", boms.callerMayActivateDraft());
             model.addAttribute("uses", boms.whereUsed(Bom.ComponentType.PRODUCT, id));
+            model.addAttribute("designDocs", templates.designDocsOf(id));
             model.addAttribute(
                     "variants",
                     variants.listOfProduct(id, VariantPages.ALL, null).items().stream()

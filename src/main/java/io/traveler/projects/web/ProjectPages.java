@@ -492,24 +492,6 @@ class ProjectPages {
                                 blankToNull(value), number("measured_value", measuredValue), blankToNull(fileKey))));
     }
 
-    @PostMapping("/{id}/design-docs")
-    @PreAuthorize("hasAuthority('projects:manage')")
-    String addDesignDoc(
-            @PathVariable UUID id,
-            @RequestParam(name = "file_key", required = false) String fileKey,
-            @RequestParam(name = "file_name", required = false) String fileName,
-            @RequestParam(name = "content_type", required = false) String contentType,
-            RedirectAttributes flash) {
-        return Forms.act(
-                flash,
-                "/app/projects/" + id,
-                "Design document added.",
-                () -> service.addDesignDoc(
-                        id,
-                        new ProjectService.NewDesignDoc(
-                                blankToNull(fileKey), blankToNull(fileName), blankToNull(contentType), null, null)));
-    }
-
     // --- a project ---------------------------------------------------------------------------------------------
 
     /** A stage of the timeline: the instance, its station, and how long it took or has taken so far. */

@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 413 for API requests whose body is larger than {@code traveler.api.max-body-bytes}, or for imports ({@code
- * /api/imports/...}) {@code traveler.api.max-import-bytes}. A declared
+ * /api/imports/...}) and document uploads ({@code /api/documents...}, whose files have their own smaller limit,
+ * {@code traveler.documents.max-file-size}) {@code traveler.api.max-import-bytes}. A declared
  * {@code Content-Length} beyond the limit is refused before anything is read; otherwise the bytes actually read are
  * counted (a chunked body declares no length), and the read that passes the limit throws
  * {@link PayloadTooLargeException}. Whoever was reading may wrap it (Jackson, a copy to disk); it is answered here
@@ -64,7 +65,7 @@ public final class BodySizeLimit extends OncePerRequestFilter {
     }
 
     private static boolean isImport(String path) {
-        return path.startsWith("/api/imports/");
+        return path.startsWith("/api/imports/") || path.startsWith("/api/documents");
     }
 
     private void refuse(HttpServletResponse response, PayloadTooLargeException tooLarge) throws IOException {

@@ -84,7 +84,13 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
                     List.of(new TravelerException.FieldError(HEADER, "1 to 200 characters")));
             return;
         }
-        byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+        boolean multipart = isMultipart(request);
+        byte[] body = multipart
+                ? partsDigest(request, response)
+                : request.getInputStream().readNBytes(MAX_BODY + 1);
+        if (body == null) {
+            return;
+        }
         if (body.length > MAX_BODY) {
             ProblemWriter.write(
                     response,
@@ -109,7 +115,7 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
         var cachedResponse = new ContentCachingResponseWrapper(response);
         boolean stored = false;
         try {
-            chain.doFilter(new CachedBodyRequest(request, body), cachedResponse);
+            chain.doFilter(multipart ? request : new CachedBodyRequest(request, body), cachedResponse);
             if (cachedResponse.getStatus() < 500) {
                 boolean withhold = SecretResponses.carriesSecret(request) && cachedResponse.getStatus() < 300;
                 store(tenant, claim, cachedResponse, withhold);
@@ -313,6 +319,51 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
+    }
+
+    /**
+     * A multipart upload is hashed by its parts (name, file name, bytes), which the container parses and spools to
+     * disk here, once: the handler later reads the same parts (the body stream itself is the container's, so it
+     * cannot be read here and again there). Null when the parts cannot be read; the refusal is already written.
+     */
+    private byte[] partsDigest(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (jakarta.servlet.http.Part part : request.getParts()) {
+                digest.update(part.getName().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                if (part.getSubmittedFileName() != null) {
+                    digest.update(part.getSubmittedFileName().getBytes(StandardCharsets.UTF_8));
+                }
+                digest.update((byte) 0);
+                try (var content = part.getInputStream()) {
+                    byte[] buffer = new byte[64 * 1024];
+                    for (int n; (n = content.read(buffer)) >= 0; ) {
+                        digest.update(buffer, 0, n);
+                    }
+                }
+                digest.update((byte) 0);
+            }
+            return digest.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } catch (ServletException | IOException | IllegalStateException e) {
+            boolean tooLarge = e instanceof IllegalStateException || PayloadTooLargeException.in(e) != null;
+            ProblemWriter.write(
+                    response,
+                    json,
+                    tooLarge ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST,
+                    tooLarge ? Problems.TOO_LARGE : Problems.MALFORMED,
+                    tooLarge ? "Payload too large" : "Malformed request",
+                    tooLarge ? "The upload is larger than its limit" : "The multipart body cannot be read",
+                    List.of());
+            return null;
         }
     }
 

@@ -86,6 +86,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 List.of(new TravelerException.FieldError(FieldNames.snake(e.getName()), "invalid value")));
     }
 
+    /** A multipart body that cannot be parsed (no boundary, cut short); a too-large one is 413 (the base class). */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<Object> handleUnreadableMultipart(org.springframework.web.multipart.MultipartException e) {
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                Problems.MALFORMED,
+                "Malformed request",
+                "The multipart body cannot be read",
+                List.of());
+    }
+
     /** Tomcat refuses to decode a query string or form that is not valid UTF-8 when the handler asks for it. */
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<Object> handleUndecodableParameters(InvalidParameterException e) {

@@ -44,7 +44,9 @@ class BuiltInGrantsTests {
                     "projects:advance",
                     "production:read",
                     "production:dispose",
-                    "production:manage"),
+                    "production:manage",
+                    "documents:read",
+                    "documents:manage"),
             "PRODUCTION_MANAGER",
             Set.of(
                     "jobs:read",
@@ -57,17 +59,25 @@ class BuiltInGrantsTests {
                     "projects:advance",
                     "production:read",
                     "production:dispose",
-                    "production:manage"),
+                    "production:manage",
+                    "documents:read",
+                    "documents:manage"),
             "SALES_MANAGER",
-            Set.of("jobs:read", "orders:transition", "orders:override_credit", "production:read"),
+            Set.of("jobs:read", "orders:transition", "orders:override_credit", "production:read", "documents:read"),
             "CUSTOMER_SERVICE",
-            Set.of("jobs:read", "production:read"),
+            Set.of("jobs:read", "production:read", "documents:read"),
             "FINANCE",
             Set.of("jobs:read", "orders:override_credit"),
             "DESIGNER",
-            Set.of("jobs:read", "jobs:cancel"),
+            Set.of("jobs:read", "jobs:cancel", "documents:read", "documents:manage"),
             "TECHNICIAN",
-            Set.of("jobs:read", "workflows:read", "tasks:work", "projects:advance", "production:read"),
+            Set.of(
+                    "jobs:read",
+                    "workflows:read",
+                    "tasks:work",
+                    "projects:advance",
+                    "production:read",
+                    "documents:read"),
             "QC_INSPECTOR",
             Set.of(
                     "jobs:read",
@@ -75,7 +85,9 @@ class BuiltInGrantsTests {
                     "tasks:work",
                     "projects:advance",
                     "production:read",
-                    "production:dispose"));
+                    "production:dispose",
+                    "documents:read",
+                    "documents:manage"));
 
     /** Permissions whose module was built under another name for them. */
     static final Map<String, String> RENAMED = Map.of(

@@ -1,0 +1,45 @@
+package io.traveler.projects.internal;
+
+import io.traveler.documents.Documents;
+import java.io.InputStream;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A design document uploaded as a real file: stored by the documents module (type detected, hash kept, linked to the
+ * project) and recorded as the project's design document under the key {@code doc:<document id>}, in one
+ * transaction: a refused file records nothing.
+ */
+@Service
+public class DesignDocUploads {
+    /** The file key prefix naming a document of the documents module. */
+    public static final String DOCUMENT_KEY = "doc:";
+
+    private final ProjectService projects;
+    private final Documents documents;
+
+    DesignDocUploads(ProjectService projects, Documents documents) {
+        this.projects = projects;
+        this.documents = documents;
+    }
+
+    @Transactional
+    public DesignDoc upload(UUID projectId, String fileName, Documents.Type type, InputStream content) {
+        projects.designDocs(projectId); // the project exists in this organization
+        var stored = documents.store(
+                new Documents.NewDocument(
+                        fileName,
+                        type == null ? Documents.Type.DRAWING : type,
+                        List.of("design"),
+                        "project",
+                        projectId,
+                        null),
+                content);
+        return projects.addDesignDoc(
+                projectId,
+                new ProjectService.NewDesignDoc(
+                        DOCUMENT_KEY + stored.id(), stored.name(), stored.mimeType(), stored.sizeBytes(), null));
+    }
+}
