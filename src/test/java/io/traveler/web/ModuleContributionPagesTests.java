@@ -79,6 +79,8 @@ class ModuleContributionPagesTests {
                         "Workflows",
                         "Catalog",
                         "Projects",
+                        "Shop floor",
+                        "Defects",
                         "Imports",
                         "Jobs",
                         "Partnerships",
@@ -101,6 +103,8 @@ class ModuleContributionPagesTests {
                         "Parts",
                         "Products",
                         "Active BOMs",
+                        "Units in progress",
+                        "Open defects",
                         "Active workflows");
         assertThat(tiles)
                 .as("counted in the signed-in organization only")
@@ -114,6 +118,8 @@ class ModuleContributionPagesTests {
                 .containsEntry("Parts", 1L)
                 .containsEntry("Products", 0L)
                 .containsEntry("Active BOMs", 0L)
+                .containsEntry("Units in progress", 0L)
+                .containsEntry("Open defects", 0L)
                 .containsEntry("Active workflows", 0L);
     }
 
@@ -134,6 +140,8 @@ class ModuleContributionPagesTests {
                         "Workflows",
                         "Catalog",
                         "Projects",
+                        "Shop floor",
+                        "Defects",
                         "Jobs",
                         "Organization");
         assertThat(tiles(home).keySet())
@@ -146,6 +154,8 @@ class ModuleContributionPagesTests {
                         "Parts",
                         "Products",
                         "Active BOMs",
+                        "Units in progress",
+                        "Open defects",
                         "Active workflows");
         assertThat(home).doesNotContain("Latest changes");
     }

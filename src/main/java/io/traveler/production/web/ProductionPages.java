@@ -143,7 +143,9 @@ class ProductionPages {
                                 lookup.stageName(unit.projectId(), a.stageInstanceId()),
                                 a.stageEntry(),
                                 words(a.kind()),
-                                a.measuredValue() != null ? a.measuredValue().toPlainString() : a.valueText(),
+                                a.measuredValue() != null
+                                        ? a.measuredValue().stripTrailingZeros().toPlainString()
+                                        : a.valueText(),
                                 a.withinTolerance(),
                                 a.documentId(),
                                 lookup.person(a.actorId()),
@@ -197,7 +199,7 @@ class ProductionPages {
         ProjectStages.Job job = lookup.job(id).orElseThrow(() -> new NotFoundException("Project", id));
         String wanted =
                 status == null || status.isBlank() ? null : status.strip().toUpperCase(Locale.ROOT);
-        String statusFilter = ProductionViews.STATUSES.contains(wanted) ? wanted : null;
+        String statusFilter = wanted != null && ProductionViews.STATUSES.contains(wanted) ? wanted : null;
         Integer stageFilter =
                 stage != null && job.stages().stream().anyMatch(s -> s.position() == stage) ? stage : null;
         model.addAttribute("project", job);
