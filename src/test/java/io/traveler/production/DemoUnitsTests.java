@@ -49,7 +49,9 @@ class DemoUnitsTests {
                 .as(brand)
                 .body(Map.of("factory_org_id", factory.orgId()))
                 .send();
-        api.post("/api/partnerships/" + partnership.id() + "/accept").as(factory).send();
+        api.post("/api/partnerships/" + partnership.id() + "/accept")
+                .as(factory)
+                .send();
         for (String name : List.of("Cutting", "Sewing", "Assembly", "Finishing", "Quality control")) {
             UUID station = api.post("/api/stations")
                     .as(factory)
@@ -70,7 +72,8 @@ class DemoUnitsTests {
         long inProgressStations = count(org, """
                 select count(distinct station_id) from production.units where status = 'IN_PROGRESS'""");
         assertThat(inProgressStations).as("stations with a unit in progress").isGreaterThanOrEqualTo(2);
-        assertThat(count(org, "select count(*) from production.defects where disposition is null")).isEqualTo(1);
+        assertThat(count(org, "select count(*) from production.defects where disposition is null"))
+                .isEqualTo(1);
         assertThat(count(org, """
                 select count(*) from production.defects d join production.units u on u.id = d.unit_id
                  where d.disposition is null and u.status = 'DEFECTIVE'""")).isEqualTo(1);
@@ -87,8 +90,7 @@ class DemoUnitsTests {
                 .isZero();
         assertThat(count(org, """
                 select count(*) from production.scan_sessions s
-                 where exists (select 1 from production.unit_events e where e.session_id = s.id)"""))
-                .isPositive();
+                 where exists (select 1 from production.unit_events e where e.session_id = s.id)""")).isPositive();
         long passports = count(org, "select count(*) from production.unit_events");
 
         transactions.executeWithoutResult(status -> events.publishEvent(loaded));
@@ -97,7 +99,8 @@ class DemoUnitsTests {
                 .as("a second event adds nothing")
                 .isEqualTo(passports);
 
-        String floor = PageSession.signIn(port, factory.email()).get("/app/production").body();
+        String floor =
+                PageSession.signIn(port, factory.email()).get("/app/production").body();
         assertThat(floor).contains("demo-tablet-1").contains("SEAM");
     }
 

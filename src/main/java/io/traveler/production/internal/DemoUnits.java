@@ -163,7 +163,8 @@ class DemoUnits {
                         """)
                 .param("org", floor.orgId)
                 .param("project", projectId)
-                .query((rs, n) -> new Walked(rs.getObject("id", UUID.class), rs.getInt("position"), rs.getInt("event_seq")))
+                .query((rs, n) ->
+                        new Walked(rs.getObject("id", UUID.class), rs.getInt("position"), rs.getInt("event_seq")))
                 .list();
         Instant base = floor.now.minus(Duration.ofDays(3));
         boolean completed = current > stages.size();
@@ -175,7 +176,14 @@ class DemoUnits {
                 unit.event(floor, "STARTED", stage, start, "{}");
                 if (unit.position == 5 && stage.position() == 1) {
                     unit.event(floor, "DEFECT_REPORTED", stage, start.plusSeconds(60), defectDetail("STITCH", "MINOR"));
-                    unit.defect(floor, job, stage, "STITCH", "MINOR", "Uneven stitch on the strap", start.plusSeconds(60),
+                    unit.defect(
+                            floor,
+                            job,
+                            stage,
+                            "STITCH",
+                            "MINOR",
+                            "Uneven stitch on the strap",
+                            start.plusSeconds(60),
                             start.plusSeconds(150));
                     unit.event(floor, "DISPOSED", stage, start.plusSeconds(150), "{\"disposition\": \"USE_AS_IS\"}");
                 }
@@ -297,9 +305,21 @@ class DemoUnits {
                         """)
                 .param("org", floor.orgId)
                 .param("ids", moved.stream().map(u -> u.id).toArray(UUID[]::new))
-                .param("stages", moved.stream().map(u -> u.stage == null ? null : u.stage.stageInstanceId()).toArray(UUID[]::new))
-                .param("positions", moved.stream().map(u -> u.stage == null ? null : u.stage.position()).toArray(Integer[]::new))
-                .param("stations", moved.stream().map(u -> u.stage == null ? null : u.stage.stationId()).toArray(UUID[]::new))
+                .param(
+                        "stages",
+                        moved.stream()
+                                .map(u -> u.stage == null ? null : u.stage.stageInstanceId())
+                                .toArray(UUID[]::new))
+                .param(
+                        "positions",
+                        moved.stream()
+                                .map(u -> u.stage == null ? null : u.stage.position())
+                                .toArray(Integer[]::new))
+                .param(
+                        "stations",
+                        moved.stream()
+                                .map(u -> u.stage == null ? null : u.stage.stationId())
+                                .toArray(UUID[]::new))
                 .param("statuses", moved.stream().map(u -> u.status).toArray(String[]::new))
                 .param("seqs", moved.stream().map(u -> u.seq).toArray(Integer[]::new))
                 .param("entered", moved.stream().map(u -> text(u.entered)).toArray(String[]::new))
@@ -374,7 +394,14 @@ class DemoUnits {
             }
         }
 
-        void defect(Floor floor, Job job, Stage at, String code, String severity, String description, Instant reported,
+        void defect(
+                Floor floor,
+                Job job,
+                Stage at,
+                String code,
+                String severity,
+                String description,
+                Instant reported,
                 Instant disposed) {
             defects.add(new Defect(job.projectId(), at, code, severity, description, reported, disposed));
         }
@@ -416,14 +443,16 @@ class DemoUnits {
 
         Shift shift(UUID stationId, Instant at) {
             String tablet = tablets.computeIfAbsent(stationId, id -> "demo-tablet-" + (tablets.size() + 1));
-            Shift shift = shifts.computeIfAbsent(stationId + "/" + at.atZone(ZoneOffset.UTC).toLocalDate(), key -> new Shift(
-                    stationId,
-                    staff.stream()
-                            .filter(e -> e.active() && e.stationIds().contains(stationId))
-                            .map(Accounts.EmployeeRef::id)
-                            .findFirst()
-                            .orElse(null),
-                    tablet));
+            Shift shift = shifts.computeIfAbsent(
+                    stationId + "/" + at.atZone(ZoneOffset.UTC).toLocalDate(),
+                    key -> new Shift(
+                            stationId,
+                            staff.stream()
+                                    .filter(e -> e.active() && e.stationIds().contains(stationId))
+                                    .map(Accounts.EmployeeRef::id)
+                                    .findFirst()
+                                    .orElse(null),
+                            tablet));
             shift.first = shift.first == null || at.isBefore(shift.first) ? at : shift.first;
             shift.last = shift.last == null || at.isAfter(shift.last) ? at : shift.last;
             return shift;
