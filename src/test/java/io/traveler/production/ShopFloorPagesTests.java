@@ -103,6 +103,31 @@ class ShopFloorPagesTests {
     }
 
     @Test
+    void aUnitScannedThroughTheScanApiShowsEachScanOnItsPassportAndMovesToTheNextStationsBoard() throws Exception {
+        Floor floor = floor();
+        Unit unit = floor.units().getFirst();
+        var shopFloor = new ShopFloor(api, caller);
+        ShopFloor.ok(shopFloor.scan(unit.serial(), floor.cutting(), "start"));
+        ShopFloor.ok(shopFloor.scan(unit.serial(), floor.cutting(), "complete"));
+
+        PageSession member = signedIn();
+        String passport = between(member.get("/app/units/" + unit.id()).body(), "id=\"passport\"", "</ol>");
+        assertThat(passport).contains("started").contains("completed stage").contains("Cutting");
+        assertThat(rowsOf(
+                        member.get("/app/stations/" + floor.sewing() + "/queue").body(), "queue-"))
+                .containsExactly(unit.serial());
+        assertThat(rowsOf(
+                        member.get("/app/stations/" + floor.cutting() + "/queue")
+                                .body(),
+                        "queue-"))
+                .doesNotContain(unit.serial());
+        assertThat(between(member.get("/app/production").body(), "id=\"session-rows\"", "</tbody>"))
+                .contains("Administrator")
+                .contains("Cutting")
+                .contains("web");
+    }
+
+    @Test
     void aLabelsAddressTakesAMemberToTheUnitAndSomeoneSignedOutThroughSignInBackToIt() throws Exception {
         Floor floor = floor();
         Unit unit = floor.units().get(1);
