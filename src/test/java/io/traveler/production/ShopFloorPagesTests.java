@@ -85,7 +85,7 @@ class ShopFloorPagesTests {
                 .contains(floor.code())
                 .contains("Sewing")
                 .contains("/app/stations/" + floor.sewing() + "/queue")
-                .contains("data-live=\"unit:" + first.id() + "\"")
+                .contains("data-live=\"org\" data-live-src=\"/app/units/" + first.id() + "\"")
                 .contains("/api/units/" + first.id() + "/label.png");
         String passport = between(page, "id=\"passport\"", "</ol>");
         assertThat(Pattern.compile("<li id=\"event-\\d+\"").matcher(passport).results())

@@ -176,7 +176,20 @@ class ProductionPages {
                 lookup.person(d.disposedBy()),
                 lookup.when(d.disposedAt()),
                 lookup.stageName(d.projectId(), d.reworkStageId()),
-                lookup.job(d.projectId()).map(ProjectStages.Job::stages).orElse(List.of()));
+                reworkChoices(lookup, d));
+    }
+
+    /** Where a rework may send the unit back to: its defect's stage or one before it. */
+    private static List<ProjectStages.Stage> reworkChoices(ShopFloorNames.Lookup lookup, Defect d) {
+        if (!d.open()) {
+            return List.of();
+        }
+        int at = lookup.stage(d.projectId(), d.stageInstanceId())
+                .map(ProjectStages.Stage::position)
+                .orElse(Integer.MAX_VALUE);
+        return lookup.job(d.projectId()).map(ProjectStages.Job::stages).orElse(List.of()).stream()
+                .filter(s -> s.position() <= at)
+                .toList();
     }
 
     // --- a project's units -------------------------------------------------------------------------------------
