@@ -331,6 +331,64 @@ class ShopFloorPagesTests {
     }
 
     @Test
+    void theDispositionFormSendsTheUnitBackForReworkAndOnlyAHolderOfDisposeInItsOrganizationDecides() throws Exception {
+        Floor floor = floor();
+        Unit unit = floor.units().getFirst();
+        var shopFloor = new ShopFloor(api, caller);
+        ShopFloor.ok(shopFloor.scan(unit.serial(), floor.cutting(), "start"));
+        ShopFloor.ok(shopFloor.scan(
+                unit.serial(),
+                floor.cutting(),
+                "report_defect",
+                "defect",
+                Map.of("code", "SEAM", "severity", "MAJOR", "description", "Seam open")));
+        UUID defect = factory.call(
+                () -> transactions.execute(status -> jdbc.sql("select id from production.defects where unit_id = :unit")
+                        .param("unit", unit.id())
+                        .query(UUID.class)
+                        .single()));
+        String decision = "disposition=REWORK&rework_stage_id=" + floor.cut() + "&note=Resew";
+
+        Tenants.Member reader = tenants.memberWith(factory, "production:read");
+        assertThat(PageSession.signIn(port, reader.email())
+                        .post("/app/defects/" + defect + "/disposition", decision)
+                        .statusCode())
+                .isEqualTo(403);
+        Tenants.Member stranger = tenants.organization("FACTORY");
+        PageSession.signIn(port, stranger.email()).submit("/app/defects/" + defect + "/disposition", decision);
+        assertThat(status(unit)).as("neither changed the unit").isEqualTo("DEFECTIVE");
+
+        PageSession inspector = PageSession.signIn(
+                port,
+                tenants.memberWith(factory, "production:read", "production:dispose")
+                        .email());
+        var refused = inspector.submit("/app/defects/" + defect + "/disposition", "disposition=REWORK&note=Resew");
+        assertThat(inspector
+                        .get(refused.headers()
+                                .firstValue("Location")
+                                .orElseThrow()
+                                .replaceFirst("^https?://[^/]+", ""))
+                        .body())
+                .contains("rework_stage_id");
+        assertThat(status(unit)).isEqualTo("DEFECTIVE");
+
+        var decided = inspector.submit("/app/defects/" + defect + "/disposition", decision);
+        assertThat(decided.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/app/defects"));
+        assertThat(status(unit)).isEqualTo("REWORK");
+        String log = inspector.get("/app/defects").body();
+        assertThat(log).contains("Decided: rework.");
+        assertThat(between(log, "id=\"defect-" + defect + "\"", "</tr>"))
+                .contains("rework")
+                .contains("to Cut")
+                .contains("Resew")
+                .doesNotContain("/disposition\"");
+        assertThat(between(inspector.get("/app/units/" + unit.id()).body(), "id=\"passport\"", "</ol>"))
+                .contains("disposed")
+                .contains("rework");
+    }
+
+    @Test
     void theShopFloorPageShowsFirstPassYieldDefectCountsQueuesAndScanSessionsWithTheirPace() throws Exception {
         Floor floor = floor();
         Unit clean = floor.units().get(0);
@@ -548,6 +606,14 @@ class ShopFloorPagesTests {
                 .param("entered", Timestamp.from(entered))
                 .param("id", unit.id())
                 .update()));
+    }
+
+    private String status(Unit unit) {
+        return factory.call(
+                () -> transactions.execute(status -> jdbc.sql("select status from production.units where id = :id")
+                        .param("id", unit.id())
+                        .query(String.class)
+                        .single()));
     }
 
     // --- reading pages -----------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package io.traveler.production.web;
 
 import io.traveler.accounts.Accounts;
+import io.traveler.production.internal.Defects;
 import io.traveler.production.internal.ProductionViews;
 import io.traveler.production.internal.ProductionViews.Defect;
 import io.traveler.production.internal.ProductionViews.Unit;
@@ -8,6 +9,8 @@ import io.traveler.production.internal.ProductionViews.UnitRow;
 import io.traveler.production.internal.ShopFloorNames;
 import io.traveler.projects.ProjectStages;
 import io.traveler.shared.errors.NotFoundException;
+import io.traveler.shared.jpa.ExpectedVersion;
+import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.ListPages;
 import io.traveler.shared.web.PageController;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,12 +32,15 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The shop floor's pages: a unit's passport (also reached from its label's QR code, {@code /s/{serial}}), a
  * project's units, a station's queue board for a wall screen, the defect log, and the quality page (defects per
- * stage and code, first-pass yield, scan sessions). Reading is {@code production:read}.
+ * stage and code, first-pass yield, scan sessions). Reading is {@code production:read}; deciding a defect
+ * ({@code production:dispose}) goes through the scan core's {@link Defects#dispose}.
  */
 @PageController
 class ProductionPages {
@@ -43,11 +49,13 @@ class ProductionPages {
     private final ProductionViews views;
     private final ShopFloorNames names;
     private final Accounts accounts;
+    private final Defects defects;
 
-    ProductionPages(ProductionViews views, ShopFloorNames names, Accounts accounts) {
+    ProductionPages(ProductionViews views, ShopFloorNames names, Accounts accounts, Defects defects) {
         this.views = views;
         this.names = names;
         this.accounts = accounts;
+        this.defects = defects;
     }
 
     // --- a unit ------------------------------------------------------------------------------------------------
@@ -366,6 +374,26 @@ class ProductionPages {
                     lookup.people(people);
                     return found.map(d -> defectView(d, lookup));
                 });
+    }
+
+    /** A decision on an open defect, from the defect log; the scan core's disposition moves the unit. */
+    @PostMapping({"/app/defects/{id}/disposition", "/app/defects/{id}/disposition/"})
+    @PreAuthorize("hasAuthority('production:dispose')")
+    String dispose(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String disposition,
+            @RequestParam(name = "rework_stage_id", required = false) UUID reworkStageId,
+            @RequestParam(required = false) String note,
+            RedirectAttributes flash) {
+        String decided = disposition == null ? "" : disposition.strip().toUpperCase(Locale.ROOT);
+        return Forms.act(
+                flash,
+                "/app/defects",
+                "Decided: " + words(decided) + ".",
+                () -> defects.dispose(
+                        id,
+                        new Defects.Decision(decided, decided.equals("REWORK") ? reworkStageId : null, note),
+                        ExpectedVersion.none()));
     }
 
     // --- quality and sessions ----------------------------------------------------------------------------------
