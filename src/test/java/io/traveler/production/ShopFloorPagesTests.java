@@ -355,7 +355,11 @@ class ShopFloorPagesTests {
                         .statusCode())
                 .isEqualTo(403);
         Tenants.Member stranger = tenants.organization("FACTORY");
-        PageSession.signIn(port, stranger.email()).submit("/app/defects/" + defect + "/disposition", decision);
+        assertThat(PageSession.signIn(port, stranger.email())
+                        .post("/app/defects/" + defect + "/disposition", decision)
+                        .statusCode())
+                .as("another organization's defect is not found")
+                .isEqualTo(404);
         assertThat(status(unit)).as("neither changed the unit").isEqualTo("DEFECTIVE");
 
         PageSession inspector = PageSession.signIn(
