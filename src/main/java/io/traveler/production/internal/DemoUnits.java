@@ -177,7 +177,6 @@ class DemoUnits {
                 if (unit.position == 5 && stage.position() == 1) {
                     unit.event(floor, "DEFECT_REPORTED", stage, start.plusSeconds(60), defectDetail("STITCH", "MINOR"));
                     unit.defect(
-                            floor,
                             job,
                             stage,
                             "STITCH",
@@ -211,7 +210,7 @@ class DemoUnits {
                 Instant reported = floor.now.minus(Duration.ofMinutes(15));
                 unit.event(floor, "STARTED", here, reported.minus(Duration.ofMinutes(20)), "{}");
                 unit.event(floor, "DEFECT_REPORTED", here, reported, defectDetail("SEAM", "MAJOR"));
-                unit.defect(floor, job, here, "SEAM", "MAJOR", "Seam open along the zip, about 3 cm", reported, null);
+                unit.defect(job, here, "SEAM", "MAJOR", "Seam open along the zip, about 3 cm", reported, null);
                 unit.status = "DEFECTIVE";
                 reportedOpen = true;
             }
@@ -395,7 +394,6 @@ class DemoUnits {
         }
 
         void defect(
-                Floor floor,
                 Job job,
                 Stage at,
                 String code,

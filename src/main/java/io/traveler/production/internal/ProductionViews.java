@@ -12,7 +12,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -355,8 +357,8 @@ public class ProductionViews {
     }
 
     /** Open units per station: how long each station's queue is. */
-    public java.util.Map<UUID, Long> queueLengths() {
-        java.util.Map<UUID, Long> lengths = new java.util.LinkedHashMap<>();
+    public Map<UUID, Long> queueLengths() {
+        Map<UUID, Long> lengths = new LinkedHashMap<>();
         jdbc.sql("""
                         select station_id, count(*) as units from production.units
                          where org_id = :org and status in ('QUEUED', 'IN_PROGRESS', 'ON_HOLD', 'DEFECTIVE', 'REWORK')

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -115,7 +116,7 @@ public class ShopFloorNames {
             if (employeeId == null) {
                 return null;
             }
-            employees(java.util.List.of(employeeId));
+            employees(List.of(employeeId));
             return employees.getOrDefault(employeeId, "Employee " + shortId(employeeId));
         }
 
@@ -134,7 +135,7 @@ public class ShopFloorNames {
             if (actorId == null) {
                 return null;
             }
-            people(java.util.List.of(actorId));
+            people(List.of(actorId));
             return people.get(actorId);
         }
 

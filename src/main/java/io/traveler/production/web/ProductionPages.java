@@ -44,7 +44,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @PageController
 class ProductionPages {
-    static final List<String> KINDS_WITH_PLACE = List.of("STARTED", "COMPLETED_STAGE", "DEFECT_REPORTED", "REWORK");
+    /** Order priorities by their rank in the queue (0 low .. 3 urgent). */
+    static final List<String> PRIORITIES = List.of("low", "normal", "high", "urgent");
 
     private final ProductionViews views;
     private final ShopFloorNames names;
@@ -322,8 +323,6 @@ class ProductionPages {
         model.addAttribute("updated", lookup.when(now));
         return "production/queue";
     }
-
-    static final List<String> PRIORITIES = List.of("low", "normal", "high", "urgent");
 
     // --- the defect log ----------------------------------------------------------------------------------------
 
