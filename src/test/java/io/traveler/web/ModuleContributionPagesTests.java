@@ -79,6 +79,8 @@ class ModuleContributionPagesTests {
                         "Workflows",
                         "Catalog",
                         "Projects",
+                        "Shop floor",
+                        "Defects",
                         "Documents",
                         "Imports",
                         "Jobs",
@@ -102,6 +104,8 @@ class ModuleContributionPagesTests {
                         "Parts",
                         "Products",
                         "Active BOMs",
+                        "Units in progress",
+                        "Open defects",
                         "Active workflows");
         assertThat(tiles)
                 .as("counted in the signed-in organization only")
@@ -115,6 +119,8 @@ class ModuleContributionPagesTests {
                 .containsEntry("Parts", 1L)
                 .containsEntry("Products", 0L)
                 .containsEntry("Active BOMs", 0L)
+                .containsEntry("Units in progress", 0L)
+                .containsEntry("Open defects", 0L)
                 .containsEntry("Active workflows", 0L);
     }
 
@@ -135,6 +141,8 @@ class ModuleContributionPagesTests {
                         "Workflows",
                         "Catalog",
                         "Projects",
+                        "Shop floor",
+                        "Defects",
                         "Documents",
                         "Jobs",
                         "Organization");
@@ -148,6 +156,8 @@ class ModuleContributionPagesTests {
                         "Parts",
                         "Products",
                         "Active BOMs",
+                        "Units in progress",
+                        "Open defects",
                         "Active workflows");
         assertThat(home).doesNotContain("Latest changes");
     }

@@ -249,7 +249,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login")
                         .usernameParameter("email")
                         .authenticationDetailsSource(FormLoginProvider.Details::new)
-                        .defaultSuccessUrl("/app/", true)
+                        .successHandler(new BackToAskedPage())
                         .failureHandler(FormLoginProvider.failureHandler())
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
