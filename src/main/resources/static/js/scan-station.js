@@ -201,12 +201,23 @@
   root.querySelectorAll("[data-scan-send]").forEach((button) => button.addEventListener("click", () => {
     const action = button.dataset.scanSend;
     if (action === "record_action") {
-      step(action, { action_id: $("scan-action-id").value.trim(), value: $("scan-action-value").value.trim() });
+      const chosen = $("scan-action-id");
+      const option = chosen.selectedOptions[0];
+      const value = $("scan-action-value").value.trim();
+      const extra = { action_id: chosen.value || null };
+      if (option && option.dataset.kind === "MEASUREMENT" && value !== "" && !Number.isNaN(Number(value))) {
+        extra.measured_value = Number(value);
+      } else if (value !== "") {
+        extra.value = value;
+      }
+      step(action, extra);
     } else {
       step(action, {
-        defect_code: $("scan-defect-code").value.trim(),
-        severity: $("scan-defect-severity").value,
-        description: $("scan-defect-description").value.trim(),
+        defect: {
+          code: $("scan-defect-code").value.trim(),
+          severity: $("scan-defect-severity").value,
+          description: $("scan-defect-description").value.trim(),
+        },
       });
     }
   }));
@@ -273,14 +284,24 @@
     result.replaceChildren(result.querySelector("h2"), p);
   }
 
-  function text(value) {
-    if (value == null) {
-      return "";
+  function stationName(id) {
+    const option = Array.from(stationSelect.options).find((o) => o.value === id);
+    return option ? option.textContent : null;
+  }
+
+  /** The stage actions still missing become the choices of "Record action". */
+  function offerActions(missing) {
+    const select = $("scan-action-id");
+    if (!Array.isArray(missing) || missing.length === 0) {
+      return;
     }
-    if (typeof value === "string" || typeof value === "number") {
-      return String(value);
-    }
-    return value.name || value.label || value.serial || "";
+    select.replaceChildren(...missing.map((m) => {
+      const option = document.createElement("option");
+      option.value = m.id;
+      option.dataset.kind = m.kind || "";
+      option.textContent = m.label || m.kind || m.id;
+      return option;
+    }));
   }
 
   /** The answer: the unit and its stage, then what is next (the actions still missing, or the next station). */
@@ -296,24 +317,29 @@
     head.textContent = `${LABELS[action]}: ${unit.serial || code} ${status}`.trim()
       + (stage.name ? ` · stage ${stage.name}` : "");
     box.appendChild(head);
-    const missing = next.missing_actions || next.missing || [];
-    if (Array.isArray(missing) && missing.length > 0) {
-      const p = document.createElement("p");
-      p.textContent = "Still missing: " + missing.map(text).filter((t) => t).join(", ");
-      box.appendChild(p);
+    const lines = [];
+    const missing = Array.isArray(next.missing) ? next.missing : [];
+    offerActions(missing);
+    if (next.done) {
+      lines.push("Done: this unit has no stage left.");
+    } else {
+      if (missing.length > 0) {
+        lines.push("Still missing: " + missing.map((m) => m.label || m.kind).join(", "));
+      }
+      if (next.action) {
+        lines.push("Next step here: " + (LABELS[next.action] || next.action).toLowerCase());
+      }
+      const nextStage = next.stage && next.stage.name;
+      const station = stationName(next.station_id || (next.stage && next.stage.station_id));
+      if (nextStage || station) {
+        lines.push("Then: " + [nextStage, station && `at ${station}`].filter((t) => t).join(" "));
+      }
     }
-    const station = next.station_name || text(next.station);
-    const nextStage = next.stage_name || text(next.stage);
-    if (station || nextStage) {
+    lines.forEach((line) => {
       const p = document.createElement("p");
-      p.textContent = "Next: " + [nextStage, station && `at ${station}`].filter((t) => t).join(" ");
+      p.textContent = line;
       box.appendChild(p);
-    }
-    if (next.message || next.detail) {
-      const p = document.createElement("p");
-      p.textContent = next.message || next.detail;
-      box.appendChild(p);
-    }
+    });
     result.replaceChildren(result.querySelector("h2"), box);
   }
 

@@ -71,6 +71,7 @@ class ModuleContributionPagesTests {
                         "Roles",
                         "API keys",
                         "Outbox",
+                        "Scan",
                         "My work",
                         "Customers",
                         "Quotes",

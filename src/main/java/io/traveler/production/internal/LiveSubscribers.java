@@ -77,7 +77,10 @@ public class LiveSubscribers implements SmartLifecycle {
             ofOrganization.add(subscriber);
         }
         emitter.onCompletion(() -> remove(subscriber));
-        emitter.onTimeout(() -> remove(subscriber));
+        emitter.onTimeout(() -> {
+            remove(subscriber);
+            emitter.complete(); // the stream's lifetime is over: an end, not an error
+        });
         emitter.onError(e -> remove(subscriber));
         subscriber.enqueue(SseEmitter.event().comment("subscribed").reconnectTime(3_000));
         return emitter;
