@@ -1,0 +1,93 @@
+package io.traveler.production.internal;
+
+import io.traveler.accounts.Accounts;
+import io.traveler.shared.Ids;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * An operator's stretch of scanning at a station from one device: a scan continues the open session of its
+ * (user, station, device), or opens one when there is none or the last scan was {@link #IDLE} ago. The session's
+ * times are written only when a scan falls outside them by more than {@link #GRAIN}, so sixty-four scanners on one
+ * session do not queue on its row; counts and pace are read from the passport.
+ */
+@Component
+class ScanSessions {
+    static final Duration IDLE = Duration.ofMinutes(30);
+    static final Duration GRAIN = Duration.ofMinutes(1);
+
+    record Session(UUID id, UUID employeeId) {}
+
+    private record Open(UUID id, UUID employeeId, Instant startedAt, Instant lastAt) {}
+
+    private final JdbcClient jdbc;
+    private final Accounts accounts;
+
+    ScanSessions(JdbcClient jdbc, Accounts accounts) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+    }
+
+    Session continueOrOpen(UUID org, UUID user, UUID station, String device, Instant at) {
+        Open open = open(org, user, station, device);
+        if (open != null && open.lastAt().plus(IDLE).isBefore(at)) {
+            jdbc.sql("update production.scan_sessions set ended_at = last_at where org_id = :org and id = :id")
+                    .param("org", org)
+                    .param("id", open.id())
+                    .update();
+            open = null;
+        }
+        if (open == null) {
+            UUID employee =
+                    accounts.employeeOfUser(user).map(Accounts.EmployeeRef::id).orElse(null);
+            jdbc.sql("""
+                            insert into production.scan_sessions (org_id, id, user_id, employee_id, station_id,
+                                    device_id, started_at, last_at)
+                            values (:org, :id, :user, :employee, :station, :device, :at, :at)
+                            on conflict do nothing""")
+                    .param("org", org)
+                    .param("id", Ids.newId())
+                    .param("user", user)
+                    .param("employee", employee)
+                    .param("station", station)
+                    .param("device", device)
+                    .param("at", Timestamp.from(at))
+                    .update();
+            open = open(org, user, station, device);
+            return new Session(open.id(), open.employeeId());
+        }
+        if (at.isBefore(open.startedAt()) || at.isAfter(open.lastAt().plus(GRAIN))) {
+            jdbc.sql("""
+                            update production.scan_sessions
+                               set started_at = least(started_at, :at), last_at = greatest(last_at, :at)
+                             where org_id = :org and id = :id""")
+                    .param("org", org)
+                    .param("id", open.id())
+                    .param("at", Timestamp.from(at))
+                    .update();
+        }
+        return new Session(open.id(), open.employeeId());
+    }
+
+    private Open open(UUID org, UUID user, UUID station, String device) {
+        return jdbc.sql("""
+                        select id, employee_id, started_at, last_at from production.scan_sessions
+                         where org_id = :org and user_id = :user and station_id = :station and device_id = :device
+                           and ended_at is null""")
+                .param("org", org)
+                .param("user", user)
+                .param("station", station)
+                .param("device", device)
+                .query((rs, n) -> new Open(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("employee_id", UUID.class),
+                        UnitRow.instant(rs, "started_at"),
+                        UnitRow.instant(rs, "last_at")))
+                .optional()
+                .orElse(null);
+    }
+}

@@ -1,0 +1,169 @@
+package io.traveler.production.internal;
+
+import io.traveler.production.internal.Views.StageView;
+import io.traveler.production.internal.Views.UnitView;
+import io.traveler.shared.errors.NotFoundException;
+import io.traveler.shared.errors.ValidationException;
+import io.traveler.shared.paging.ItemList;
+import io.traveler.shared.tenancy.TenantContext;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reading units and their passports: a project's units by position (keyset paged), one unit, its events. */
+@Service
+public class UnitQueries {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static final String UNIT_VIEW_COLUMNS = UnitRow.COLUMNS + """
+            , s.name as stage_name""";
+    static final String UNIT_VIEW_FROM = UnitRow.FROM + " " + """
+            left join projects.stage_instances s on s.org_id = u.org_id and s.id = u.stage_instance_id""";
+
+    /** A passport event, oldest first. */
+    public record EventView(
+            UUID id,
+            int seq,
+            String kind,
+            Instant at,
+            Instant recordedAt,
+            UUID stageInstanceId,
+            UUID stationId,
+            UUID actorId,
+            UUID employeeId,
+            String deviceId,
+            UUID sessionId,
+            String stepId,
+            Map<String, Object> detail) {}
+
+    private final JdbcClient jdbc;
+
+    UnitQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public ItemList<UnitView> ofProject(UUID projectId, int limit, String cursor) {
+        requireProject(projectId);
+        int after = position(cursor);
+        List<UnitView> rows = jdbc.sql("select " + UNIT_VIEW_COLUMNS + " from " + UNIT_VIEW_FROM + " " + """
+                         where u.org_id = :org and u.project_id = :project and u.position > :after
+                         order by u.position limit :limit""")
+                .param("org", TenantContext.requireOrgId())
+                .param("project", projectId)
+                .param("after", after)
+                .param("limit", limit + 1)
+                .query(UnitQueries::view)
+                .list();
+        if (rows.size() <= limit) {
+            return new ItemList<>(rows, null);
+        }
+        List<UnitView> page = rows.subList(0, limit);
+        return new ItemList<>(List.copyOf(page), cursor(page.getLast().position()));
+    }
+
+    @Transactional(readOnly = true)
+    public UnitView unit(UUID unitId) {
+        return jdbc.sql("select " + UNIT_VIEW_COLUMNS + " from " + UNIT_VIEW_FROM
+                        + " where u.org_id = :org and u.id = :id")
+                .param("org", TenantContext.requireOrgId())
+                .param("id", unitId)
+                .query(UnitQueries::view)
+                .optional()
+                .orElseThrow(() -> NotFoundException.of("Unit", unitId));
+    }
+
+    /** The passport, oldest first (by seq: gapless from 1). */
+    @Transactional(readOnly = true)
+    public List<EventView> events(UUID unitId) {
+        unit(unitId);
+        return jdbc.sql("""
+                        select id, seq, kind, at, recorded_at, stage_instance_id, station_id, actor_id, employee_id,
+                               device_id, session_id, step_id, detail::text as detail
+                          from production.unit_events where org_id = :org and unit_id = :unit order by seq""")
+                .param("org", TenantContext.requireOrgId())
+                .param("unit", unitId)
+                .query((rs, n) -> new EventView(
+                        rs.getObject("id", UUID.class),
+                        rs.getInt("seq"),
+                        rs.getString("kind"),
+                        UnitRow.instant(rs, "at"),
+                        UnitRow.instant(rs, "recorded_at"),
+                        rs.getObject("stage_instance_id", UUID.class),
+                        rs.getObject("station_id", UUID.class),
+                        rs.getObject("actor_id", UUID.class),
+                        rs.getObject("employee_id", UUID.class),
+                        rs.getString("device_id"),
+                        rs.getObject("session_id", UUID.class),
+                        rs.getString("step_id"),
+                        JSON.readValue(rs.getString("detail"), new TypeReference<Map<String, Object>>() {})))
+                .list();
+    }
+
+    void requireProject(UUID projectId) {
+        jdbc.sql("select id from projects.projects where org_id = :org and id = :id")
+                .param("org", TenantContext.requireOrgId())
+                .param("id", projectId)
+                .query(UUID.class)
+                .optional()
+                .orElseThrow(() -> NotFoundException.of("Project", projectId));
+    }
+
+    static UnitView view(ResultSet rs, int n) throws SQLException {
+        UnitRow u = UnitRow.read(rs, n);
+        StageView stage = u.stageInstanceId() == null
+                ? null
+                : new StageView(u.stageInstanceId(), rs.getString("stage_name"), u.stagePosition(), u.stationId());
+        return new UnitView(
+                u.id(),
+                u.serial(),
+                u.projectId(),
+                u.projectCode(),
+                u.position(),
+                u.quantity(),
+                u.parentUnitId(),
+                stage,
+                u.stageEntry(),
+                u.status(),
+                u.heldFrom(),
+                u.location(),
+                u.assigneeId(),
+                u.priority(),
+                u.dueDate(),
+                u.enteredStageAt(),
+                u.startedAt(),
+                u.completedAt(),
+                u.version());
+    }
+
+    private static String cursor(int position) {
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("p" + position).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static int position(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return 0;
+        }
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (!raw.startsWith("p")) {
+                throw new IllegalArgumentException();
+            }
+            return Integer.parseInt(raw.substring(1));
+        } catch (RuntimeException e) {
+            throw new ValidationException("cursor", "is not a cursor this list gave out");
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.traveler.production.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.traveler.production.internal.MissingActionsException;
+import io.traveler.production.internal.Scan;
+import io.traveler.production.internal.ScanService;
+import io.traveler.production.internal.Views.ScanResult;
+import io.traveler.shared.web.Problems;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Scanning at a station: {@code POST /api/scan} applies one step now. The {@code action} is lower case
+ * ({@code start}, {@code complete}, {@code record_action}, {@code report_defect}, {@code hold}, {@code release}),
+ * accepted in any case; a step not allowed here or now is 409 with the reason in {@code detail}.
+ */
+@Tag(name = "Shop floor")
+@RestController
+class ScanController {
+    private final ScanService scans;
+
+    ScanController(ScanService scans) {
+        this.scans = scans;
+    }
+
+    record DefectBody(String code, String severity, String description, List<UUID> photoIds) {}
+
+    record ScanBody(
+            String code,
+            UUID stationId,
+            String action,
+            UUID actionId,
+            String value,
+            BigDecimal measuredValue,
+            UUID documentId,
+            DefectBody defect,
+            String reason,
+            String deviceId) {
+        Scan toScan() {
+            return new Scan(
+                    code,
+                    stationId,
+                    action,
+                    actionId,
+                    value,
+                    measuredValue,
+                    documentId,
+                    defect == null
+                            ? null
+                            : new Scan.DefectReport(
+                                    defect.code(), defect.severity(), defect.description(), defect.photoIds()),
+                    reason,
+                    deviceId);
+        }
+    }
+
+    @Operation(
+            summary = "Scan a unit at a station: start, complete, record an action, report a defect, hold or release",
+            description = "`code` is the unit's serial or its label's URL (…/s/{serial}). 404 for a code of no unit of"
+                    + " the caller's organization; 409 with the reason in `detail` when the step is not allowed here"
+                    + " or now (another station's unit, a status that does not allow it, required actions missing:"
+                    + " listed in `missing`, a project not ACTIVE).")
+    @PostMapping("/api/scan")
+    @PreAuthorize("hasAuthority('production:scan')")
+    ScanResult scan(@RequestBody ScanBody body) {
+        return scans.scan(body.toScan());
+    }
+
+    @ExceptionHandler(MissingActionsException.class)
+    ResponseEntity<ProblemDetail> missing(MissingActionsException e) {
+        var answer = Problems.answerTo(e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(answer.status(), e.getMessage());
+        problem.setType(answer.type());
+        problem.setTitle(answer.title());
+        problem.setProperty("missing", e.missing());
+        problem.setProperty(
+                "errors",
+                e.errors().stream()
+                        .map(f -> Map.of("field", f.field(), "message", f.message()))
+                        .toList());
+        return ResponseEntity.status(answer.status())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+}
