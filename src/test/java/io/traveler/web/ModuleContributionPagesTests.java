@@ -131,6 +131,7 @@ class ModuleContributionPagesTests {
                         "Employees",
                         "Stations",
                         "Locations",
+                        "Scan",
                         "My work",
                         "Workflows",
                         "Catalog",

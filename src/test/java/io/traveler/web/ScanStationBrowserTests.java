@@ -33,8 +33,8 @@ import org.springframework.context.ApplicationContext;
  */
 class ScanStationBrowserTests extends BrowserTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
-    private static final List<String> ACTIONS = List.of("Start", "Complete", "Record action", "Report defect", "Hold",
-            "Release");
+    private static final List<String> ACTIONS =
+            List.of("Start", "Complete", "Record action", "Report defect", "Hold", "Release");
 
     @Autowired
     ApplicationContext context;
@@ -82,7 +82,9 @@ class ScanStationBrowserTests extends BrowserTest {
         browser.open("/app/scan?station_id=" + floor.cutting());
 
         WebElement input = browser.await(By.id("scan-code"));
-        assertThat(browser.driver().switchTo().activeElement()).as("the code input has the focus").isEqualTo(input);
+        assertThat(browser.driver().switchTo().activeElement())
+                .as("the code input has the focus")
+                .isEqualTo(input);
         wedge("U-000001");
         assertThat(browser.text(By.id("scan-current"))).isEqualTo("U-000001");
 
@@ -111,7 +113,8 @@ class ScanStationBrowserTests extends BrowserTest {
         press("Start");
         new WebDriverWait(browser.driver(), WAIT)
                 .until(d -> "2".equals(d.findElement(By.id("scan-queue-count")).getText()));
-        assertThat(browser.findAll(By.cssSelector("#scan-queue-list li.pending"))).hasSize(2);
+        assertThat(browser.findAll(By.cssSelector("#scan-queue-list li.pending")))
+                .hasSize(2);
 
         // meanwhile a colleague online starts and completes U-000001: it has moved on to Welding
         scan(floor, "U-000001", floor.cutting(), "start");
@@ -119,7 +122,8 @@ class ScanStationBrowserTests extends BrowserTest {
 
         browser.find(By.cssSelector("label[for=scan-offline]")).click();
         new WebDriverWait(browser.driver(), WAIT)
-                .until(d -> d.findElements(By.cssSelector("#scan-batch-results li")).size() == 2);
+                .until(d ->
+                        d.findElements(By.cssSelector("#scan-batch-results li")).size() == 2);
         var outcomes = browser.findAll(By.cssSelector("#scan-batch-results li")).stream()
                 .map(li -> li.getAttribute("data-outcome"))
                 .toList();
@@ -162,13 +166,16 @@ class ScanStationBrowserTests extends BrowserTest {
         Set<String> seen = new LinkedHashSet<>();
         while (!"Start".equals(browser.driver().switchTo().activeElement().getText())) {
             new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
-            assertThat(seen.add(String.valueOf(browser.driver().switchTo().activeElement().getAttribute("outerHTML"))))
+            assertThat(seen.add(String.valueOf(
+                            browser.driver().switchTo().activeElement().getAttribute("outerHTML"))))
                     .as("Start is reached before the focus comes round again")
                     .isTrue();
         }
         new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
         awaitText(By.id("scan-result"), "in progress");
-        assertThat(seriousAccessibilityViolations()).as("with an answer and a passport shown").isEmpty();
+        assertThat(seriousAccessibilityViolations())
+                .as("with an answer and a passport shown")
+                .isEmpty();
     }
 
     /** Enabled by the integrator once s3's passport page (/app/units/{id}) is merged. */
@@ -177,10 +184,10 @@ class ScanStationBrowserTests extends BrowserTest {
     void theUnitPassportPageAtPhoneWidthPassesAxeAndItsActionsAreReachableByKeyboard() {
         var floor = floor(1);
         UUID unit = Api.parse(api.get("/api/projects/" + floor.project() + "/units")
-                                .as(floor.admin())
-                                .send()
-                                .raw()
-                                .body())
+                        .as(floor.admin())
+                        .send()
+                        .raw()
+                        .body())
                 .path("items")
                 .get(0)
                 .path("id")
@@ -193,16 +200,17 @@ class ScanStationBrowserTests extends BrowserTest {
         browser.await(By.tagName("h1"));
 
         assertThat(seriousAccessibilityViolations()).isEmpty();
-        List<WebElement> actionable = browser.findAll(By.cssSelector("main button, main a[href], main select, main input"));
+        List<WebElement> actionable =
+                browser.findAll(By.cssSelector("main button, main a[href], main select, main input"));
         browser.driver().switchTo().activeElement();
         Set<WebElement> reached = new LinkedHashSet<>();
         for (int i = 0; i < actionable.size() + 40; i++) {
             new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
             reached.add(browser.driver().switchTo().activeElement());
         }
-        assertThat(reached).as("every control of the passport page by Tab").containsAll(actionable.stream()
-                .filter(WebElement::isDisplayed)
-                .toList());
+        assertThat(reached)
+                .as("every control of the passport page by Tab")
+                .containsAll(actionable.stream().filter(WebElement::isDisplayed).toList());
     }
 
     // --- helpers ------------------------------------------------------------------------------------------------
@@ -210,16 +218,20 @@ class ScanStationBrowserTests extends BrowserTest {
     /** What a keyboard-wedge scanner does: types the code's characters into the focused field, then Enter. */
     private void wedge(String code) {
         browser.await(By.id("scan-code"));
-        new Actions(browser.driver()).sendKeys(browser.find(By.id("scan-code")), code + Keys.ENTER).perform();
+        new Actions(browser.driver())
+                .sendKeys(browser.find(By.id("scan-code")), code + Keys.ENTER)
+                .perform();
         awaitText(By.id("scan-current"), code);
     }
 
     private void press(String label) {
-        browser.find(By.xpath("//button[@data-scan-action and normalize-space()='" + label + "']")).click();
+        browser.find(By.xpath("//button[@data-scan-action and normalize-space()='" + label + "']"))
+                .click();
     }
 
     private void awaitText(By by, String text) {
-        new WebDriverWait(browser.driver(), WAIT).until(d -> d.findElement(by).getText().contains(text));
+        new WebDriverWait(browser.driver(), WAIT)
+                .until(d -> d.findElement(by).getText().contains(text));
     }
 
     private void scan(Floor floor, String code, UUID station, String action) {
@@ -231,7 +243,9 @@ class ScanStationBrowserTests extends BrowserTest {
     }
 
     private List<String> passportKinds(Floor floor, String serial) {
-        var units = api.get("/api/projects/" + floor.project() + "/units").as(floor.admin()).send();
+        var units = api.get("/api/projects/" + floor.project() + "/units")
+                .as(floor.admin())
+                .send();
         String id = null;
         for (var unit : units.json().path("items")) {
             if (serial.equals(unit.path("serial").asString())) {
@@ -241,7 +255,9 @@ class ScanStationBrowserTests extends BrowserTest {
         assertThat(id).as("unit %s", serial).isNotNull();
         var events = api.get("/api/units/" + id + "/events").as(floor.admin()).send();
         List<String> kinds = new ArrayList<>();
-        for (var event : events.json().path("items").isMissingNode() ? events.json() : events.json().path("items")) {
+        for (var event : events.json().path("items").isMissingNode()
+                ? events.json()
+                : events.json().path("items")) {
             kinds.add(event.path("kind").asString());
         }
         return kinds;
@@ -266,7 +282,9 @@ class ScanStationBrowserTests extends BrowserTest {
     private static String axeSource() {
         String path = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
         try (InputStream in = ScanStationBrowserTests.class.getClassLoader().getResourceAsStream(path)) {
-            assertThat(in).as(path + " (test dependency org.webjars.npm:axe-core)").isNotNull();
+            assertThat(in)
+                    .as(path + " (test dependency org.webjars.npm:axe-core)")
+                    .isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
