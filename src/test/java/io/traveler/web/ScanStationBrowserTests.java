@@ -96,6 +96,14 @@ class ScanStationBrowserTests extends BrowserTest {
         awaitText(By.id("scan-result"), "Weld");
         awaitText(By.id("scan-passport-body"), "Welding");
         assertThat(passportKinds(floor, "U-000001")).contains("STARTED").containsAnyOf("COMPLETED_STAGE", "MOVED");
+
+        // live.js: a colleague starts the unit at Welding; the passport on this page follows by itself
+        scan(floor, "U-000001", floor.welding(), "start");
+        new WebDriverWait(browser.driver(), WAIT)
+                .until(d -> d.findElement(By.cssSelector("#scan-passport-body li:first-child"))
+                        .getText()
+                        .matches("(?s)Started.*Welding.*"));
+        assertThat(browser.text(By.cssSelector("#scan-passport-body .tag"))).isEqualTo("in progress");
     }
 
     @Test
