@@ -92,9 +92,12 @@
   // --- the station, remembered ----------------------------------------------------------------------------------
 
   const params = new URLSearchParams(location.search);
+  const offered = (id) => id && Array.from(stationSelect.options).some((o) => o.value === id);
+  const asked = params.get("station_id"); // also when the page came from the worker's cache, rendered without it
   const remembered = localStorage.getItem(STATION_KEY);
-  if (!params.get("station_id") && remembered
-      && Array.from(stationSelect.options).some((o) => o.value === remembered)) {
+  if (offered(asked)) {
+    stationSelect.value = asked;
+  } else if (offered(remembered)) {
     stationSelect.value = remembered;
   }
   stationSelect.addEventListener("change", () => {

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.chromium.HasNetworkConditions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -140,6 +142,42 @@ class ScanStationBrowserTests extends BrowserTest {
                 .contains("U-000001", "(");
         assertThat(browser.text(By.id("scan-queue-count"))).isEqualTo("0");
         assertThat(passportKinds(floor, "U-000002")).contains("STARTED");
+    }
+
+    @Test
+    void withoutANetworkTheStationOpensFromItsServiceWorkerAndItsQueueIsSentWhenTheNetworkIsBack() {
+        var floor = floor(1);
+        browser.signIn(floor.technician().email(), Api.PASSWORD);
+        browser.open("/app/scan?station_id=" + floor.cutting());
+        browser.await(By.id("scan-code"));
+        new WebDriverWait(browser.driver(), WAIT)
+                .until(d -> Boolean.TRUE.equals(
+                        browser.driver().executeScript("return navigator.serviceWorker.controller != null")));
+        assertThat(browser.driver().executeScript("return document.querySelector('link[rel=manifest]').href"))
+                .asString()
+                .endsWith("/app/scan/manifest.webmanifest");
+
+        var network = (HasNetworkConditions) browser.driver();
+        var offline = new ChromiumNetworkConditions();
+        offline.setOffline(true);
+        network.setNetworkConditions(offline);
+        try {
+            browser.driver().navigate().refresh();
+            browser.await(By.id("scan-code"));
+            awaitText(By.id("scan-connection"), "Offline");
+            wedge("U-000001");
+            press("Start");
+            new WebDriverWait(browser.driver(), WAIT).until(d -> "1"
+                    .equals(d.findElement(By.id("scan-queue-count")).getText()));
+        } finally {
+            network.deleteNetworkConditions();
+        }
+
+        new WebDriverWait(browser.driver(), WAIT)
+                .until(d -> !d.findElements(By.cssSelector("#scan-batch-results li[data-outcome=APPLIED]"))
+                        .isEmpty());
+        assertThat(browser.text(By.id("scan-queue-count"))).isEqualTo("0");
+        assertThat(passportKinds(floor, "U-000001")).contains("STARTED");
     }
 
     @Test
