@@ -902,6 +902,101 @@ class TenantRoleMatrixTests {
         sample("DELETE /api/roles/{id}", "/api/roles/" + disposableRole.id());
         sample("DELETE /api/invitations/{id}", "/api/invitations/" + invitation.id());
         defineProjectSamples();
+        defineProductionSamples();
+    }
+
+    /** The shop floor: a started project's units scanned, split, added to; a defect decided. */
+    private void defineProductionSamples() {
+        var station = created(api.post("/api/stations").as(owner).body(Map.of("name", "Floor station")));
+        var workflow = created(api.post("/api/workflows")
+                .as(owner)
+                .body(Map.of(
+                        "name",
+                        "Floor workflow",
+                        "stages",
+                        List.of(Map.of("name", "Floor", "station_id", station.id(), "expected_minutes", 5)))));
+        var customer = created(api.post("/api/customers").as(owner).body(Map.of("name", "Floor customer")));
+        String project = "/api/projects/"
+                + created(api.post("/api/projects")
+                                .as(owner)
+                                .body(Map.of(
+                                        "name",
+                                        "Floor project",
+                                        "customer_id",
+                                        customer.id(),
+                                        "workflow_id",
+                                        workflow.id(),
+                                        "quantity",
+                                        4)))
+                        .id();
+        assertThat(api.post(project + "/start").as(owner).send().status()).isEqualTo(200);
+        var units = api.get(project + "/units").as(owner).send().json().path("items");
+        List<String> serials = new ArrayList<>();
+        units.forEach(unit -> {
+            ownersIds.add(unit.path("id").asString());
+            serials.add(unit.path("serial").asString());
+        });
+        String unit = "/api/units/" + units.get(0).path("id").asString();
+        var lot = api.post(project + "/units")
+                .as(owner)
+                .body(Map.of("count", 1, "quantity", 5))
+                .send();
+        assertThat(lot.status()).as("a lot of five %s", lot).isEqualTo(201);
+        String lotPath =
+                "/api/units/" + lot.json().path("items").get(0).path("id").asString();
+        var reported = api.post("/api/scan")
+                .as(owner)
+                .body(Map.of(
+                        "code",
+                        serials.get(3),
+                        "station_id",
+                        station.id(),
+                        "action",
+                        "report_defect",
+                        "defect",
+                        Map.of("code", "SCRATCH", "severity", "minor")))
+                .send();
+        assertThat(reported.status()).as("defect %s", reported).isEqualTo(200);
+        var defects = api.get("/api/defects?project_id=" + project.substring("/api/projects/".length()))
+                .as(owner)
+                .send()
+                .json()
+                .path("items");
+        String defect = "/api/defects/" + defects.get(0).path("id").asString();
+        ownersIds.add(defects.get(0).path("id").asString());
+
+        sample("GET /api/projects/{id}/units", project + "/units");
+        sample("POST /api/projects/{id}/units", project + "/units").body(Map.of("count", 2));
+        sample("GET /api/units/{id}", unit);
+        sample("GET /api/units/{id}/events", unit + "/events");
+        sample("POST /api/units/{id}/split", lotPath + "/split").body(Map.of("quantities", List.of(2)));
+        sample("POST /api/scan", "/api/scan")
+                .body(Map.of("code", serials.get(0), "station_id", station.id(), "action", "start"))
+                .namesOwnersIds(true);
+        sample("POST /api/scan/batch", "/api/scan/batch")
+                .body(Map.of(
+                        "device_id",
+                        "matrix-phone",
+                        "steps",
+                        List.of(Map.of(
+                                "step_id",
+                                "1",
+                                "code",
+                                serials.get(1),
+                                "station_id",
+                                station.id(),
+                                "action",
+                                "start",
+                                "at",
+                                java.time.Instant.now().toString()))));
+        sample("GET /api/stations/{id}/queue", "/api/stations/" + station.id() + "/queue");
+        sample("GET /api/scan-sessions", "/api/scan-sessions");
+        sample("GET /api/scan-sessions", "/api/scan-sessions?station_id=" + station.id());
+        sample("GET /api/defects", "/api/defects");
+        sample("GET /api/defects", "/api/defects?open=true&code=SCRATCH");
+        sample("GET /api/defects/{id}", defect);
+        sample("POST /api/defects/{id}/disposition", defect + "/disposition").body(Map.of("disposition", "use_as_is"));
+        sample("GET /api/projects/{id}/quality", project + "/quality");
     }
 
     /** Projects of their own workflow and station (the station samples above delete theirs). */

@@ -47,6 +47,20 @@ public class LiveFeed {
                 .singleValue();
     }
 
+    /** Announces many changes in one statement (an offline batch), each as {@link #announce} would. */
+    public void announceAll(java.util.List<UnitChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        jdbc.sql("select count(pg_notify(:channel, payload)) from unnest(:payloads) as payload")
+                .param("channel", CHANNEL)
+                .param(
+                        "payloads",
+                        changes.stream().map(JSON::writeValueAsString).toArray(String[]::new))
+                .query()
+                .singleValue();
+    }
+
     public static UnitChange read(String payload) {
         return JSON.readValue(payload, UnitChange.class);
     }

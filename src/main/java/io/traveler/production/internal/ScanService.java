@@ -65,13 +65,38 @@ public class ScanService {
     }
 
     /** Applies one scan in the current transaction, as if it happened {@code at}; refusals change nothing. */
-    ScanResult apply(Scan scan, Instant at, String stepId, String device) {
-        ScanAction action = ScanAction.parse("action", scan.action());
+    public ScanResult apply(Scan scan, Instant at, String stepId, String device) {
+        ScanAction action = action(scan);
         String serial = serialOf(scan.code());
+        UnitRow unit = units.lockBySerial(serial).orElseThrow(() -> new NotFoundException("Unit", serial));
+        Decided decided = decide(scan, action, unit, at);
+        UnitStep step = decided.step();
+        Session session = TenantContext.actorId()
+                .map(user -> sessions.continueOrOpen(TenantContext.requireOrgId(), user, scan.stationId(), device, at))
+                .orElse(null);
+        long version = units.write(step, session, device, stepId);
+        List<MissingAction> missing = decided.missing() == null ? missing(step) : decided.missing();
+        return new ScanResult(
+                UnitChanges.view(step, version), StageView.of(step.stage), next(step, decided.line(), missing));
+    }
+
+    /** A scan worked out on a locked unit: the step to write, the unit's line, and the actions still missing. */
+    public record Decided(UnitStep step, Line line, List<MissingAction> missing) {}
+
+    /** The scan's action, its station required: what can be refused before any unit is read. */
+    static ScanAction action(Scan scan) {
+        ScanAction action = ScanAction.parse("action", scan.action());
         if (scan.stationId() == null) {
             throw new ValidationException("station_id", "is required: the station scanning");
         }
-        UnitRow unit = units.lockBySerial(serial).orElseThrow(() -> new NotFoundException("Unit", serial));
+        return action;
+    }
+
+    /**
+     * Checks the scan against the locked unit and works out its step; refuses (nothing written) or writes only what
+     * the step records besides the unit (a stage action, a defect) after every check has passed.
+     */
+    public Decided decide(Scan scan, ScanAction action, UnitRow unit, Instant at) {
         Line line = lines.of(unit.projectId());
         StageRef stage = unit.stageInstanceId() == null
                 ? null
@@ -87,14 +112,7 @@ public class ScanService {
                     case HOLD -> hold(step, scan.reason());
                     case RELEASE -> release(step);
                 };
-        Session session = TenantContext.actorId()
-                .map(user -> sessions.continueOrOpen(TenantContext.requireOrgId(), user, scan.stationId(), device, at))
-                .orElse(null);
-        long version = units.write(step, session, device, stepId);
-        if (missing == null) {
-            missing = missing(step);
-        }
-        return new ScanResult(UnitChanges.view(step, version), StageView.of(step.stage), next(step, line, missing));
+        return new Decided(step, line, missing);
     }
 
     // --- the steps -------------------------------------------------------------------------------------------

@@ -69,6 +69,36 @@ final class UnitStep {
         return finished() || stage == null ? null : stage.stationId();
     }
 
+    /** The unit as this step leaves it (its row as {@link UnitChanges#write} stores it). */
+    UnitRow after() {
+        UnitRow u = before;
+        return new UnitRow(
+                u.id(),
+                u.projectId(),
+                u.serial(),
+                u.position(),
+                u.quantity(),
+                u.parentUnitId(),
+                stage == null ? null : stage.id(),
+                stage == null ? null : stage.position(),
+                stage == null ? null : stage.stationId(),
+                stageEntry,
+                status,
+                heldFrom,
+                u.location(),
+                u.assigneeId(),
+                u.priority(),
+                u.dueDate(),
+                enteredStageAt,
+                startedAt,
+                completedAt,
+                u.eventSeq() + events.size(),
+                u.version() + 1,
+                u.projectCode(),
+                u.projectStatus(),
+                u.workflowId());
+    }
+
     String lastKind() {
         return events.getLast().kind();
     }

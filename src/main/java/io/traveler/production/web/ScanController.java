@@ -4,10 +4,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.production.internal.MissingActionsException;
 import io.traveler.production.internal.Scan;
+import io.traveler.production.internal.ScanBatches;
 import io.traveler.production.internal.ScanService;
+import io.traveler.production.internal.Views.BatchResult;
 import io.traveler.production.internal.Views.ScanResult;
 import io.traveler.shared.web.Problems;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,10 +32,45 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ScanController {
     private final ScanService scans;
+    private final ScanBatches batches;
 
-    ScanController(ScanService scans) {
+    ScanController(ScanService scans, ScanBatches batches) {
         this.scans = scans;
+        this.batches = batches;
     }
+
+    record StepBody(
+            String stepId,
+            Instant at,
+            String code,
+            UUID stationId,
+            String action,
+            UUID actionId,
+            String value,
+            BigDecimal measuredValue,
+            UUID documentId,
+            DefectBody defect,
+            String reason) {
+        ScanBatches.Step toStep() {
+            return new ScanBatches.Step(
+                    stepId,
+                    at,
+                    new ScanBody(
+                                    code,
+                                    stationId,
+                                    action,
+                                    actionId,
+                                    value,
+                                    measuredValue,
+                                    documentId,
+                                    defect,
+                                    reason,
+                                    null)
+                            .toScan());
+        }
+    }
+
+    record BatchBody(String deviceId, List<StepBody> steps) {}
 
     record DefectBody(String code, String severity, String description, List<UUID> photoIds) {}
 
@@ -75,6 +113,23 @@ class ScanController {
     @PreAuthorize("hasAuthority('production:scan')")
     ScanResult scan(@RequestBody ScanBody body) {
         return scans.scan(body.toScan());
+    }
+
+    @Operation(
+            summary = "Upload an offline device's queued steps: applied in the order sent, each once",
+            description = "Each step answers APPLIED, DUPLICATE (this device's step id was seen before, applied or"
+                    + " refused) or CONFLICT with the reason (not allowed now: the unit moved on). At most "
+                    + ScanBatches.MAX_STEPS + " steps; a step's `at` is kept as the event time (clamped to the"
+                    + " last 7 days, never in the future).")
+    @PostMapping("/api/scan/batch")
+    @PreAuthorize("hasAuthority('production:scan')")
+    BatchResult batch(@RequestBody BatchBody body) {
+        List<ScanBatches.Step> steps = body.steps() == null
+                ? null
+                : body.steps().stream()
+                        .map(step -> step == null ? null : step.toStep())
+                        .toList();
+        return batches.apply(body.deviceId(), steps);
     }
 
     @ExceptionHandler(MissingActionsException.class)
