@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.chromium.HasNetworkConditions;
@@ -101,11 +102,11 @@ class ScanStationBrowserTests extends BrowserTest {
 
         // live.js: a colleague starts the unit at Welding; the passport on this page follows by itself
         scan(floor, "U-000001", floor.welding(), "start");
-        new WebDriverWait(browser.driver(), WAIT)
+        waitFor()
                 .until(d -> d.findElement(By.cssSelector("#scan-passport-body li:first-child"))
                         .getText()
                         .matches("(?s)Started.*Welding.*"));
-        assertThat(browser.text(By.cssSelector("#scan-passport-body .tag"))).isEqualTo("in progress");
+        awaitText(By.cssSelector("#scan-passport-body .tag"), "in progress");
     }
 
     @Test
@@ -121,7 +122,7 @@ class ScanStationBrowserTests extends BrowserTest {
         press("Start");
         wedge("U-000002");
         press("Start");
-        new WebDriverWait(browser.driver(), WAIT)
+        waitFor()
                 .until(d -> "2".equals(d.findElement(By.id("scan-queue-count")).getText()));
         assertThat(browser.findAll(By.cssSelector("#scan-queue-list li.pending")))
                 .hasSize(2);
@@ -131,7 +132,7 @@ class ScanStationBrowserTests extends BrowserTest {
         scan(floor, "U-000001", floor.cutting(), "complete");
 
         browser.find(By.cssSelector("label[for=scan-offline]")).click();
-        new WebDriverWait(browser.driver(), WAIT)
+        waitFor()
                 .until(d ->
                         d.findElements(By.cssSelector("#scan-batch-results li")).size() == 2);
         var outcomes = browser.findAll(By.cssSelector("#scan-batch-results li")).stream()
@@ -150,7 +151,7 @@ class ScanStationBrowserTests extends BrowserTest {
         browser.signIn(floor.technician().email(), Api.PASSWORD);
         browser.open("/app/scan?station_id=" + floor.cutting());
         browser.await(By.id("scan-code"));
-        new WebDriverWait(browser.driver(), WAIT)
+        waitFor()
                 .until(d -> Boolean.TRUE.equals(
                         browser.driver().executeScript("return navigator.serviceWorker.controller != null")));
         assertThat(browser.driver().executeScript("return document.querySelector('link[rel=manifest]').href"))
@@ -167,13 +168,13 @@ class ScanStationBrowserTests extends BrowserTest {
             awaitText(By.id("scan-connection"), "Offline");
             wedge("U-000001");
             press("Start");
-            new WebDriverWait(browser.driver(), WAIT).until(d -> "1"
+            waitFor().until(d -> "1"
                     .equals(d.findElement(By.id("scan-queue-count")).getText()));
         } finally {
             network.deleteNetworkConditions();
         }
 
-        new WebDriverWait(browser.driver(), WAIT)
+        waitFor()
                 .until(d -> !d.findElements(By.cssSelector("#scan-batch-results li[data-outcome=APPLIED]"))
                         .isEmpty());
         assertThat(browser.text(By.id("scan-queue-count"))).isEqualTo("0");
@@ -275,8 +276,15 @@ class ScanStationBrowserTests extends BrowserTest {
                 .click();
     }
 
+    /** A wait that reads again when live.js has just swapped the element it read. */
+    private WebDriverWait waitFor() {
+        var wait = new WebDriverWait(browser.driver(), WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
     private void awaitText(By by, String text) {
-        new WebDriverWait(browser.driver(), WAIT)
+        waitFor()
                 .until(d -> d.findElement(by).getText().contains(text));
     }
 
