@@ -342,6 +342,48 @@ class ScanRulesTests {
                 .equalsIgnoreCase(floor.project(project).path("status").asString()));
     }
 
+    @Test
+    void addedUnitsTakeTheNextSerialsAndASplitLotKeepsTheRestWhereItIs() {
+        UUID project = twoStageProject(2);
+        var added = api.post("/api/projects/" + project + "/units")
+                .as(admin)
+                .body(Map.of("count", 2, "quantity", 5))
+                .send();
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        List<JsonNode> units = floor.units(project);
+        assertThat(units).extracting(u -> u.path("position").asInt()).containsExactly(1, 2, 3, 4);
+        assertThat(units)
+                .extracting(u -> u.path("serial").asString())
+                .containsExactly("U-000001", "U-000002", "U-000003", "U-000004");
+        JsonNode lot = units.get(2);
+        assertThat(lot.path("quantity").decimalValue()).isEqualByComparingTo("5");
+        assertThat(floor.scan(lot.path("serial").asString(), cutting, "start").status())
+                .isEqualTo(200);
+
+        var split = api.post("/api/units/" + idOf(lot) + "/split")
+                .as(admin)
+                .body(Map.of("quantities", List.of(2, 1)))
+                .send();
+
+        assertThat(split.status()).as(split.toString()).isEqualTo(201);
+        JsonNode items = split.json().path("items");
+        assertThat(items.get(0).path("quantity").decimalValue()).isEqualByComparingTo("2");
+        assertThat(items.get(1).path("serial").asString()).isEqualTo("U-000005");
+        assertThat(items.get(1).path("parent_unit_id").asString())
+                .isEqualTo(idOf(lot).toString());
+        assertThat(items.get(1).path("status").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(items.get(2).path("quantity").decimalValue()).isEqualByComparingTo("1");
+        assertThat(kinds(idOf(lot))).containsExactly("CREATED", "STARTED", "SPLIT");
+        assertThat(kinds(idOf(items.get(1)))).containsExactly("CREATED");
+        assertThat(api.post("/api/units/" + idOf(lot) + "/split")
+                        .as(admin)
+                        .body(Map.of("quantities", List.of(2)))
+                        .send()
+                        .status())
+                .isEqualTo(422);
+        assertThat(floor.scan("U-000005", cutting, "complete").status()).isEqualTo(200);
+    }
+
     private String currentStage(UUID project) {
         JsonNode json = floor.project(project);
         for (JsonNode stage : json.path("stages")) {

@@ -239,8 +239,10 @@ public class UnitSupply {
                                :prefix || case when length((:first + made.n - 1)::text) >= :padding
                                                then (:first + made.n - 1)::text
                                                else lpad((:first + made.n - 1)::text, :padding, '0') end,
-                               :last + made.n, coalesce(made.quantity, 1), :parent, :stage, :position, :station,
-                               :status, :heldFrom, :priority, :due, coalesce(:entered, :now), :started, 1, :now, :now
+                               :last + made.n, coalesce(made.quantity, 1), cast(:parent as uuid), :stage, :position,
+                               :station, :status, cast(:heldFrom as text), :priority, cast(:due as date),
+                               coalesce(cast(:entered as timestamptz), :now), cast(:started as timestamptz), 1, :now,
+                               :now
                           from unnest(:ids, :quantities) with ordinality as made(id, quantity, n)""")
                 .param("org", org)
                 .param("project", projectId)

@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# The shop floor's scan under load, against its two limits on this machine, in one run: a project of UNITS units is
+# started (timed: the units are made set-based in the start's transaction), then UNITS `start` scans of distinct
+# units go through POST /api/scan from CONNECTIONS connections (wrk + bench/scan.lua), alternating with
+# GET /actuator/health under the same load (the HTTP ceiling) and the scan's own SQL transaction (lock the unit,
+# update it, append its event) run by pgbench on the same database (bench/scan-pgbench.sql). Then an offline batch
+# of BATCH steps through POST /api/scan/batch, timed. Every round starts a new project.
+# Usage: bench/scan.sh [JAR]
+# env: ROUNDS (3), UNITS (20000), CONNECTIONS (64), SECONDS_PER_RUN (10, health and pgbench), BATCH (1000),
+#      BATCHES (3), PORT (18080), JAVA, JVM_OPTS
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib.sh
+
+for tool in wrk jq pgbench psql curl; do command -v $tool >/dev/null || die "$tool is missing"; done
+jar=${1:-$(find_jar)} || die "no target/traveler-*.jar; build it with: mvn -DskipTests package"
+[[ -f $jar ]] || die "no jar at $jar"
+rounds=${ROUNDS:-3}
+units=${UNITS:-20000}
+connections=${CONNECTIONS:-64}
+seconds=${SECONDS_PER_RUN:-10}
+batch=${BATCH:-1000}
+batches=${BATCHES:-3}
+port=${PORT:-18080}
+threads=2
+work=$(mktemp -d)
+data=$work/data
+
+cleanup() {
+  local rc=$?
+  APP_DATA=$data stop_app
+  if ((rc != 0)); then
+    echo "--- last lines of the server's log" >&2
+    tail -n 40 "$work/app.log" >&2
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "java: $("$JAVA" -version 2>&1 | head -1)"
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+start_app "$jar" "$port" "$data" "$work/app.log"
+wait_healthy "$port" 900 || die "the server did not become healthy"
+base=http://127.0.0.1:$port
+pg_port() { sed -n 4p "$data/postgres/postmaster.pid"; }
+sql() { psql -qAtX -h localhost -p "$(pg_port)" -U postgres -d traveler -v ON_ERROR_STOP=1 "$@"; }
+
+post() { curl -fsS -H 'Content-Type: application/json' "${@:3}" -d "$2" "$1"; }
+email="bench-$(date +%s%N)@example.com"
+password="bench-password-$RANDOM-$RANDOM"
+post "$base/api/auth/signup" "$(jq -nc --arg e "$email" --arg p "$password" \
+  '{organization_name: "Bench scans", organization_kind: "FACTORY", name: "Bench administrator", email: $e, password: $p}')" >/dev/null
+token=$(post "$base/api/auth/token" "$(jq -nc --arg e "$email" --arg p "$password" '{email: $e, password: $p}')" | jq -r .access_token)
+auth="Authorization: Bearer $token"
+org=$(curl -fsS -H "$auth" "$base/api/me" | jq -r '.organization_id // .org_id // .organization.id')
+station=$(post "$base/api/stations" '{"name": "Bench cutting"}' -H "$auth" | jq -r .id)
+packing=$(post "$base/api/stations" '{"name": "Bench packing"}' -H "$auth" | jq -r .id)
+workflow=$(post "$base/api/workflows" "$(jq -nc --arg s "$station" --arg p "$packing" \
+  '{name: "Bench line", stages: [{name: "Cut", station_id: $s, expected_minutes: 5}, {name: "Pack", station_id: $p, expected_minutes: 5}]}')" \
+  -H "$auth" | jq -r .id)
+customer=$(post "$base/api/customers" '{"name": "Bench customer"}' -H "$auth" | jq -r .id)
+next_serial=1
+
+# new_project QUANTITY: creates and starts a project; prints "project-id start-ms first-serial"
+new_project() {
+  local project started ms
+  project=$(post "$base/api/projects" "$(jq -nc --arg c "$customer" --arg w "$workflow" --argjson q "$1" \
+    '{name: "Bench chairs", customer_id: $c, workflow_id: $w, quantity: $q}')" -H "$auth" | jq -r .id)
+  started=$(now_us)
+  [[ $(curl -s -o /dev/null -w '%{http_code}' -X POST -H "$auth" "$base/api/projects/$project/start") == 200 ]] \
+    || die "starting the project failed"
+  ms=$((($(now_us) - started) / 1000))
+  echo "$project $ms $next_serial"
+}
+
+# wrk_run: prints "req/s p99-ms non2xx"
+wrk_summary() {
+  awk '/Requests\/sec/ { rps = $2 }
+       /^ +99%/ { v = $2
+                  if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 }
+                  else if (v ~ /ms$/) { sub(/ms$/, "", v) }
+                  else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 }
+                  p99 = v }
+       /Non-2xx or 3xx responses/ { bad += $NF }
+       /Socket errors/ { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) bad += $i }
+       END { printf "%s %.1f %d\n", rps, p99, bad }'
+}
+health() { wrk -t$threads -c "$connections" -d "${seconds}s" --latency "$base/actuator/health" | wrk_summary; }
+scans() {
+  UNITS=$units FIRST_SERIAL=$1 STATION=$station TOKEN=$token THREADS=$threads \
+    wrk -t$threads -c "$connections" -d 300s --latency -s bench/scan.lua "$base" | wrk_summary
+}
+raw_sql() {
+  pgbench -h localhost -p "$(pg_port)" -U postgres -n -M prepared -c "$connections" -j $threads -T "$seconds" \
+    -D org="$org" -D prefix="U-" -D units="$units" -f bench/scan-pgbench.sql traveler 2>/dev/null \
+    | awk '/^tps/ { print int($3) }'
+}
+
+echo "warm-up: health, and 2,000 scans of a warm-up project"
+health >/dev/null
+read -r warm _ first < <(new_project 2000)
+UNITS=2000 FIRST_SERIAL=$first STATION=$station TOKEN=$token THREADS=$threads \
+  wrk -t$threads -c "$connections" -d 120s -s bench/scan.lua "$base" >/dev/null
+next_serial=$((next_serial + 2000))
+
+printf '\n%-6s %10s %13s %9s %12s %9s %8s %11s %8s\n' round "start ms" "health req/s" "p99 ms" "scans/s" "p99 ms" non2xx "pgbench tps" ratio
+ratios=()
+for ((r = 1; r <= rounds; r++)); do
+  read -r h_rps h_p99 h_bad < <(health)
+  read -r project start_ms first < <(new_project "$units")
+  next_serial=$((next_serial + units))
+  read -r s_rps s_p99 s_bad < <(scans "$first")
+  started=$(sql -c "select count(*) from production.units where project_id = '$project' and status = 'IN_PROGRESS'")
+  [[ $started == "$units" ]] || echo "round $r: $started of $units units started" >&2
+  tps=$(raw_sql)
+  ratio=$(awk -v s="$s_rps" -v h="$h_rps" 'BEGIN{printf "%.2f", s / h}')
+  ratios+=("$ratio")
+  printf '%-6s %10s %13.0f %9s %12.0f %9s %8s %11s %8s\n' "$r" "$start_ms" "$h_rps" "$h_p99" "$s_rps" "$s_p99" "$((h_bad + s_bad))" "$tps" "$ratio"
+done
+median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; print m + 0}'; }
+echo "median ratio scans/health: $(median "${ratios[@]}")  (goal >= 0.5, scan p99 < 50 ms, every scan 2xx, start < 5000 ms)"
+
+echo
+echo "offline batches of $batch start steps (POST /api/scan/batch), each on a new project:"
+for ((b = 1; b <= batches; b++)); do
+  read -r project _ first < <(new_project "$batch")
+  next_serial=$((next_serial + batch))
+  body=$(jq -nc --arg s "$station" --argjson first "$first" --argjson n "$batch" --arg b "$b" --arg at "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
+    '{device_id: ("bench-" + $b), steps: [range(0; $n) | {step_id: ("s" + (. | tostring)), code: ("U-" + ((. + $first) | tostring | if length < 6 then ("000000"[0:6 - length] + .) else . end)), station_id: $s, action: "start", at: $at}]}')
+  out=$(curl -sS -o "$work/batch.json" -w '%{http_code} %{time_total}' -H 'Content-Type: application/json' -H "$auth" \
+    --data-binary "$body" "$base/api/scan/batch")
+  applied=$(jq '[.results[] | select(.outcome == "APPLIED")] | length' "$work/batch.json")
+  echo "batch $b: HTTP ${out% *}, $applied of $batch applied in $(awk -v t="${out#* }" 'BEGIN{printf "%.0f", t * 1000}') ms (goal < 1000 ms)"
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
