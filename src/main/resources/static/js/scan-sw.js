@@ -44,8 +44,12 @@ self.addEventListener("fetch", (event) => {
       || url.pathname.startsWith("/app/live/") || url.pathname === "/app/scan/sw.js") {
     return;
   }
-  const key = request.mode === "navigate" && url.pathname.replace(/\/$/, "") === "/app/scan"
-    ? "/app/scan" : request;
+  // only the shell: a unit's passport or anything else the page reads is never kept on the device
+  const page = request.mode === "navigate" && url.pathname.replace(/\/$/, "") === "/app/scan";
+  if (!page && !SHELL.includes(url.pathname)) {
+    return;
+  }
+  const key = page ? "/app/scan" : url.pathname;
   event.respondWith(
     fetch(request)
       .then((response) => {

@@ -102,10 +102,9 @@ class ScanStationBrowserTests extends BrowserTest {
 
         // live.js: a colleague starts the unit at Welding; the passport on this page follows by itself
         scan(floor, "U-000001", floor.welding(), "start");
-        waitFor()
-                .until(d -> d.findElement(By.cssSelector("#scan-passport-body li:first-child"))
-                        .getText()
-                        .matches("(?s)Started.*Welding.*"));
+        waitFor().until(d -> d.findElement(By.cssSelector("#scan-passport-body li:first-child"))
+                .getText()
+                .matches("(?s)Started.*Welding.*"));
         awaitText(By.cssSelector("#scan-passport-body .tag"), "in progress");
     }
 
@@ -122,8 +121,7 @@ class ScanStationBrowserTests extends BrowserTest {
         press("Start");
         wedge("U-000002");
         press("Start");
-        waitFor()
-                .until(d -> "2".equals(d.findElement(By.id("scan-queue-count")).getText()));
+        waitFor().until(d -> "2".equals(d.findElement(By.id("scan-queue-count")).getText()));
         assertThat(browser.findAll(By.cssSelector("#scan-queue-list li.pending")))
                 .hasSize(2);
 
@@ -174,9 +172,8 @@ class ScanStationBrowserTests extends BrowserTest {
             network.deleteNetworkConditions();
         }
 
-        waitFor()
-                .until(d -> !d.findElements(By.cssSelector("#scan-batch-results li[data-outcome=APPLIED]"))
-                        .isEmpty());
+        waitFor().until(d -> !d.findElements(By.cssSelector("#scan-batch-results li[data-outcome=APPLIED]"))
+                .isEmpty());
         assertThat(browser.text(By.id("scan-queue-count"))).isEqualTo("0");
         assertThat(passportKinds(floor, "U-000001")).contains("STARTED");
     }
@@ -284,8 +281,7 @@ class ScanStationBrowserTests extends BrowserTest {
     }
 
     private void awaitText(By by, String text) {
-        waitFor()
-                .until(d -> d.findElement(by).getText().contains(text));
+        waitFor().until(d -> d.findElement(by).getText().contains(text));
     }
 
     private void scan(Floor floor, String code, UUID station, String action) {
