@@ -668,6 +668,9 @@ class TenantRoleMatrixTests {
         sample("GET /api/stations", "/api/stations");
         sample("POST /api/stations", "/api/stations").body(Map.of("name", "Intruder station"));
         sample("GET /api/stations/{id}", "/api/stations/" + station.id());
+        sample("GET /api/live/shop-floor", "/api/live/shop-floor?timeout_seconds=1");
+        sample("GET /api/live/shop-floor", "/api/live/shop-floor?timeout_seconds=1&station_id=" + station.id())
+                .namesOwnersIds(true);
         sample("PATCH /api/stations/{id}", "/api/stations/" + station.id()).body(Map.of("name", "Hijacked"));
         sample("GET /api/employees", "/api/employees");
         sample("POST /api/employees", "/api/employees").body(Map.of("name", "Intruder"));
