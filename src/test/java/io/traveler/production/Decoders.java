@@ -44,6 +44,39 @@ final class Decoders {
         }
     }
 
+    /** Page {@code number} (from 1) of the PDF as a PNG file at {@code dpi}. */
+    static Path page(Path pdf, int dpi, int number) throws IOException {
+        require("/usr/bin/pdftoppm", "poppler-utils");
+        Path dir = Files.createTempDirectory("labels-page-");
+        String n = String.valueOf(number);
+        run(List.of(
+                "pdftoppm",
+                "-r",
+                String.valueOf(dpi),
+                "-gray",
+                "-png",
+                "-f",
+                n,
+                "-l",
+                n,
+                pdf.toString(),
+                dir.resolve("page").toString()));
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.findFirst().orElseThrow();
+        }
+    }
+
+    /** How many pages the PDF has, as poppler's pdfinfo reads it. */
+    static int pageCount(Path pdf) {
+        require("/usr/bin/pdfinfo", "poppler-utils");
+        return run(List.of("pdfinfo", pdf.toString()))
+                .lines()
+                .filter(line -> line.startsWith("Pages:"))
+                .map(line -> Integer.parseInt(line.substring(6).strip()))
+                .findFirst()
+                .orElseThrow();
+    }
+
     /** The SVG drawn by chromium (headless) into a PNG of the given size. */
     static Path rendered(Path svg, int width, int height) throws IOException {
         require("/usr/bin/chromium", "chromium");
@@ -92,9 +125,31 @@ final class Decoders {
         }
     }
 
-    static List<String> all(List<Path> pictures) {
+    /**
+     * The codes of an A4 sheet's pages read cell by cell (3 × 8): zbarimg finds every code of a label on its own, but
+     * on a whole page of 24 it now and then misses one, which says nothing about the labels. The crops are plain
+     * pixel copies of pdftoppm's pages; each cell holds one code or none.
+     */
+    static List<String> a4Cells(List<Path> pages) throws IOException {
         List<String> codes = new ArrayList<>();
-        pictures.forEach(p -> codes.addAll(qrCodes(p)));
+        for (Path page : pages) {
+            var image = javax.imageio.ImageIO.read(page.toFile());
+            int width = image.getWidth() / 3;
+            int height = image.getHeight() / 8;
+            for (int cell = 0; cell < 24; cell++) {
+                Path crop = Files.createTempFile("labels-cell-", ".png");
+                javax.imageio.ImageIO.write(
+                        image.getSubimage((cell % 3) * width, (cell / 3) * height, width, height),
+                        "png",
+                        crop.toFile());
+                List<String> found = qrCodes(crop);
+                if (found.size() > 1) {
+                    throw new AssertionError("cell " + cell + " of " + page + " holds " + found);
+                }
+                codes.addAll(found);
+                Files.delete(crop);
+            }
+        }
         return codes;
     }
 }

@@ -76,7 +76,7 @@ class LabelPagesTests {
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
         Path file = Files.createTempFile("page-labels-", ".pdf");
         Files.write(file, pdf.body());
-        assertThat(Decoders.all(Decoders.pages(file, 150)))
+        assertThat(Decoders.a4Cells(Decoders.pages(file, 150)))
                 .containsExactlyInAnyOrder(
                         "http://localhost:8080/s/" + units.get(1).serial(),
                         "http://localhost:8080/s/" + units.get(4).serial());

@@ -135,8 +135,8 @@ class LabelsTests {
 
         List<Path> pages = Decoders.pages(saved(pdf.body(), ".pdf"), 150);
         assertThat(pages).as("24 labels a page").hasSize(2);
-        assertThat(Decoders.qrCodes(pages.getLast())).hasSize(6);
-        assertThat(countOf(Decoders.all(pages))).isEqualTo(countOf(urls(units)));
+        assertThat(Decoders.a4Cells(List.of(pages.getLast()))).hasSize(6);
+        assertThat(countOf(Decoders.a4Cells(pages))).isEqualTo(countOf(urls(units)));
     }
 
     @Test
@@ -166,7 +166,7 @@ class LabelsTests {
         List<Unit> units = startedProject("Shelves", 10);
         var pdf = get("/api/projects/" + projectOf(units) + "/labels.pdf?from=4&to=6", caller.token());
         assertThat(pdf.statusCode()).isEqualTo(200);
-        assertThat(countOf(Decoders.all(Decoders.pages(saved(pdf.body(), ".pdf"), 150))))
+        assertThat(countOf(Decoders.a4Cells(Decoders.pages(saved(pdf.body(), ".pdf"), 150))))
                 .isEqualTo(countOf(urls(units.subList(3, 6))));
     }
 
@@ -252,9 +252,9 @@ class LabelsTests {
                 .isEmpty();
         System.out.println("1,000 labels: " + millis + " ms, " + thousand.body().length + " bytes");
         assertThat(millis).isLessThan(10_000);
-        List<Path> pages = Decoders.pages(saved(thousand.body(), ".pdf"), 150);
-        assertThat(pages).hasSize(42);
-        assertThat(countOf(Decoders.qrCodes(pages.get(10))))
+        Path sheet = saved(thousand.body(), ".pdf");
+        assertThat(Decoders.pageCount(sheet)).isEqualTo(42);
+        assertThat(countOf(Decoders.a4Cells(List.of(Decoders.page(sheet, 150, 11)))))
                 .isEqualTo(countOf(urls(units.subList(1000 + 240, 1000 + 264))));
     }
 

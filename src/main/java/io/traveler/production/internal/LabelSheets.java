@@ -120,11 +120,14 @@ public final class LabelSheets {
         float module = side / (matrix.getWidth() + 2 * LabelCodes.QUIET_ZONE);
         float x0 = left + LabelCodes.QUIET_ZONE * module;
         float y0 = top - LabelCodes.QUIET_ZONE * module;
+        // in module units: each run is "x y length 1 re" in small integers (short to write and read)
+        int rows = matrix.getHeight();
+        canvas.saveState();
+        canvas.concatCTM(module, 0, 0, module, x0, y0 - rows * module);
         canvas.setColorFill(Color.BLACK);
-        LabelCodes.forEachRun(
-                matrix,
-                (x, y, length) -> canvas.rectangle(x0 + x * module, y0 - (y + 1) * module, length * module, module));
+        LabelCodes.forEachRun(matrix, (x, y, length) -> canvas.rectangle(x, rows - 1 - y, length, 1));
         canvas.fill();
+        canvas.restoreState();
     }
 
     private static void text(
