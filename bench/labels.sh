@@ -56,15 +56,18 @@ paths=(/actuator/health "/api/projects/$project" "/api/projects/$project/labels.
   "/api/projects/$project/labels.pdf?layout=4x6")
 [[ -n $unit_id ]] && paths+=("/api/units/$unit_id/label.png" "/api/units/$unit_id/label.svg" "/api/units/$unit_id/label.zpl")
 
-# timing PATH: "total_ms first_byte_ms bytes" medians of REPS sequential GETs.
+# timing PATH: "total_ms first_byte_ms bytes", medians of REPS sequential GETs.
 timing() {
   local i out=()
   for ((i = 0; i < reps; i++)); do
     out+=("$(curl -fsS -o /dev/null -w '%{time_total} %{time_starttransfer} %{size_download}' \
       -H "Authorization: Bearer $token" "$base$1")")
   done
-  printf '%s\n' "${out[@]}" | awk '{t[NR]=$1; f[NR]=$2; s=$3} END {
-    n=asort(t); asort(f); printf "%.1f %.1f %d", t[int((n+1)/2)]*1000, f[int((n+1)/2)]*1000, s}'
+  local t f s
+  t=$(printf '%s\n' "${out[@]}" | awk '{print $1}' | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]*1000}')
+  f=$(printf '%s\n' "${out[@]}" | awk '{print $2}' | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]*1000}')
+  s=$(printf '%s\n' "${out[@]}" | awk 'END {print $3}')
+  echo "$t $f $s"
 }
 for p in "${paths[@]}"; do timing "$p" >/dev/null; done # warm up
 declare -A totals firsts sizes
