@@ -27,7 +27,7 @@ public class LabelCodes {
 
     private final String publicUrl;
 
-    LabelCodes(@Value("${traveler.public-url:http://localhost:8080}") String publicUrl) {
+    public LabelCodes(@Value("${traveler.public-url:http://localhost:8080}") String publicUrl) {
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 

@@ -72,6 +72,9 @@ public final class LabelImages {
         int end = text.length();
         while (end > 0 && measure.applyAsDouble(text.substring(0, end) + "…") > width) {
             end--;
+            if (end > 0 && Character.isLowSurrogate(text.charAt(end))) {
+                end--; // never half of a character
+            }
         }
         return text.substring(0, end) + "…";
     }

@@ -23,7 +23,10 @@ public final class LabelZpl {
 
     /** The caption on one line of the 4 in label. */
     private static String caption(String caption) {
-        return caption.length() <= 48 ? caption : caption.substring(0, 47) + "…";
+        if (caption.codePointCount(0, caption.length()) <= 48) {
+            return caption;
+        }
+        return caption.substring(0, caption.offsetByCodePoints(0, 47)) + "…";
     }
 
     /** Field data as {@code ^FH\} reads it: the three characters ZPL would take for commands, as hex. */
