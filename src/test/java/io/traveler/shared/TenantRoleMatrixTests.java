@@ -904,6 +904,53 @@ class TenantRoleMatrixTests {
         defineProjectSamples();
         defineProductionSamples();
         defineDocumentSamples();
+        defineLabelSamples();
+    }
+
+    /** Labels of a started project's units (made at its start), read with the owner's unit ids. */
+    private void defineLabelSamples() {
+        var station = created(api.post("/api/stations").as(owner).body(Map.of("name", "Labels station")));
+        var workflow = created(api.post("/api/workflows")
+                .as(owner)
+                .body(Map.of(
+                        "name",
+                        "Labels workflow",
+                        "stages",
+                        List.of(Map.of("name", "Only", "station_id", station.id(), "expected_minutes", 5)))));
+        var customer = created(api.post("/api/customers").as(owner).body(Map.of("name", "Labels customer")));
+        var project = created(api.post("/api/projects")
+                .as(owner)
+                .body(Map.of(
+                        "name",
+                        "Labels project",
+                        "customer_id",
+                        customer.id(),
+                        "workflow_id",
+                        workflow.id(),
+                        "quantity",
+                        2)));
+        assertThat(api.post("/api/projects/" + project.id() + "/start")
+                        .as(owner)
+                        .send()
+                        .status())
+                .isEqualTo(200);
+        var transactions = context.getBean(org.springframework.transaction.support.TransactionTemplate.class);
+        var jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        UUID unit = io.traveler.shared.tenancy.TenantContext.callAs(
+                io.traveler.shared.tenancy.Tenant.user(owner.orgId(), owner.userId()),
+                () -> transactions.execute(tx -> jdbc.sql(
+                                "select id from production.units where project_id = :p order by position limit 1")
+                        .param("p", project.id())
+                        .query(UUID.class)
+                        .single()));
+        ownersIds.add(unit.toString());
+        sample("GET /api/units/{id}/label.png", "/api/units/" + unit + "/label.png");
+        sample("GET /api/units/{id}/label.svg", "/api/units/" + unit + "/label.svg");
+        sample("GET /api/units/{id}/label.zpl", "/api/units/" + unit + "/label.zpl");
+        sample("GET /api/projects/{id}/labels.pdf", "/api/projects/" + project.id() + "/labels.pdf");
+        sample(
+                "GET /api/projects/{id}/labels.pdf",
+                "/api/projects/" + project.id() + "/labels.pdf?layout=4x6&units=" + unit);
     }
 
     private static final String BOUNDARY = "matrix-boundary-7c1f";

@@ -103,6 +103,20 @@ public final class PageSession {
                 HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** Posts the form (with the CSRF token, as {@link #post}) and answers the body as bytes: a file it downloads. */
+    public HttpResponse<byte[]> download(String path, String form) throws Exception {
+        if (csrf == null) {
+            get("/app/");
+        }
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                form + "&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** Posts the form and checks that it was taken: a page's action answers with a redirect. */
     public HttpResponse<String> submit(String path, String form) throws Exception {
         var response = post(path, form);
