@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -222,9 +221,7 @@ class ScanStationBrowserTests extends BrowserTest {
                 .isEmpty();
     }
 
-    /** Enabled by the integrator once s3's passport page (/app/units/{id}) is merged. */
     @Test
-    @Disabled("needs the unit passport page /app/units/{id} of branch s3-pages")
     void theUnitPassportPageAtPhoneWidthPassesAxeAndItsActionsAreReachableByKeyboard() {
         var floor = floor(1);
         UUID unit = Api.parse(api.get("/api/projects/" + floor.project() + "/units")
