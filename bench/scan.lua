@@ -1,7 +1,6 @@
 -- wrk script for bench/scan.sh: every request is POST /api/scan {"code": <a serial>, "action": "start"} of a
--- distinct unit. Thread t of T takes the units t, t + T, t + 2T, ... up to UNITS, and stops once it has as many
--- answers as units; the few requests its connections still have to send meanwhile go to /actuator/health (at most
--- one per connection: they are counted, but no unit is scanned twice).
+-- distinct unit. Thread t of T takes the units t, t + T, t + 2T, ... up to UNITS, and stops once every one of its
+-- units has been sent (the answers still on their way when it stops are not counted; no unit is scanned twice).
 local counter = 1
 local threads = {}
 
@@ -20,26 +19,17 @@ function init(args)
   token = os.getenv("TOKEN")
   nthreads = tonumber(os.getenv("THREADS"))
   next_unit = id
-  mine = 0
-  for u = id, total, nthreads do mine = mine + 1 end
-  answered = 0
   wrk.headers["Content-Type"] = "application/json"
   wrk.headers["Authorization"] = "Bearer " .. token
 end
 
 function request()
   if next_unit > total then
+    wrk.thread:stop()
     return wrk.format("GET", "/actuator/health", {}, nil)
   end
   local serial = prefix .. string.format("%0" .. width .. "d", first + next_unit - 1)
   next_unit = next_unit + nthreads
   local body = '{"code":"' .. serial .. '","station_id":"' .. station .. '","action":"start"}'
   return wrk.format("POST", "/api/scan", nil, body)
-end
-
-function response(status, headers, body)
-  answered = answered + 1
-  if answered >= mine then
-    wrk.thread:stop()
-  end
 end

@@ -86,9 +86,28 @@ wrk_summary() {
        END { printf "%s %.1f %d\n", rps, p99, bad }'
 }
 health() { wrk -t$threads -c "$connections" -d "${seconds}s" --latency "$base/actuator/health" | wrk_summary; }
+# scans FIRST_SERIAL PROJECT: UNITS start scans; prints "scans/s p99-ms non2xx". wrk runs for its whole -d even when
+# its threads stop early, so it is interrupted (it then prints its figures) once every unit is started or none
+# moved for 5 s; the rate is the units started over the time between the first and the last STARTED event stored.
 scans() {
   UNITS=$units FIRST_SERIAL=$1 STATION=$station TOKEN=$token THREADS=$threads \
-    wrk -t$threads -c "$connections" -d 300s --latency -s bench/scan.lua "$base" | wrk_summary
+    wrk -t$threads -c "$connections" -d 300s --timeout 10s --latency -s bench/scan.lua "$base" >"$work/wrk.out" &
+  local wrk_pid=$! done=0 last=-1 still=0
+  while :; do
+    sleep 0.5
+    done=$(sql -c "select count(*) from production.units where org_id = '$org' and project_id = '$2' and status <> 'QUEUED'")
+    ((done >= units)) && break
+    if ((done == last)); then still=$((still + 1)); ((still >= 10)) && break; else still=0; fi
+    last=$done
+  done
+  kill -INT "$wrk_pid" 2>/dev/null || true
+  wait "$wrk_pid" 2>/dev/null || true
+  local rate
+  rate=$(sql -c "select round(count(*) / greatest(extract(epoch from max(e.recorded_at) - min(e.recorded_at)), 0.001))
+                   from production.unit_events e join production.units u on u.org_id = e.org_id and u.id = e.unit_id
+                  where u.org_id = '$org' and u.project_id = '$2' and e.kind = 'STARTED'")
+  read -r _ p99 bad < <(wrk_summary <"$work/wrk.out")
+  echo "$rate $p99 $bad"
 }
 raw_sql() {
   pgbench -h localhost -p "$(pg_port)" -U postgres -n -M prepared -c "$connections" -j $threads -T "$seconds" \
@@ -99,8 +118,10 @@ raw_sql() {
 echo "warm-up: health, and 2,000 scans of a warm-up project"
 health >/dev/null
 read -r warm _ first < <(new_project 2000)
-UNITS=2000 FIRST_SERIAL=$first STATION=$station TOKEN=$token THREADS=$threads \
-  wrk -t$threads -c "$connections" -d 120s -s bench/scan.lua "$base" >/dev/null
+units_saved=$units
+units=2000
+scans "$first" "$warm" >/dev/null
+units=$units_saved
 next_serial=$((next_serial + 2000))
 
 printf '\n%-6s %10s %13s %9s %12s %9s %8s %11s %8s\n' round "start ms" "health req/s" "p99 ms" "scans/s" "p99 ms" non2xx "pgbench tps" ratio
@@ -109,9 +130,9 @@ for ((r = 1; r <= rounds; r++)); do
   read -r h_rps h_p99 h_bad < <(health)
   read -r project start_ms first < <(new_project "$units")
   next_serial=$((next_serial + units))
-  read -r s_rps s_p99 s_bad < <(scans "$first")
+  read -r s_rps s_p99 s_bad < <(scans "$first" "$project")
   started=$(sql -c "select count(*) from production.units where project_id = '$project' and status = 'IN_PROGRESS'")
-  [[ $started == "$units" ]] || echo "round $r: $started of $units units started" >&2
+  [[ $started == "$units" ]] || echo "round $r: $started of $units units started (wrk counts the answers it got)" >&2
   tps=$(raw_sql)
   ratio=$(awk -v s="$s_rps" -v h="$h_rps" 'BEGIN{printf "%.2f", s / h}')
   ratios+=("$ratio")
