@@ -1058,6 +1058,8 @@ class TenantRoleMatrixTests {
         sample("POST /api/projects/{id}/units", project + "/units").body(Map.of("count", 2));
         sample("GET /api/units/{id}", unit);
         sample("GET /api/units/{id}/events", unit + "/events");
+        sample("POST /api/units/{id}/photos multipart/form-data", unit + "/photos")
+                .as("multipart/form-data; boundary=" + BOUNDARY, multipart("A photo of the floor\n"));
         sample("POST /api/units/{id}/split", lotPath + "/split").body(Map.of("quantities", List.of(2)));
         sample("POST /api/scan", "/api/scan")
                 .body(Map.of("code", serials.get(0), "station_id", station.id(), "action", "start"))

@@ -51,7 +51,16 @@ public class ScanService {
     private final ScanSessions sessions;
     private final Accounts accounts;
 
-    ScanService(JdbcClient jdbc, Lines lines, UnitChanges units, ScanSessions sessions, Accounts accounts) {
+    private final UnitPhotos photos;
+
+    ScanService(
+            JdbcClient jdbc,
+            Lines lines,
+            UnitChanges units,
+            ScanSessions sessions,
+            Accounts accounts,
+            UnitPhotos photos) {
+        this.photos = photos;
         this.jdbc = jdbc;
         this.lines = lines;
         this.units = units;
@@ -184,6 +193,7 @@ public class ScanService {
                 if (document == null) {
                     throw new ValidationException("document_id", "is required: the photo's document");
                 }
+                photos.requireExisting("document_id", List.of(document));
             }
             case SIGN_OFF -> {
                 if (action.permission() != null && !action.permission().isBlank()) {
@@ -261,6 +271,7 @@ public class ScanService {
         if (photos.stream().anyMatch(java.util.Objects::isNull)) {
             throw new ValidationException("defect.photo_ids", "must name documents, not null");
         }
+        this.photos.requireExisting("defect.photo_ids", photos);
         UUID defect = Ids.newId();
         jdbc.sql("""
                         insert into production.defects (org_id, id, unit_id, project_id, stage_instance_id, station_id,

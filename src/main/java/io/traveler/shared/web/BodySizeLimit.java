@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 413 for API requests whose body is larger than {@code traveler.api.max-body-bytes}, or for imports ({@code
- * /api/imports/...}) and document uploads ({@code /api/documents...}, whose files have their own smaller limit,
+ * /api/imports/...}) and document uploads ({@code /api/documents...} and a unit's {@code /photos}, whose files have their own smaller limit,
  * {@code traveler.documents.max-file-size}) {@code traveler.api.max-import-bytes}. A declared
  * {@code Content-Length} beyond the limit is refused before anything is read; otherwise the bytes actually read are
  * counted (a chunked body declares no length), and the read that passes the limit throws
@@ -65,7 +65,9 @@ public final class BodySizeLimit extends OncePerRequestFilter {
     }
 
     private static boolean isImport(String path) {
-        return path.startsWith("/api/imports/") || path.startsWith("/api/documents");
+        return path.startsWith("/api/imports/")
+                || path.startsWith("/api/documents")
+                || (path.startsWith("/api/units/") && path.endsWith("/photos"));
     }
 
     private void refuse(HttpServletResponse response, PayloadTooLargeException tooLarge) throws IOException {

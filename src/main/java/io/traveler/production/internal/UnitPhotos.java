@@ -1,0 +1,53 @@
+package io.traveler.production.internal;
+
+import io.traveler.documents.Documents;
+import io.traveler.documents.Documents.StoredDocument;
+import io.traveler.shared.errors.ValidationException;
+import java.io.InputStream;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * Photos taken on the floor (of a defect, or for a stage's photo action) are documents of the unit: stored through
+ * the documents module (type detected from the bytes, hashed, size-limited), then named by id in a scan. A scan that
+ * names a document which does not exist in the organization is refused.
+ */
+@Service
+public class UnitPhotos {
+    static final String ENTITY = "unit";
+
+    private final Documents documents;
+    private final UnitQueries units;
+
+    UnitPhotos(Documents documents, UnitQueries units) {
+        this.documents = documents;
+        this.units = units;
+    }
+
+    /** Stores a photo of the unit (404 for a unit of no organization of the caller's). */
+    public StoredDocument store(UUID unitId, String name, InputStream content) {
+        var unit = units.unit(unitId);
+        String fileName = name == null || name.isBlank() ? unit.serial() + " photo" : name.strip();
+        return documents.store(
+                new Documents.NewDocument(fileName, Documents.Type.PHOTO, List.of("floor"), ENTITY, unitId, "INTERNAL"),
+                content);
+    }
+
+    /** Refuses ids of documents the organization does not have, naming the field they came in. */
+    void requireExisting(String field, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        Set<UUID> found = new HashSet<>();
+        documents.documents(ids).forEach(document -> found.add(document.id()));
+        for (UUID id : ids) {
+            if (!found.contains(id)) {
+                throw new ValidationException(field, "names no document of this organization: " + id);
+            }
+        }
+    }
+}
