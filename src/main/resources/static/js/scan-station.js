@@ -16,6 +16,7 @@
     worker: root.dataset.workerUrl,
     manifest: root.dataset.manifestUrl,
     page: root.dataset.pageUrl,
+    photos: root.dataset.photosUrl || "/app/scan/photos",
   };
   const $ = (id) => document.getElementById(id);
   const form = $("scan-form");
@@ -201,7 +202,7 @@
     step(action, {});
   }));
 
-  root.querySelectorAll("[data-scan-send]").forEach((button) => button.addEventListener("click", () => {
+  root.querySelectorAll("[data-scan-send]").forEach((button) => button.addEventListener("click", async () => {
     const action = button.dataset.scanSend;
     if (action === "record_action") {
       const chosen = $("scan-action-id");
@@ -213,17 +214,63 @@
       } else if (value !== "") {
         extra.value = value;
       }
+      const photo = await photoOf("scan-action-photo");
+      if (photo === false) {
+        return;
+      }
+      if (photo) {
+        extra.document_id = photo;
+      }
       step(action, extra);
     } else {
+      const photo = await photoOf("scan-defect-photo");
+      if (photo === false) {
+        return;
+      }
       step(action, {
         defect: {
           code: $("scan-defect-code").value.trim(),
           severity: $("scan-defect-severity").value,
           description: $("scan-defect-description").value.trim(),
+          photo_ids: photo ? [photo] : [],
         },
       });
     }
   }));
+
+  // A chosen photo is stored first (it becomes a document of the unit) and the step names it; a photo needs the
+  // network, so offline it is refused with a message (false) rather than queued without its picture.
+  async function photoOf(inputId) {
+    const field = $(inputId);
+    const file = field && field.files && field.files[0];
+    if (!file) {
+      return null;
+    }
+    if (!code) {
+      say("error", "Scan a unit first.");
+      return false;
+    }
+    if (offline()) {
+      say("error", "A photo needs the network: take it again when the station is back online.");
+      return false;
+    }
+    const form = new FormData();
+    form.append("code", code);
+    form.append("file", file);
+    const response = await fetch(urls.photos, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: Object.assign({ Accept: "application/json" }, csrf),
+      body: form,
+    });
+    const answer = await readJson(response);
+    if (!response.ok) {
+      say("error", `Photo refused: ${(answer && (answer.detail || answer.title)) || response.status}`);
+      return false;
+    }
+    field.value = "";
+    return answer.id;
+  }
 
   async function step(action, extra) {
     if (!code) {

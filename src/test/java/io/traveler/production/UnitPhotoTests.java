@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
+import io.traveler.testing.PageSession;
 import io.traveler.testing.Tenants;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -114,6 +115,20 @@ class UnitPhotoTests {
 
         HttpResponse<String> otherUnit = upload(stranger, "/api/units/" + unit + "/photos", "x.png", png());
         assertThat(otherUnit.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theScanStationStoresAPhotoOfTheScannedUnitOverItsPageSession() throws Exception {
+        var page = PageSession.signIn(port, caller.email());
+        page.get("/app/scan");
+        var stored = page.upload("/app/scan/photos", Map.of("code", "https://x.example/s/" + serial), "p.png", png());
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
+        UUID document = idOf(Api.parse(stored.body()));
+        var recorded = floor.scan(serial, cutting, "record_action", "action_id", photoAction, "document_id", document);
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(200);
+
+        var unknown = page.upload("/app/scan/photos", Map.of("code", "NO-SUCH-UNIT"), "p.png", png());
+        assertThat(unknown.statusCode()).isEqualTo(404);
     }
 
     private HttpResponse<String> upload(String path, String fileName, byte[] file) throws Exception {

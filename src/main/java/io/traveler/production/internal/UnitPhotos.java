@@ -2,14 +2,18 @@ package io.traveler.production.internal;
 
 import io.traveler.documents.Documents;
 import io.traveler.documents.Documents.StoredDocument;
+import io.traveler.shared.errors.NotFoundException;
 import io.traveler.shared.errors.ValidationException;
+import io.traveler.shared.tenancy.TenantContext;
 import java.io.InputStream;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Photos taken on the floor (of a defect, or for a stage's photo action) are documents of the unit: stored through
@@ -22,10 +26,25 @@ public class UnitPhotos {
 
     private final Documents documents;
     private final UnitQueries units;
+    private final JdbcClient jdbc;
 
-    UnitPhotos(Documents documents, UnitQueries units) {
+    UnitPhotos(Documents documents, UnitQueries units, JdbcClient jdbc) {
         this.documents = documents;
         this.units = units;
+        this.jdbc = jdbc;
+    }
+
+    /** Stores a photo of the unit a scanned code names (the serial or the label's URL), as the scan station does. */
+    @Transactional
+    public StoredDocument storeForCode(String code, String name, InputStream content) {
+        String serial = ScanService.serialOf(code);
+        UUID unit = jdbc.sql("select id from production.units where org_id = :org and serial = :serial")
+                .param("org", TenantContext.requireOrgId())
+                .param("serial", serial)
+                .query(UUID.class)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("Unit", serial));
+        return store(unit, name, content);
     }
 
     /** Stores a photo of the unit (404 for a unit of no organization of the caller's). */

@@ -76,6 +76,19 @@ class UnitPhotosController {
                 .body(PhotoView.of(stored));
     }
 
+    /** The scan station's photo, over its page session: the unit named by the scanned code. */
+    @PostMapping(path = "/app/scan/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAuthority('production:scan')")
+    ResponseEntity<PhotoView> uploadAtStation(
+            @RequestParam(required = false) String code, @RequestParam(required = false) MultipartFile file) {
+        if (code == null || code.isBlank()) {
+            throw new ValidationException("code", "is required: the scanned unit");
+        }
+        StoredDocument stored = photos.storeForCode(code, null, stream(file));
+        return ResponseEntity.created(URI.create("/api/documents/" + stored.id()))
+                .body(PhotoView.of(stored));
+    }
+
     private static InputStream stream(MultipartFile file) {
         if (file == null || file.isEmpty()) {
             throw new ValidationException("file", "is required and must not be empty");

@@ -67,7 +67,8 @@ public final class BodySizeLimit extends OncePerRequestFilter {
     private static boolean isImport(String path) {
         return path.startsWith("/api/imports/")
                 || path.startsWith("/api/documents")
-                || (path.startsWith("/api/units/") && path.endsWith("/photos"));
+                || (path.startsWith("/api/units/") && path.endsWith("/photos"))
+                || path.equals("/app/scan/photos");
     }
 
     private void refuse(HttpServletResponse response, PayloadTooLargeException tooLarge) throws IOException {
