@@ -125,4 +125,49 @@ class DesignDocumentFilesTests {
     private static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
+
+    @Test
+    void anApiClientLinksAnUploadedDocumentByItsIdAndOnlyItsOwn() {
+        var api = new Api(port);
+        var fixtures = new ProjectFixtures(api);
+        var factory = Tenants.in(context).signedIn("FACTORY");
+        var stranger = Tenants.in(context).signedIn("FACTORY");
+        UUID customer = fixtures.customer(factory, "Harbour Store");
+        UUID station = fixtures.station(factory, "Cutting");
+        JsonNode workflow = fixtures.workflow(factory, "Cabinet", List.of(stage("Cut", station, 60)));
+        UUID project = fixtures.project(factory, "Cabinet", customer, idOf(workflow));
+        String boundary = "design-" + UUID.randomUUID();
+        String upload =
+                "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"notes.txt\"\r\n"
+                        + "Content-Type: text/plain\r\n\r\nCut the panels first.\r\n--" + boundary + "--\r\n";
+        var mine = api.post("/api/documents")
+                .as(factory)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .body(upload)
+                .send();
+        var theirs = api.post("/api/documents")
+                .as(stranger)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .body(upload)
+                .send();
+        assertThat(mine.status()).isEqualTo(201);
+
+        var linked = api.post("/api/projects/" + project + "/design-docs")
+                .as(factory)
+                .body(Map.of("file_key", "doc:" + mine.id()))
+                .send();
+        assertThat(linked.status()).as(linked.toString()).isEqualTo(201);
+        assertThat(linked.text("file_name")).isEqualTo("notes.txt");
+        assertThat(linked.text("content_type")).isEqualTo("text/plain");
+
+        for (String key : List.of("doc:" + theirs.id(), "doc:" + UUID.randomUUID(), "doc:nonsense")) {
+            var refused = api.post("/api/projects/" + project + "/design-docs")
+                    .as(factory)
+                    .body(Map.of("file_key", key, "file_name", "x.txt"))
+                    .send();
+            assertThat(refused.status()).as(key).isEqualTo(422);
+            assertThat(refused.json().path("errors").path(0).path("field").asString())
+                    .isEqualTo("file_key");
+        }
+    }
 }

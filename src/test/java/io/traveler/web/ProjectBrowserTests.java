@@ -19,7 +19,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ProjectBrowserTests extends BrowserTest {
     @Test
-    void aProjectRunsFromCreationThroughEveryStageToCompletionWithItsTasksDoneFromMyWork() {
+    void aProjectRunsFromCreationThroughEveryStageToCompletionWithItsTasksDoneFromMyWork() throws Exception {
         var factory = api.signUp("FACTORY");
         UUID cutting = api.post("/api/stations")
                 .as(factory)
@@ -164,10 +164,14 @@ class ProjectBrowserTests extends BrowserTest {
 
         browser.click(code);
         assertThat(browser.text(By.id("project-status"))).isEqualTo("completed");
-        browser.type(By.id("file_name"), "pattern.pdf");
-        browser.type(By.id("file_key"), "designs/daypack/pattern.pdf");
-        browser.submit("Add document");
-        assertThat(browser.text(By.id("doc-rows"))).contains("pattern.pdf", "designs/daypack/pattern.pdf");
+        java.nio.file.Path pattern =
+                java.nio.file.Files.createTempDirectory("design").resolve("pattern.pdf");
+        java.nio.file.Files.writeString(pattern, "%PDF-1.4\n% daypack pattern\n%%EOF\n");
+        browser.find(By.id("design-doc-file")).sendKeys(pattern.toAbsolutePath().toString());
+        browser.submit("Upload document");
+        assertThat(browser.text(By.id("doc-rows"))).contains("pattern.pdf", "doc:", "application/pdf");
+        assertThat(browser.find(By.linkText("pattern.pdf")).getAttribute("href"))
+                .contains("/app/documents/");
         assertThat(browser.text(By.id("moves"))).contains("Started at Cut", "Cut → Sew", "Completed after Sew");
         var logs = api.get("/api/time-logs?project_id=" + projectPath.substring(projectPath.lastIndexOf('/') + 1))
                 .as(factory)

@@ -57,7 +57,13 @@ public final class ContentTypes {
     private static final int SNIFFED_BYTES = 64 * 1024;
     private static final byte[] STEP_MAGIC = "ISO-10303-21;".getBytes(StandardCharsets.US_ASCII);
 
-    private final Detector detector = TikaConfig.getDefaultConfig().getDetector();
+    /**
+     * Tika's detector, built on first use: reading its type table and service providers takes about a second, which
+     * the application's start should not pay (the first upload does).
+     */
+    private static final class Tika {
+        static final Detector DETECTOR = TikaConfig.getDefaultConfig().getDetector();
+    }
 
     /**
      * The allowed MIME type of the finished upload {@code file} (detected from its content, {@code name} as a hint);
@@ -87,7 +93,8 @@ public final class ContentTypes {
             metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
         }
         try (InputStream in = TikaInputStream.get(file)) {
-            String type = detector.detect(in, metadata).getBaseType().toString().toLowerCase(Locale.ROOT);
+            String type =
+                    Tika.DETECTOR.detect(in, metadata).getBaseType().toString().toLowerCase(Locale.ROOT);
             return type.equals("text/plain") && startsWith(file, STEP_MAGIC) ? "model/step" : type;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,6 +1,7 @@
 package io.traveler.projects.internal;
 
 import io.traveler.documents.Documents;
+import io.traveler.shared.errors.ValidationException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
@@ -41,5 +42,34 @@ public class DesignDocUploads {
                 projectId,
                 new ProjectService.NewDesignDoc(
                         DOCUMENT_KEY + stored.id(), stored.name(), stored.mimeType(), stored.sizeBytes(), null));
+    }
+
+    /**
+     * A design document sent by key (the JSON API). A key {@code doc:<id>} must name a document of this organization
+     * (422 on {@code file_key} otherwise); its name, detected type and size fill what was not sent. Other keys are
+     * recorded as sent.
+     */
+    @Transactional
+    public DesignDoc attach(UUID projectId, ProjectService.NewDesignDoc sent) {
+        if (sent.fileKey() == null || !sent.fileKey().startsWith(DOCUMENT_KEY)) {
+            return projects.addDesignDoc(projectId, sent);
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(sent.fileKey().substring(DOCUMENT_KEY.length()));
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("file_key", "doc: must be followed by a document id");
+        }
+        var document = documents
+                .document(id)
+                .orElseThrow(() -> new ValidationException("file_key", "names no document of this organization"));
+        return projects.addDesignDoc(
+                projectId,
+                new ProjectService.NewDesignDoc(
+                        DOCUMENT_KEY + document.id(),
+                        sent.fileName() == null || sent.fileName().isBlank() ? document.name() : sent.fileName(),
+                        document.mimeType(),
+                        document.sizeBytes(),
+                        sent.metadata()));
     }
 }

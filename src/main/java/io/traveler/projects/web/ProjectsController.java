@@ -65,7 +65,15 @@ class ProjectsController {
     private final ProjectTasks tasks;
     private final ProjectProgress progress;
 
-    ProjectsController(ProjectService projects, StageFlow flow, ProjectTasks tasks, ProjectProgress progress) {
+    private final io.traveler.projects.internal.DesignDocUploads designDocUploads;
+
+    ProjectsController(
+            ProjectService projects,
+            StageFlow flow,
+            ProjectTasks tasks,
+            ProjectProgress progress,
+            io.traveler.projects.internal.DesignDocUploads designDocUploads) {
+        this.designDocUploads = designDocUploads;
         this.projects = projects;
         this.flow = flow;
         this.tasks = tasks;
@@ -339,7 +347,10 @@ class ProjectsController {
                 projects.designDocs(id).stream().map(DesignDocView::of).toList(), null);
     }
 
-    @Operation(summary = "Attach a design document (file key and metadata) to a project")
+    @Operation(
+            summary = "Attach a design document (file key and metadata) to a project",
+            description = "A file_key doc:<document id> names a document uploaded through POST /api/documents (422 when"
+                    + " it names none of this organization); its name, detected type and size fill the rest.")
     @PostMapping("/api/projects/{id}/design-docs")
     @PreAuthorize("hasAuthority('projects:manage')")
     ResponseEntity<DesignDocView> addDesignDoc(@PathVariable UUID id, @RequestBody DesignDocBody body) {
@@ -348,7 +359,7 @@ class ProjectsController {
                 && !body.metadata().isObject()) {
             throw new ValidationException("metadata", "must be a JSON object");
         }
-        var added = projects.addDesignDoc(
+        var added = designDocUploads.attach(
                 id,
                 new NewDesignDoc(
                         body.fileKey(),
