@@ -146,10 +146,10 @@ echo "offline batches of $batch start steps (POST /api/scan/batch), each on a ne
 for ((b = 1; b <= batches; b++)); do
   read -r project _ first < <(new_project "$batch")
   next_serial=$((next_serial + batch))
-  body=$(jq -nc --arg s "$station" --argjson first "$first" --argjson n "$batch" --arg b "$b" --arg at "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
-    '{device_id: ("bench-" + $b), steps: [range(0; $n) | {step_id: ("s" + (. | tostring)), code: ("U-" + ((. + $first) | tostring | if length < 6 then ("000000"[0:6 - length] + .) else . end)), station_id: $s, action: "start", at: $at}]}')
+  jq -nc --arg s "$station" --argjson first "$first" --argjson n "$batch" --arg b "$b" --arg at "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
+    '{device_id: ("bench-" + $b), steps: [range(0; $n) | {step_id: ("s" + (. | tostring)), code: ("U-" + ((. + $first) | tostring | if length < 6 then ("000000"[0:6 - length] + .) else . end)), station_id: $s, action: "start", at: $at}]}' >"$work/batch-body.json"
   out=$(curl -sS -o "$work/batch.json" -w '%{http_code} %{time_total}' -H 'Content-Type: application/json' -H "$auth" \
-    --data-binary "$body" "$base/api/scan/batch")
+    --data-binary "@$work/batch-body.json" "$base/api/scan/batch")
   applied=$(jq '[.results[] | select(.outcome == "APPLIED")] | length' "$work/batch.json")
   echo "batch $b: HTTP ${out% *}, $applied of $batch applied in $(awk -v t="${out#* }" 'BEGIN{printf "%.0f", t * 1000}') ms (goal < 1000 ms)"
 done

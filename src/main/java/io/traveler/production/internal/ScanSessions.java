@@ -1,5 +1,7 @@
 package io.traveler.production.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.traveler.accounts.Accounts;
 import io.traveler.shared.Ids;
 import java.sql.Timestamp;
@@ -8,6 +10,8 @@ import java.time.Instant;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * An operator's stretch of scanning at a station from one device: a scan continues the open session of its
@@ -24,6 +28,11 @@ class ScanSessions {
 
     private record Open(UUID id, UUID employeeId, Instant startedAt, Instant lastAt) {}
 
+    private record Key(UUID orgId, UUID userId, UUID stationId, String deviceId) {}
+
+    private final Cache<Key, Open> recent =
+            Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(GRAIN).build();
+
     private final JdbcClient jdbc;
     private final Accounts accounts;
 
@@ -33,6 +42,13 @@ class ScanSessions {
     }
 
     Session continueOrOpen(UUID org, UUID user, UUID station, String device, Instant at) {
+        Key key = new Key(org, user, station, device);
+        Open known = recent.getIfPresent(key);
+        if (known != null
+                && !at.isBefore(known.startedAt())
+                && !at.isAfter(known.lastAt().plus(GRAIN))) {
+            return new Session(known.id(), known.employeeId());
+        }
         Open open = open(org, user, station, device);
         if (open != null && open.lastAt().plus(IDLE).isBefore(at)) {
             jdbc.sql("update production.scan_sessions set ended_at = last_at where org_id = :org and id = :id")
@@ -58,6 +74,7 @@ class ScanSessions {
                     .param("at", Timestamp.from(at))
                     .update();
             open = open(org, user, station, device);
+            remember(key, open);
             return new Session(open.id(), open.employeeId());
         }
         if (at.isBefore(open.startedAt()) || at.isAfter(open.lastAt().plus(GRAIN))) {
@@ -69,8 +86,30 @@ class ScanSessions {
                     .param("id", open.id())
                     .param("at", Timestamp.from(at))
                     .update();
+            open = new Open(
+                    open.id(),
+                    open.employeeId(),
+                    at.isBefore(open.startedAt()) ? at : open.startedAt(),
+                    at.isAfter(open.lastAt()) ? at : open.lastAt());
         }
+        remember(key, open);
         return new Session(open.id(), open.employeeId());
+    }
+
+    /**
+     * Keeps the open session in memory once the transaction that read or wrote it commits (a rolled-back opening is
+     * never remembered), so the scans of the next minute read nothing: a scan inside the session's times needs no
+     * write. Sessions are only ever ended here, by the idle rule, which checks the database again.
+     */
+    private void remember(Key key, Open open) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    recent.put(key, open);
+                }
+            });
+        }
     }
 
     private Open open(UUID org, UUID user, UUID station, String device) {
