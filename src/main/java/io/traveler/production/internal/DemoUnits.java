@@ -458,8 +458,13 @@ class DemoUnits {
 
         /** The sessions the events name (written after the events; nothing references a session by key). */
         void writeSessions() {
+            // One session per (user, station, device) may be open: only a station's latest shift, and only if it
+            // saw a scan within the hour (around midnight UTC two days' shifts would otherwise both be open).
+            Map<UUID, Instant> latest = new HashMap<>();
+            shifts.values().forEach(s -> latest.merge(s.stationId, s.last, (a, b) -> a.isAfter(b) ? a : b));
             for (Shift shift : shifts.values()) {
-                boolean open = Duration.between(shift.last, now).compareTo(Duration.ofHours(1)) < 0;
+                boolean open = shift.last.equals(latest.get(shift.stationId))
+                        && Duration.between(shift.last, now).compareTo(Duration.ofHours(1)) < 0;
                 jdbc.sql("""
                                 insert into production.scan_sessions (org_id, id, user_id, employee_id, station_id,
                                         device_id, started_at, last_at, ended_at)

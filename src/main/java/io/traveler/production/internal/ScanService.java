@@ -15,7 +15,6 @@ import io.traveler.shared.security.Callers;
 import io.traveler.shared.tenancy.TenantContext;
 import io.traveler.workflows.Workflows.StageAction;
 import java.math.BigDecimal;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -30,6 +29,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.util.UriUtils;
 
 /**
  * A scan at a station: one call takes the unit's code, the station and what the operator means, checks that the
@@ -425,7 +425,7 @@ public class ScanService {
                 serial = serial.substring(0, end);
             }
             try {
-                serial = URLDecoder.decode(serial, StandardCharsets.UTF_8);
+                serial = UriUtils.decode(serial, StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
                 throw new ValidationException("code", "is not a label URL: its serial is not URL-encoded");
             }
