@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.traveler.accounts.DemoOrganizationsLoaded;
+import io.traveler.projects.DemoProjectsLoaded;
 import io.traveler.shared.tenancy.Tenant;
 import io.traveler.shared.tenancy.TenantContext;
 import io.traveler.testing.Api;
@@ -115,8 +116,12 @@ class DemoUnitsTests {
     /** Every listener of the event has completed (a failed one stays in the registry and times this out). */
     private void awaitListeners() {
         await().atMost(Duration.ofSeconds(180))
-                .until(() -> jdbc.sql("select count(*) from event_publication where event_type = :type")
-                                .param("type", DemoOrganizationsLoaded.class.getName())
+                .until(() -> jdbc.sql("select count(*) from event_publication where event_type in (:types)")
+                                .param(
+                                        "types",
+                                        List.of(
+                                                DemoOrganizationsLoaded.class.getName(),
+                                                DemoProjectsLoaded.class.getName()))
                                 .query(Long.class)
                                 .single()
                         == 0);

@@ -1,7 +1,7 @@
 package io.traveler.production.internal;
 
 import io.traveler.accounts.Accounts;
-import io.traveler.accounts.DemoOrganizationsLoaded;
+import io.traveler.projects.DemoProjectsLoaded;
 import io.traveler.projects.ProjectStages;
 import io.traveler.projects.ProjectStages.Job;
 import io.traveler.projects.ProjectStages.Stage;
@@ -41,10 +41,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class DemoUnits {
     private static final Logger log = LoggerFactory.getLogger(DemoUnits.class);
-    private static final Duration PATIENCE = Duration.ofMinutes(2);
-
-    /** The projects demo is done when what it wrote has not changed for this long. */
-    private static final Duration QUIET = Duration.ofSeconds(6);
 
     private static final Duration STAGE_SPAN = Duration.ofHours(8);
     private static final Duration BETWEEN_UNITS = Duration.ofMinutes(2);
@@ -64,19 +60,11 @@ class DemoUnits {
 
     @Async
     @TransactionalEventListener
-    void load(DemoOrganizationsLoaded demo) {
+    void load(DemoProjectsLoaded demo) {
         var factory = Tenant.user(demo.factoryOrgId(), demo.factoryAdminId());
         try {
-            if (call(factory, () -> accounts.allStations().stream()
-                    .noneMatch(s -> s.name().equals("Cutting")))) {
-                return; // not the demo factory
-            }
-            List<UUID> started = settled(factory);
-            if (started.isEmpty()) {
-                log.warn("Demo units skipped: no demo project made units in {}", PATIENCE);
-                return;
-            }
-            if (call(factory, this::moved)) {
+            List<UUID> started = call(factory, this::projectsWithUnits);
+            if (started.isEmpty() || call(factory, this::moved)) {
                 return;
             }
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -90,34 +78,9 @@ class DemoUnits {
                 floor.writeSessions();
                 return null;
             });
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.warn("Demo units stopped: {}", e.toString());
         }
-    }
-
-    /**
-     * The projects that made units, once the projects demo has finished with them: nothing it writes (which projects
-     * have units, their statuses and stages) has changed for {@link #QUIET}. Oldest project first.
-     */
-    private List<UUID> settled(Tenant factory) throws InterruptedException {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        String last = null;
-        Instant since = Instant.now();
-        while (Instant.now().isBefore(deadline)) {
-            String now = call(factory, () -> fingerprint(projectsWithUnits()));
-            if (!now.isEmpty() && now.equals(last)) {
-                if (Duration.between(since, Instant.now()).compareTo(QUIET) >= 0) {
-                    return call(factory, this::projectsWithUnits);
-                }
-            } else {
-                last = now;
-                since = Instant.now();
-            }
-            Thread.sleep(500);
-        }
-        return List.of();
     }
 
     private List<UUID> projectsWithUnits() {
@@ -128,17 +91,6 @@ class DemoUnits {
                 .param("org", TenantContext.requireOrgId())
                 .query(UUID.class)
                 .list();
-    }
-
-    private String fingerprint(List<UUID> projectIds) {
-        StringBuilder print = new StringBuilder();
-        for (UUID id : projectIds) {
-            projects.job(id).ifPresent(job -> {
-                print.append(id).append(job.status());
-                job.stages().forEach(s -> print.append(s.status()));
-            });
-        }
-        return print.toString();
     }
 
     private boolean moved() {

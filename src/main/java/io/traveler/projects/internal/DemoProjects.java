@@ -4,6 +4,7 @@ import io.traveler.accounts.Accounts;
 import io.traveler.accounts.DemoOrganizationsLoaded;
 import io.traveler.catalog.Catalog;
 import io.traveler.customers.CustomerStandings;
+import io.traveler.projects.DemoProjectsLoaded;
 import io.traveler.projects.OrderSource;
 import io.traveler.projects.Projects;
 import io.traveler.shared.jpa.ExpectedVersion;
@@ -21,6 +22,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -60,6 +62,7 @@ class DemoProjects {
     private final Catalog catalog;
     private final CustomerStandings customers;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
 
     DemoProjects(
             Projects projects,
@@ -72,7 +75,9 @@ class DemoProjects {
             Accounts accounts,
             Catalog catalog,
             CustomerStandings customers,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.projects = projects;
         this.service = service;
         this.views = views;
@@ -104,6 +109,7 @@ class DemoProjects {
                 return;
             }
             if (call(factory, () -> !views.countsByStatus().isEmpty())) {
+                announce(factory);
                 return;
             }
             for (Plan plan : PLANS) {
@@ -114,6 +120,7 @@ class DemoProjects {
                 }
             }
             stock(factory);
+            announce(factory);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -236,6 +243,14 @@ class DemoProjects {
                     null,
                     null,
                     "Replacement straps kept for Bluebird's repairs."));
+        });
+    }
+
+    /** Published in a transaction, so that its listeners (the shop floor's demo) run after it and are registered. */
+    private void announce(Tenant factory) {
+        call(factory, () -> {
+            events.publishEvent(new DemoProjectsLoaded(factory.orgId(), factory.actorId()));
+            return null;
         });
     }
 
