@@ -61,6 +61,25 @@ class OpenApiDocumentTests {
         assertThat(anyTyped).isEmpty();
     }
 
+    /** The schemas name properties as the JSON does (snake_case), so a generated client reads and sends real fields. */
+    @Test
+    void schemasNamePropertiesAsTheJsonDoes() throws IOException {
+        JsonNode schemas = document().path("components").path("schemas");
+        List<String> camel = new ArrayList<>();
+        for (var schema : schemas.properties()) {
+            for (var property : schema.getValue().path("properties").properties()) {
+                if (!property.getKey().matches("[a-z0-9_]+")) {
+                    camel.add(schema.getKey() + "." + property.getKey());
+                }
+            }
+        }
+        assertThat(camel).isEmpty();
+        assertThat(schemas.path("ScanBody").path("properties").has("station_id"))
+                .isTrue();
+        assertThat(schemas.path("UnitView").path("properties").has("project_code"))
+                .isTrue();
+    }
+
     @Test
     void everyOperationDeclaresItsProblemResponses() throws IOException {
         List<String> missing = new ArrayList<>();

@@ -1,5 +1,8 @@
 package io.traveler.shared.web;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -41,6 +44,16 @@ class OpenApiConfiguration {
         var freeForm = new ObjectSchema().additionalProperties(true);
         SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class, freeForm);
         SpringDocUtils.getConfig().replaceWithSchema(ObjectNode.class, freeForm);
+    }
+
+    /**
+     * The schemas' property names as the API writes them: snake_case. The JSON itself is written by Jackson 3 with
+     * {@code spring.jackson.property-naming-strategy=SNAKE_CASE}; swagger-core reads the records with its own Jackson 2
+     * mapper, which knows nothing of that setting and published camelCase names.
+     */
+    @Bean
+    ModelResolver snakeCaseModelResolver() {
+        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
     }
 
     @Bean
