@@ -53,8 +53,7 @@ class DatabaseConfiguration {
         }
         Path dataDir = Path.of(env.getProperty("traveler.data-dir", "./data"));
         boolean fresh = env.getProperty("traveler.db.fresh", Boolean.class, false);
-        boolean durable = env.getProperty("traveler.db.embedded-durable-commits", Boolean.class, true);
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.lease(dataDir, fresh, durable);
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.lease(dataDir, fresh);
         String embeddedUrl = "jdbc:postgresql://localhost:" + server.port() + "/" + EmbeddedPostgresServer.DATABASE;
         return new Connections(
                 embeddedUrl, EmbeddedPostgresServer.OWNER_ROLE, "", EmbeddedPostgresServer.APP_ROLE, "", server);

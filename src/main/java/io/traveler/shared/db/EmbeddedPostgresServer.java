@@ -46,17 +46,8 @@ public final class EmbeddedPostgresServer {
      * last one returned stops PostgreSQL, so shutdown never races the application's own.
      */
     public static synchronized EmbeddedPostgresServer lease(Path dataDir, boolean fresh) {
-        return lease(dataDir, fresh, true);
-    }
-
-    /**
-     * {@code durable} false runs the server with {@code synchronous_commit=off}: a commit is acknowledged before its
-     * WAL reaches the disk. Only the tests use it (their database is wiped at each start anyway); Traveler itself
-     * always acknowledges a commit only once it is on disk.
-     */
-    public static synchronized EmbeddedPostgresServer lease(Path dataDir, boolean fresh, boolean durable) {
         Path key = dataDir.toAbsolutePath().normalize();
-        EmbeddedPostgresServer server = RUNNING.computeIfAbsent(key, dir -> start(dir, fresh, durable));
+        EmbeddedPostgresServer server = RUNNING.computeIfAbsent(key, dir -> start(dir, fresh));
         server.leases++;
         return server;
     }
@@ -70,7 +61,7 @@ public final class EmbeddedPostgresServer {
         stop();
     }
 
-    private static EmbeddedPostgresServer start(Path dataDir, boolean fresh, boolean durable) {
+    private static EmbeddedPostgresServer start(Path dataDir, boolean fresh) {
         try {
             Path pgData = dataDir.resolve("postgres");
             Path runtime = dataDir.resolve("postgres-runtime");
@@ -87,7 +78,7 @@ public final class EmbeddedPostgresServer {
                     .setOverrideWorkingDirectory(runtime.toFile())
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                    .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("listen_addresses", "localhost")
                     .start();
