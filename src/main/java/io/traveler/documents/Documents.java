@@ -1,9 +1,12 @@
 package io.traveler.documents;
 
+import io.traveler.shared.errors.ValidationException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,7 +23,20 @@ public interface Documents {
         PHOTO,
         MANUAL,
         CERTIFICATE,
-        OTHER
+        OTHER;
+
+        /** A type as sent, in any case; none for a blank one; a problem on {@code type} for an unknown one. */
+        public static Type parse(String sent) {
+            if (sent == null || sent.isBlank()) {
+                return null;
+            }
+            try {
+                return valueOf(sent.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new ValidationException(
+                        "type", "is one of " + Arrays.toString(values()).replaceAll("[\\[\\]]", ""));
+            }
+        }
     }
 
     /** A stored file's metadata. {@code entityType} is a module's name for what it belongs to ("defect", "project"). */

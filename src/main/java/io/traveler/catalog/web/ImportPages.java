@@ -8,11 +8,9 @@ import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.Htmx;
 import io.traveler.shared.web.PageController;
 import io.traveler.shared.web.Problems;
+import io.traveler.shared.web.Uploads;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -97,7 +95,7 @@ class ImportPages {
         }
         UUID id;
         try {
-            id = imports.start(chosen.get(), formatOf(file), stream(file), activate);
+            id = imports.start(chosen.get(), formatOf(file), Uploads.content(file), activate);
         } catch (TryLaterException e) {
             response.setHeader(
                     HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()));
@@ -148,14 +146,5 @@ class ImportPages {
         model.addAttribute("kind", kind);
         model.addAttribute("activate", activate);
         return "catalog/imports";
-    }
-
-    /** The part as the container spooled it to disk; never its bytes in memory. */
-    private static InputStream stream(MultipartFile file) {
-        try {
-            return file.getInputStream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -7,6 +7,7 @@ import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.ListPages;
 import io.traveler.shared.web.PageController;
+import io.traveler.shared.web.Uploads;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -60,11 +61,7 @@ class DocumentPages {
         model.addAttribute("types", Documents.Type.values());
         UUID entity = DocumentsController.uuid("entity_id", entityId);
         var filter = new DocumentService.Filter(
-                blank(entityType) ? null : entityType,
-                entity,
-                DocumentsController.type(type),
-                blank(tag) ? null : tag,
-                q);
+                blank(entityType) ? null : entityType, entity, Documents.Type.parse(type), blank(tag) ? null : tag, q);
         return ListPages.of(request, model, "documents/list")
                 .filter("q", q)
                 .filter("type", type)
@@ -93,13 +90,12 @@ class DocumentPages {
                 () -> {
                     var sent = new Documents.NewDocument(
                             name,
-                            DocumentsController.type(type),
+                            Documents.Type.parse(type),
                             DocumentsController.splitTags(tags == null ? null : List.of(tags)),
                             entityType,
                             DocumentsController.uuid("entity_id", entityId),
                             accessLevel);
-                    Document stored =
-                            documents.upload(sent, DocumentsController.stream(file), file.getOriginalFilename());
+                    Document stored = documents.upload(sent, Uploads.content(file), file.getOriginalFilename());
                     return "redirect:/app/documents/" + stored.id();
                 },
                 () -> {
@@ -142,7 +138,7 @@ class DocumentPages {
                                 id,
                                 ExpectedVersion.ofNullable(version),
                                 name,
-                                DocumentsController.stream(file),
+                                Uploads.content(file),
                                 file.getOriginalFilename())
                         .id());
         return created[0] == null ? back : "redirect:/app/documents/" + created[0];

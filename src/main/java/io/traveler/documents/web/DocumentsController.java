@@ -14,16 +14,13 @@ import io.traveler.shared.errors.ValidationException;
 import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.PageRequest;
+import io.traveler.shared.web.Uploads;
 import io.traveler.shared.web.Versions;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.core.io.InputStreamResource;
@@ -159,8 +156,13 @@ class DocumentsController {
             @Parameter(hidden = true) @RequestParam(name = "entity_id", required = false) String entityId,
             @Parameter(hidden = true) @RequestParam(name = "access_level", required = false) String accessLevel) {
         var sent = new Documents.NewDocument(
-                name, type(type), splitTags(tags), entityType, uuid("entity_id", entityId), accessLevel);
-        Document stored = documents.upload(sent, stream(file), file.getOriginalFilename());
+                name,
+                Documents.Type.parse(type),
+                splitTags(tags),
+                entityType,
+                uuid("entity_id", entityId),
+                accessLevel);
+        Document stored = documents.upload(sent, Uploads.content(file), file.getOriginalFilename());
         return Versions.withEtag(
                 ResponseEntity.created(URI.create("/api/documents/" + stored.id())),
                 stored.revision(),
@@ -180,7 +182,10 @@ class DocumentsController {
             @RequestParam(required = false) String cursor) {
         PageRequest page = PageRequest.of(limit, cursor, null, Set.of("created_at"), "-created_at");
         return documents
-                .list(new DocumentService.Filter(entityType, entityId, type(type), tag, q), page.limit(), cursor)
+                .list(
+                        new DocumentService.Filter(entityType, entityId, Documents.Type.parse(type), tag, q),
+                        page.limit(),
+                        cursor)
                 .map(DocumentView::of);
     }
 
@@ -219,7 +224,7 @@ class DocumentsController {
             @Parameter(hidden = true) @RequestParam(required = false) MultipartFile file,
             @Parameter(hidden = true) @RequestParam(required = false) String name,
             ExpectedVersion expected) {
-        Document stored = documents.newVersion(id, expected, name, stream(file), file.getOriginalFilename());
+        Document stored = documents.newVersion(id, expected, name, Uploads.content(file), file.getOriginalFilename());
         return Versions.withEtag(
                 ResponseEntity.created(URI.create("/api/documents/" + stored.id())),
                 stored.revision(),
@@ -275,19 +280,6 @@ class DocumentsController {
                 .body(new InputStreamResource(content.stream()));
     }
 
-    static Documents.Type type(String sent) {
-        if (sent == null || sent.isBlank()) {
-            return null;
-        }
-        try {
-            return Documents.Type.valueOf(sent.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ValidationException(
-                    "type",
-                    "is one of " + Arrays.toString(Documents.Type.values()).replaceAll("[\\[\\]]", ""));
-        }
-    }
-
     static UUID uuid(String field, String sent) {
         if (sent == null || sent.isBlank()) {
             return null;
@@ -312,14 +304,4 @@ class DocumentsController {
     }
 
     /** The part as the container spooled it to disk; never its bytes in memory. */
-    static InputStream stream(MultipartFile file) {
-        if (file == null || file.isEmpty()) {
-            throw new ValidationException("file", "is required and must not be empty");
-        }
-        try {
-            return file.getInputStream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -8,9 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.documents.Documents.StoredDocument;
 import io.traveler.production.internal.UnitPhotos;
 import io.traveler.shared.errors.ValidationException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.traveler.shared.web.Uploads;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.MediaType;
@@ -71,7 +69,7 @@ class UnitPhotosController {
             @PathVariable UUID id,
             @Parameter(hidden = true) @RequestParam(required = false) MultipartFile file,
             @Parameter(hidden = true) @RequestParam(required = false) String name) {
-        StoredDocument stored = photos.store(id, name, stream(file));
+        StoredDocument stored = photos.store(id, name, Uploads.content(file));
         return ResponseEntity.created(URI.create("/api/documents/" + stored.id()))
                 .body(PhotoView.of(stored));
     }
@@ -84,19 +82,8 @@ class UnitPhotosController {
         if (code == null || code.isBlank()) {
             throw new ValidationException("code", "is required: the scanned unit");
         }
-        StoredDocument stored = photos.storeForCode(code, null, stream(file));
+        StoredDocument stored = photos.storeForCode(code, null, Uploads.content(file));
         return ResponseEntity.created(URI.create("/api/documents/" + stored.id()))
                 .body(PhotoView.of(stored));
-    }
-
-    private static InputStream stream(MultipartFile file) {
-        if (file == null || file.isEmpty()) {
-            throw new ValidationException("file", "is required and must not be empty");
-        }
-        try {
-            return file.getInputStream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
