@@ -72,9 +72,12 @@ public class Labels {
         return job(projectId);
     }
 
+    /** A sheet: its project (its code names the file) and its labels in the units' order. */
+    public record Sheet(Job job, List<Label> labels) {}
+
     /** The labels of a sheet, in the units' order; 404 for a project the organization does not have. */
     @Transactional(readOnly = true)
-    public List<Label> sheet(UUID projectId, Selection selection) {
+    public Sheet sheet(UUID projectId, Selection selection) {
         Job job = job(projectId);
         List<UnitRow> units = selection.named() ? named(projectId, selection.units()) : range(projectId, selection);
         if (units.isEmpty()) {
@@ -84,7 +87,7 @@ public class Labels {
             throw new ConflictException("The project has no units to label: they are made when it starts");
         }
         String caption = caption(job);
-        return units.stream().map(unit -> labelOf(unit, caption)).toList();
+        return new Sheet(job, units.stream().map(unit -> labelOf(unit, caption)).toList());
     }
 
     private List<UnitRow> named(UUID projectId, List<UUID> ids) {

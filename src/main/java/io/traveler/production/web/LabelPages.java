@@ -74,7 +74,7 @@ class LabelPages {
             var sheet = labels.sheet(
                     id,
                     selected ? LabelResponses.selection(units, null, null) : LabelResponses.selection(null, from, to));
-            LabelResponses.pdf(sheet, chosen, labels.project(id).code(), response);
+            LabelResponses.pdf(sheet.labels(), chosen, sheet.job().code(), response);
             return null;
         } catch (TravelerException refused) {
             if (refused.kind() == TravelerException.Kind.NOT_FOUND) {

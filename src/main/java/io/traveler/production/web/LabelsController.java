@@ -86,6 +86,6 @@ class LabelsController {
             throws IOException {
         var chosen = LabelResponses.layout(layout);
         var sheet = labels.sheet(id, LabelResponses.selection(units, from, to));
-        LabelResponses.pdf(sheet, chosen, labels.project(id).code(), response);
+        LabelResponses.pdf(sheet.labels(), chosen, sheet.job().code(), response);
     }
 }
