@@ -4,6 +4,7 @@ import io.traveler.documents.Documents;
 import io.traveler.documents.Documents.StoredDocument;
 import io.traveler.shared.errors.NotFoundException;
 import io.traveler.shared.errors.ValidationException;
+import io.traveler.shared.security.Callers;
 import io.traveler.shared.tenancy.TenantContext;
 import java.io.InputStream;
 import java.util.Collection;
@@ -13,7 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Photos taken on the floor (of a defect, or for a stage's photo action) are documents of the unit: stored through
@@ -27,22 +28,28 @@ public class UnitPhotos {
     private final Documents documents;
     private final UnitQueries units;
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
 
-    UnitPhotos(Documents documents, UnitQueries units, JdbcClient jdbc) {
+    UnitPhotos(Documents documents, UnitQueries units, JdbcClient jdbc, TransactionTemplate transactions) {
         this.documents = documents;
         this.units = units;
         this.jdbc = jdbc;
+        this.transactions = transactions;
     }
 
-    /** Stores a photo of the unit a scanned code names (the serial or the label's URL), as the scan station does. */
-    @Transactional
+    /**
+     * Stores a photo of the unit a scanned code names (the serial or the label's URL), as the scan station does. The
+     * unit is found in a short transaction of its own: the upload itself (up to the file limit, from a phone) holds
+     * no database connection.
+     */
     public StoredDocument storeForCode(String code, String name, InputStream content) {
         String serial = ScanService.serialOf(code);
-        UUID unit = jdbc.sql("select id from production.units where org_id = :org and serial = :serial")
-                .param("org", TenantContext.requireOrgId())
-                .param("serial", serial)
-                .query(UUID.class)
-                .optional()
+        UUID unit = transactions
+                .execute(status -> jdbc.sql("select id from production.units where org_id = :org and serial = :serial")
+                        .param("org", TenantContext.requireOrgId())
+                        .param("serial", serial)
+                        .query(UUID.class)
+                        .optional())
                 .orElseThrow(() -> new NotFoundException("Unit", serial));
         return store(unit, name, content);
     }
@@ -56,13 +63,19 @@ public class UnitPhotos {
                 content);
     }
 
-    /** Refuses ids of documents the organization does not have, naming the field they came in. */
+    /**
+     * Refuses ids of documents the organization does not have, naming the field they came in; a RESTRICTED document
+     * counts only for a caller who may read it ({@code documents:manage}), so a scan cannot attach (or probe) one.
+     */
     void requireExisting(String field, Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return;
         }
+        boolean restrictedReadable = Callers.hold("documents:manage");
         Set<UUID> found = new HashSet<>();
-        documents.documents(ids).forEach(document -> found.add(document.id()));
+        documents.documents(ids).stream()
+                .filter(document -> restrictedReadable || !"RESTRICTED".equals(document.accessLevel()))
+                .forEach(document -> found.add(document.id()));
         for (UUID id : ids) {
             if (!found.contains(id)) {
                 throw new ValidationException(field, "names no document of this organization: " + id);
