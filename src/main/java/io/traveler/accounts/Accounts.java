@@ -45,4 +45,19 @@ public interface Accounts {
 
     /** The employee record linked to this user in the current organization, if there is one. */
     Optional<EmployeeRef> employeeOfUser(UUID userId);
+
+    /**
+     * A location of the current organization's tree (a SITE, an AREA in a site, a BIN in an area), as stock is kept
+     * at it: {@code path} names it from its site down ("MAIN / Shelves / B-12").
+     */
+    record LocationRef(UUID id, String code, String name, String kind, UUID parentId, String path) {}
+
+    /** The current organization's locations among {@code locationIds}, in one query; another's are absent. */
+    Map<UUID, LocationRef> locations(Collection<UUID> locationIds);
+
+    /** The current organization's locations, in tree order (each site, then its areas, each with its bins). */
+    List<LocationRef> allLocations();
+
+    /** The current organization's location with this code (as a scanned location barcode names it). */
+    Optional<LocationRef> locationByCode(String code);
 }

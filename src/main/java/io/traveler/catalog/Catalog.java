@@ -57,4 +57,25 @@ public interface Catalog {
 
     /** The current organization's products made by one of these workflows, by SKU (each as a product sellable). */
     java.util.List<Sellable> productsMadeBy(Collection<UUID> workflowIds);
+
+    /**
+     * A part as stock and purchasing show it: its number, name, kind, unit of measure, standard unit cost, and its
+     * category (null when it has none).
+     */
+    record PartRef(
+            UUID id,
+            String partNumber,
+            String name,
+            String kind,
+            String unitOfMeasure,
+            BigDecimal unitCost,
+            String status,
+            UUID categoryId,
+            String categoryName) {}
+
+    /** The current organization's parts among {@code partIds}, in one query; another's are absent. */
+    Map<UUID, PartRef> parts(Collection<UUID> partIds);
+
+    /** The current organization's part with this number (as a scanned part barcode names it), if there is one. */
+    Optional<PartRef> partByNumber(String partNumber);
 }

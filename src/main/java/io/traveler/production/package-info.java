@@ -6,7 +6,7 @@
  */
 @ApplicationModule(
         displayName = "Production",
-        allowedDependencies = {"shared", "settings", "accounts", "workflows", "projects", "documents"})
+        allowedDependencies = {"shared", "settings", "accounts", "workflows", "projects", "documents", "inventory"})
 package io.traveler.production;
 
 import org.springframework.modulith.ApplicationModule;

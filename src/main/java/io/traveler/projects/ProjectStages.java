@@ -16,7 +16,8 @@ public interface ProjectStages {
 
     /**
      * A project as the shop floor sees it. {@code status} is DRAFT, ACTIVE, ON_HOLD, COMPLETED or CANCELLED;
-     * {@code priority} is the order's (LOW, NORMAL, HIGH, URGENT), NORMAL for a project of no order.
+     * {@code priority} is the order's (LOW, NORMAL, HIGH, URGENT), NORMAL for a project of no order. {@code bomId} is
+     * the bill of materials the project was pinned to (null when it was made without one).
      */
     record Job(
             UUID projectId,
@@ -28,6 +29,7 @@ public interface ProjectStages {
             String priority,
             UUID orderId,
             UUID productId,
+            UUID bomId,
             UUID workflowId,
             List<Stage> stages) {}
 
@@ -41,4 +43,10 @@ public interface ProjectStages {
      * Takes the project's row lock, so calls for one project take turns and the last one sees every unit's commit.
      */
     void followUnits(UUID projectId, Integer earliestOpenPosition);
+
+    /**
+     * Adds what the materials issued to the project cost (negative for materials returned from it) to its actual
+     * materials cost, in the caller's transaction; the cost never goes below zero.
+     */
+    void addMaterialsCost(UUID projectId, BigDecimal amount);
 }

@@ -176,7 +176,8 @@ class ModuleContributionPagesTests {
                 .contains("value=\"metrics:read\"")
                 .contains("value=\"orders:transition\"")
                 .contains("value=\"projects:advance\"")
-                .doesNotContain("value=\"inventory:read\"");
+                .contains("value=\"inventory:read\"")
+                .doesNotContain("value=\"quality:read\"");
     }
 
     private static List<String> navigation(String html) {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -101,6 +102,61 @@ class AccountsService implements Accounts, ActorNames {
     @Transactional(readOnly = true)
     public Optional<StationRef> station(UUID stationId) {
         return stations(List.of(stationId)).values().stream().findFirst();
+    }
+
+    private static final String LOCATION_TREE = """
+            with recursive tree as (
+                select id, code, name, kind, parent_id, name::text as path, array[code] as sort_key
+                  from accounts.locations where org_id = :org and parent_id is null
+                union all
+                select l.id, l.code, l.name, l.kind, l.parent_id, t.path || ' / ' || l.name, t.sort_key || l.code
+                  from accounts.locations l join tree t on l.parent_id = t.id
+                 where l.org_id = :org
+            )
+            select id, code, name, kind, parent_id, path from tree
+            """;
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, LocationRef> locations(Collection<UUID> locationIds) {
+        Map<UUID, LocationRef> found = new HashMap<>();
+        if (locationIds.isEmpty()) {
+            return found;
+        }
+        Set<UUID> wanted = Set.copyOf(locationIds);
+        for (LocationRef location : allLocations()) {
+            if (wanted.contains(location.id())) {
+                found.put(location.id(), location);
+            }
+        }
+        return found;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<LocationRef> allLocations() {
+        return jdbc.sql(LOCATION_TREE + " order by sort_key")
+                .param("org", TenantContext.requireOrgId())
+                .query((rs, n) -> new LocationRef(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getObject(5, UUID.class),
+                        rs.getString(6)))
+                .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<LocationRef> locationByCode(String code) {
+        if (code == null || code.isBlank() || code.length() > 50) {
+            return Optional.empty();
+        }
+        String wanted = code.trim();
+        return allLocations().stream()
+                .filter(l -> l.code().equalsIgnoreCase(wanted))
+                .findFirst();
     }
 
     @Override

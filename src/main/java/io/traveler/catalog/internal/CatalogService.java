@@ -111,6 +111,54 @@ public class CatalogService implements Catalog {
         return parts.existsById(partId);
     }
 
+    private static final String PART_REFS = """
+            select p.id, p.part_number, p.name, p.kind, p.unit_of_measure, p.unit_cost, p.status, p.category_id, c.name
+              from catalog.parts p left join catalog.categories c on c.org_id = p.org_id and c.id = p.category_id
+             where p.org_id = :org
+            """;
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, PartRef> parts(Collection<UUID> partIds) {
+        Map<UUID, PartRef> found = new HashMap<>();
+        if (partIds.isEmpty()) {
+            return found;
+        }
+        jdbc.sql(PART_REFS + " and p.id in (:ids)")
+                .param("org", TenantContext.requireOrgId())
+                .param("ids", List.copyOf(Set.copyOf(partIds)))
+                .query(CatalogService::partRef)
+                .list()
+                .forEach(part -> found.put(part.id(), part));
+        return found;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<PartRef> partByNumber(String partNumber) {
+        if (partNumber == null || partNumber.isBlank() || partNumber.length() > 100) {
+            return Optional.empty();
+        }
+        return jdbc.sql(PART_REFS + " and p.part_number = :number")
+                .param("org", TenantContext.requireOrgId())
+                .param("number", partNumber.trim())
+                .query(CatalogService::partRef)
+                .optional();
+    }
+
+    private static PartRef partRef(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new PartRef(
+                rs.getObject(1, UUID.class),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getBigDecimal(6),
+                rs.getString(7),
+                rs.getObject(8, UUID.class),
+                rs.getString(9));
+    }
+
     @Override
     @Transactional(readOnly = true)
     public Optional<UUID> activeBomOf(UUID productId) {

@@ -5,6 +5,7 @@ import io.traveler.catalog.ProductTemplates;
 import io.traveler.customers.CustomerStandings;
 import io.traveler.projects.OrderSource;
 import io.traveler.projects.OrderSource.OrderForProjects;
+import io.traveler.projects.ProjectCancelled;
 import io.traveler.settings.OrganizationSettings;
 import io.traveler.shared.SearchWords;
 import io.traveler.shared.errors.ConflictException;
@@ -30,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -94,6 +96,7 @@ public class ProjectService {
     private final ObjectProvider<OrderSource> orderSource;
     private final JdbcClient jdbc;
     private final EntityManager em;
+    private final ApplicationEventPublisher events;
 
     ProjectService(
             ProjectRepository projects,
@@ -106,7 +109,8 @@ public class ProjectService {
             OrganizationSettings settings,
             ObjectProvider<OrderSource> orderSource,
             JdbcClient jdbc,
-            EntityManager em) {
+            EntityManager em,
+            ApplicationEventPublisher events) {
         this.projects = projects;
         this.stages = stages;
         this.designDocs = designDocs;
@@ -118,6 +122,7 @@ public class ProjectService {
         this.orderSource = orderSource;
         this.jdbc = jdbc;
         this.em = em;
+        this.events = events;
     }
 
     // --- creating --------------------------------------------------------------------------------------------
@@ -395,7 +400,10 @@ public class ProjectService {
 
     @Transactional
     public Project cancel(UUID id, ExpectedVersion expected) {
-        return changeStatus(id, expected, Project::cancel);
+        Project cancelled = changeStatus(id, expected, Project::cancel);
+        events.publishEvent(
+                new ProjectCancelled(cancelled.orgId(), cancelled.id(), cancelled.code(), actor(), Instant.now()));
+        return cancelled;
     }
 
     /** A change of status needs no If-Match (it is checked when sent): the row lock orders concurrent ones. */

@@ -2,8 +2,12 @@ package io.traveler.projects.internal;
 
 import io.traveler.projects.OrderSource;
 import io.traveler.projects.ProjectStages;
+import io.traveler.shared.errors.NotFoundException;
+import io.traveler.shared.tenancy.TenantContext;
+import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,9 +18,12 @@ class ProjectStagesForShopFloor implements ProjectStages {
     private final StageInstances stages;
     private final StageFlow flow;
     private final OrderSource orders;
+    private final JdbcClient jdbc;
 
-    ProjectStagesForShopFloor(ProjectRepository projects, StageInstances stages, StageFlow flow, OrderSource orders) {
+    ProjectStagesForShopFloor(
+            ProjectRepository projects, StageInstances stages, StageFlow flow, OrderSource orders, JdbcClient jdbc) {
         this.projects = projects;
+        this.jdbc = jdbc;
         this.stages = stages;
         this.flow = flow;
         this.orders = orders;
@@ -44,6 +51,7 @@ class ProjectStagesForShopFloor implements ProjectStages {
                 priority,
                 project.orderId(),
                 project.productId(),
+                project.bomId(),
                 project.workflowId(),
                 stages.findOfProject(project.id()).stream()
                         .map(s -> new Stage(
@@ -54,6 +62,22 @@ class ProjectStagesForShopFloor implements ProjectStages {
                                 s.stationId(),
                                 s.status().name()))
                         .toList());
+    }
+
+    @Override
+    @Transactional
+    public void addMaterialsCost(UUID projectId, BigDecimal amount) {
+        int changed = jdbc.sql("""
+                        update projects.projects set materials_cost = greatest(0, materials_cost + :amount)
+                         where org_id = :org and id = :id
+                        """)
+                .param("amount", amount)
+                .param("org", TenantContext.requireOrgId())
+                .param("id", projectId)
+                .update();
+        if (changed == 0) {
+            throw NotFoundException.of("Project", projectId);
+        }
     }
 
     @Override

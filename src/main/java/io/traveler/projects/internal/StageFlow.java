@@ -2,6 +2,7 @@ package io.traveler.projects.internal;
 
 import io.traveler.projects.ProjectCompleted;
 import io.traveler.projects.ProjectStarted;
+import io.traveler.projects.StageCompleted;
 import io.traveler.projects.StageEntered;
 import io.traveler.shared.errors.ConflictException;
 import io.traveler.shared.errors.NotFoundException;
@@ -193,6 +194,18 @@ public class StageFlow {
         UUID actor = ProjectService.actor();
         current.finish(actor, now);
         stages.saveAndFlush(current);
+        events.publishEvent(new StageCompleted(
+                project.orgId(),
+                project.id(),
+                current.id(),
+                current.stageId(),
+                current.name(),
+                current.position(),
+                current.stationId(),
+                current.entries(),
+                next == null,
+                actor,
+                now));
         if (next == null) {
             project.complete(now);
             rows.saveAndFlush(project);
