@@ -113,15 +113,27 @@ if [[ -n ${JFR:-} ]]; then
   done
 fi
 
-printf '\n%-6s %-4s %14s %10s %14s %10s %8s %s\n' round jar "health req/s" "p99 ms" "GET req/s" "p99 ms" ratio "failed (health/GET)"
-declare -A ratios
+# The server JVM's CPU time (user + system) in clock ticks; with the requests a run made, the CPU each request cost:
+# a figure a busy machine changes far less than the rates, which follow the share of the cores the server gets.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+cpu_us_per_request() { awk -v t="$1" -v rps="$2" -v s="$seconds" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.0f", t / hz * 1e6 / (rps * s)}'; }
+
+printf '\n%-6s %-4s %14s %10s %9s %14s %10s %9s %8s %8s %s\n' round jar "health req/s" "p99 ms" "CPU us" "GET req/s" "p99 ms" "CPU us" ratio "CPU GET/health" "failed (health/GET)"
+declare -A ratios cpu_ratios
 for ((r = 1; r <= rounds; r++)); do
   for i in "${!jars[@]}"; do
+    t0=$(cpu_ticks "${pids[$i]}")
     read -r h_rps h_p99 h_bad < <(run "${healths[$i]}" "" "$seconds")
+    t1=$(cpu_ticks "${pids[$i]}")
     read -r g_rps g_p99 g_bad < <(run "${gets[$i]}" "${auths[$i]}" "$seconds")
+    t2=$(cpu_ticks "${pids[$i]}")
+    h_cpu=$(cpu_us_per_request $((t1 - t0)) "$h_rps")
+    g_cpu=$(cpu_us_per_request $((t2 - t1)) "$g_rps")
     ratio=$(awk -v g="$g_rps" -v h="$h_rps" 'BEGIN{printf "%.2f", g / h}')
+    cpu_ratio=$(awk -v g="$g_cpu" -v h="$h_cpu" 'BEGIN{printf "%.2f", g / h}')
     ratios[$i]+="$ratio "
-    printf '%-6s %-4s %14.0f %10s %14.0f %10s %8s %s/%s\n' "$r" "$i" "$h_rps" "$h_p99" "$g_rps" "$g_p99" "$ratio" "$h_bad" "$g_bad"
+    cpu_ratios[$i]+="$cpu_ratio "
+    printf '%-6s %-4s %14.0f %10s %9s %14.0f %10s %9s %8s %8s %s/%s\n' "$r" "$i" "$h_rps" "$h_p99" "$h_cpu" "$g_rps" "$g_p99" "$g_cpu" "$ratio" "$cpu_ratio" "$h_bad" "$g_bad"
   done
 done
 if [[ -n ${JFR:-} ]]; then
@@ -132,6 +144,6 @@ fi
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; print m + 0}'; }
 for i in "${!jars[@]}"; do
   # shellcheck disable=SC2086 # one ratio per word
-  echo "jar $i median ratio GET/health: $(median ${ratios[$i]})  (goal >= 0.6, GET p99 < 50 ms)"
+  echo "jar $i median ratio GET/health: $(median ${ratios[$i]})  (goal >= 0.6, GET p99 < 50 ms); server CPU per GET / per health: $(median ${cpu_ratios[$i]})"
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
