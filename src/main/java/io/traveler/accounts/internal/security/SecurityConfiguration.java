@@ -153,6 +153,7 @@ class SecurityConfiguration {
                 .addFilterBefore(new ApiKeyFilter(apiKeys, problems), BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new TenantContextFilter(), AuthorizationFilter.class)
                 .headers(securityHeaders(API_POLICY));
+        statelessOnly(http);
         return http.build();
     }
 
@@ -185,7 +186,19 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new ApiKeyFilter(apiKeys, problems), BearerTokenAuthenticationFilter.class)
                 .headers(securityHeaders(API_POLICY));
+        statelessOnly(http);
         return http.build();
+    }
+
+    /**
+     * A stateless chain has no saved request to return to after a sign-in, no form logout (the API's is a
+     * controller) and no handler asking the servlet request who is calling (they read the security context): the
+     * filters for them only wrapped each request once more, and every later read of the request went through it.
+     */
+    private static void statelessOnly(HttpSecurity http) throws Exception {
+        http.requestCache(cache -> cache.disable())
+                .logout(logout -> logout.disable())
+                .servletApi(servletApi -> servletApi.disable());
     }
 
     /** A request that arrived on the separate management server, when there is one. */
