@@ -945,19 +945,20 @@ class TenantRoleMatrixTests {
         var site = created(api.post("/api/locations")
                 .as(owner)
                 .body(Map.of("code", "MX-STOCK", "name", "Stock site", "kind", "SITE")));
-        created(api.post("/api/inventory/receipts")
-                .as(owner)
-                .body(Map.of(
-                        "part_id",
-                        part.id(),
-                        "location_id",
-                        site.id(),
-                        "quantity",
-                        5,
-                        "lot_number",
-                        "MX-LOT",
-                        "unit_cost",
-                        1)));
+        var transactions = context.getBean(org.springframework.transaction.support.TransactionTemplate.class);
+        var ledger = context.getBean(io.traveler.inventory.internal.Ledger.class);
+        UUID lot = io.traveler.shared.tenancy.TenantContext.callAs(
+                io.traveler.shared.tenancy.Tenant.user(owner.orgId(), owner.userId()),
+                () -> transactions.execute(tx -> ledger.receive(new io.traveler.inventory.internal.Ledger.Receipt(
+                                part.id(),
+                                site.id(),
+                                java.math.BigDecimal.TEN,
+                                "MX-LOT",
+                                java.math.BigDecimal.ONE,
+                                null,
+                                null,
+                                null))
+                        .lotId()));
         String project = "/api/projects/"
                 + created(api.post("/api/projects")
                                 .as(owner)
@@ -974,14 +975,6 @@ class TenantRoleMatrixTests {
                                         2)))
                         .id();
         assertThat(api.post(project + "/start").as(owner).send().status()).isEqualTo(200);
-        var transactions = context.getBean(org.springframework.transaction.support.TransactionTemplate.class);
-        var jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
-        UUID lot = io.traveler.shared.tenancy.TenantContext.callAs(
-                io.traveler.shared.tenancy.Tenant.user(owner.orgId(), owner.userId()),
-                () -> transactions.execute(tx -> jdbc.sql("select id from inventory.lots where part_id = :p")
-                        .param("p", part.id())
-                        .query(UUID.class)
-                        .single()));
         ownersIds.add(lot.toString());
         String unit = "/api/units/"
                 + api.get(project + "/units")
