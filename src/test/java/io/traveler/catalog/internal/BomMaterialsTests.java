@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.traveler.catalog.Catalog;
 import io.traveler.shared.errors.NotFoundException;
 import io.traveler.testing.ApplicationTest;
+import io.traveler.testing.PageSession;
 import io.traveler.testing.Tenants;
 import java.math.BigDecimal;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -30,6 +32,9 @@ class BomMaterialsTests {
 
     @Autowired
     BomService boms;
+
+    @LocalServerPort
+    int port;
 
     Tenants.Member owner;
     DirectCatalog fixtures;
@@ -89,6 +94,29 @@ class BomMaterialsTests {
         assertThat(owner.call(() -> boms.bom(bom)).lines())
                 .extracting(BomLines.Line::stageName)
                 .containsExactly("Assembly", "assembly", "Cutting", "Cutting", null, null);
+    }
+
+    @Test
+    void theBomEditorSavesTheStageThatConsumesALineAndShowsItAgain() throws Exception {
+        UUID part = fixtures.part("THREAD", BigDecimal.ONE, null);
+        UUID draft =
+                fixtures.draft(fixtures.product("SHIRT"), DirectCatalog.line(Bom.ComponentType.PART, part, "1", "0"));
+        PageSession pages = PageSession.signIn(port, owner.email());
+        String editor = pages.get("/app/catalog/boms/" + draft + "/edit").body();
+        assertThat(editor).contains("name=\"stage_name\"");
+        var version = java.util.regex.Pattern.compile("name=\"version\" value=\"(\\d+)\"")
+                .matcher(editor);
+        assertThat(version.find()).isTrue();
+
+        pages.submit(
+                "/app/catalog/boms/" + draft + "/edit",
+                "action=save&version=" + version.group(1) + "&component=THREAD&quantity=3&unit=&waste_factor=0"
+                        + "&optional=false&substitute_group=&preference=0&notes=&stage_name=+Sewing+");
+
+        assertThat(owner.call(() -> boms.bom(draft)).lines())
+                .extracting(BomLines.Line::stageName)
+                .containsExactly("Sewing");
+        assertThat(pages.get("/app/catalog/boms/" + draft + "/edit").body()).contains("value=\"Sewing\"");
     }
 
     @Test
