@@ -55,6 +55,7 @@ class ProjectMaterialsTests {
     UUID customer;
     UUID workflow;
     UUID site;
+    UUID cutting;
 
     @BeforeEach
     void setUp() {
@@ -62,7 +63,7 @@ class ProjectMaterialsTests {
         Tenants tenants = Tenants.in(context);
         factory = tenants.organization("FACTORY");
         owner = tenants.signedIn(factory);
-        UUID cutting = created(api.post("/api/stations").as(owner).body(Map.of("name", "Cutting")));
+        cutting = created(api.post("/api/stations").as(owner).body(Map.of("name", "Cutting")));
         UUID assembly = created(api.post("/api/stations").as(owner).body(Map.of("name", "Assembly")));
         customer = created(api.post("/api/customers").as(owner).body(Map.of("name", "Customer")));
         workflow = created(api.post("/api/workflows/")
@@ -195,6 +196,49 @@ class ProjectMaterialsTests {
         assertThat(pages.get("/app/projects/" + project).body()).contains("id=\"materials-cost\"", "/materials");
         assertThat(pages.get("/app/units/" + units.getFirst() + "/lots").body()).contains("F-OLD", "P-1");
         assertThat(pages.get("/app/lots/" + oldFrames + "/units").body()).contains("/app/units/" + units.getLast());
+    }
+
+    @Test
+    void unitsScannedOutOfTheFirstStageBackflushItsMaterialsAndTraceTheirLots() {
+        UUID pin = part("PIN", "1");
+        UUID pins = receive(pin, "10", "PIN-1", "1");
+        UUID stool = product("STOOL");
+        bom(stool, line(pin, 2, null));
+        UUID project = project(stool, 2);
+        assertThat(api.post("/api/projects/" + project + "/start")
+                        .as(owner)
+                        .send()
+                        .status())
+                .isEqualTo(200);
+
+        for (JsonNode unit : api.get("/api/projects/" + project + "/units")
+                .as(owner)
+                .send()
+                .json()
+                .path("items")) {
+            for (String action : List.of("start", "complete")) {
+                var scanned = api.post("/api/scan")
+                        .as(owner)
+                        .body(Map.of("code", unit.path("serial").asString(), "station_id", cutting, "action", action))
+                        .send();
+                assertThat(scanned.status()).as(scanned.toString()).isEqualTo(200);
+            }
+        }
+
+        // the project follows its units after their commit, and its first stage's backflush with it
+        Eventually.until(
+                "the stage the units left is backflushed",
+                Duration.ofSeconds(10),
+                () -> reservations(project).get(pin).path("status").asString().equals("backflushed"));
+        assertLine(reservations(project).get(pin), "4", "0", "4", "0");
+        assertThat(onHand(pins)).isEqualByComparingTo("6");
+        JsonNode lots = api.get("/api/units/" + units(project).getFirst() + "/lots")
+                .as(owner)
+                .send()
+                .json()
+                .path("items");
+        assertThat(lots.get(0).path("lot_number").asString()).isEqualTo("PIN-1");
+        assertThat(lots.get(0).path("quantity").decimalValue()).isEqualByComparingTo("2");
     }
 
     @Test
