@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class EquipmentPagesContribution {
     @Bean
-    ModuleContribution equipmentPages(MaintenanceSchedule schedule) {
+    ModuleContribution equipmentNavigation(MaintenanceSchedule schedule) {
         return ModuleContribution.of("equipment")
                 .navigation(84, "Equipment", "/app/equipment", "equipment:read")
                 .tile(84, "Maintenance due", "/app/equipment/maintenance", "equipment:read", schedule::dueNow)

@@ -35,7 +35,7 @@ public class MaintenanceSchedule {
     }
 
     /** A plan on the due list: what, of which equipment, when (date and/or hours) and how far off. */
-    public record DueItem(
+    public record PlanDue(
             UUID planId,
             String planName,
             UUID equipmentId,
@@ -53,12 +53,12 @@ public class MaintenanceSchedule {
             State state) {}
 
     /** One day of the month grid: plans falling due that day (by date) and maintenance done that day. */
-    public record Day(LocalDate date, boolean inMonth, boolean today, List<DueItem> due, List<Done> done) {}
+    public record Day(LocalDate date, boolean inMonth, boolean today, List<PlanDue> due, List<Done> done) {}
 
     public record Done(UUID equipmentId, String equipmentCode, String planName) {}
 
     /** A month: its weeks (Monday first) and the plans counted by hours only, which no date can show. */
-    public record Month(YearMonth month, List<List<Day>> weeks, List<DueItem> byHoursOnly, List<DueItem> overdue) {}
+    public record Month(YearMonth month, List<List<Day>> weeks, List<PlanDue> byHoursOnly, List<PlanDue> overdue) {}
 
     private static final String PLANS = """
             select p.id, p.name, p.equipment_id, e.code, e.name as equipment_name, e.status, p.interval_days,
@@ -81,7 +81,7 @@ public class MaintenanceSchedule {
      * use; {@code overdueOnly} keeps those past due. Overdue first, then by date.
      */
     @Transactional(readOnly = true)
-    public List<DueItem> due(int withinDays, BigDecimal withinHours, boolean overdueOnly) {
+    public List<PlanDue> due(int withinDays, BigDecimal withinHours, boolean overdueOnly) {
         if (withinDays < 0 || withinDays > MAX_WITHIN_DAYS) {
             throw new ValidationException("within_days", "must be between 0 and " + MAX_WITHIN_DAYS);
         }
@@ -89,7 +89,7 @@ public class MaintenanceSchedule {
             throw new ValidationException("within_hours", "must be between 0 and 1000000");
         }
         LocalDate today = equipment.today();
-        List<DueItem> rows = jdbc.sql(PLANS + """
+        List<PlanDue> rows = jdbc.sql(PLANS + """
                            and (p.next_due_on <= :horizon or e.hours_used + :hours >= p.next_due_hours)
                          order by least(p.next_due_on, :today) nulls last, p.next_due_on nulls last, e.code, p.name
                          limit :max
@@ -101,7 +101,7 @@ public class MaintenanceSchedule {
                 .param("max", MAX_ROWS)
                 .query((rs, n) -> item(rs, today))
                 .list();
-        List<DueItem> answered = new ArrayList<>(rows);
+        List<PlanDue> answered = new ArrayList<>(rows);
         answered.sort((a, b) -> Integer.compare(a.state().ordinal(), b.state().ordinal()));
         return overdueOnly
                 ? answered.stream().filter(i -> i.state() == State.OVERDUE).toList()
@@ -131,15 +131,15 @@ public class MaintenanceSchedule {
         LocalDate last = month.atEndOfMonth();
         LocalDate gridStart = first.minusDays(first.getDayOfWeek().getValue() - 1L);
         LocalDate gridEnd = last.plusDays(7L - last.getDayOfWeek().getValue());
-        List<DueItem> plans = jdbc.sql(PLANS + " order by e.code, p.name limit :max")
+        List<PlanDue> plans = jdbc.sql(PLANS + " order by e.code, p.name limit :max")
                 .param("org", TenantContext.requireOrgId())
                 .param("max", MAX_ROWS)
                 .query((rs, n) -> item(rs, today))
                 .list();
-        var dueOn = new java.util.HashMap<LocalDate, List<DueItem>>();
-        List<DueItem> byHours = new ArrayList<>();
-        List<DueItem> overdue = new ArrayList<>();
-        for (DueItem plan : plans) {
+        var dueOn = new java.util.HashMap<LocalDate, List<PlanDue>>();
+        List<PlanDue> byHours = new ArrayList<>();
+        List<PlanDue> overdue = new ArrayList<>();
+        for (PlanDue plan : plans) {
             if (plan.state() == State.OVERDUE) {
                 overdue.add(plan);
             }
@@ -201,7 +201,7 @@ public class MaintenanceSchedule {
         return new Month(month, weeks, byHours, overdue);
     }
 
-    private static DueItem item(ResultSet rs, LocalDate today) throws SQLException {
+    private static PlanDue item(ResultSet rs, LocalDate today) throws SQLException {
         LocalDate nextOn = rs.getObject("next_due_on", LocalDate.class);
         BigDecimal nextHours = rs.getBigDecimal("next_due_hours");
         BigDecimal used = rs.getBigDecimal("hours_used");
@@ -213,7 +213,7 @@ public class MaintenanceSchedule {
                         ? State.DUE
                         : State.UPCOMING;
         Integer intervalDays = rs.getObject("interval_days", Integer.class);
-        return new DueItem(
+        return new PlanDue(
                 rs.getObject("id", UUID.class),
                 rs.getString("name"),
                 rs.getObject("equipment_id", UUID.class),

@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProductEquipment {
     public static final int MAX_ITEMS = 100;
 
-    public record Requirement(
+    public record EquipmentRequirement(
             UUID equipmentId,
             String equipmentCode,
             String equipmentName,
@@ -32,7 +32,7 @@ public class ProductEquipment {
             int quantity,
             String notes) {}
 
-    public record Requirements(UUID productId, long version, List<Requirement> items) {}
+    public record EquipmentRequirements(UUID productId, long version, List<EquipmentRequirement> items) {}
 
     public record RequirementData(UUID equipmentId, Integer quantity, String notes) {}
 
@@ -48,14 +48,14 @@ public class ProductEquipment {
     }
 
     @Transactional(readOnly = true)
-    public Requirements of(UUID productId) {
+    public EquipmentRequirements of(UUID productId) {
         requireProduct(productId);
         return read(productId, version(productId, false));
     }
 
     /** Replaces the product's requirements; {@code expected} must name the version read (0 for none yet). */
     @Transactional
-    public Requirements replace(UUID productId, ExpectedVersion expected, List<RequirementData> items) {
+    public EquipmentRequirements replace(UUID productId, ExpectedVersion expected, List<RequirementData> items) {
         requireProduct(productId);
         List<RequirementData> wanted = valid(items == null ? List.of() : items);
         UUID org = TenantContext.requireOrgId();
@@ -163,8 +163,8 @@ public class ProductEquipment {
         return items;
     }
 
-    private Requirements read(UUID productId, long version) {
-        List<Requirement> items = jdbc.sql("""
+    private EquipmentRequirements read(UUID productId, long version) {
+        List<EquipmentRequirement> items = jdbc.sql("""
                         select r.equipment_id, e.code, e.name, e.status, r.quantity, r.notes
                           from equipment.product_equipment r
                           join equipment.equipment e on e.org_id = r.org_id and e.id = r.equipment_id
@@ -173,7 +173,7 @@ public class ProductEquipment {
                         """)
                 .param("org", TenantContext.requireOrgId())
                 .param("product", productId)
-                .query((rs, n) -> new Requirement(
+                .query((rs, n) -> new EquipmentRequirement(
                         rs.getObject("equipment_id", UUID.class),
                         rs.getString("code"),
                         rs.getString("name"),
@@ -181,7 +181,7 @@ public class ProductEquipment {
                         rs.getInt("quantity"),
                         rs.getString("notes")))
                 .list();
-        return new Requirements(productId, Math.max(version, 0), items);
+        return new EquipmentRequirements(productId, Math.max(version, 0), items);
     }
 
     /** The product's version: 0 when it has none yet; {@code lock} holds its row for the replacement. */

@@ -10,10 +10,10 @@ import io.traveler.equipment.internal.EquipmentService.LogEntry;
 import io.traveler.equipment.internal.EquipmentService.PlanData;
 import io.traveler.equipment.internal.MaintenancePlan;
 import io.traveler.equipment.internal.MaintenanceSchedule;
-import io.traveler.equipment.internal.MaintenanceSchedule.DueItem;
+import io.traveler.equipment.internal.MaintenanceSchedule.PlanDue;
 import io.traveler.equipment.internal.ProductEquipment;
+import io.traveler.equipment.internal.ProductEquipment.EquipmentRequirements;
 import io.traveler.equipment.internal.ProductEquipment.RequirementData;
-import io.traveler.equipment.internal.ProductEquipment.Requirements;
 import io.traveler.shared.Quantity;
 import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.paging.ItemList;
@@ -365,7 +365,7 @@ class EquipmentController {
                     + " and every overdue one; overdue=true keeps only the overdue. Retired equipment is due nothing.")
     @GetMapping("/api/equipment/maintenance/due")
     @PreAuthorize("hasAuthority('equipment:read')")
-    ItemList<DueItem> due(
+    ItemList<PlanDue> due(
             @RequestParam(name = "within_days", required = false) Integer withinDays,
             @RequestParam(name = "within_hours", required = false) BigDecimal withinHours,
             @RequestParam(required = false) Boolean overdue) {
@@ -382,17 +382,17 @@ class EquipmentController {
     @Operation(summary = "Get the equipment a product needs")
     @GetMapping("/api/products/{id}/equipment")
     @PreAuthorize("hasAuthority('equipment:read')")
-    ResponseEntity<Requirements> requirements(@PathVariable UUID id) {
-        Requirements found = products.of(id);
+    ResponseEntity<EquipmentRequirements> requirements(@PathVariable UUID id) {
+        EquipmentRequirements found = products.of(id);
         return Versions.ok(found.version(), found);
     }
 
     @Operation(summary = "Replace the equipment a product needs")
     @PutMapping("/api/products/{id}/equipment")
     @PreAuthorize("hasAuthority('equipment:manage')")
-    ResponseEntity<Requirements> replaceRequirements(
+    ResponseEntity<EquipmentRequirements> replaceRequirements(
             @PathVariable UUID id, ExpectedVersion expected, @Valid @RequestBody RequirementsBody body) {
-        Requirements replaced = products.replace(
+        EquipmentRequirements replaced = products.replace(
                 id,
                 expected,
                 body.items().stream()
