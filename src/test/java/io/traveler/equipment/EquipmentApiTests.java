@@ -62,7 +62,7 @@ class EquipmentApiTests {
         var changed = api.patch(path)
                 .as(factory)
                 .ifMatch("\"0\"")
-                .body(Map.of("name", "Lathe A", "serial_number", null))
+                .body(withNull("name", "Lathe A", "serial_number"))
                 .send();
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.json().path("serial_number").isNull()).isTrue();
@@ -129,6 +129,13 @@ class EquipmentApiTests {
         assertThat(api.delete(path).as(factory).ifMatch("*").send().status())
                 .as("maintenance on record: retire it")
                 .isEqualTo(409);
+    }
+
+    private static Map<String, Object> withNull(String field, Object value, String cleared) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put(field, value);
+        body.put(cleared, null);
+        return body;
     }
 
     @Test
