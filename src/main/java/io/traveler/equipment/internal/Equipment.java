@@ -8,6 +8,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.UUID;
 
 /** A tool, machine or fixture: what it is, where it stands, its state and its hours of use. */
@@ -82,11 +83,12 @@ public class Equipment extends TenantOwned {
         if (hours.signum() <= 0) {
             throw new ValidationException("hours", "must be more than 0");
         }
-        hoursUsed = hoursUsed.add(hours);
+        hoursUsed = hoursUsed.add(hours).setScale(2, RoundingMode.HALF_UP);
     }
 
     /** The meter as read on the equipment: never below what it showed before. */
     public void readMeter(BigDecimal reading) {
+        reading = reading.setScale(2, RoundingMode.HALF_UP);
         if (reading.compareTo(hoursUsed) < 0) {
             throw new ConflictException(
                     code + " has already run " + hoursUsed.toPlainString() + " hours; a meter reading cannot be lower");

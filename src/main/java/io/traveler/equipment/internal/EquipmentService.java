@@ -333,7 +333,8 @@ public class EquipmentService {
         if (doneAt.isAfter(now.plus(CLOCK_SKEW))) {
             throw new ValidationException("done_at", "must not be in the future");
         }
-        BigDecimal hours = data.hoursUsed() == null ? equipment.hoursUsed() : data.hoursUsed();
+        BigDecimal hours = (data.hoursUsed() == null ? equipment.hoursUsed() : data.hoursUsed())
+                .setScale(2, java.math.RoundingMode.HALF_UP);
         MaintenancePlan plan = null;
         if (data.planId() != null) {
             plan = plans.findById(data.planId())

@@ -5,6 +5,7 @@ import io.traveler.shared.jpa.TenantOwned;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -29,7 +30,7 @@ public class MaintenancePlan extends TenantOwned {
         this.equipmentId = equipmentId;
         rename(name);
         this.lastDoneOn = startsOn;
-        this.lastDoneHours = hoursAtStart;
+        this.lastDoneHours = hoursAtStart.setScale(2, RoundingMode.HALF_UP);
     }
 
     public void rename(String name) {
@@ -46,7 +47,7 @@ public class MaintenancePlan extends TenantOwned {
             throw new ValidationException("interval_days", "give interval_days, interval_hours or both");
         }
         this.intervalDays = days;
-        this.intervalHours = hours;
+        this.intervalHours = hours == null ? null : hours.setScale(2, RoundingMode.HALF_UP);
     }
 
     /** Maintenance done on {@code day} at {@code hours} of use; an older record does not move the plan back. */
@@ -55,14 +56,14 @@ public class MaintenancePlan extends TenantOwned {
             lastDoneOn = day;
         }
         if (hours.compareTo(lastDoneHours) > 0) {
-            lastDoneHours = hours;
+            lastDoneHours = hours.setScale(2, RoundingMode.HALF_UP);
         }
     }
 
     /** Counted from another start (a correction, or a plan that began earlier). */
     public void countFrom(LocalDate day, BigDecimal hours) {
         this.lastDoneOn = day;
-        this.lastDoneHours = hours;
+        this.lastDoneHours = hours.setScale(2, RoundingMode.HALF_UP);
     }
 
     public LocalDate nextDueOn() {

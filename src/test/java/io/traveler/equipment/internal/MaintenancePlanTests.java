@@ -265,6 +265,34 @@ class MaintenancePlanTests {
                 .containsExactly("M-7");
     }
 
+    @Autowired
+    Fleet fleet;
+
+    @Autowired
+    io.traveler.accounts.Accounts accounts;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Test
+    void theDemoFactoryGetsMachinesWithPlansOneOverdueAndASecondDeliveryChangesNothing() {
+        var brand = Tenants.in(context).organization("BRAND");
+        var demo = new io.traveler.accounts.DemoOrganizationsLoaded(
+                admin.orgId(), admin.userId(), brand.orgId(), brand.userId());
+        var loader = new DemoEquipment(equipment, fleet, accounts, transactions);
+
+        loader.load(demo);
+        loader.load(demo);
+
+        assertThat(admin.call(() -> fleet.count())).isEqualTo(6);
+        List<PlanDue> due = admin.call(() -> schedule.due(0, new BigDecimal("24"), false));
+        assertThat(due)
+                .filteredOn(i -> i.state() == State.OVERDUE)
+                .extracting(PlanDue::equipmentCode, PlanDue::planName)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("CUT-01", "Blade change"));
+        assertThat(due).extracting(PlanDue::equipmentCode).contains("SEW-01");
+    }
+
     private List<MaintenanceDue> announcedInMyOrganization() {
         return events.stream(MaintenanceDue.class)
                 .filter(e -> e.orgId().equals(admin.orgId()))
