@@ -135,6 +135,11 @@ public class EquipmentService {
         return fleet.findById(id).orElseThrow(() -> NotFoundException.of("Equipment", id));
     }
 
+    /** For a change of the meter or of the plans' counts: concurrent ones wait for each other instead of failing. */
+    private Equipment locked(UUID id) {
+        return fleet.lockById(id).orElseThrow(() -> NotFoundException.of("Equipment", id));
+    }
+
     @Transactional
     public Equipment create(EquipmentData data) {
         requireText("code", data.code(), true);
@@ -211,7 +216,7 @@ public class EquipmentService {
         if ((hours == null) == (reading == null)) {
             throw new ValidationException("hours", "give either hours (used since the last reading) or reading");
         }
-        Equipment equipment = equipment(id);
+        Equipment equipment = locked(id);
         expected.checkIfGiven(equipment.version());
         if (equipment.retired()) {
             throw new ConflictException(equipment.code() + " is retired");
@@ -327,7 +332,7 @@ public class EquipmentService {
      */
     @Transactional
     public LogEntry logMaintenance(UUID equipmentId, LogData data) {
-        Equipment equipment = equipment(equipmentId);
+        Equipment equipment = locked(equipmentId);
         Instant now = Instant.now();
         Instant doneAt = data.doneAt() == null ? now : data.doneAt();
         if (doneAt.isAfter(now.plus(CLOCK_SKEW))) {

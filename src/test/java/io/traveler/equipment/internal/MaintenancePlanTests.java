@@ -265,6 +265,16 @@ class MaintenancePlanTests {
                 .containsExactly("M-7");
     }
 
+    @Test
+    void hoursOfUseReportedAtOnceFromManyTabletsAllCount() {
+        UUID machine = machine("M-8");
+        io.traveler.testing.Parallel.run(
+                16,
+                i -> admin.call(
+                        () -> equipment.recordUsage(machine, ExpectedVersion.none(), new BigDecimal("1.25"), null)));
+        assertThat(admin.call(() -> equipment.equipment(machine).hoursUsed())).isEqualByComparingTo("20");
+    }
+
     @Autowired
     Fleet fleet;
 
