@@ -685,6 +685,17 @@ class MalformedInputTests {
         ids.put("part", part);
         String product = created(api, admin, "/api/products/templates", Map.of("sku", "W-P", "name", "Walker product"));
         ids.put("templates", product);
+        ids.put("products", product);
+        String equipment = created(
+                api, admin, "/api/equipment", Map.of("code", "W-EQ", "name", "Walker machine", "kind", "MACHINE"));
+        ids.put("equipment", equipment);
+        ids.put(
+                "plans",
+                created(
+                        api,
+                        admin,
+                        "/api/equipment/" + equipment + "/plans",
+                        Map.of("name", "Walker plan", "interval_days", 7)));
         ids.put(
                 "boms",
                 created(

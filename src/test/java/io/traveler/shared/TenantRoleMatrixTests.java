@@ -907,6 +907,7 @@ class TenantRoleMatrixTests {
         defineLabelSamples();
         defineInventorySamples();
         defineReservationSamples();
+        defineEquipmentSamples();
     }
 
     /** A started project's reservations of its BOM's part, and a lot's forward trace to units. */
@@ -992,6 +993,45 @@ class TenantRoleMatrixTests {
         sample("POST /api/projects/{id}/reservations/release", project + "/reservations/release");
         sample("GET /api/units/{id}/lots", unit + "/lots");
         sample("GET /api/lots/{id}/units", "/api/lots/" + lot + "/units");
+    }
+
+    /** Equipment with a plan and maintenance done, a disposable piece and plan, a product that needs equipment. */
+    private void defineEquipmentSamples() {
+        var machine = created(api.post("/api/equipment")
+                .as(owner)
+                .body(Map.of("code", "MX-EQ-1", "name", "Matrix machine", "kind", "MACHINE")));
+        var disposable = created(api.post("/api/equipment")
+                .as(owner)
+                .body(Map.of("code", "MX-EQ-0", "name", "Disposable", "kind", "TOOL")));
+        String path = "/api/equipment/" + machine.id();
+        var plan = created(api.post(path + "/plans").as(owner).body(Map.of("name", "Oil", "interval_days", 7)));
+        var disposablePlan =
+                created(api.post(path + "/plans").as(owner).body(Map.of("name", "Spare", "interval_hours", 100)));
+        var product = created(api.post("/api/products/templates")
+                .as(owner)
+                .body(Map.of("sku", "MX-EQ-P", "name", "Needs a machine")));
+
+        sample("GET /api/equipment", "/api/equipment?q=matrix&kind=MACHINE");
+        sample("POST /api/equipment", "/api/equipment")
+                .body(Map.of("code", "MX-EQ-2", "name", "Another", "kind", "FIXTURE"));
+        sample("GET /api/equipment/{id}", path);
+        sample("PATCH /api/equipment/{id}", path).body(Map.of("notes", "Checked"));
+        sample("POST /api/equipment/{id}/status", path + "/status").body(Map.of("status", "IN_USE"));
+        sample("POST /api/equipment/{id}/usage", path + "/usage").body(Map.of("hours", 2));
+        sample("GET /api/equipment/{id}/plans", path + "/plans");
+        sample("POST /api/equipment/{id}/plans", path + "/plans").body(Map.of("name", "Clean", "interval_days", 30));
+        sample("GET /api/equipment/{id}/plans/{planId}", path + "/plans/" + plan.id());
+        sample("PATCH /api/equipment/{id}/plans/{planId}", path + "/plans/" + plan.id())
+                .body(Map.of("interval_days", 14));
+        sample("GET /api/equipment/{id}/maintenance", path + "/maintenance");
+        sample("POST /api/equipment/{id}/maintenance", path + "/maintenance")
+                .body(Map.of("plan_id", plan.id(), "notes", "Oiled"));
+        sample("GET /api/equipment/maintenance/due", "/api/equipment/maintenance/due?within_days=30");
+        sample("GET /api/products/{id}/equipment", "/api/products/" + product.id() + "/equipment");
+        sample("PUT /api/products/{id}/equipment", "/api/products/" + product.id() + "/equipment")
+                .body(Map.of("items", List.of(Map.of("equipment_id", machine.id(), "quantity", 1))));
+        sample("DELETE /api/equipment/{id}/plans/{planId}", path + "/plans/" + disposablePlan.id());
+        sample("DELETE /api/equipment/{id}", "/api/equipment/" + disposable.id());
     }
 
     /** Labels of a started project's units (made at its start), read with the owner's unit ids. */
