@@ -83,6 +83,9 @@ class ModuleContributionPagesTests {
                         "Shop floor",
                         "Defects",
                         "Documents",
+                        "Suppliers",
+                        "Supplier orders",
+                        "Reorder",
                         "Imports",
                         "Jobs",
                         "Partnerships",
@@ -107,7 +110,9 @@ class ModuleContributionPagesTests {
                         "Active BOMs",
                         "Units in progress",
                         "Open defects",
-                        "Active workflows");
+                        "Active workflows",
+                        "Parts to reorder",
+                        "Supplier orders expected");
         assertThat(tiles)
                 .as("counted in the signed-in organization only")
                 .containsEntry("Stations", 1L)
@@ -122,7 +127,9 @@ class ModuleContributionPagesTests {
                 .containsEntry("Active BOMs", 0L)
                 .containsEntry("Units in progress", 0L)
                 .containsEntry("Open defects", 0L)
-                .containsEntry("Active workflows", 0L);
+                .containsEntry("Active workflows", 0L)
+                .containsEntry("Parts to reorder", 0L)
+                .containsEntry("Supplier orders expected", 0L);
     }
 
     @Test
@@ -146,6 +153,9 @@ class ModuleContributionPagesTests {
                         "Shop floor",
                         "Defects",
                         "Documents",
+                        "Suppliers",
+                        "Supplier orders",
+                        "Reorder",
                         "Jobs",
                         "Organization");
         assertThat(tiles(home).keySet())
@@ -160,7 +170,9 @@ class ModuleContributionPagesTests {
                         "Active BOMs",
                         "Units in progress",
                         "Open defects",
-                        "Active workflows");
+                        "Active workflows",
+                        "Parts to reorder",
+                        "Supplier orders expected");
         assertThat(home).doesNotContain("Latest changes");
     }
 
