@@ -73,6 +73,14 @@ class PurchasingTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    /** Reads the admin's rows (row-level security sees the organization inside a transaction). */
+    private <T> T read(java.util.function.Supplier<T> query) {
+        return admin.call(() -> transactions.execute(tx -> query.get()));
+    }
+
     private Tenants.Member admin;
     private UUID store;
     private UUID fabric;
@@ -143,7 +151,7 @@ class PurchasingTests {
     }
 
     private long movementsOf(UUID orderId) {
-        return admin.call(() -> jdbc.sql("select count(*) from inventory.movements where reference_id = :id")
+        return read(() -> jdbc.sql("select count(*) from inventory.movements where reference_id = :id")
                 .param("id", orderId)
                 .query(Long.class)
                 .single());
@@ -174,7 +182,7 @@ class PurchasingTests {
         assertThat(first.received().getFirst().posted().kind()).isEqualTo("RECEIPT");
         assertThat(first.received().getFirst().posted().lotNumber()).isEqualTo("ROLL-A");
 
-        var lot = admin.call(() -> jdbc.sql("""
+        var lot = read(() -> jdbc.sql("""
                         select l.supplier_id, l.unit_cost, l.expires_on, b.on_hand
                           from inventory.lots l join inventory.balances b on b.lot_id = l.id
                          where l.part_id = :part and b.location_id = :store
@@ -208,7 +216,7 @@ class PurchasingTests {
                         org.assertj.core.groups.Tuple.tuple("ROLL-B", "40"));
         assertThat(history).allSatisfy(r -> assertThat(r.locationId()).isEqualTo(store));
         assertThat(movementsOf(id)).isEqualTo(3);
-        var kinds = admin.call(() -> jdbc.sql(
+        var kinds = read(() -> jdbc.sql(
                         "select distinct kind || ' ' || reference_type from inventory.movements where reference_id = :id")
                 .param("id", id)
                 .query(String.class)

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Configuration(proxyBeanMethods = false)
 class PurchasingPagesContribution {
     @Bean
-    ModuleContribution purchasingPages(JdbcClient jdbc) {
+    ModuleContribution purchasingContribution(JdbcClient jdbc) {
         return ModuleContribution.of("inventory")
                 .navigation(86, "Suppliers", "/app/inventory/suppliers", "inventory:read")
                 .navigation(87, "Supplier orders", "/app/inventory/purchase-orders", "inventory:read")

@@ -50,9 +50,9 @@ class PurchaseOrdersController {
     static final String PDF = "application/pdf";
 
     private final Purchasing purchasing;
-    private final PurchaseOrderViews views;
+    private final SupplierOrderViews views;
 
-    PurchaseOrdersController(Purchasing purchasing, PurchaseOrderViews views) {
+    PurchaseOrdersController(Purchasing purchasing, SupplierOrderViews views) {
         this.purchasing = purchasing;
         this.views = views;
     }
@@ -102,7 +102,7 @@ class PurchaseOrdersController {
             BigDecimal unitCost,
             Instant at) {}
 
-    record ReceiptView(PurchaseOrderViews.OrderView purchaseOrder, List<MovementView> movements) {}
+    record ReceiptView(SupplierOrderViews.OrderView purchaseOrder, List<MovementView> movements) {}
 
     record ReceivedLotView(
             UUID movementId,
@@ -133,7 +133,7 @@ class PurchaseOrdersController {
     @Operation(summary = "List purchase orders (newest first), by status, supplier or code")
     @GetMapping("/api/inventory/purchase-orders")
     @PreAuthorize("hasAuthority('inventory:read')")
-    ItemList<PurchaseOrderViews.OrderView> list(
+    ItemList<SupplierOrderViews.OrderView> list(
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) String sort,
@@ -149,7 +149,7 @@ class PurchaseOrdersController {
     @Operation(summary = "Create a draft purchase order, with its lines")
     @PostMapping("/api/inventory/purchase-orders")
     @PreAuthorize("hasAuthority('inventory:manage')")
-    ResponseEntity<PurchaseOrderViews.OrderView> create(@Valid @RequestBody OrderCreate body) {
+    ResponseEntity<SupplierOrderViews.OrderView> create(@Valid @RequestBody OrderCreate body) {
         var created = purchasing.create(new Purchasing.OrderData(
                 body.supplierId(),
                 body.expectedOn(),
@@ -164,7 +164,7 @@ class PurchaseOrdersController {
     @Operation(summary = "Get a purchase order with its lines")
     @GetMapping("/api/inventory/purchase-orders/{id}")
     @PreAuthorize("hasAuthority('inventory:read')")
-    ResponseEntity<PurchaseOrderViews.OrderView> get(@PathVariable UUID id) {
+    ResponseEntity<SupplierOrderViews.OrderView> get(@PathVariable UUID id) {
         var found = purchasing.order(id);
         return Versions.ok(found.order().version(), views.of(found));
     }
@@ -174,7 +174,7 @@ class PurchaseOrdersController {
                     + " (replaced whole) while it is a draft")
     @PatchMapping("/api/inventory/purchase-orders/{id}")
     @PreAuthorize("hasAuthority('inventory:manage')")
-    ResponseEntity<PurchaseOrderViews.OrderView> change(
+    ResponseEntity<SupplierOrderViews.OrderView> change(
             @PathVariable UUID id, ExpectedVersion expected, @Valid @RequestBody OrderChange body) {
         var changed = purchasing.change(
                 id,
@@ -201,7 +201,7 @@ class PurchaseOrdersController {
     @Operation(summary = "Send a draft purchase order (DRAFT → SENT)")
     @PostMapping("/api/inventory/purchase-orders/{id}/send")
     @PreAuthorize("hasAuthority('inventory:manage')")
-    ResponseEntity<PurchaseOrderViews.OrderView> send(@PathVariable UUID id, ExpectedVersion expected) {
+    ResponseEntity<SupplierOrderViews.OrderView> send(@PathVariable UUID id, ExpectedVersion expected) {
         var sent = purchasing.send(id, expected);
         return Versions.ok(sent.order().version(), views.of(sent));
     }
@@ -209,7 +209,7 @@ class PurchaseOrdersController {
     @Operation(summary = "Cancel a purchase order not yet received in full (what was received stays in stock)")
     @PostMapping("/api/inventory/purchase-orders/{id}/cancel")
     @PreAuthorize("hasAuthority('inventory:manage')")
-    ResponseEntity<PurchaseOrderViews.OrderView> cancel(@PathVariable UUID id, ExpectedVersion expected) {
+    ResponseEntity<SupplierOrderViews.OrderView> cancel(@PathVariable UUID id, ExpectedVersion expected) {
         var cancelled = purchasing.cancel(id, expected);
         return Versions.ok(cancelled.order().version(), views.of(cancelled));
     }

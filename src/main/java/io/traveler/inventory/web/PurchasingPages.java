@@ -50,7 +50,7 @@ class PurchasingPages {
     private final SupplierService suppliers;
     private final Purchasing purchasing;
     private final Reordering reordering;
-    private final PurchaseOrderViews views;
+    private final SupplierOrderViews views;
     private final Catalog catalog;
     private final Accounts accounts;
 
@@ -58,7 +58,7 @@ class PurchasingPages {
             SupplierService suppliers,
             Purchasing purchasing,
             Reordering reordering,
-            PurchaseOrderViews views,
+            SupplierOrderViews views,
             Catalog catalog,
             Accounts accounts) {
         this.suppliers = suppliers;
@@ -356,7 +356,7 @@ class PurchasingPages {
                 "partNumbers",
                 view.lines().stream()
                         .collect(Collectors.toMap(
-                                PurchaseOrderViews.LineView::partId,
+                                SupplierOrderViews.LineView::partId,
                                 l -> l.partNumber() == null ? "" : l.partNumber(),
                                 (x, y) -> x)));
         model.addAttribute("version", order.order().version());
@@ -385,7 +385,7 @@ class PurchasingPages {
                 order.expectedOn(),
                 order.notes(),
                 order.lines().stream()
-                        .map(PurchaseOrderViews.LineView::partNumber)
+                        .map(SupplierOrderViews.LineView::partNumber)
                         .toList(),
                 order.lines().stream()
                         .map(l -> l.quantity().stripTrailingZeros().toPlainString())

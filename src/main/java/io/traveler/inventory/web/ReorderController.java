@@ -32,9 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ReorderController {
     private final Reordering reordering;
-    private final PurchaseOrderViews views;
+    private final SupplierOrderViews views;
 
-    ReorderController(Reordering reordering, PurchaseOrderViews views) {
+    ReorderController(Reordering reordering, SupplierOrderViews views) {
         this.reordering = reordering;
         this.views = views;
     }
@@ -108,7 +108,7 @@ class ReorderController {
 
     record DraftBody(@Size(max = 500) List<UUID> partIds) {}
 
-    record DraftedView(List<PurchaseOrderViews.OrderView> items, List<UUID> withoutSupplier) {}
+    record DraftedView(List<SupplierOrderViews.OrderView> items, List<UUID> withoutSupplier) {}
 
     @Operation(summary = "A part's reorder point and quantity, with its stock")
     @GetMapping("/api/inventory/parts/{id}/reorder")

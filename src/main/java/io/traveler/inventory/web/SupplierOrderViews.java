@@ -17,11 +17,11 @@ import org.springframework.stereotype.Component;
 
 /** Purchase orders as the API and the pages show them: with the supplier's and the parts' names. */
 @Component
-class PurchaseOrderViews {
+class SupplierOrderViews {
     private final SupplierService suppliers;
     private final Catalog catalog;
 
-    PurchaseOrderViews(SupplierService suppliers, Catalog catalog) {
+    SupplierOrderViews(SupplierService suppliers, Catalog catalog) {
         this.suppliers = suppliers;
         this.catalog = catalog;
     }
