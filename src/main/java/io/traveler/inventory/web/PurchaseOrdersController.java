@@ -72,13 +72,13 @@ class PurchaseOrdersController {
             @NotNull UUID supplierId,
             LocalDate expectedOn,
             @Size(max = 4000) String notes,
-            @Size(max = 500) List<@Valid LineBody> lines) {}
+            @Size(max = 500) List<@NotNull @Valid LineBody> lines) {}
 
     record OrderChange(
             UUID supplierId,
             LocalDate expectedOn,
             @Size(max = 4000) String notes,
-            @Size(max = 500) List<@Valid LineBody> lines) {}
+            @Size(max = 500) List<@NotNull @Valid LineBody> lines) {}
 
     record ReceiptLineBody(
             @NotNull UUID lineId,
@@ -89,7 +89,7 @@ class PurchaseOrdersController {
 
     record ReceiptBody(
             UUID locationId,
-            @NotNull @Size(min = 1, max = 500) List<@Valid ReceiptLineBody> lines) {}
+            @NotNull @Size(min = 1, max = 500) List<@NotNull @Valid ReceiptLineBody> lines) {}
 
     record MovementView(
             UUID movementId,

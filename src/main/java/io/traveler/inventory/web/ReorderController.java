@@ -8,6 +8,7 @@ import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.PageRequest;
 import io.traveler.shared.web.Versions;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
@@ -106,7 +107,7 @@ class ReorderController {
         }
     }
 
-    record DraftBody(@Size(max = 500) List<UUID> partIds) {}
+    record DraftBody(@Size(max = 500) List<@NotNull UUID> partIds) {}
 
     record DraftedView(List<SupplierOrderViews.OrderView> items, List<UUID> withoutSupplier) {}
 
