@@ -405,12 +405,19 @@ public class Purchasing {
                                 + line.quantity().stripTrailingZeros().toPlainString() + " ordered");
             }
         }
-        List<Received> posted = new ArrayList<>();
-        for (int i = 0; i < received.size(); i++) {
+        // Each receipt locks its part's stock row: taken in part order, two receipts of the same parts never wait
+        // on each other crosswise.
+        List<Integer> byPart = java.util.stream.IntStream.range(0, received.size())
+                .boxed()
+                .sorted(java.util.Comparator.comparing(
+                        (Integer i) -> orderLines.get(received.get(i).lineId()).partId()))
+                .toList();
+        Received[] posted = new Received[received.size()];
+        for (int i : byPart) {
             ReceiptLine r = received.get(i);
             PurchaseOrderLine line = orderLines.get(r.lineId());
             try {
-                posted.add(new Received(
+                posted[i] = new Received(
                         line.id(),
                         ledger.receive(new Ledger.Receipt(
                                 line.partId(),
@@ -420,7 +427,7 @@ public class Purchasing {
                                 line.unitPrice(),
                                 order.supplierId(),
                                 r.expiresOn(),
-                                Ledger.Reference.of("PURCHASE_ORDER", order.id())))));
+                                Ledger.Reference.of("PURCHASE_ORDER", order.id()))));
             } catch (NotFoundException e) {
                 throw new ValidationException("lines[" + i + "].location_id", "is not a location of this organization");
             } catch (ValidationException e) {
@@ -434,7 +441,7 @@ public class Purchasing {
         lines.saveAllAndFlush(orderLines.values());
         order.received(orderLines.values().stream().allMatch(PurchaseOrderLine::complete), Instant.now());
         orders.saveAndFlush(order);
-        return new Receipt(withLines(order), posted);
+        return new Receipt(withLines(order), List.of(posted));
     }
 
     /** What is still to come of each part on orders sent and not yet fully received. */
