@@ -726,6 +726,22 @@ class MalformedInputTests {
         ids.put("imports", job.text("id"));
         ids.put("import-jobs", job.text("id"));
         ids.put("jobs", job.text("id"));
+        String supplier = created(api, admin, "/api/inventory/suppliers", Map.of("code", "W-SUP", "name", "Walker"));
+        ids.put("suppliers", supplier);
+        ids.put(
+                "supplier-parts",
+                created(
+                        api,
+                        admin,
+                        "/api/inventory/suppliers/" + supplier + "/parts",
+                        Map.of("part_id", part, "unit_price", 1)));
+        ids.put(
+                "purchase-orders",
+                created(
+                        api,
+                        admin,
+                        "/api/inventory/purchase-orders",
+                        Map.of("supplier_id", supplier, "lines", List.of(Map.of("part_id", part, "quantity", 2)))));
         return ids;
     }
 

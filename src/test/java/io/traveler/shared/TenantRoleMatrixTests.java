@@ -908,6 +908,7 @@ class TenantRoleMatrixTests {
         defineInventorySamples();
         defineReservationSamples();
         defineEquipmentSamples();
+        definePurchasingSamples();
     }
 
     /** A started project's reservations of its BOM's part, and a lot's forward trace to units. */
@@ -1032,6 +1033,88 @@ class TenantRoleMatrixTests {
                 .body(Map.of("items", List.of(Map.of("equipment_id", machine.id(), "quantity", 1))));
         sample("DELETE /api/equipment/{id}/plans/{planId}", path + "/plans/" + disposablePlan.id());
         sample("DELETE /api/equipment/{id}", "/api/equipment/" + disposable.id());
+    }
+
+    /** Suppliers, what they sell, purchase orders to them (each transition on an order of its own), reorder. */
+    private void definePurchasingSamples() {
+        var store = created(
+                api.post("/api/locations").as(owner).body(Map.of("code", "PO-S", "name", "Store", "kind", "SITE")));
+        var part = created(api.post("/api/catalog/parts")
+                .as(owner)
+                .body(Map.of(
+                        "part_number", "MX-PO", "name", "Bought part", "kind", "MATERIAL", "unit_of_measure", "m")));
+        var other = created(api.post("/api/catalog/parts")
+                .as(owner)
+                .body(Map.of(
+                        "part_number", "MX-PO2", "name", "Other part", "kind", "MATERIAL", "unit_of_measure", "m")));
+        String supplier = "/api/inventory/suppliers/"
+                + created(api.post("/api/inventory/suppliers")
+                                .as(owner)
+                                .body(Map.of("code", "MX-SUP", "name", "Matrix supplier")))
+                        .id();
+        var sold = created(api.post(supplier + "/parts")
+                .as(owner)
+                .body(Map.of("part_id", part.id(), "unit_price", 2, "preferred", true)));
+        var disposableSupplier = created(
+                api.post("/api/inventory/suppliers").as(owner).body(Map.of("code", "MX-DEL", "name", "Disposable")));
+        var disposableEntry = created(api.post("/api/inventory/suppliers/" + disposableSupplier.id() + "/parts")
+                .as(owner)
+                .body(Map.of("part_id", other.id(), "unit_price", 1)));
+        Map<String, Object> order = Map.of(
+                "supplier_id",
+                supplier.substring(supplier.lastIndexOf('/') + 1),
+                "lines",
+                List.of(Map.of("part_id", part.id(), "quantity", 5)));
+        List<String> orders = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            orders.add("/api/inventory/purchase-orders/"
+                    + created(api.post("/api/inventory/purchase-orders")
+                                    .as(owner)
+                                    .body(order))
+                            .id());
+        }
+        assertThat(api.post(orders.get(1) + "/send").as(owner).send().status()).isEqualTo(200);
+        String line = api.get(orders.get(1))
+                .as(owner)
+                .send()
+                .json()
+                .path("lines")
+                .get(0)
+                .path("id")
+                .asString();
+
+        sample("GET /api/inventory/suppliers", "/api/inventory/suppliers");
+        sample("GET /api/inventory/suppliers", "/api/inventory/suppliers?q=matrix&active=true");
+        sample("POST /api/inventory/suppliers", "/api/inventory/suppliers")
+                .body(Map.of("code", "MX-NEW", "name", "New supplier", "currency", "USD"));
+        sample("GET /api/inventory/suppliers/{id}", supplier);
+        sample("PATCH /api/inventory/suppliers/{id}", supplier).body(Map.of("notes", "Matrix"));
+        sample("GET /api/inventory/suppliers/{id}/parts", supplier + "/parts");
+        sample("POST /api/inventory/suppliers/{id}/parts", supplier + "/parts")
+                .body(Map.of("part_id", other.id(), "unit_price", 3));
+        sample("PATCH /api/inventory/supplier-parts/{id}", "/api/inventory/supplier-parts/" + sold.id())
+                .body(Map.of("lead_time_days", 4));
+        sample("GET /api/inventory/purchase-orders", "/api/inventory/purchase-orders");
+        sample("GET /api/inventory/purchase-orders", "/api/inventory/purchase-orders?status=SENT&open=true");
+        sample("POST /api/inventory/purchase-orders", "/api/inventory/purchase-orders")
+                .body(order);
+        sample("GET /api/inventory/purchase-orders/{id}", orders.get(0));
+        sample("PATCH /api/inventory/purchase-orders/{id}", orders.get(0)).body(Map.of("notes", "Matrix"));
+        sample("POST /api/inventory/purchase-orders/{id}/send", orders.get(0) + "/send");
+        sample("POST /api/inventory/purchase-orders/{id}/receipts", orders.get(1) + "/receipts")
+                .body(Map.of("location_id", store.id(), "lines", List.of(Map.of("line_id", line, "quantity", 1))));
+        sample("GET /api/inventory/purchase-orders/{id}/receipts", orders.get(1) + "/receipts");
+        sample("GET /api/inventory/purchase-orders/{id}/pdf", orders.get(1) + "/pdf");
+        sample("POST /api/inventory/purchase-orders/{id}/cancel", orders.get(2) + "/cancel");
+        sample("GET /api/inventory/parts/{id}/reorder", "/api/inventory/parts/" + part.id() + "/reorder");
+        sample("PUT /api/inventory/parts/{id}/reorder", "/api/inventory/parts/" + part.id() + "/reorder")
+                .body(Map.of("reorder_point", 10, "reorder_quantity", 5));
+        sample("GET /api/inventory/reorder", "/api/inventory/reorder");
+        sample("POST /api/inventory/reorder/purchase-orders", "/api/inventory/reorder/purchase-orders")
+                .body(Map.of("part_ids", List.of(part.id())));
+        sample("DELETE /api/inventory/purchase-orders/{id}", orders.get(3));
+        sample("DELETE /api/inventory/supplier-parts/{id}", "/api/inventory/supplier-parts/" + disposableEntry.id());
+        sample("DELETE /api/inventory/suppliers/{id}", "/api/inventory/suppliers/" + disposableSupplier.id());
     }
 
     /** Labels of a started project's units (made at its start), read with the owner's unit ids. */

@@ -84,6 +84,9 @@ class ModuleContributionPagesTests {
                         "Defects",
                         "Equipment",
                         "Documents",
+                        "Suppliers",
+                        "Supplier orders",
+                        "Reorder",
                         "Imports",
                         "Jobs",
                         "Partnerships",
@@ -109,7 +112,9 @@ class ModuleContributionPagesTests {
                         "Units in progress",
                         "Open defects",
                         "Maintenance due",
-                        "Active workflows");
+                        "Active workflows",
+                        "Parts to reorder",
+                        "Supplier orders expected");
         assertThat(tiles)
                 .as("counted in the signed-in organization only")
                 .containsEntry("Stations", 1L)
@@ -125,7 +130,9 @@ class ModuleContributionPagesTests {
                 .containsEntry("Units in progress", 0L)
                 .containsEntry("Open defects", 0L)
                 .containsEntry("Maintenance due", 0L)
-                .containsEntry("Active workflows", 0L);
+                .containsEntry("Active workflows", 0L)
+                .containsEntry("Parts to reorder", 0L)
+                .containsEntry("Supplier orders expected", 0L);
     }
 
     @Test
@@ -150,6 +157,9 @@ class ModuleContributionPagesTests {
                         "Defects",
                         "Equipment",
                         "Documents",
+                        "Suppliers",
+                        "Supplier orders",
+                        "Reorder",
                         "Jobs",
                         "Organization");
         assertThat(tiles(home).keySet())
@@ -165,7 +175,9 @@ class ModuleContributionPagesTests {
                         "Units in progress",
                         "Open defects",
                         "Maintenance due",
-                        "Active workflows");
+                        "Active workflows",
+                        "Parts to reorder",
+                        "Supplier orders expected");
         assertThat(home).doesNotContain("Latest changes");
     }
 
