@@ -82,6 +82,7 @@ class ModuleContributionPagesTests {
                         "Projects",
                         "Shop floor",
                         "Defects",
+                        "Stock",
                         "Documents",
                         "Imports",
                         "Jobs",
@@ -107,6 +108,7 @@ class ModuleContributionPagesTests {
                         "Active BOMs",
                         "Units in progress",
                         "Open defects",
+                        "Parts in stock",
                         "Active workflows");
         assertThat(tiles)
                 .as("counted in the signed-in organization only")
@@ -122,6 +124,7 @@ class ModuleContributionPagesTests {
                 .containsEntry("Active BOMs", 0L)
                 .containsEntry("Units in progress", 0L)
                 .containsEntry("Open defects", 0L)
+                .containsEntry("Parts in stock", 0L)
                 .containsEntry("Active workflows", 0L);
     }
 
@@ -145,6 +148,7 @@ class ModuleContributionPagesTests {
                         "Projects",
                         "Shop floor",
                         "Defects",
+                        "Stock",
                         "Documents",
                         "Jobs",
                         "Organization");
@@ -160,6 +164,7 @@ class ModuleContributionPagesTests {
                         "Active BOMs",
                         "Units in progress",
                         "Open defects",
+                        "Parts in stock",
                         "Active workflows");
         assertThat(home).doesNotContain("Latest changes");
     }

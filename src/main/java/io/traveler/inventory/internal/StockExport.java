@@ -228,7 +228,7 @@ public class StockExport {
         bold.setBold(true);
         header.setFont(bold);
         CellStyle quantity = workbook.createCellStyle();
-        quantity.setDataFormat(formats.getFormat("#,##0.######"));
+        quantity.setDataFormat(formats.getFormat("General"));
         CellStyle money = workbook.createCellStyle();
         money.setDataFormat(formats.getFormat("#,##0.00####"));
         CellStyle time = workbook.createCellStyle();
