@@ -41,7 +41,7 @@ class CycleCountTests {
     int port;
 
     Tenants.Member admin;
-    Stockroom room;
+    StockFixtures room;
     UUID cloth;
     UUID thread;
     UUID bin;
@@ -50,7 +50,7 @@ class CycleCountTests {
     @BeforeEach
     void setUp() {
         admin = Tenants.in(context).organization("FACTORY");
-        room = Stockroom.of(context, admin);
+        room = StockFixtures.of(context, admin);
         cloth = room.part("CLOTH-" + UUID.randomUUID().toString().substring(0, 6), "2.00");
         thread = room.part("THREAD-" + UUID.randomUUID().toString().substring(0, 6), "0.10");
         bin = room.location("BIN-1");
@@ -159,7 +159,7 @@ class CycleCountTests {
         var lot = room.receive(cloth, bin, "10", "A", "2.00");
         Count mine = admin.call(() -> counts.open(bin, null));
         var stranger = Tenants.in(context).organization("FACTORY");
-        var theirs = Stockroom.of(context, stranger);
+        var theirs = StockFixtures.of(context, stranger);
         UUID theirBin = theirs.location("BIN-1");
         UUID theirPart = theirs.part("X-1", "1");
         Count theirCount = stranger.call(() -> counts.open(theirBin, null));

@@ -32,7 +32,7 @@ class DemoStockTests {
     @Test
     void theDemoPartsAreStockedAtTheDemoBinsOnceWithTwoLotsOfFabric() {
         var admin = Tenants.in(context).organization("FACTORY");
-        var room = Stockroom.of(context, admin);
+        var room = StockFixtures.of(context, admin);
         for (String number : List.of(
                 "FAB-CORD-600",
                 "FAB-LINING",

@@ -37,7 +37,7 @@ class StockExportTests {
     int port;
 
     Tenants.Member admin;
-    Stockroom room;
+    StockFixtures room;
     UUID cloth;
     UUID formula;
     UUID bin;
@@ -46,7 +46,7 @@ class StockExportTests {
     @BeforeEach
     void setUp() {
         admin = Tenants.in(context).organization("FACTORY");
-        room = Stockroom.of(context, admin);
+        room = StockFixtures.of(context, admin);
         cloth = room.part("CLOTH-1", "2.00");
         formula = room.part("=HYPERLINK(\"http://evil\")", "1.00");
         bin = room.location("BIN-1");

@@ -31,7 +31,7 @@ class StockPagesTests {
 
     Tenants tenants;
     Tenants.Member admin;
-    Stockroom room;
+    StockFixtures room;
     UUID cloth;
     String number;
 
@@ -39,7 +39,7 @@ class StockPagesTests {
     void setUp() {
         tenants = Tenants.in(context);
         admin = tenants.organization("FACTORY");
-        room = Stockroom.of(context, admin);
+        room = StockFixtures.of(context, admin);
         number = "CLOTH-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         cloth = room.part(number, "2.00");
         room.location("BIN-1");

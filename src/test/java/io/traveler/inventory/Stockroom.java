@@ -1,98 +1,141 @@
 package io.traveler.inventory;
 
+import io.traveler.accounts.internal.Location;
+import io.traveler.accounts.internal.LocationService;
+import io.traveler.catalog.internal.CatalogService;
+import io.traveler.catalog.internal.Part;
 import io.traveler.inventory.internal.Ledger;
-import io.traveler.shared.Ids;
 import io.traveler.testing.Tenants;
 import java.math.BigDecimal;
-import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Parts and locations of one organization written directly, and stock received through the ledger, as a member. */
-public record Stockroom(Tenants.Member member, JdbcClient jdbc, TransactionTemplate transactions, Ledger ledger) {
-    public static Stockroom of(ApplicationContext context, Tenants.Member member) {
-        return new Stockroom(
-                member,
-                context.getBean(JdbcClient.class),
-                context.getBean(TransactionTemplate.class),
-                context.getBean(Ledger.class));
+/** An organization's stockroom for tests: its parts and locations made through the services, its ledger at hand. */
+public final class Stockroom {
+    private final Tenants.Member member;
+    private final CatalogService catalog;
+    private final LocationService locations;
+    private final Ledger ledger;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private UUID site;
+
+    public Stockroom(ApplicationContext context, Tenants.Member member) {
+        this.member = member;
+        this.catalog = context.getBean(CatalogService.class);
+        this.locations = context.getBean(LocationService.class);
+        this.ledger = context.getBean(Ledger.class);
+        this.jdbc = context.getBean(JdbcClient.class);
+        this.transactions = context.getBean(TransactionTemplate.class);
     }
 
-    public UUID part(String number, String unitCost) {
-        UUID id = Ids.newId();
-        member.run(() -> transactions.executeWithoutResult(s -> jdbc.sql("""
-                        insert into catalog.parts (org_id, id, part_number, name, kind, unit_of_measure, unit_cost,
-                                status, created_at, updated_at)
-                        values (:org, :id, :number, :name, 'MATERIAL', 'm', :cost, 'ACTIVE', now(), now())
-                        """)
-                .param("org", member.orgId())
-                .param("id", id)
-                .param("number", number)
-                .param("name", "Part " + number)
-                .param("cost", new BigDecimal(unitCost))
-                .update()));
-        return id;
+    public Tenants.Member member() {
+        return member;
     }
 
-    public UUID location(String code) {
-        UUID id = Ids.newId();
-        member.run(() -> transactions.executeWithoutResult(s -> jdbc.sql("""
-                        insert into accounts.locations (org_id, id, code, name, kind, parent_id, created_at, updated_at)
-                        values (:org, :id, :code, :name, 'SITE', null, now(), now())
-                        """)
-                .param("org", member.orgId())
-                .param("id", id)
-                .param("code", code)
-                .param("name", "Location " + code)
-                .update()));
-        return id;
+    public UUID part(String standardCost) {
+        String number = "P-" + UUID.randomUUID().toString().substring(0, 8);
+        return as(() -> catalog.createPart(new CatalogService.PartData(
+                        number,
+                        "Part " + number,
+                        null,
+                        Part.Kind.MATERIAL,
+                        "pcs",
+                        new BigDecimal(standardCost),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        Part.Status.ACTIVE,
+                        null,
+                        Set.of()))
+                .id());
     }
 
-    public Ledger.Posted receive(UUID part, UUID location, String quantity, String lot, String unitCost) {
-        return member.call(() -> transactions.execute(s -> ledger.receive(new Ledger.Receipt(
-                part, location, new BigDecimal(quantity), lot, new BigDecimal(unitCost), null, null, null))));
+    /** A new area under the organization's test site. */
+    public UUID location() {
+        return as(() -> {
+            if (site == null) {
+                site = locations
+                        .create("S-" + UUID.randomUUID().toString().substring(0, 6), "Site", Location.Kind.SITE, null)
+                        .id();
+            }
+            return locations
+                    .create("A-" + UUID.randomUUID().toString().substring(0, 8), "Area", Location.Kind.AREA, site)
+                    .id();
+        });
     }
 
-    /** The on hand of a lot at a location, as the balances say. */
-    public BigDecimal onHand(UUID lot, UUID location) {
-        return member.call(() -> transactions.execute(s -> jdbc.sql("""
+    public <T> T as(Supplier<T> work) {
+        return member.call(work);
+    }
+
+    public <T> T ledger(java.util.function.Function<Ledger, T> work) {
+        return member.call(() -> work.apply(ledger));
+    }
+
+    public Ledger.Posted receive(UUID part, UUID location, String quantity, String unitCost) {
+        return ledger(l -> l.receive(new Ledger.Receipt(
+                part, location, new BigDecimal(quantity), null, new BigDecimal(unitCost), null, null, null)));
+    }
+
+    /** Reads in a transaction of this organization. */
+    public <T> T read(java.util.function.Function<JdbcClient, T> query) {
+        return member.call(() -> transactions.execute(status -> query.apply(jdbc)));
+    }
+
+    public BigDecimal onHand(UUID part, UUID location) {
+        return read(jdbc -> jdbc.sql("""
                         select coalesce(sum(on_hand), 0) from inventory.balances
-                         where org_id = :org and lot_id = :lot and location_id = :location
-                        """)
-                .param("org", member.orgId())
-                .param("lot", lot)
+                         where part_id = :part and location_id = :location""")
+                .param("part", part)
                 .param("location", location)
                 .query(BigDecimal.class)
-                .single()));
+                .single());
     }
 
-    /** The movements that name a reference: kind, lot, from, to, quantity, reason. */
-    public List<List<Object>> movementsOf(UUID reference) {
-        return member.call(() -> transactions.execute(s -> jdbc.sql("""
-                        select kind, lot_id, from_location_id, to_location_id, quantity, reason, reference_type
-                          from inventory.movements where org_id = :org and reference_id = :ref order by seq
-                        """)
-                .param("org", member.orgId())
-                .param("ref", reference)
-                .query((rs, n) -> List.<Object>of(
-                        rs.getString("kind"),
-                        String.valueOf(rs.getObject("lot_id")),
-                        String.valueOf(rs.getObject("from_location_id")),
-                        String.valueOf(rs.getObject("to_location_id")),
-                        rs.getBigDecimal("quantity").stripTrailingZeros().toPlainString(),
-                        String.valueOf(rs.getString("reason")),
-                        rs.getString("reference_type")))
-                .list()));
+    /** The part's on hand as the ledger sums it (into a location less out of it), over every location. */
+    public BigDecimal ledgerOnHand(UUID part) {
+        return read(jdbc ->
+                jdbc.sql("""
+                        select coalesce(sum(case when to_location_id is not null then quantity else 0 end
+                                          - case when from_location_id is not null then quantity else 0 end), 0)
+                          from inventory.movements
+                         where part_id = :part and kind not in ('RESERVE', 'RELEASE')""").param("part", part).query(BigDecimal.class).single());
     }
 
-    /** How many movements the organization's ledger holds. */
-    public long movementsCount() {
-        return member.call(
-                () -> transactions.execute(s -> jdbc.sql("select count(*) from inventory.movements where org_id = :org")
-                        .param("org", member.orgId())
-                        .query(Long.class)
-                        .single()));
+    /** The part's totals row: on_hand, reserved, average_cost, low. */
+    public record Totals(BigDecimal onHand, BigDecimal reserved, BigDecimal averageCost, boolean low) {}
+
+    public Totals totals(UUID part) {
+        return read(
+                jdbc -> jdbc.sql("""
+                        select on_hand, reserved, average_cost, low from inventory.part_stock where part_id = :part""").param("part", part).query(Totals.class).single());
+    }
+
+    public long count(String sql, Object... params) {
+        return read(jdbc -> {
+            var statement = jdbc.sql(sql);
+            for (Object param : params) {
+                statement = statement.param(param);
+            }
+            return statement.query(Long.class).single();
+        });
+    }
+
+    public void execute(String sql, Object... params) {
+        read(jdbc -> {
+            var statement = jdbc.sql(sql);
+            for (Object param : params) {
+                statement = statement.param(param);
+            }
+            return statement.update();
+        });
     }
 }
