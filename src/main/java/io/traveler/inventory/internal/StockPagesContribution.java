@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class StockPagesContribution {
     @Bean
-    ModuleContribution stockPages(StockViews views) {
+    ModuleContribution stockNavigation(StockViews views) {
         return ModuleContribution.of("inventory")
                 .navigation(83, "Stock", "/app/inventory", "inventory:read")
                 .tile(83, "Parts in stock", "/app/inventory", "inventory:read", views::partsInStock)
