@@ -60,11 +60,13 @@ class StockPagesTests {
                 "part=" + number + "&location=BIN-1&quantity=10&lot_number=L-A&unit_cost=2.50&expires_on=2030-01-31");
         assertThat(received.headers().firstValue("Location"))
                 .hasValueSatisfying(l -> assertThat(l).endsWith("/app/inventory/parts/" + cloth));
+        assertThat(pages.get("/app/inventory/parts/" + cloth).body())
+                .contains("Received 10 m of " + number + " into BIN-1 (lot L-A)");
         pages.submit("/app/inventory/transfer", "part=" + number + "&location=BIN-1&to_location=RACK-1&quantity=4");
 
         String part = pages.get("/app/inventory/parts/" + cloth).body();
         assertThat(part)
-                .contains("Received 10 m of " + number + " into BIN-1 (lot L-A)", "Moved 4 m")
+                .contains("Moved 4 m of " + number + " from BIN-1 to RACK-1")
                 .contains("L-A", "2030-01-31", "RACK-1");
         assertThat(between(part, "id=\"part-on-hand\"", "</dd>")).contains("10 m");
 
