@@ -78,4 +78,25 @@ public interface Catalog {
 
     /** The current organization's part with this number (as a scanned part barcode names it), if there is one. */
     Optional<PartRef> partByNumber(String partNumber);
+
+    /**
+     * A new part of kind MATERIAL, as stock keeping creates one. {@code dimensions} and {@code specifications} are
+     * JSON object text (or null); the part is checked as any part is (unique number, bounds), refused with a 422
+     * naming the field.
+     */
+    record NewMaterial(
+            String partNumber,
+            String name,
+            String description,
+            String unitOfMeasure,
+            BigDecimal unitCost,
+            BigDecimal weight,
+            String dimensions,
+            String specifications,
+            Integer leadTimeDays,
+            BigDecimal minimumOrderQuantity,
+            UUID categoryId) {}
+
+    /** Creates a MATERIAL part in the current organization. */
+    PartRef createMaterial(NewMaterial material);
 }

@@ -126,6 +126,10 @@ create table inventory.movements (
 create index movements_part_idx on inventory.movements (org_id, part_id, seq desc);
 create index movements_lot_idx on inventory.movements (org_id, lot_id, seq);
 create index movements_reference_idx on inventory.movements (org_id, reference_id, seq) where reference_id is not null;
+-- The whole ledger newest first, and a location's (also what a location's deletion checks its foreign keys with).
+create index movements_seq_idx on inventory.movements (org_id, seq desc);
+create index movements_from_location_idx on inventory.movements (org_id, from_location_id, seq desc);
+create index movements_to_location_idx on inventory.movements (org_id, to_location_id, seq desc);
 
 -- How the organization values its stock: by each part's moving average cost (the default) or by its lots' own costs
 -- taken first in, first out.

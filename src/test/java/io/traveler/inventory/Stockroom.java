@@ -110,13 +110,16 @@ public final class Stockroom {
                          where part_id = :part and kind not in ('RESERVE', 'RELEASE')""").param("part", part).query(BigDecimal.class).single());
     }
 
-    /** The part's totals row: on_hand, reserved, average_cost, low. */
+    /** The part's totals row: on_hand, reserved, average_cost, low (zeros before its first movement). */
     public record Totals(BigDecimal onHand, BigDecimal reserved, BigDecimal averageCost, boolean low) {}
 
     public Totals totals(UUID part) {
-        return read(
-                jdbc -> jdbc.sql("""
-                        select on_hand, reserved, average_cost, low from inventory.part_stock where part_id = :part""").param("part", part).query(Totals.class).single());
+        return read(jdbc -> jdbc.sql("""
+                        select on_hand, reserved, average_cost, low from inventory.part_stock where part_id = :part""")
+                .param("part", part)
+                .query(Totals.class)
+                .optional()
+                .orElse(new Totals(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, false)));
     }
 
     public long count(String sql, Object... params) {

@@ -906,6 +906,7 @@ class TenantRoleMatrixTests {
         defineDocumentSamples();
         defineLabelSamples();
         defineStockSamples();
+        defineInventorySamples();
     }
 
     /** Cycle counts of an empty location (one to record, one to post, one to cancel) and the XLSX exports. */
@@ -1334,5 +1335,99 @@ class TenantRoleMatrixTests {
         sample("PATCH /api/stations/{id}/task-templates/{templateId}", templates + "/" + template.id())
                 .body(Map.of("title", "Hijacked"));
         sample("DELETE /api/stations/{id}/task-templates/{templateId}", templates + "/" + disposableTemplate.id());
+    }
+
+    /** Stock of a material at a site: received with the material, some of it issued, so every move has stock. */
+    private void defineInventorySamples() {
+        var site = created(
+                api.post("/api/locations").as(owner).body(Map.of("code", "INV", "name", "Stores", "kind", "SITE")));
+        var area = created(api.post("/api/locations")
+                .as(owner)
+                .body(Map.of("code", "INV-A", "name", "Stores A", "kind", "AREA", "parent_id", site.id())));
+        var material = created(api.post("/api/inventory/materials")
+                .as(owner)
+                .body(Map.of(
+                        "part_number",
+                        "MX-INV",
+                        "name",
+                        "Matrix material",
+                        "unit_of_measure",
+                        "kg",
+                        "opening_stock",
+                        Map.of("location_id", site.id(), "quantity", 100, "lot_number", "MX-LOT"))));
+        String lot = api.get("/api/inventory/lots?part_id=" + material.id())
+                .as(owner)
+                .send()
+                .json()
+                .path("items")
+                .get(0)
+                .path("id")
+                .asString();
+        ownersIds.add(lot);
+        UUID project = UUID.randomUUID();
+        var issued = api.post("/api/inventory/issues")
+                .as(owner)
+                .body(Map.of(
+                        "part_id",
+                        material.id(),
+                        "location_id",
+                        site.id(),
+                        "quantity",
+                        5,
+                        "reference_type",
+                        "PROJECT",
+                        "reference_id",
+                        project))
+                .send();
+        assertThat(issued.status()).as("fixture %s", issued).isEqualTo(201);
+        String part = "?part_id=" + material.id();
+        sample("POST /api/inventory/receipts", "/api/inventory/receipts")
+                .body(Map.of("part_id", material.id(), "location_id", site.id(), "quantity", 1, "unit_cost", 1));
+        sample("POST /api/inventory/issues", "/api/inventory/issues")
+                .body(Map.of(
+                        "part_id", material.id(),
+                        "location_id", site.id(),
+                        "quantity", 1,
+                        "reference_type", "OTHER",
+                        "reference_id", UUID.randomUUID()));
+        sample("POST /api/inventory/transfers", "/api/inventory/transfers")
+                .body(Map.of(
+                        "part_id",
+                        material.id(),
+                        "from_location_id",
+                        site.id(),
+                        "to_location_id",
+                        area.id(),
+                        "quantity",
+                        1));
+        sample("POST /api/inventory/adjustments", "/api/inventory/adjustments")
+                .body(Map.of(
+                        "part_id", material.id(), "location_id", site.id(), "quantity", -1, "reason", "matrix count"));
+        sample("POST /api/inventory/damages", "/api/inventory/damages")
+                .body(Map.of("part_id", material.id(), "location_id", site.id(), "quantity", 1, "reason", "dropped"));
+        sample("POST /api/inventory/returns", "/api/inventory/returns")
+                .body(Map.of(
+                        "lot_id",
+                        lot,
+                        "location_id",
+                        site.id(),
+                        "quantity",
+                        1,
+                        "reference_type",
+                        "PROJECT",
+                        "reference_id",
+                        project));
+        sample("GET /api/inventory/balances", "/api/inventory/balances" + part + "&lots=true");
+        sample("GET /api/inventory/movements", "/api/inventory/movements" + part);
+        sample("GET /api/inventory/movements", "/api/inventory/movements?lot_id=" + lot);
+        sample("GET /api/inventory/valuation", "/api/inventory/valuation" + part);
+        sample("GET /api/inventory/lots", "/api/inventory/lots" + part);
+        sample("GET /api/inventory/lots/{id}", "/api/inventory/lots/" + lot);
+        sample("GET /api/inventory/value", "/api/inventory/value?by=location");
+        sample("GET /api/inventory/value", "/api/inventory/value?by=part");
+        sample("GET /api/inventory/ledger-check", "/api/inventory/ledger-check");
+        sample("GET /api/inventory/settings", "/api/inventory/settings");
+        sample("PUT /api/inventory/settings", "/api/inventory/settings")
+                .body(Map.of("costing_method", "MOVING_AVERAGE"));
     }
 }

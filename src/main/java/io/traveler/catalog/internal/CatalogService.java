@@ -146,6 +146,28 @@ public class CatalogService implements Catalog {
                 .optional();
     }
 
+    @Override
+    @Transactional
+    public PartRef createMaterial(NewMaterial material) {
+        Part part = createPart(new PartData(
+                material.partNumber(),
+                material.name(),
+                material.description(),
+                Part.Kind.MATERIAL,
+                material.unitOfMeasure(),
+                material.unitCost(),
+                material.weight(),
+                material.dimensions(),
+                material.specifications(),
+                material.leadTimeDays(),
+                material.minimumOrderQuantity(),
+                null,
+                null,
+                material.categoryId(),
+                Set.of()));
+        return parts(List.of(part.id())).get(part.id());
+    }
+
     private static PartRef partRef(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new PartRef(
                 rs.getObject(1, UUID.class),

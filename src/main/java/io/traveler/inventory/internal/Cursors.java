@@ -1,0 +1,47 @@
+package io.traveler.inventory.internal;
+
+import io.traveler.shared.errors.ValidationException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+/** The opaque {@code cursor} of the inventory's keyset lists: the last row's sort values, base64url. */
+final class Cursors {
+    private static final String SEPARATOR = "\u001f";
+
+    private Cursors() {}
+
+    static String encode(Object... values) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                text.append(SEPARATOR);
+            }
+            text.append(values[i]);
+        }
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The values a cursor given out holds (exactly {@code count}), null for none; anything else is 422. */
+    static List<String> decode(String cursor, int count) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            List<String> values = List.of(
+                    new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(SEPARATOR, -1));
+            if (values.size() != count) {
+                throw new IllegalArgumentException();
+            }
+            return values;
+        } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
+    }
+
+    static ValidationException invalid() {
+        return new ValidationException("cursor", "is not a cursor this list gave out");
+    }
+}
