@@ -69,6 +69,12 @@ class StockPagesTests {
                 .contains("Moved 4 m of " + number + " from BIN-1 to RACK-1")
                 .contains("L-A", "2030-01-31", "RACK-1");
         assertThat(between(part, "id=\"part-on-hand\"", "</dd>")).contains("10 m");
+        var lot = Pattern.compile("/app/inventory/lots/([0-9a-f-]{36})").matcher(part);
+        assertThat(lot.find()).isTrue();
+        for (String page : new String[] {"/app/inventory/movements", "/app/inventory/counts", lot.group()}) {
+            assertThat(pages.get(page).statusCode()).as(page).isEqualTo(200);
+        }
+        assertThat(pages.get(lot.group()).body()).contains("lot-trace", "kind-receipt", "kind-transfer");
 
         var unknown = pages.post("/app/inventory/receive", "part=" + number + "&location=NOWHERE&quantity=1");
         assertThat(unknown.statusCode()).isEqualTo(422);

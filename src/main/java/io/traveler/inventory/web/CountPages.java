@@ -57,7 +57,7 @@ class CountPages {
         model.addAttribute("location", location == null || location.isBlank() ? null : location.strip());
         String wanted =
                 status == null || status.isBlank() ? null : status.strip().toUpperCase(java.util.Locale.ROOT);
-        String filter = List.of("OPEN", "POSTED", "CANCELLED").contains(wanted) ? wanted : null;
+        String filter = wanted != null && List.of("OPEN", "POSTED", "CANCELLED").contains(wanted) ? wanted : null;
         model.addAttribute("statuses", List.of("OPEN", "POSTED", "CANCELLED"));
         model.addAttribute("locations", accounts.allLocations());
         model.addAttribute("when", names.lookup());

@@ -160,7 +160,7 @@ class StockPages {
                 ? null
                 : accounts.locationByCode(location.strip()).orElse(null);
         String wanted = kind == null ? null : kind.strip().toUpperCase(Locale.ROOT);
-        String kindFilter = KINDS.contains(wanted) ? wanted : null;
+        String kindFilter = wanted != null && KINDS.contains(wanted) ? wanted : null;
         boolean unknown = (part != null && !part.isBlank() && partRef == null)
                 || (location != null && !location.isBlank() && at == null);
         model.addAttribute("kinds", KINDS);
