@@ -15,6 +15,19 @@ public interface Catalog {
     /** The id of the product's ACTIVE bill of materials, if it has one. */
     Optional<UUID> activeBomOf(UUID productId);
 
+    /**
+     * A part a bill of materials consumes, {@code quantity} in all for the quantity asked, at the workflow stage named
+     * by the BOM's top-level line it comes from ({@code stageName} null: no stage named, the first stage's).
+     */
+    record Material(UUID partId, String stageName, BigDecimal quantity) {}
+
+    /**
+     * What the BOM (any version of the current organization's) consumes for {@code quantity} of its product: the
+     * primary part leaves of its explosion (sub-products exploded, substitutes and optional lines left out), summed
+     * per part and stage. Refused as not found for another's BOM.
+     */
+    java.util.List<Material> materialsOf(UUID bomId, BigDecimal quantity);
+
     /** What a quote or order line names: a product, or one of its variants. */
     record SellableRef(UUID productId, UUID variantId) {}
 

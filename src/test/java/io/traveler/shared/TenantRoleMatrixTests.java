@@ -907,6 +907,7 @@ class TenantRoleMatrixTests {
         defineLabelSamples();
         defineStockSamples();
         defineInventorySamples();
+        defineReservationSamples();
     }
 
     /** Cycle counts of an empty location (one to record, one to post, one to cancel) and the XLSX exports. */
@@ -939,6 +940,91 @@ class TenantRoleMatrixTests {
         sample("GET /api/inventory/export/stock.xlsx", "/api/inventory/export/stock.xlsx");
         sample("GET /api/inventory/export/movements.xlsx", "/api/inventory/export/movements.xlsx?part_id=" + part.id())
                 .namesOwnersIds(true);
+    }
+
+    /** A started project's reservations of its BOM's part, and a lot's forward trace to units. */
+    private void defineReservationSamples() {
+        var station = created(api.post("/api/stations").as(owner).body(Map.of("name", "Stock station")));
+        var workflow = created(api.post("/api/workflows")
+                .as(owner)
+                .body(Map.of(
+                        "name",
+                        "Stock workflow",
+                        "stages",
+                        List.of(Map.of("name", "Only", "station_id", station.id(), "expected_minutes", 5)))));
+        var customer = created(api.post("/api/customers").as(owner).body(Map.of("name", "Stock customer")));
+        var part = created(api.post("/api/catalog/parts")
+                .as(owner)
+                .body(Map.of(
+                        "part_number",
+                        "MX-RES",
+                        "name",
+                        "Reserved part",
+                        "kind",
+                        "COMPONENT",
+                        "unit_of_measure",
+                        "ea")));
+        var product = created(api.post("/api/products/templates")
+                .as(owner)
+                .body(Map.of("sku", "MX-RP", "name", "Reserving product")));
+        var bom = created(api.post("/api/products/templates/" + product.id() + "/boms")
+                .as(owner)
+                .body(Map.of(
+                        "lines", List.of(Map.of("component_type", "PART", "component_id", part.id(), "quantity", 1)))));
+        assertThat(api.post("/api/boms/" + bom.id() + "/activate")
+                        .as(owner)
+                        .send()
+                        .status())
+                .isEqualTo(200);
+        var site = created(api.post("/api/locations")
+                .as(owner)
+                .body(Map.of("code", "MX-STOCK", "name", "Stock site", "kind", "SITE")));
+        var transactions = context.getBean(org.springframework.transaction.support.TransactionTemplate.class);
+        var ledger = context.getBean(io.traveler.inventory.internal.Ledger.class);
+        UUID lot = io.traveler.shared.tenancy.TenantContext.callAs(
+                io.traveler.shared.tenancy.Tenant.user(owner.orgId(), owner.userId()),
+                () -> transactions.execute(tx -> ledger.receive(new io.traveler.inventory.internal.Ledger.Receipt(
+                                part.id(),
+                                site.id(),
+                                java.math.BigDecimal.TEN,
+                                "MX-LOT",
+                                java.math.BigDecimal.ONE,
+                                null,
+                                null,
+                                null))
+                        .lotId()));
+        String project = "/api/projects/"
+                + created(api.post("/api/projects")
+                                .as(owner)
+                                .body(Map.of(
+                                        "name",
+                                        "Reserving project",
+                                        "customer_id",
+                                        customer.id(),
+                                        "workflow_id",
+                                        workflow.id(),
+                                        "product_id",
+                                        product.id(),
+                                        "quantity",
+                                        2)))
+                        .id();
+        assertThat(api.post(project + "/start").as(owner).send().status()).isEqualTo(200);
+        ownersIds.add(lot.toString());
+        String unit = "/api/units/"
+                + api.get(project + "/units")
+                        .as(owner)
+                        .send()
+                        .json()
+                        .path("items")
+                        .get(0)
+                        .path("id")
+                        .asString();
+
+        sample("GET /api/projects/{id}/reservations", project + "/reservations");
+        sample("POST /api/projects/{id}/reservations/refresh", project + "/reservations/refresh");
+        sample("POST /api/projects/{id}/reservations/release", project + "/reservations/release");
+        sample("GET /api/units/{id}/lots", unit + "/lots");
+        sample("GET /api/lots/{id}/units", "/api/lots/" + lot + "/units");
     }
 
     /** Labels of a started project's units (made at its start), read with the owner's unit ids. */

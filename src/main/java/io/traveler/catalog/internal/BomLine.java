@@ -26,6 +26,7 @@ public class BomLine extends TenantOwned {
     private String substituteGroup;
     private int preference;
     private String notes;
+    private String stageName;
 
     protected BomLine() {}
 
@@ -41,11 +42,23 @@ public class BomLine extends TenantOwned {
         this.substituteGroup = line.substituteGroup();
         this.preference = line.preference() == null ? 0 : line.preference();
         this.notes = line.notes();
+        this.stageName = line.stageName() == null || line.stageName().isBlank()
+                ? null
+                : line.stageName().trim();
     }
 
     public BomLines.Line line() {
         return new BomLines.Line(
-                componentType, componentId, quantity, unit, wasteFactor, optional, substituteGroup, preference, notes);
+                componentType,
+                componentId,
+                quantity,
+                unit,
+                wasteFactor,
+                optional,
+                substituteGroup,
+                preference,
+                notes,
+                stageName);
     }
 
     public UUID bomId() {

@@ -6,7 +6,10 @@ import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface BomLines extends JpaRepository<BomLine, UUID> {
-    /** What a line holds, as callers send and receive it. */
+    /**
+     * What a line holds, as callers send and receive it. {@code stageName} names the workflow stage that consumes
+     * the line (null: the first stage).
+     */
     record Line(
             Bom.ComponentType componentType,
             UUID componentId,
@@ -16,7 +19,32 @@ public interface BomLines extends JpaRepository<BomLine, UUID> {
             Boolean optional,
             String substituteGroup,
             Integer preference,
-            String notes) {}
+            String notes,
+            String stageName) {
+        /** A line consumed by the first stage of the workflow (no stage named). */
+        public Line(
+                Bom.ComponentType componentType,
+                UUID componentId,
+                BigDecimal quantity,
+                String unit,
+                BigDecimal wasteFactor,
+                Boolean optional,
+                String substituteGroup,
+                Integer preference,
+                String notes) {
+            this(
+                    componentType,
+                    componentId,
+                    quantity,
+                    unit,
+                    wasteFactor,
+                    optional,
+                    substituteGroup,
+                    preference,
+                    notes,
+                    null);
+        }
+    }
 
     List<BomLine> findByBomIdOrderBySequence(UUID bomId);
 

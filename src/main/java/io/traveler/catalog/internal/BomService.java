@@ -345,7 +345,8 @@ public class BomService {
                 && Objects.equals(a.optional(), b.optional())
                 && Objects.equals(a.substituteGroup(), b.substituteGroup())
                 && Objects.equals(a.preference(), b.preference())
-                && Objects.equals(a.notes(), b.notes());
+                && Objects.equals(a.notes(), b.notes())
+                && Objects.equals(a.stageName(), b.stageName());
     }
 
     /** Refuses more lines than {@link #MAX_LINES}; the bulk path ({@link BomDrafts}) asks here too. */

@@ -45,6 +45,7 @@ public class CatalogService implements Catalog {
     private final EntityManager em;
     private final JdbcClient jdbc;
     private final CatalogSearch search;
+    private final BomMaterials materials;
 
     CatalogService(
             Categories categories,
@@ -55,7 +56,9 @@ public class CatalogService implements Catalog {
             Variants variants,
             EntityManager em,
             JdbcClient jdbc,
-            CatalogSearch search) {
+            CatalogSearch search,
+            BomMaterials materials) {
+        this.materials = materials;
         this.categories = categories;
         this.parts = parts;
         this.products = products;
@@ -185,6 +188,12 @@ public class CatalogService implements Catalog {
     @Transactional(readOnly = true)
     public Optional<UUID> activeBomOf(UUID productId) {
         return boms.findByProductIdAndStatus(productId, Bom.Status.ACTIVE).map(Bom::id);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Material> materialsOf(UUID bomId, BigDecimal quantity) {
+        return materials.of(bomId, quantity);
     }
 
     @Override

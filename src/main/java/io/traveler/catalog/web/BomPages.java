@@ -54,9 +54,10 @@ class BomPages {
             boolean optional,
             String substituteGroup,
             String preference,
-            String notes) {
+            String notes,
+            String stageName) {
         static LineRow blank() {
-            return new LineRow("", "1", "", "0", false, "", "0", "");
+            return new LineRow("", "1", "", "0", false, "", "0", "", "");
         }
     }
 
@@ -79,7 +80,8 @@ class BomPages {
                         Boolean.TRUE.equals(l.optional()),
                         Objects.toString(l.substituteGroup(), ""),
                         Objects.toString(l.preference(), "0"),
-                        Objects.toString(l.notes(), "")))
+                        Objects.toString(l.notes(), ""),
+                        Objects.toString(l.stageName(), "")))
                 .collect(Collectors.toCollection(ArrayList::new));
         return editor(model, bom.bom(), rows, bom.bom().version());
     }
@@ -143,7 +145,8 @@ class BomPages {
                     "true".equals(at(request, "optional", i)),
                     at(request, "substitute_group", i),
                     at(request, "preference", i),
-                    at(request, "notes", i)));
+                    at(request, "notes", i),
+                    at(request, "stage_name", i)));
         }
         return rows;
     }
@@ -181,6 +184,9 @@ class BomPages {
                 errors.add(
                         new ValidationException.FieldError(at + "substitute_group", "must be at most 100 characters"));
             }
+            if (row.stageName().length() > 100) {
+                errors.add(new ValidationException.FieldError(at + "stage_name", "must be at most 100 characters"));
+            }
             if (row.notes().length() > 2000) {
                 errors.add(new ValidationException.FieldError(at + "notes", "must be at most 2000 characters"));
             }
@@ -194,7 +200,8 @@ class BomPages {
                         row.optional(),
                         blankToNull(row.substituteGroup()),
                         preference,
-                        blankToNull(row.notes())));
+                        blankToNull(row.notes()),
+                        blankToNull(row.stageName())));
             }
         }
         if (!errors.isEmpty()) {

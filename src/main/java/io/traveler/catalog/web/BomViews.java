@@ -29,7 +29,8 @@ final class BomViews {
             Boolean optional,
             @Size(max = 100) String substituteGroup,
             Integer preference,
-            @Size(max = 2000) String notes) {
+            @Size(max = 2000) String notes,
+            @Size(max = 100) String stageName) {
         BomLines.Line line() {
             return new BomLines.Line(
                     componentType,
@@ -40,7 +41,8 @@ final class BomViews {
                     optional,
                     substituteGroup,
                     preference,
-                    notes);
+                    notes,
+                    stageName);
         }
     }
 

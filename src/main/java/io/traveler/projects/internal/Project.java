@@ -70,6 +70,10 @@ public class Project extends TenantOwned {
     @Column(updatable = false)
     private UUID createdBy;
 
+    /** What the materials issued to it cost: written by inventory through ProjectStages, only read here. */
+    @Column(insertable = false, updatable = false)
+    private BigDecimal materialsCost;
+
     protected Project() {}
 
     /** The origin of a project: what it was made from, fixed at creation. */
@@ -218,6 +222,10 @@ public class Project extends TenantOwned {
 
     public Instant completedAt() {
         return completedAt;
+    }
+
+    public BigDecimal materialsCost() {
+        return materialsCost == null ? BigDecimal.ZERO : materialsCost;
     }
 
     public UUID createdBy() {

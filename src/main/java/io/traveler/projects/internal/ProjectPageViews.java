@@ -70,7 +70,8 @@ public class ProjectPageViews {
             Instant completedAt,
             UUID createdBy,
             Instant createdAt,
-            long version) {}
+            long version,
+            BigDecimal materialsCost) {}
 
     public record Stage(
             UUID id,
@@ -204,7 +205,8 @@ public class ProjectPageViews {
                         instant(rs, "completed_at"),
                         uuid(rs, "created_by"),
                         instant(rs, "created_at"),
-                        rs.getLong("version")))
+                        rs.getLong("version"),
+                        rs.getBigDecimal("materials_cost")))
                 .optional()
                 .orElseThrow(() -> new NotFoundException("project", projectId));
     }

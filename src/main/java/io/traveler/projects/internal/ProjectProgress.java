@@ -33,10 +33,14 @@ public class ProjectProgress implements Projects {
             BigDecimal actualMinutes,
             BigDecimal labourCost) {}
 
-    /** A project's time: all logged minutes and their cost, the plan, and per stage; time on no stage apart. */
+    /**
+     * A project's time: all logged minutes and their cost, the plan, and per stage; time on no stage apart. The
+     * materials issued to it cost {@code materialsCost}, beside the labour.
+     */
     public record ProjectTime(
             BigDecimal totalMinutes,
             BigDecimal labourCost,
+            BigDecimal materialsCost,
             int plannedMinutes,
             BigDecimal unstagedMinutes,
             List<StageTime> stages) {}
@@ -141,7 +145,9 @@ public class ProjectProgress implements Projects {
                 .map(Map.Entry::getValue)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal unstaged = totals.totalMinutes().subtract(staged).max(BigDecimal.ZERO);
-        return new ProjectTime(totals.totalMinutes(), totals.labourCost(), planned, unstaged, perStage);
+        BigDecimal materials =
+                projects.findById(projectId).map(Project::materialsCost).orElse(BigDecimal.ZERO);
+        return new ProjectTime(totals.totalMinutes(), totals.labourCost(), materials, planned, unstaged, perStage);
     }
 
     private static BigDecimal orZero(BigDecimal value) {

@@ -132,6 +132,7 @@ final class ProjectViews {
             LocalDate dueDate,
             BigDecimal estimatedPrice,
             BigDecimal estimatedCost,
+            BigDecimal materialsCost,
             String notes,
             UUID currentStageId,
             StageView currentStage,
@@ -164,6 +165,7 @@ final class ProjectViews {
                     p.dueDate(),
                     p.estimatedPrice(),
                     p.estimatedCost(),
+                    p.materialsCost(),
                     p.notes(),
                     p.currentStageId(),
                     current,
@@ -307,6 +309,7 @@ final class ProjectViews {
     record TimeView(
             BigDecimal totalMinutes,
             BigDecimal labourCost,
+            BigDecimal materialsCost,
             int plannedMinutes,
             BigDecimal unstagedMinutes,
             List<StageTimeView> stages) {
@@ -314,6 +317,7 @@ final class ProjectViews {
             return new TimeView(
                     t.totalMinutes(),
                     t.labourCost(),
+                    t.materialsCost(),
                     t.plannedMinutes(),
                     t.unstagedMinutes(),
                     t.stages().stream()
