@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,8 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * webbing and thread on the cutting floor's rack, hardware on the assembly hall's shelf), received through the
  * {@link Ledger} as a storekeeper would, two lots of the fabric and the webbing so FIFO has something to choose.
  * There is enough for the demo's draft project of 500 straps, so starting it reserves its materials and its stages
- * backflush them. Runs once the demo projects are loaded (after commit, on another thread); a factory that has any
- * lot already is skipped, and one without the demo parts or bins gets nothing.
+ * backflush them; the demo projects already started (before there was stock) reserve again what they still lack.
+ * Runs once the demo projects are loaded (after commit, on another thread); a factory that has any lot already is
+ * skipped, and one without the demo parts or bins gets nothing.
  */
 @Component
 class DemoStock {
@@ -48,13 +50,21 @@ class DemoStock {
             new Stock("HW-KEYCLIP", SHELF, "KEY-2401", "200", "0.35", 0));
 
     private final Ledger ledger;
+    private final ProjectMaterials materials;
     private final Catalog catalog;
     private final Accounts accounts;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
-    DemoStock(Ledger ledger, Catalog catalog, Accounts accounts, JdbcClient jdbc, TransactionTemplate transactions) {
+    DemoStock(
+            Ledger ledger,
+            ProjectMaterials materials,
+            Catalog catalog,
+            Accounts accounts,
+            JdbcClient jdbc,
+            TransactionTemplate transactions) {
         this.ledger = ledger;
+        this.materials = materials;
         this.catalog = catalog;
         this.accounts = accounts;
         this.jdbc = jdbc;
@@ -64,13 +74,34 @@ class DemoStock {
     @Async
     @TransactionalEventListener
     void load(DemoProjectsLoaded demo) {
+        Tenant factory = Tenant.user(demo.factoryOrgId(), demo.factoryAdminId());
         try {
-            TenantContext.runAs(
-                    Tenant.user(demo.factoryOrgId(), demo.factoryAdminId()),
-                    () -> transactions.executeWithoutResult(s -> stock()));
+            Integer received = TenantContext.callAs(factory, () -> transactions.execute(s -> stock()));
+            if (received == null || received == 0) {
+                return;
+            }
+            for (UUID project : TenantContext.callAs(factory, () -> transactions.execute(s -> started()))) {
+                try {
+                    TenantContext.runAs(
+                            factory, () -> transactions.executeWithoutResult(s -> materials.refresh(project)));
+                } catch (RuntimeException e) {
+                    log.warn("Demo project {} reserved nothing more: {}", project, e.toString());
+                }
+            }
         } catch (RuntimeException e) {
             log.warn("Demo stock stopped: {}", e.toString());
         }
+    }
+
+    /** The demo projects started before there was stock, oldest first. */
+    private List<UUID> started() {
+        return jdbc.sql("""
+                        select id from projects.projects
+                         where org_id = :org and status in ('ACTIVE', 'ON_HOLD') order by created_at, id
+                        """)
+                .param("org", TenantContext.requireOrgId())
+                .query(UUID.class)
+                .list();
     }
 
     /** Receives the demo lots; answers how many. */
