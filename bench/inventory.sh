@@ -106,7 +106,8 @@ select '$org', b.part_id, sum(b.on_hand), 0, sum(b.on_hand * l.unit_cost) / null
   from inventory.balances b join inventory.lots l on l.id = b.lot_id where b.org_id = '$org'
  group by b.part_id;
 SQL
-sql -c "vacuum analyze inventory.movements; vacuum analyze inventory.balances; vacuum analyze inventory.lots; vacuum analyze inventory.part_stock"
+sql -c "vacuum analyze inventory.movements" -c "vacuum analyze inventory.balances" -c "vacuum analyze inventory.lots" \
+  -c "vacuum analyze inventory.part_stock"
 echo "loaded in $((($(now_us) - loaded) / 1000000)) s: $(sql -c "select count(*) from inventory.movements where org_id = '$org'") movements, $(sql -c "select count(*) from inventory.balances where org_id = '$org'") balances"
 
 sql -c "select id from catalog.parts where org_id = '$org'" >"$work/parts.txt"
@@ -120,43 +121,46 @@ http_ms() {
     path=${1//\{part\}/${part_ids[RANDOM % ${#part_ids[@]}]}}
     curl -sS -o /dev/null -w '%{http_code} %{time_total}\n' -H "$auth" "$base$path" >>"$work/times.txt"
   done
-  awk '$1 != 200 { bad++ } { t[NR] = $2 * 1000; s += $2 * 1000 }
-       END { n = asort(t); printf "%.1f %.1f %.1f%s\n", t[int(n * 0.5) + 1], t[int(n * 0.99)], s / n, (bad ? " (" bad " not 200)" : "") }' \
-    "$work/times.txt"
+  local bad
+  bad=$(awk '$1 != 200' "$work/times.txt" | wc -l)
+  awk '{ print $2 * 1000 }' "$work/times.txt" | sort -g | awk -v bad="$bad" '{ t[NR] = $1; s += $1 }
+       END { p99 = int(NR * 0.99); if (p99 < 1) p99 = 1
+             printf "%.1f %.1f %.1f%s\n", t[int(NR * 0.5) + 1], t[p99], s / NR, (bad > 0 ? " (" bad " not 200)" : "") }'
 }
 # sql_ms FILE: the same query in raw SQL, one client, prepared; prints the mean latency in ms
 sql_ms() {
-  pgbench -h localhost -p "$(pg_port)" -U postgres -n -M prepared -c 1 -t "$requests" -D org="$org" -D parts="$parts" \
-    -f "$1" traveler 2>/dev/null | awk '/latency average/ { print $4 }'
+  pgbench -h localhost -p "$(pg_port)" -U postgres -n -M prepared -c 1 -t "$requests" -D parts="$parts" \
+    -f "$1" traveler 2>"$work/pgbench.err" | awk '/latency average/ { print $4 }'
 }
 cat >"$work/balances.sql" <<'Q'
 \set p random(1, :parts)
 begin;
-set local app.org_id = :'org';
+set local app.org_id = 'ORG';
 select b.location_id, sum(b.on_hand), sum(b.reserved), sum(b.on_hand - b.reserved)
   from inventory.balances b
- where b.org_id = :'org' and b.part_id = (select id from catalog.parts where org_id = :'org' and part_number = 'BP-' || lpad(:p::text, 6, '0'))
+ where b.org_id = 'ORG' and b.part_id = (select id from catalog.parts where org_id = 'ORG' and part_number = 'BP-' || lpad(:p::text, 6, '0'))
  group by b.location_id;
 commit;
 Q
 cat >"$work/movements.sql" <<'Q'
 \set p random(1, :parts)
 begin;
-set local app.org_id = :'org';
+set local app.org_id = 'ORG';
 select m.* from inventory.movements m
- where m.org_id = :'org' and m.part_id = (select id from catalog.parts where org_id = :'org' and part_number = 'BP-' || lpad(:p::text, 6, '0'))
+ where m.org_id = 'ORG' and m.part_id = (select id from catalog.parts where org_id = 'ORG' and part_number = 'BP-' || lpad(:p::text, 6, '0'))
  order by m.seq desc limit 100;
 commit;
 Q
 cat >"$work/value.sql" <<'Q'
 begin;
-set local app.org_id = :'org';
+set local app.org_id = 'ORG';
 select b.location_id, sum(b.on_hand), sum(b.on_hand * s.average_cost)
   from inventory.balances b join inventory.part_stock s on s.org_id = b.org_id and s.part_id = b.part_id
- where b.org_id = :'org'
+ where b.org_id = 'ORG'
  group by b.location_id;
 commit;
 Q
+sed -i "s/ORG/$org/g" "$work/balances.sql" "$work/movements.sql" "$work/value.sql"
 
 echo "warm-up..."
 requests_saved=$requests; requests=50

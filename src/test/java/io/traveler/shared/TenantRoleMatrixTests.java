@@ -905,10 +905,43 @@ class TenantRoleMatrixTests {
         defineProductionSamples();
         defineDocumentSamples();
         defineLabelSamples();
+        defineStockSamples();
         defineInventorySamples();
         defineReservationSamples();
         defineEquipmentSamples();
         definePurchasingSamples();
+    }
+
+    /** Cycle counts of an empty location (one to record, one to post, one to cancel) and the XLSX exports. */
+    private void defineStockSamples() {
+        var bin = created(api.post("/api/locations")
+                .as(owner)
+                .body(Map.of("code", "MX-BIN", "name", "Matrix bin", "kind", "SITE")));
+        var part = created(api.post("/api/catalog/parts")
+                .as(owner)
+                .body(Map.of(
+                        "part_number", "MX-STOCK", "name", "Stock part", "kind", "MATERIAL", "unit_of_measure", "m")));
+        ownersIds.add(bin.id().toString());
+        ownersIds.add(part.id().toString());
+        List<String> counts = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            var count = created(api.post("/api/inventory/counts").as(owner).body(Map.of("location_id", bin.id())));
+            counts.add("/api/inventory/counts/" + count.id());
+            ownersIds.add(count.id().toString());
+        }
+        sample("POST /api/inventory/counts", "/api/inventory/counts")
+                .body(Map.of("location_id", bin.id(), "reason", "Matrix"))
+                .namesOwnersIds(true);
+        sample("GET /api/inventory/counts", "/api/inventory/counts");
+        sample("GET /api/inventory/counts", "/api/inventory/counts?status=open&location_id=" + bin.id());
+        sample("GET /api/inventory/counts/{id}", counts.get(0));
+        sample("PUT /api/inventory/counts/{id}/lines", counts.get(0) + "/lines")
+                .body(Map.of("lines", List.of(Map.of("part_id", part.id(), "counted", 1))));
+        sample("POST /api/inventory/counts/{id}/post", counts.get(1) + "/post");
+        sample("POST /api/inventory/counts/{id}/cancel", counts.get(2) + "/cancel");
+        sample("GET /api/inventory/export/stock.xlsx", "/api/inventory/export/stock.xlsx");
+        sample("GET /api/inventory/export/movements.xlsx", "/api/inventory/export/movements.xlsx?part_id=" + part.id())
+                .namesOwnersIds(true);
     }
 
     /** A started project's reservations of its BOM's part, and a lot's forward trace to units. */

@@ -82,6 +82,7 @@ class ModuleContributionPagesTests {
                         "Projects",
                         "Shop floor",
                         "Defects",
+                        "Stock",
                         "Equipment",
                         "Documents",
                         "Suppliers",
@@ -111,6 +112,7 @@ class ModuleContributionPagesTests {
                         "Active BOMs",
                         "Units in progress",
                         "Open defects",
+                        "Parts in stock",
                         "Maintenance due",
                         "Active workflows",
                         "Parts to reorder",
@@ -129,6 +131,7 @@ class ModuleContributionPagesTests {
                 .containsEntry("Active BOMs", 0L)
                 .containsEntry("Units in progress", 0L)
                 .containsEntry("Open defects", 0L)
+                .containsEntry("Parts in stock", 0L)
                 .containsEntry("Maintenance due", 0L)
                 .containsEntry("Active workflows", 0L)
                 .containsEntry("Parts to reorder", 0L)
@@ -155,6 +158,7 @@ class ModuleContributionPagesTests {
                         "Projects",
                         "Shop floor",
                         "Defects",
+                        "Stock",
                         "Equipment",
                         "Documents",
                         "Suppliers",
@@ -174,6 +178,7 @@ class ModuleContributionPagesTests {
                         "Active BOMs",
                         "Units in progress",
                         "Open defects",
+                        "Parts in stock",
                         "Maintenance due",
                         "Active workflows",
                         "Parts to reorder",
