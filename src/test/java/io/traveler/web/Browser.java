@@ -142,6 +142,8 @@ final class Browser implements AutoCloseable {
      */
     private void andWaitForTheNextPage(WebElement target) {
         WebElement current = driver.findElement(By.tagName("html"));
+        // chromium scrolls a target just into view, where the sticky top bar may cover it: centre it first
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", target);
         target.click();
         var wait = new WebDriverWait(driver, Duration.ofSeconds(10));
         wait.until(d -> {
