@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Orders",
-        allowedDependencies = {"shared", "settings", "accounts", "catalog", "customers", "projects"})
+        allowedDependencies = {"shared", "settings", "accounts", "catalog", "customers", "projects", "inventory"})
 package io.traveler.orders;
 
 import org.springframework.modulith.ApplicationModule;

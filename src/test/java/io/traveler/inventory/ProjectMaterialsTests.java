@@ -390,6 +390,118 @@ class ProjectMaterialsTests {
 
     // --- fixtures -------------------------------------------------------------------------------------------------
 
+    @Test
+    void anIssueNamingTheProjectOrOneOfItsUnitsCostsTheProjectAndTracesTheLotWhileOtherReferencesAreRefused()
+            throws Exception {
+        UUID bolt = part("BOLT", "2");
+        UUID lot = receive(bolt, "20", "B-1", "2");
+        UUID project = project(product("KIT"), 2);
+        assertThat(api.post("/api/projects/" + project + "/start")
+                        .as(owner)
+                        .send()
+                        .status())
+                .isEqualTo(200);
+        UUID unit = units(project).getFirst();
+
+        assertThat(issue(bolt, "4", "UNIT", unit).status()).isEqualTo(201);
+        assertThat(issue(bolt, "2", "project", project).status()).isEqualTo(201);
+
+        assertThat(materialsCost(project)).isEqualByComparingTo("12");
+        var lots = api.get("/api/units/" + unit + "/lots").as(owner).send();
+        assertThat(lots.status()).as(lots.toString()).isEqualTo(200);
+        assertThat(lots.json().path("items").findValuesAsString("lot_number")).containsOnly("B-1");
+        BigDecimal traced = BigDecimal.ZERO;
+        for (JsonNode item : lots.json().path("items")) {
+            traced = traced.add(item.path("quantity").decimalValue());
+        }
+        assertThat(traced)
+                .as("the unit's own 4 and its share of the project's 2")
+                .isEqualByComparingTo("5");
+
+        var internal = issue(bolt, "1", "PURCHASE_ORDER", UUID.randomUUID());
+        assertThat(internal.status()).isEqualTo(422);
+        assertThat(internal.json().toString()).contains("reference_type");
+        assertThat(onHand(lot)).as("a refused reference wrote nothing").isEqualByComparingTo("14");
+        Api.Tenant stranger = Tenants.in(context).signedIn("FACTORY");
+        UUID theirProject = projectOf(stranger);
+        assertThat(issue(bolt, "1", "PROJECT", theirProject).status()).isEqualTo(201);
+        assertThat(materialsCost(project))
+                .as("another organization's project id is kept as written and costs nothing here")
+                .isEqualByComparingTo("12");
+        var theirs = api.get("/api/projects/" + theirProject).as(stranger).send();
+        assertThat(theirs.json().path("materials_cost").decimalValue())
+                .as("nor there")
+                .isEqualByComparingTo("0");
+
+        var returned = api.post("/api/inventory/returns")
+                .as(owner)
+                .body(Map.of(
+                        "lot_id",
+                        lot,
+                        "location_id",
+                        site,
+                        "quantity",
+                        2,
+                        "reference_type",
+                        "PROJECT",
+                        "reference_id",
+                        project))
+                .send();
+        assertThat(returned.status()).as(returned.toString()).isEqualTo(201);
+        assertThat(materialsCost(project)).as("a return gives the cost back").isEqualByComparingTo("8");
+        assertThat(onHand(lot)).isEqualByComparingTo("15");
+    }
+
+    private Api.Response issue(UUID part, String quantity, String referenceType, UUID referenceId) {
+        return api.post("/api/inventory/issues")
+                .as(owner)
+                .body(Map.of(
+                        "part_id",
+                        part,
+                        "location_id",
+                        site,
+                        "quantity",
+                        new BigDecimal(quantity),
+                        "reference_type",
+                        referenceType,
+                        "reference_id",
+                        referenceId))
+                .send();
+    }
+
+    /** A started project of another organization, made through the API as its owner would. */
+    private UUID projectOf(Api.Tenant other) {
+        UUID station = created(api.post("/api/stations").as(other).body(Map.of("name", "Their station")));
+        UUID theirWorkflow = created(api.post("/api/workflows/")
+                .as(other)
+                .body(Map.of(
+                        "name",
+                        "Theirs",
+                        "stages",
+                        List.of(Map.of("name", "Only", "station_id", station, "expected_minutes", 5)))));
+        UUID theirCustomer = created(api.post("/api/customers").as(other).body(Map.of("name", "Theirs")));
+        return created(api.post("/api/projects")
+                .as(other)
+                .body(Map.of(
+                        "name",
+                        "Their project",
+                        "customer_id",
+                        theirCustomer,
+                        "workflow_id",
+                        theirWorkflow,
+                        "quantity",
+                        1)));
+    }
+
+    private BigDecimal materialsCost(UUID project) {
+        return api.get("/api/projects/" + project)
+                .as(owner)
+                .send()
+                .json()
+                .path("materials_cost")
+                .decimalValue();
+    }
+
     private UUID part(String number, String cost) {
         return created(api.post("/api/catalog/parts")
                 .as(owner)

@@ -4,8 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.inventory.internal.Ledger;
 import io.traveler.inventory.internal.Ledger.Posted;
+import io.traveler.inventory.internal.ReferencedMoves;
 import io.traveler.shared.Quantity;
-import io.traveler.shared.errors.ValidationException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
@@ -13,7 +13,6 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,9 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class StockMovesController {
     private final Ledger ledger;
+    private final ReferencedMoves moves;
 
-    StockMovesController(Ledger ledger) {
+    StockMovesController(Ledger ledger, ReferencedMoves moves) {
         this.ledger = ledger;
+        this.moves = moves;
     }
 
     /** The movements one request wrote, in the order they were appended. */
@@ -60,15 +61,18 @@ class StockMovesController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('inventory:move')")
     StockMoved receive(@Valid @RequestBody StockReceiptBody body) {
-        return new StockMoved(List.of(ledger.receive(new Ledger.Receipt(
-                body.partId(),
-                body.locationId(),
-                body.quantity(),
-                body.lotNumber(),
-                body.unitCost(),
-                body.supplierId(),
-                body.expiresOn(),
-                reference(body.referenceType(), body.referenceId())))));
+        return new StockMoved(List.of(moves.receive(
+                new Ledger.Receipt(
+                        body.partId(),
+                        body.locationId(),
+                        body.quantity(),
+                        body.lotNumber(),
+                        body.unitCost(),
+                        body.supplierId(),
+                        body.expiresOn(),
+                        null),
+                body.referenceType(),
+                body.referenceId())));
     }
 
     record StockIssueBody(
@@ -87,11 +91,8 @@ class StockMovesController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('inventory:move')")
     StockMoved issue(@Valid @RequestBody StockIssueBody body) {
-        return new StockMoved(ledger.issue(
-                body.partId(),
-                body.locationId(),
-                body.quantity(),
-                reference(body.referenceType(), body.referenceId())));
+        return new StockMoved(moves.issue(
+                body.partId(), body.locationId(), body.quantity(), body.referenceType(), body.referenceId()));
     }
 
     record StockTransferBody(
@@ -131,13 +132,14 @@ class StockMovesController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('inventory:manage')")
     StockMoved adjust(@Valid @RequestBody StockAdjustmentBody body) {
-        return new StockMoved(ledger.adjust(
+        return new StockMoved(moves.adjust(
                 body.partId(),
                 body.lotId(),
                 body.locationId(),
                 body.quantity(),
                 body.reason(),
-                reference(body.referenceType(), body.referenceId())));
+                body.referenceType(),
+                body.referenceId()));
     }
 
     record StockDamageBody(
@@ -174,24 +176,7 @@ class StockMovesController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('inventory:move')")
     StockMoved returnToStock(@Valid @RequestBody StockReturnBody body) {
-        return new StockMoved(List.of(ledger.returnToStock(
-                body.lotId(),
-                body.locationId(),
-                body.quantity(),
-                reference(body.referenceType(), body.referenceId()))));
-    }
-
-    /** What a movement was for: both fields or neither; the type in any case. */
-    static Ledger.Reference reference(String type, UUID id) {
-        if (type == null && id == null) {
-            return null;
-        }
-        if (type == null || type.isBlank()) {
-            throw new ValidationException("reference_type", "is required with reference_id");
-        }
-        if (id == null) {
-            throw new ValidationException("reference_id", "is required with reference_type");
-        }
-        return new Ledger.Reference(type.strip().toUpperCase(Locale.ROOT), id);
+        return new StockMoved(List.of(moves.returnToStock(
+                body.lotId(), body.locationId(), body.quantity(), body.referenceType(), body.referenceId())));
     }
 }
