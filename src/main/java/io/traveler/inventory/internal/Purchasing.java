@@ -45,7 +45,7 @@ public class Purchasing {
     /** Purchase orders share the organization's purchase order series (PO-2026-000001) with the brand's orders. */
     static final String SERIES = "purchase-orders";
 
-    static final int MAX_LINES = 500;
+    public static final int MAX_LINES = 500;
 
     public static final Map<String, String> SORTS =
             Map.of("created_at", "createdAt", "code", "code", "ordered_on", "orderedOn");
