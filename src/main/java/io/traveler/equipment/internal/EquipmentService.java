@@ -13,6 +13,7 @@ import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.KeysetPager;
 import io.traveler.shared.paging.PageRequest;
 import io.traveler.shared.paging.TimeCursor;
+import io.traveler.shared.security.Callers;
 import io.traveler.shared.tenancy.TenantContext;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Predicate;
@@ -206,6 +207,10 @@ public class EquipmentService {
     public Equipment changeStatus(UUID id, ExpectedVersion expected, Equipment.Status status) {
         Equipment equipment = equipment(id);
         expected.checkIfGiven(equipment.version());
+        if ((status == Equipment.Status.RETIRED) != (equipment.status() == Equipment.Status.RETIRED)) {
+            // retired equipment leaves the due list and the announcements: not the floor's call
+            Callers.require("equipment:manage", "Retiring equipment or bringing it back");
+        }
         equipment.changeStatus(status);
         return fleet.saveAndFlush(equipment);
     }
