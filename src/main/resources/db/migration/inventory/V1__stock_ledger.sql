@@ -152,7 +152,9 @@ begin
     end loop;
 end $$;
 
-grant select, insert, update, delete on inventory.suppliers, inventory.lots, inventory.balances, inventory.part_stock,
-    inventory.settings to ${app_role};
+grant select, insert, update, delete on inventory.suppliers to ${app_role};
+-- Lots, balances and the stock figures follow the ledger: never deleted by the application.
+grant select, insert, update on inventory.lots, inventory.balances, inventory.part_stock, inventory.settings
+    to ${app_role};
 -- The ledger is append-only for the application.
 grant select, insert on inventory.movements to ${app_role};

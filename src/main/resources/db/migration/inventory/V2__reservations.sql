@@ -68,5 +68,6 @@ begin
     end loop;
 end $$;
 
-grant select, insert, update, delete on inventory.reservations, inventory.reservation_allocations,
-    inventory.shortfalls to ${app_role};
+-- Allocations are taken away as they are issued; reservations and shortfalls change status, never go.
+grant select, insert, update, delete on inventory.reservation_allocations to ${app_role};
+grant select, insert, update on inventory.reservations, inventory.shortfalls to ${app_role};

@@ -27,7 +27,8 @@ alter table production.unit_materials enable row level security;
 alter table production.unit_materials force row level security;
 create policy tenant_isolation on production.unit_materials
     using (org_id = nullif(current_setting('app.org_id', true), '')::uuid);
-grant select, insert, update, delete on production.unit_materials to ${app_role};
+-- The trace is append-only for the application (deleting a unit still cascades, as the table's owner).
+grant select, insert on production.unit_materials to ${app_role};
 
 -- The passport records the materials a unit consumed.
 alter table production.unit_events drop constraint unit_events_kind_check;

@@ -27,6 +27,45 @@ class EquipmentApiTests {
     ApplicationContext context;
 
     @Test
+    void onlyAMemberWhoManagesEquipmentRetiresItOrBringsItBack() {
+        var api = new Api(port);
+        var factory = Tenants.in(context).signedIn("FACTORY");
+        var technician = api.addMember(factory, "TECHNICIAN");
+        var created = api.post("/api/equipment")
+                .as(factory)
+                .body(Map.of("code", "OVEN-9", "name", "Oven", "kind", "MACHINE"))
+                .send();
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String status = "/api/equipment/" + created.id() + "/status";
+        assertThat(api.post(status)
+                        .as(technician)
+                        .body(Map.of("status", "MAINTENANCE"))
+                        .send()
+                        .status())
+                .isEqualTo(200);
+        var retiring = api.post(status)
+                .as(technician)
+                .body(Map.of("status", "RETIRED"))
+                .send();
+        assertThat(retiring.status()).as(retiring.toString()).isEqualTo(403);
+        assertThat(api.post(status)
+                        .as(factory)
+                        .body(Map.of("status", "RETIRED"))
+                        .send()
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.post(status)
+                        .as(technician)
+                        .body(Map.of("status", "AVAILABLE"))
+                        .send()
+                        .status())
+                .as("bringing it back is the manager's call too")
+                .isEqualTo(403);
+        assertThat(api.get("/api/equipment/" + created.id()).as(factory).send().text("status"))
+                .isEqualTo("RETIRED");
+    }
+
+    @Test
     void equipmentChangesNeedTheCurrentVersionAndLoggingMaintenanceMovesThePlansNextDue() {
         var api = new Api(port);
         var factory = Tenants.in(context).signedIn("FACTORY");

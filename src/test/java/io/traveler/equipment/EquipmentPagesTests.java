@@ -73,6 +73,27 @@ class EquipmentPagesTests {
                 .path("id")
                 .asString();
         assertThat(pages.get(path).body()).contains("state-overdue");
+        var endless =
+                pages.post(path + "/maintenance", "plan_id=" + plan + "&notes=Endless&cost=" + "0".repeat(100) + "5");
+        assertThat(endless.statusCode()).isLessThan(500);
+        var ancient =
+                pages.post(path + "/maintenance", "plan_id=" + plan + "&notes=Ancient&done_at=-300000000-01-01T00:00");
+        assertThat(ancient.statusCode()).isLessThan(500);
+        assertThat(pages.get(path).body())
+                .as("a cost of a hundred digits and a date before 1970 are refused")
+                .doesNotContain("Endless")
+                .doesNotContain("Ancient")
+                .contains("state-overdue");
+        var technician = PageSession.signIn(
+                port,
+                Tenants.in(context)
+                        .memberWith(admin, "equipment:read", "equipment:maintain")
+                        .email());
+        technician.get(path);
+        technician.post(path + "/status", "status=RETIRED");
+        assertThat(api.get("/api/equipment/" + equipmentId).as(token).send().text("status"))
+                .as("retiring is the manager's call")
+                .isEqualTo("AVAILABLE");
         pages.submit(path + "/maintenance", "plan_id=" + plan + "&notes=Adjusted&cost=5");
         assertThat(pages.get(path).body()).contains("Adjusted").doesNotContain("state-overdue");
         assertThat(pages.get("/app/equipment/maintenance").body()).doesNotContain("EMB-1");

@@ -378,6 +378,20 @@ class InventoryApiTests {
     }
 
     @Test
+    void aCursorHoldingControlCharactersIsRefusedNamingTheCursor() {
+        receive(bin, 10, null, 2);
+        String nul = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("\u0000\u001f" + part).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (String path :
+                new String[] {"/api/inventory/value?by=part&cursor=" + nul, "/api/inventory/materials?cursor=" + nul}) {
+            var refused = api.get(path).as(owner).send();
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+            assertThat(refused.toString()).contains("cursor");
+        }
+    }
+
+    @Test
     void theCostingMethodIsAVersionedSetting() {
         var settings = api.get("/api/inventory/settings").as(owner).send();
         assertThat(settings.text("costing_method")).isEqualTo("MOVING_AVERAGE");

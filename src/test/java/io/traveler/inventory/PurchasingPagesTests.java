@@ -89,6 +89,14 @@ class PurchasingPagesTests {
         assertThat(unknown.statusCode()).isEqualTo(422);
         assertThat(unknown.body()).contains("is not a part number of this organization");
 
+        var tooMany = session.post(
+                "/app/inventory/purchase-orders", "supplier_id=" + supplier + "&part_number=NOPE".repeat(501));
+        assertThat(tooMany.statusCode()).isEqualTo(422);
+        assertThat(tooMany.body())
+                .as("refused as a whole before any of its part numbers is looked up")
+                .contains("must be at most 500")
+                .doesNotContain("is not a part number of this organization");
+
         var order = session.post(
                 "/app/inventory/purchase-orders",
                 "supplier_id=" + supplier + "&expected_on=2030-01-31&notes=Door+B"

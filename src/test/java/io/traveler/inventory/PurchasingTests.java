@@ -18,6 +18,7 @@ import io.traveler.inventory.internal.SupplierService;
 import io.traveler.inventory.internal.SupplierService.SupplierData;
 import io.traveler.inventory.internal.SupplierService.SupplierPartData;
 import io.traveler.shared.errors.ConflictException;
+import io.traveler.shared.errors.StaleVersionException;
 import io.traveler.shared.errors.ValidationException;
 import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.testing.Api;
@@ -338,6 +339,37 @@ class PurchasingTests {
             assertThatThrownBy(() -> suppliers.delete(supplier, ExpectedVersion.any()))
                     .isInstanceOf(ConflictException.class)
                     .hasMessageContaining("deactivate");
+        });
+    }
+
+    @Test
+    void replacingOnlyTheLinesMovesTheVersionSoAnEditFromTheOldVersionIsStale() {
+        admin.run(() -> {
+            var draft = purchasing.create(new OrderData(supplier, null, null, List.of(), Set.of()));
+            UUID id = draft.order().id();
+            long read = draft.order().version();
+            var first = purchasing.change(
+                    id,
+                    ExpectedVersion.of(read),
+                    new OrderData(
+                            null,
+                            null,
+                            null,
+                            List.of(new LineData(zipper, new BigDecimal("3"), new BigDecimal("0.65"), "Z", null)),
+                            Set.of()));
+            assertThat(first.order().version()).isGreaterThan(read);
+            assertThatThrownBy(() -> purchasing.change(
+                            id,
+                            ExpectedVersion.of(read),
+                            new OrderData(
+                                    null,
+                                    null,
+                                    null,
+                                    List.of(new LineData(fabric, BigDecimal.ONE, BigDecimal.ONE, "F", null)),
+                                    Set.of())))
+                    .isInstanceOf(StaleVersionException.class);
+            assertThat(purchasing.order(id).lines()).singleElement().satisfies(line -> assertThat(line.partId())
+                    .isEqualTo(zipper));
         });
     }
 

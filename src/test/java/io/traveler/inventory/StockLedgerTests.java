@@ -263,4 +263,27 @@ class StockLedgerTests {
                 .rootCause()
                 .hasMessageContaining("permission denied");
     }
+
+    @Test
+    void theApplicationMayNotDeleteWhatFollowsTheLedgerNorRewriteTheUnitsTrace() {
+        room.receive(part, bin, "1", "1");
+
+        for (String table : new String[] {
+            "inventory.lots",
+            "inventory.balances",
+            "inventory.part_stock",
+            "inventory.settings",
+            "inventory.reservations",
+            "inventory.shortfalls",
+            "production.unit_materials"
+        }) {
+            assertThatThrownBy(() -> room.execute("delete from " + table))
+                    .as(table)
+                    .rootCause()
+                    .hasMessageContaining("permission denied");
+        }
+        assertThatThrownBy(() -> room.execute("update production.unit_materials set quantity = 0"))
+                .rootCause()
+                .hasMessageContaining("permission denied");
+    }
 }

@@ -104,6 +104,34 @@ class StockPagesTests {
     }
 
     @Test
+    void aPercentEncodedMovePathIsTheMoveItNamesAndACursorWithANulIsAPageErrorNotAServerError() throws Exception {
+        var technician = tenants.memberWith(admin, "inventory:read", "inventory:move");
+        var pages = PageSession.signIn(port, technician.email());
+        var encoded = pages.get("/app/inventory/%72eceive?part=" + number);
+        assertThat(encoded.statusCode()).isEqualTo(200);
+        assertThat(encoded.body()).contains("Receive stock");
+        pages.submit("/app/inventory/%72eceive", "part=" + number + "&location=BIN-1&quantity=3");
+        pages.submit("/app/inventory/%69ssue", "part=" + number + "&location=BIN-1&quantity=1");
+        assertThat(room.movementsCount()).as("a receipt and an issue").isEqualTo(2);
+        assertThat(between(pages.get("/app/inventory/parts/" + cloth).body(), "id=\"part-on-hand\"", "</dd>"))
+                .contains("2 m");
+
+        for (String page : new String[] {"/app/inventory?cursor=AA", "/app/inventory/movements?cursor=AA"}) {
+            assertThat(pages.get(page).statusCode()).as(page).isEqualTo(422);
+        }
+    }
+
+    @Test
+    void aQuantityTypedWithEndlessDigitsIsRefusedBeforeItIsParsed() throws Exception {
+        var technician = tenants.memberWith(admin, "inventory:read", "inventory:move");
+        var pages = PageSession.signIn(port, technician.email());
+        var endless = pages.post(
+                "/app/inventory/receive", "part=" + number + "&location=BIN-1&quantity=" + "0".repeat(100) + "1");
+        assertThat(endless.statusCode()).isEqualTo(422);
+        assertThat(room.movementsCount()).isZero();
+    }
+
+    @Test
     void aCountIsOpenedByScanningTheLocationCountedOnThePhoneAndPostedByTheManager() throws Exception {
         var lot = room.receive(cloth, room.location("SHELF-9"), "10", "L-C", "2.00");
         var technician = tenants.memberWith(admin, "inventory:read", "inventory:move");
@@ -116,6 +144,11 @@ class StockPagesTests {
         var line = COUNTED.matcher(page);
         assertThat(line.find()).as(page).isTrue();
         String version = between(page, "name=\"version\" value=\"", "\"");
+        counter.post(
+                countPath + "/lines", "version=" + version + "&counted_" + line.group(1) + "=" + "0".repeat(100) + "5");
+        assertThat(counter.get(countPath).body())
+                .as("a count typed with a hundred digits is refused, not parsed")
+                .doesNotContain("value=\"5\"");
         counter.submit(countPath + "/lines", "version=" + version + "&counted_" + line.group(1) + "=7");
         assertThat(counter.post(countPath + "/post", "version=").statusCode()).isEqualTo(403);
 

@@ -13,6 +13,7 @@ import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.KeysetPager;
 import io.traveler.shared.paging.PageRequest;
 import io.traveler.shared.paging.TimeCursor;
+import io.traveler.shared.security.Callers;
 import io.traveler.shared.tenancy.TenantContext;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Predicate;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,8 @@ public class EquipmentService {
     public static final int MAX_PLANS = 50;
     /** Maintenance may be recorded a little ahead of the server's clock (a tablet's clock), not more. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    /** Maintenance is recorded as it is done: far older dates are typing errors, and ancient ones break storage. */
+    static final LocalDate EARLIEST = LocalDate.of(1970, 1, 1);
 
     /** Equipment as sent: on creation a null means the default; on a change "keep", unless the field is cleared. */
     public record EquipmentData(
@@ -206,6 +210,10 @@ public class EquipmentService {
     public Equipment changeStatus(UUID id, ExpectedVersion expected, Equipment.Status status) {
         Equipment equipment = equipment(id);
         expected.checkIfGiven(equipment.version());
+        if ((status == Equipment.Status.RETIRED) != (equipment.status() == Equipment.Status.RETIRED)) {
+            // retired equipment leaves the due list and the announcements: not the floor's call
+            Callers.require("equipment:manage", "Retiring equipment or bringing it back");
+        }
         equipment.changeStatus(status);
         return fleet.saveAndFlush(equipment);
     }
@@ -338,6 +346,9 @@ public class EquipmentService {
         if (doneAt.isAfter(now.plus(CLOCK_SKEW))) {
             throw new ValidationException("done_at", "must not be in the future");
         }
+        if (doneAt.isBefore(EARLIEST.atStartOfDay(ZoneOffset.UTC).toInstant())) {
+            throw new ValidationException("done_at", "must not be before " + EARLIEST);
+        }
         BigDecimal hours = (data.hoursUsed() == null ? equipment.hoursUsed() : data.hoursUsed())
                 .setScale(2, java.math.RoundingMode.HALF_UP);
         MaintenancePlan plan = null;
@@ -438,6 +449,9 @@ public class EquipmentService {
     private LocalDate notAhead(LocalDate day) {
         if (day.isAfter(today())) {
             throw new ValidationException("last_done_on", "must not be in the future");
+        }
+        if (day.isBefore(EARLIEST)) {
+            throw new ValidationException("last_done_on", "must not be before " + EARLIEST);
         }
         return day;
     }

@@ -11,6 +11,7 @@ import io.traveler.equipment.internal.MaintenancePlan;
 import io.traveler.equipment.internal.MaintenanceSchedule;
 import io.traveler.equipment.internal.ProductEquipment;
 import io.traveler.equipment.internal.ProductEquipment.RequirementData;
+import io.traveler.shared.Quantities;
 import io.traveler.shared.Quantity;
 import io.traveler.shared.errors.NotFoundException;
 import io.traveler.shared.errors.ValidationException;
@@ -29,6 +30,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -379,7 +381,7 @@ class EquipmentPages {
     private java.time.Instant localTime(String text) {
         try {
             return LocalDateTime.parse(text).atZone(equipment.zone()).toInstant();
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
             throw new ValidationException("done_at", "is not a date and time");
         }
     }
@@ -388,15 +390,11 @@ class EquipmentPages {
         if (text == null || text.isBlank()) {
             return null;
         }
-        try {
-            BigDecimal value = new BigDecimal(text.trim());
-            if (value.signum() < 0 || value.compareTo(new BigDecimal(max)) > 0 || value.scale() > 6) {
-                throw new ValidationException(field, "must be between 0 and " + max);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new ValidationException(field, "is not a number");
+        BigDecimal value = Quantities.parse(field, text);
+        if (value.signum() < 0 || value.compareTo(new BigDecimal(max)) > 0) {
+            throw new ValidationException(field, "must be between 0 and " + max);
         }
+        return value;
     }
 
     // --- plans --------------------------------------------------------------------------------------------------

@@ -32,13 +32,18 @@ final class Cursors {
         try {
             List<String> values = List.of(
                     new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(SEPARATOR, -1));
-            if (values.size() != count) {
+            if (values.size() != count || values.stream().anyMatch(Cursors::holdsControlCharacters)) {
                 throw new IllegalArgumentException();
             }
             return values;
         } catch (IllegalArgumentException e) {
             throw invalid();
         }
+    }
+
+    /** No value given out holds one, and PostgreSQL refuses a NUL in text (an error of stored data, not 422). */
+    static boolean holdsControlCharacters(String value) {
+        return value.chars().anyMatch(Character::isISOControl);
     }
 
     static ValidationException invalid() {

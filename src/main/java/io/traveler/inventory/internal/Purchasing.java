@@ -15,6 +15,7 @@ import io.traveler.shared.paging.KeysetPager;
 import io.traveler.shared.paging.PageRequest;
 import io.traveler.shared.tenancy.TenantContext;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.criteria.Predicate;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -44,7 +45,7 @@ public class Purchasing {
     /** Purchase orders share the organization's purchase order series (PO-2026-000001) with the brand's orders. */
     static final String SERIES = "purchase-orders";
 
-    static final int MAX_LINES = 500;
+    public static final int MAX_LINES = 500;
 
     public static final Map<String, String> SORTS =
             Map.of("created_at", "createdAt", "code", "code", "ordered_on", "orderedOn");
@@ -241,7 +242,8 @@ public class Purchasing {
         if (cleared.contains("supplier_id")) {
             throw new ValidationException("supplier_id", "is required");
         }
-        PurchaseOrder changed = VersionedChanges.change(orders, find(id), expected, order -> {
+        PurchaseOrder locked = orders.findForUpdate(id).orElseThrow(() -> NotFoundException.of("Purchase order", id));
+        PurchaseOrder changed = VersionedChanges.change(orders, locked, expected, order -> {
             if (data.supplierId() != null && !data.supplierId().equals(order.supplierId())) {
                 order.requireDraft("change its supplier");
                 Supplier supplier = activeSupplier(data.supplierId());
@@ -255,6 +257,9 @@ public class Purchasing {
             }
             if (data.lines() != null || cleared.contains("lines")) {
                 order.requireDraft("change its lines");
+                // the lines live in their own table: without this the order row is not written, so its
+                // version would not move and a stale If-Match would still be accepted
+                em.lock(order, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
             }
         });
         if (data.lines() != null || cleared.contains("lines")) {

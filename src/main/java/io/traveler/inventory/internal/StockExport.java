@@ -82,7 +82,13 @@ public class StockExport {
     /** Every balance on hand, per part, location and lot, valued as the organization values its stock. */
     @Transactional(readOnly = true)
     public void stock(Sink out) {
-        write(out, "Stock", STOCK_COLUMNS, (sheet, styles) -> jdbc.sql("""
+        stock(out, MAX_ROWS);
+    }
+
+    /** The rows read from the database: one past the cap at most, to know the sheet was cut. */
+    @Transactional(readOnly = true)
+    int stock(Sink out, int maxRows) {
+        return write(out, "Stock", STOCK_COLUMNS, maxRows, (sheet, styles) -> jdbc.sql("""
                         select p.part_number, p.name as part_name, p.unit_of_measure, loc.code, loc.name as location_name,
                                l.lot_number, l.received_at, l.expires_on, s.name as supplier_name, b.on_hand,
                                b.reserved, l.unit_cost, """ + StockViews.VALUE + """
@@ -95,8 +101,10 @@ public class StockExport {
                           left join inventory.suppliers s on s.org_id = l.org_id and s.id = l.supplier_id
                          where b.org_id = :org and b.on_hand > 0
                          order by p.part_number, loc.code, l.received_at, l.id
+                         limit :rows
                         """)
                 .param("org", TenantContext.requireOrgId())
+                .param("rows", maxRows + 1)
                 .withFetchSize(FETCH_SIZE)
                 .query(rs -> {
                     Row row = sheet.next();
@@ -135,11 +143,13 @@ public class StockExport {
                         == 0) {
             throw NotFoundException.of("Part", partId);
         }
-        write(out, "Ledger", MOVEMENT_COLUMNS, (sheet, styles) -> jdbc.sql(StockViews.MOVEMENTS + """
+        write(out, "Ledger", MOVEMENT_COLUMNS, MAX_ROWS, (sheet, styles) -> jdbc.sql(StockViews.MOVEMENTS + """
                          where m.org_id = :org and (cast(:part as uuid) is null or m.part_id = :part)
                          order by m.seq desc
+                         limit :rows
                         """)
                 .param("org", org)
+                .param("rows", MAX_ROWS + 1)
                 .param("part", partId)
                 .withFetchSize(FETCH_SIZE)
                 .query(rs -> {
@@ -171,28 +181,32 @@ public class StockExport {
         /** Counts its rows itself: SXSSF's own last row number forgets the rows it has flushed. */
         final class Sheet {
             private final SXSSFSheet sheet;
+            private final int maxRows;
             private int rows = 1;
+            private int read;
 
-            Sheet(SXSSFSheet sheet) {
+            Sheet(SXSSFSheet sheet, int maxRows) {
                 this.sheet = sheet;
+                this.maxRows = maxRows;
             }
 
             /** The next data row, or null past the limit. */
             Row next() {
-                if (rows > MAX_ROWS) {
-                    rows = MAX_ROWS + 2;
+                read++;
+                if (rows > maxRows) {
+                    rows = maxRows + 2;
                     return null;
                 }
                 return sheet.createRow(rows++);
             }
 
             boolean cut() {
-                return rows > MAX_ROWS + 1;
+                return rows > maxRows + 1;
             }
         }
     }
 
-    private static void write(Sink sink, String name, List<String> columns, Rows rows) {
+    private static int write(Sink sink, String name, List<String> columns, int maxRows, Rows rows) {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW)) {
             workbook.setCompressTempFiles(true);
             Styles styles = styles(workbook);
@@ -205,17 +219,17 @@ public class StockExport {
                 cell.setCellStyle(styles.header());
                 sheet.setColumnWidth(c, 16 * 256);
             }
-            Rows.Sheet data = new Rows.Sheet(sheet);
+            Rows.Sheet data = new Rows.Sheet(sheet, maxRows);
             rows.write(data, styles);
             if (data.cut()) {
-                sheet.createRow(MAX_ROWS + 1)
+                sheet.createRow(maxRows + 1)
                         .createCell(0)
-                        .setCellValue(
-                                "Cut at " + MAX_ROWS + " rows (the most a sheet holds); export one part's ledger");
+                        .setCellValue("Cut at " + maxRows + " rows (the most a sheet holds); export one part's ledger");
             }
             OutputStream out = sink.open();
             workbook.write(out);
             out.flush();
+            return data.read;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

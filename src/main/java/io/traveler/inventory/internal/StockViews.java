@@ -506,7 +506,11 @@ public class StockViews {
             return null;
         }
         try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (Cursors.holdsControlCharacters(text)) {
+                throw new IllegalArgumentException();
+            }
+            return text;
         } catch (IllegalArgumentException e) {
             throw new ValidationException("cursor", "is not a cursor this list gave out");
         }

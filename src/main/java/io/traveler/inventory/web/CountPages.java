@@ -4,6 +4,7 @@ import io.traveler.accounts.Accounts;
 import io.traveler.catalog.Catalog;
 import io.traveler.inventory.internal.CycleCounts;
 import io.traveler.inventory.internal.StockViews;
+import io.traveler.shared.Quantities;
 import io.traveler.shared.errors.ValidationException;
 import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.web.Forms;
@@ -167,10 +168,6 @@ class CountPages {
         if (typed == null || typed.isBlank()) {
             return null;
         }
-        try {
-            return new BigDecimal(typed.strip().replace(',', '.'));
-        } catch (NumberFormatException e) {
-            throw new ValidationException(field, "is not a number");
-        }
+        return Quantities.parse(field, typed.strip().replace(',', '.'));
     }
 }

@@ -436,6 +436,15 @@ class PurchasingPages {
     private List<Purchasing.LineData> lines(OrderForm form) {
         List<Purchasing.LineData> lines = new ArrayList<>();
         int rows = form.partNumbers() == null ? 0 : form.partNumbers().size();
+        long filled = form.partNumbers() == null
+                ? 0
+                : form.partNumbers().stream()
+                        .filter(number -> number != null && !number.isBlank())
+                        .count();
+        if (filled > Purchasing.MAX_LINES) {
+            // before a part number is looked up: each costs a query
+            throw new ValidationException("lines", "must be at most " + Purchasing.MAX_LINES);
+        }
         for (int i = 0; i < rows; i++) {
             String number = form.partNumber(i).strip();
             if (number.isEmpty()) {

@@ -7,7 +7,9 @@ import io.traveler.inventory.internal.StockExport;
 import io.traveler.inventory.internal.StockViews;
 import io.traveler.inventory.internal.StockViews.Movement;
 import io.traveler.inventory.internal.StockViews.MovementFilter;
+import io.traveler.shared.Quantities;
 import io.traveler.shared.Quantity;
+import io.traveler.shared.errors.NotFoundException;
 import io.traveler.shared.errors.ValidationException;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.web.Forms;
@@ -19,6 +21,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.beans.PropertyEditorSupport;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,12 +32,15 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.BindParam;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -227,6 +233,25 @@ class StockPages {
         }
     }
 
+    /** The form's numbers through the bounded parse: long digit strings are refused before they are parsed. */
+    @InitBinder
+    void boundedNumbers(WebDataBinder binder) {
+        binder.registerCustomEditor(BigDecimal.class, new PropertyEditorSupport() {
+            @Override
+            public void setAsText(String text) {
+                if (text == null || text.isBlank()) {
+                    setValue(null);
+                    return;
+                }
+                try {
+                    setValue(Quantities.parse("number", text));
+                } catch (ValidationException e) {
+                    throw new IllegalArgumentException(e.getMessage(), e);
+                }
+            }
+        });
+    }
+
     /** A move as the form shows it: its title, its verb, and which fields it asks for. */
     record Move(String name, String title, String verb, String permission) {
         public boolean receive() {
@@ -296,10 +321,15 @@ class StockPages {
         });
     }
 
+    /** From the pattern that matched, not the raw URI: that may still be percent-encoded ({@code %72eceive}). */
     private static Move moveOf(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        String name = path.substring(path.lastIndexOf('/') + 1);
-        return MOVES.get(name);
+        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        String path = pattern == null ? "" : pattern.toString();
+        Move move = MOVES.get(path.substring(path.lastIndexOf('/') + 1));
+        if (move == null) {
+            throw new NotFoundException("Stock move", path);
+        }
+        return move;
     }
 
     /** Applies the move through the ledger; answers what was done, for the notice. */

@@ -171,6 +171,26 @@ class MaintenancePlanTests {
     }
 
     @Test
+    void maintenanceDoneLongAgoIsRefusedNamingTheDateNotAStorageError() {
+        UUID machine = machine("M-7");
+        UUID oil = plan(machine, "Oil", 7, null, null);
+        for (Instant ancient : new Instant[] {
+            Instant.parse("-300000000-01-01T00:00:00Z"),
+            Instant.parse("-5000-01-01T00:00:00Z"),
+            Instant.parse("1969-12-31T00:00:00Z")
+        }) {
+            assertThatThrownBy(() -> admin.run(
+                            () -> equipment.logMaintenance(machine, new LogData(oil, ancient, null, null, null))))
+                    .as(ancient.toString())
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("done_at");
+        }
+        assertThatThrownBy(() -> plan(machine, "Belt", 7, null, java.time.LocalDate.of(-5000, 1, 1)))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("last_done_on");
+    }
+
+    @Test
     void aPlanNeedsAnIntervalAndAUniqueNameAndMaintenanceUnderAnotherEquipmentsPlanIsRefused() {
         UUID machine = machine("M-4");
         UUID other = machine("M-5");
