@@ -180,7 +180,12 @@ printf '%-46s %9s %9s %9s %12s %s\n' "stock value by location (20)" "$v50" "$v99
 requests=$requests_saved
 echo "(goal < 200 ms)"
 
+# The whole ledger's check reads every movement (over the 5 s statement timeout at 10 million: 503, by design); one
+# part's check reads that part's movements.
 check_started=$(now_us)
-mismatches=$(curl -fsS -H "$auth" "$base/api/inventory/ledger-check" | jq '(.mismatches // .items // []) | length')
-echo "ledger check over $movements movements: $mismatches mismatches in $((($(now_us) - check_started) / 1000)) ms"
+mismatches=$(curl -fsS -H "$auth" "$base/api/inventory/ledger-check?part_id=${part_ids[0]}" | jq '(.mismatches // .items // []) | length')
+echo "ledger check of one part ($((movements / parts)) movements): $mismatches mismatches in $((($(now_us) - check_started) / 1000)) ms"
+check_started=$(now_us)
+status=$(curl -sS -o "$work/check.json" -w '%{http_code}' -H "$auth" "$base/api/inventory/ledger-check")
+echo "ledger check of all $movements movements: HTTP $status, $(jq '(.mismatches // .items // []) | length' "$work/check.json" 2>/dev/null || echo '-') mismatches in $((($(now_us) - check_started) / 1000)) ms"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -280,31 +280,34 @@ public class StockQueries {
         String grouping = by == null ? "" : by.strip().toLowerCase(Locale.ROOT);
         boolean fifo = StockLedger.FIFO.equals(settings.costing().costingMethod());
         String cost = fifo ? "l.unit_cost" : "s.average_cost";
-        String stock = """
-                  from inventory.balances b
-                  join inventory.lots l on l.org_id = b.org_id and l.id = b.lot_id
-                  join inventory.part_stock s on s.org_id = b.org_id and s.part_id = b.part_id
-                """;
+        // a lot's own cost only when valuing FIFO: under moving average the lots are not read at all
+        String stock = fifo ? """
+                   from inventory.balances b
+                   join inventory.lots l on l.org_id = b.org_id and l.id = b.lot_id
+                  """ : """
+                   from inventory.balances b
+                   join inventory.part_stock s on s.org_id = b.org_id and s.part_id = b.part_id
+                  """;
         UUID org = TenantContext.requireOrgId();
         return switch (grouping) {
             case "location" ->
                 new ItemList<>(
-                        jdbc.sql("select loc.id, loc.code, loc.name, count(distinct b.part_id), null, sum(b.on_hand * "
-                                        + cost + ")" + stock
-                                        + " join accounts.locations loc on loc.org_id = b.org_id and loc.id = b.location_id"
-                                        + " where b.org_id = :org and b.on_hand > 0"
-                                        + " group by loc.id, loc.code, loc.name order by loc.code, loc.id")
+                        jdbc.sql("select loc.id, loc.code, loc.name, v.parts, null, v.value from (select b.location_id,"
+                                        + " count(distinct b.part_id) as parts, sum(b.on_hand * " + cost + ") as value"
+                                        + stock + " where b.org_id = :org and b.on_hand > 0 group by b.location_id) v"
+                                        + " join accounts.locations loc on loc.org_id = :org and loc.id = v.location_id"
+                                        + " order by loc.code, loc.id")
                                 .param("org", org)
                                 .query(StockQueries::valueLine)
                                 .list(),
                         null);
             case "category" ->
                 new ItemList<>(
-                        jdbc.sql("select c.id, c.code, c.name, count(distinct b.part_id), null, sum(b.on_hand * " + cost
-                                        + ")" + stock
-                                        + " join catalog.parts p on p.org_id = b.org_id and p.id = b.part_id"
+                        jdbc.sql("select c.id, c.code, c.name, count(*), null, sum(v.value) from (select b.part_id,"
+                                        + " sum(b.on_hand * " + cost + ") as value" + stock
+                                        + " where b.org_id = :org and b.on_hand > 0 group by b.part_id) v"
+                                        + " join catalog.parts p on p.org_id = :org and p.id = v.part_id"
                                         + " left join catalog.categories c on c.org_id = p.org_id and c.id = p.category_id"
-                                        + " where b.org_id = :org and b.on_hand > 0"
                                         + " group by c.id, c.code, c.name order by c.code nulls last, c.id")
                                 .param("org", org)
                                 .query(StockQueries::valueLine)
