@@ -583,6 +583,7 @@ public class StockQueries {
 
     /** Every balance against the ledger's sum and every part's totals against its balances (of one part when given). */
     @Transactional(readOnly = true)
+    // at most 500 mismatches of each kind: enough to act on, bounded however broken a ledger is
     public ItemList<LedgerMismatch> ledgerCheck(UUID partId) {
         if (partId != null) {
             requirePart(partId);
@@ -613,7 +614,7 @@ public class StockQueries {
                           full join ledger g on g.lot_id = k.lot_id and g.location_id = k.location_id
                          where coalesce(k.on_hand, 0) <> coalesce(g.on_hand, 0)
                             or coalesce(k.reserved, 0) <> coalesce(g.reserved, 0)
-                         order by 1, 2, 3""")
+                         order by 1, 2, 3 limit 500""")
                 .param("org", org)
                 .param("part", partId)
                 .query((rs, n) -> new LedgerMismatch(
@@ -633,7 +634,7 @@ public class StockQueries {
                          where s.org_id = :org and (cast(:part as uuid) is null or s.part_id = :part)
                          group by s.part_id, s.on_hand, s.reserved
                         having s.on_hand <> coalesce(sum(b.on_hand), 0) or s.reserved <> coalesce(sum(b.reserved), 0)
-                         order by s.part_id""")
+                         order by s.part_id limit 500""")
                 .param("org", org)
                 .param("part", partId)
                 .query((rs, n) -> new LedgerMismatch(

@@ -185,8 +185,11 @@ class StockPages {
                 .filter("part", part == null || part.isBlank() ? null : part.strip())
                 .filter("location", location == null || location.isBlank() ? null : location.strip())
                 .filter("kind", kindFilter)
-                .show(cursor, page -> views.movements(filter, page.size(), page.cursor())
-                        .map(m -> names.movements(List.of(m)).getFirst()));
+                .show(cursor, page -> {
+                    // the page's names in one lookup, not one per row
+                    ItemList<Movement> rows = views.movements(filter, page.size(), page.cursor());
+                    return new ItemList<>(names.movements(rows.items()), rows.nextCursor());
+                });
     }
 
     // --- exports (the API's files, for the signed-in user) ----------------------------------------------------
