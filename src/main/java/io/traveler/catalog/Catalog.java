@@ -12,6 +12,18 @@ public interface Catalog {
 
     boolean partExists(UUID partId);
 
+    /** What a bill of materials line names: a part, or a sub-product. */
+    enum ComponentType {
+        PART,
+        PRODUCT
+    }
+
+    /** A product as the configurator prices it: its list price (null: none) and category (null: none). */
+    record ProductRef(UUID id, String sku, String name, String status, BigDecimal basePrice, UUID categoryId) {}
+
+    /** The current organization's product, if there is one. */
+    Optional<ProductRef> productRef(UUID productId);
+
     /** The id of the product's ACTIVE bill of materials, if it has one. */
     Optional<UUID> activeBomOf(UUID productId);
 

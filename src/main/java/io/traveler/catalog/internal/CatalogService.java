@@ -114,6 +114,25 @@ public class CatalogService implements Catalog {
         return parts.existsById(partId);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ProductRef> productRef(UUID productId) {
+        return jdbc.sql("""
+                        select id, sku, name, status, base_price, category_id from catalog.products
+                         where org_id = :org and id = :id
+                        """)
+                .param("org", TenantContext.requireOrgId())
+                .param("id", productId)
+                .query((rs, i) -> new ProductRef(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getBigDecimal(5),
+                        rs.getObject(6, UUID.class)))
+                .optional();
+    }
+
     private static final String PART_REFS = """
             select p.id, p.part_number, p.name, p.kind, p.unit_of_measure, p.unit_cost, p.status, p.category_id, c.name
               from catalog.parts p left join catalog.categories c on c.org_id = p.org_id and c.id = p.category_id

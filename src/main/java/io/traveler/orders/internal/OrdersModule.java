@@ -22,8 +22,17 @@ class OrdersModule {
                 .permission(
                         "orders:override_credit",
                         "Take an order of a blocked customer or one over its credit limit past approval")
+                .permission(
+                        "orders:override_price",
+                        "Set a configured order line's unit price by hand instead of its configuration's price")
                 .permission("orders:configure", "Tighten the organization's phase transition table")
-                .grant(SALES_MANAGER, "orders:read", "orders:write", "orders:transition", "orders:override_credit")
+                .grant(
+                        SALES_MANAGER,
+                        "orders:read",
+                        "orders:write",
+                        "orders:transition",
+                        "orders:override_credit",
+                        "orders:override_price")
                 .grant(CUSTOMER_SERVICE, "orders:read")
                 .grant(
                         PRODUCTION_MANAGER,

@@ -1,0 +1,337 @@
+package io.traveler.configurator.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelFunctionDecl;
+import dev.cel.common.CelIssue;
+import dev.cel.common.CelOptions;
+import dev.cel.common.CelOverloadDecl;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.types.CelKind;
+import dev.cel.common.types.CelType;
+import dev.cel.common.types.MapType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerBuilder;
+import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelFunctionBinding;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
+import io.traveler.shared.errors.ValidationException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.BinaryOperator;
+import org.springframework.stereotype.Component;
+
+/**
+ * The CEL environment of conditions and computed values. An expression sees nothing but the configuration's values:
+ * each option as {@code values.<code>}, typed by its option (NUMBER: a number, CHOICE and TEXT: a string, BOOLEAN: a bool), so a
+ * misspelt option or a string compared with a number is refused when the rule is saved, at its line and column.
+ * Numbers mix: {@code values.length * 2.5} works whether the length is whole or not (CEL alone has no int × double).
+ *
+ * <p>Evaluation is sandboxed: no functions but CEL's standard ones and those four operators, no I/O, comprehensions
+ * stop after {@value #MAX_ITERATIONS} iterations and an evaluation after {@value #MAX_STEPS} steps (each
+ * sub-expression evaluated is a step), with a clear error. Compiled programs are cached by their source and the
+ * option types they were checked against.
+ */
+@Component
+public class Expressions {
+    /** The longest expression accepted (as the database's check). */
+    public static final int MAX_LENGTH = 4000;
+
+    static final int MAX_ITERATIONS = 1000;
+    static final int MAX_STEPS = 10_000;
+
+    /** How an option's value looks to an expression. */
+    public enum ValueType {
+        NUMBER,
+        STRING,
+        BOOL
+    }
+
+    /** What an expression must produce. */
+    public enum Result {
+        BOOL,
+        NUMBER,
+        TEXT
+    }
+
+    /** A checked expression, ready to evaluate any number of times. */
+    public record Compiled(String source, Result result, CelRuntime.Program program) {}
+
+    /** An evaluation that failed: a missing value, a wrong type at run time, or a limit reached. */
+    public static final class EvaluationFailure extends RuntimeException {
+        EvaluationFailure(String message) {
+            super(message);
+        }
+    }
+
+    private static final CelOptions OPTIONS = CelOptions.newBuilder()
+            .enableHeterogeneousNumericComparisons(true)
+            .enableUnsignedLongs(true)
+            .comprehensionMaxIterations(MAX_ITERATIONS)
+            .maxExpressionCodePointSize(MAX_LENGTH)
+            .maxParseRecursionDepth(64)
+            .maxRegexProgramSize(200)
+            .build();
+
+    private static final Set<CelKind> NUMERIC = EnumSet.of(CelKind.INT, CelKind.UINT, CelKind.DOUBLE, CelKind.DYN);
+
+    private final CelRuntime runtime;
+    private final Cache<SortedMap<String, ValueType>, CelCompiler> compilers =
+            Caffeine.newBuilder().maximumSize(1_000).build();
+    private final Cache<Key, Compiled> compiled =
+            Caffeine.newBuilder().maximumSize(20_000).build();
+
+    private record Key(String source, Result result, SortedMap<String, ValueType> options) {}
+
+    public Expressions() {
+        var builder = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS);
+        for (var operator : MixedArithmetic.values()) {
+            builder.addFunctionBindings(
+                    CelFunctionBinding.from(
+                            operator.overload + "_int_double",
+                            Long.class,
+                            Double.class,
+                            (a, b) -> operator.apply.apply(a.doubleValue(), b)),
+                    CelFunctionBinding.from(
+                            operator.overload + "_double_int",
+                            Double.class,
+                            Long.class,
+                            (a, b) -> operator.apply.apply(a, b.doubleValue())));
+        }
+        this.runtime = builder.build();
+    }
+
+    /**
+     * Checks {@code source} as an expression producing {@code result}. {@code options} types each option the
+     * expression may name as {@code values.<code>}; null (or empty) for a rule that applies to many products (a
+     * category's): then {@code values} is a map any code may be asked of, and a missing one fails at evaluation. Refused with a 422 naming
+     * {@code field} and the line and column of each error.
+     */
+    public Compiled compile(String field, String source, Result result, Map<String, ValueType> options) {
+        if (source == null || source.isBlank()) {
+            throw new ValidationException(field, "is required");
+        }
+        if (source.length() > MAX_LENGTH) {
+            throw new ValidationException(field, "must be at most " + MAX_LENGTH + " characters");
+        }
+        SortedMap<String, ValueType> declared = options == null ? new TreeMap<>() : new TreeMap<>(options);
+        Key key = new Key(source, result, declared);
+        Compiled known = compiled.getIfPresent(key);
+        if (known != null) {
+            return known;
+        }
+        CelCompiler compiler = compilers.get(declared, Expressions::compilerFor);
+        CelAbstractSyntaxTree ast;
+        try {
+            ast = compiler.compile(source).getAst();
+        } catch (CelValidationException e) {
+            throw new ValidationException(field, describe(source, e.getErrors()));
+        }
+        requireResult(field, ast.getResultType(), result);
+        try {
+            var made = new Compiled(source, result, runtime.createProgram(ast));
+            compiled.put(key, made);
+            return made;
+        } catch (CelEvaluationException e) {
+            throw new ValidationException(field, e.getMessage());
+        }
+    }
+
+    /** Evaluates a condition: true or false. */
+    public boolean test(Compiled expression, Map<String, Object> values) {
+        Object answer = evaluate(expression, values);
+        if (answer instanceof Boolean b) {
+            return b;
+        }
+        throw new EvaluationFailure("gave " + describe(answer) + ", not true or false");
+    }
+
+    /** Evaluates a computed number. */
+    public BigDecimal number(Compiled expression, Map<String, Object> values) {
+        Object answer = evaluate(expression, values);
+        if (answer instanceof Long l) {
+            return BigDecimal.valueOf(l);
+        }
+        if (answer instanceof Double d && !d.isNaN() && !d.isInfinite()) {
+            return BigDecimal.valueOf(d);
+        }
+        if (answer instanceof com.google.common.primitives.UnsignedLong u) {
+            return new BigDecimal(u.bigIntegerValue());
+        }
+        throw new EvaluationFailure("gave " + describe(answer) + ", not a number");
+    }
+
+    /** Evaluates a computed text (a number or a bool is written out). */
+    public String text(Compiled expression, Map<String, Object> values) {
+        Object answer = evaluate(expression, values);
+        return switch (answer) {
+            case String s -> s;
+            case Long l -> Long.toString(l);
+            case Double d -> BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+            case Boolean b -> Boolean.toString(b);
+            default -> throw new EvaluationFailure("gave " + describe(answer) + ", not a text");
+        };
+    }
+
+    /**
+     * Evaluates within the step limit. {@code values} are the configuration's values by option code, as
+     * {@link #value} makes them.
+     */
+    public Object evaluate(Compiled expression, Map<String, Object> values) {
+        Map<String, Object> activation = new HashMap<>(values.size() * 2 + 2);
+        activation.put("values", values);
+        values.forEach((code, value) -> activation.put("values." + code, value));
+        int[] steps = {0};
+        try {
+            return expression.program().trace(activation, (expr, value) -> {
+                if (++steps[0] > MAX_STEPS) {
+                    throw new StepLimitReached();
+                }
+            });
+        } catch (StepLimitReached e) {
+            throw new EvaluationFailure("stopped after " + MAX_STEPS + " steps: the expression is too costly");
+        } catch (CelEvaluationException e) {
+            if (e.getCause() instanceof StepLimitReached) {
+                throw new EvaluationFailure("stopped after " + MAX_STEPS + " steps: the expression is too costly");
+            }
+            throw new EvaluationFailure(plain(e.getMessage()));
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof StepLimitReached) {
+                throw new EvaluationFailure("stopped after " + MAX_STEPS + " steps: the expression is too costly");
+            }
+            throw new EvaluationFailure(plain(String.valueOf(e.getMessage())));
+        }
+    }
+
+    /**
+     * A value as expressions see it: a number as an int when whole, else a double; a bool; a string. Null stays
+     * null (the caller leaves the option out).
+     */
+    public static Object value(Object raw) {
+        if (raw instanceof BigDecimal d) {
+            return wholeOrDouble(d);
+        }
+        if (raw instanceof Integer || raw instanceof Long || raw instanceof Short) {
+            return ((Number) raw).longValue();
+        }
+        if (raw instanceof Number n) {
+            return wholeOrDouble(new BigDecimal(n.toString()));
+        }
+        return raw;
+    }
+
+    private static Object wholeOrDouble(BigDecimal d) {
+        BigDecimal plain = d.stripTrailingZeros();
+        if (plain.scale() <= 0 && plain.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0) {
+            return plain.longValueExact();
+        }
+        return d.doubleValue();
+    }
+
+    private static final class StepLimitReached extends RuntimeException {
+        StepLimitReached() {
+            super(null, null, false, false);
+        }
+    }
+
+    private enum MixedArithmetic {
+        ADD("_+_", "add", Double::sum),
+        SUBTRACT("_-_", "subtract", (a, b) -> a - b),
+        MULTIPLY("_*_", "multiply", (a, b) -> a * b),
+        DIVIDE("_/_", "divide", (a, b) -> a / b);
+
+        final String function;
+        final String overload;
+        final BinaryOperator<Double> apply;
+
+        MixedArithmetic(String function, String overload, BinaryOperator<Double> apply) {
+            this.function = function;
+            this.overload = "traveler_" + overload;
+            this.apply = apply;
+        }
+    }
+
+    private static CelCompiler compilerFor(SortedMap<String, ValueType> options) {
+        CelCompilerBuilder builder = CelCompilerFactory.standardCelCompilerBuilder()
+                .setOptions(OPTIONS)
+                .setStandardMacros(CelStandardMacro.STANDARD_MACROS);
+        if (options.isEmpty()) {
+            builder.addVar("values", MapType.create(SimpleType.STRING, SimpleType.DYN));
+        }
+        options.forEach((code, type) -> builder.addVar(
+                "values." + code,
+                switch (type) {
+                    case NUMBER -> SimpleType.DYN;
+                    case STRING -> SimpleType.STRING;
+                    case BOOL -> SimpleType.BOOL;
+                }));
+        for (var operator : MixedArithmetic.values()) {
+            builder.addFunctionDeclarations(CelFunctionDecl.newFunctionDeclaration(
+                    operator.function,
+                    CelOverloadDecl.newGlobalOverload(
+                            operator.overload + "_int_double", SimpleType.DOUBLE, SimpleType.INT, SimpleType.DOUBLE),
+                    CelOverloadDecl.newGlobalOverload(
+                            operator.overload + "_double_int", SimpleType.DOUBLE, SimpleType.DOUBLE, SimpleType.INT)));
+        }
+        return builder.build();
+    }
+
+    private static void requireResult(String field, CelType type, Result result) {
+        CelKind kind = type.kind();
+        boolean fits =
+                switch (result) {
+                    case BOOL -> kind == CelKind.BOOL || kind == CelKind.DYN;
+                    case NUMBER -> NUMERIC.contains(kind);
+                    case TEXT -> true;
+                };
+        if (!fits) {
+            throw new ValidationException(
+                    field,
+                    "must give " + (result == Result.BOOL ? "true or false" : "a number") + ", not " + type.name());
+        }
+    }
+
+    private static final java.util.regex.Pattern OPTION_AT = java.util.regex.Pattern.compile("^values\\.(\\w+)");
+
+    private static String describe(String source, List<CelIssue> issues) {
+        List<String> parts = new ArrayList<>();
+        String[] lines = source.split("\n", -1);
+        for (CelIssue issue : issues.subList(0, Math.min(issues.size(), 5))) {
+            var at = issue.getSourceLocation();
+            String message = issue.getMessage();
+            if (message.startsWith("undeclared reference to 'values'")
+                    && at.getLine() >= 1
+                    && at.getLine() <= lines.length) {
+                var option = OPTION_AT.matcher(lines[at.getLine() - 1].substring(Math.max(0, at.getColumn())));
+                if (option.find()) {
+                    message = "the product has no option '" + option.group(1) + "'";
+                }
+            }
+            parts.add("line " + at.getLine() + ", column " + (at.getColumn() + 1) + ": " + message);
+        }
+        return String.join("; ", parts);
+    }
+
+    private static String describe(Object answer) {
+        return answer == null ? "null" : answer.getClass().getSimpleName().toLowerCase() + " " + answer;
+    }
+
+    private static String plain(String message) {
+        // CEL prefixes "evaluation error at <input>:N: "; the rule and field already say where
+        return message == null
+                ? "could not be evaluated"
+                : message.replaceFirst("^evaluation error at <input>:\\d+: ", "");
+    }
+}
