@@ -241,10 +241,9 @@ public class RuleEngine {
         }
 
         private static boolean mentions(String reason, String code) {
-            return reason.contains("'values." + code + "'")
-                    || reason.contains("'" + code + "'")
-                    || reason.contains("values." + code + " ")
-                    || reason.endsWith("values." + code);
+            return java.util.regex.Pattern.compile("\\b" + code + "\\b")
+                    .matcher(reason)
+                    .find();
         }
 
         /** What one firing rule does, gathered before any of it applies: a rule applies whole or not at all. */
