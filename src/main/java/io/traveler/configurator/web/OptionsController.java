@@ -3,6 +3,7 @@ package io.traveler.configurator.web;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.traveler.configurator.internal.OptionDefinitions;
 import io.traveler.configurator.internal.OptionService;
 import io.traveler.configurator.internal.ProductOption;
 import io.traveler.shared.jpa.ExpectedVersion;
@@ -128,7 +129,7 @@ class OptionsController {
                     pattern,
                     json(defaultValue),
                     help,
-                    position == null ? 0 : position,
+                    position == null ? OptionDefinitions.AT_THE_END : position,
                     groupName,
                     required == null || required,
                     visibleWhen);
