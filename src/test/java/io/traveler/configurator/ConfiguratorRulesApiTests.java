@@ -223,6 +223,12 @@ class ConfiguratorRulesApiTests {
         assertThat(field(misspelt)).isEqualTo("condition");
         assertThat(message(misspelt)).contains("no option 'lenght'");
 
+        for (String escape : List.of("env.HOME != ''", "request.user == 'x'", "getClass() == null")) {
+            var reaching = rule(pricing("Reaching out", 1, escape, Map.of("price_add", "1")));
+            assertThat(reaching.status()).as(escape).isEqualTo(422);
+            assertThat(message(reaching)).as(escape).contains("undeclared reference");
+        }
+
         var action = rule(pricing("Bad action", 1, "true", Map.of("price_add", "values.basin_type * 2")));
         assertThat(action.status()).isEqualTo(422);
         assertThat(field(action)).isEqualTo("actions[0].price_add");
@@ -395,7 +401,7 @@ class ConfiguratorRulesApiTests {
         assertThat(unknown.json().path("errors"))
                 .extracting(e ->
                         e.path("option").asString() + ": " + e.path("message").asString())
-                .contains("colour: the product has no option 'colour'", "basin_count: must be at most 3");
+                .contains("colour: The product has no option 'colour'", "basin_count: Basins must be at most 3");
 
         var nested = api.post("/api/configurator/console")
                 .as(owner)
