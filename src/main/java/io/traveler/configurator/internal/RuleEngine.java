@@ -114,6 +114,7 @@ public class RuleEngine {
         private final List<CustomPartSpec> customParts = new ArrayList<>();
         private final List<Skipped> skipped = new ArrayList<>();
         private BigDecimal price;
+        private Expressions.Bound bound;
 
         Run(Catalog.ProductRef product, List<ProductOption> options, Map<String, Object> given) {
             this.price = product.basePrice() == null ? BigDecimal.ZERO : product.basePrice();
@@ -195,6 +196,7 @@ public class RuleEngine {
                 }
             }
             ordered.sort(Comparator.comparingInt(ConfigurationRule::priority));
+            bound = Expressions.bind(view);
             for (ConfigurationRule rule : ordered) {
                 apply(rule);
             }
@@ -223,7 +225,7 @@ public class RuleEngine {
                 return;
             }
             try {
-                if (!expressions.test(prepared.condition(), view)) {
+                if (!expressions.test(prepared.condition(), bound)) {
                     return;
                 }
                 Effects effects = new Effects(rule, price);
@@ -281,7 +283,7 @@ public class RuleEngine {
                     }
                     case RuleActions.Compatibility c -> compatibility(c);
                     case RuleActions.PriceChange p -> {
-                        BigDecimal amount = expressions.number(p.amount(), view);
+                        BigDecimal amount = expressions.number(p.amount(), bound);
                         BigDecimal before = price;
                         price = (p.multiply() ? price.multiply(amount) : price.add(amount))
                                 .setScale(WORKING_SCALE, RoundingMode.HALF_UP);
@@ -335,20 +337,20 @@ public class RuleEngine {
             }
 
             private void customPart(RuleActions.CustomPart p) {
-                String name = expressions.text(p.name(), view).trim();
+                String name = expressions.text(p.name(), bound).trim();
                 if (name.isEmpty() || name.length() > MAX_NAME) {
                     throw new Expressions.EvaluationFailure(
                             "the custom part's name must be 1 to " + MAX_NAME + " characters, not '" + name + "'");
                 }
                 BigDecimal unitCost =
-                        expressions.number(p.unitCost(), view).setScale(PRICE_SCALE, RoundingMode.HALF_UP);
+                        expressions.number(p.unitCost(), bound).setScale(PRICE_SCALE, RoundingMode.HALF_UP);
                 if (unitCost.signum() < 0 || unitCost.compareTo(MAX_PRICE) >= 0) {
                     throw new Expressions.EvaluationFailure(
                             "the custom part's unit cost came to " + plain(unitCost) + ", not a cost");
                 }
-                BigDecimal quantity = checked(expressions.number(p.quantity(), view));
+                BigDecimal quantity = checked(expressions.number(p.quantity(), bound));
                 Map<String, Object> specifications = new TreeMap<>();
-                p.specifications().forEach((key, value) -> specifications.put(key, expressions.text(value, view)));
+                p.specifications().forEach((key, value) -> specifications.put(key, expressions.text(value, bound)));
                 customParts.add(new CustomPartSpec(
                         rule.id(),
                         name,
@@ -360,7 +362,7 @@ public class RuleEngine {
             }
 
             private BigDecimal quantity(RuleActions.Quantity q) {
-                return q.fixed() != null ? q.fixed() : checked(expressions.number(q.computed(), view));
+                return q.fixed() != null ? q.fixed() : checked(expressions.number(q.computed(), bound));
             }
 
             private BigDecimal checked(BigDecimal quantity) {
