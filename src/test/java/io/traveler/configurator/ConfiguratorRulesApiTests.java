@@ -291,7 +291,7 @@ class ConfiguratorRulesApiTests {
     @Test
     void savedRulesPriceValidateAndSelectComponentsInTheConsole() {
         sinkOptions();
-        created(api.post("/api/configurator/rules")
+        var roomy = created(api.post("/api/configurator/rules")
                 .as(owner)
                 .body(Map.of(
                         "product_id",
@@ -308,6 +308,18 @@ class ConfiguratorRulesApiTests {
                         "Basins are 22 in wide",
                         "example_values",
                         Map.of("length", 60, "basin_count", 3))));
+        assertThat(roomy.json().path("description").asString()).isEqualTo("Basins are 22 in wide");
+        Map<String, Object> clearing = new HashMap<>();
+        clearing.put("description", null);
+        var cleared = api.patch("/api/configurator/rules/" + roomy.id())
+                .as(owner)
+                .ifMatch(roomy.header("ETag"))
+                .body(clearing)
+                .send();
+        assertThat(cleared.status()).as(cleared.toString()).isEqualTo(200);
+        assertThat(cleared.json().path("description").isNull()).isTrue();
+        assertThat(cleared.json().path("condition").asString())
+                .isEqualTo("values.basin_count == 3 && values.length < 72");
         var perInch = created(api.post("/api/configurator/rules")
                 .as(owner)
                 .body(pricing("Per inch", 10, "true", Map.of("price_add", "values.length * 12.5"))));
