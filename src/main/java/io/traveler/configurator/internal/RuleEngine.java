@@ -302,6 +302,11 @@ public class RuleEngine {
                         BigDecimal before = price;
                         price = (p.multiply() ? price.multiply(amount) : price.add(amount))
                                 .setScale(WORKING_SCALE, RoundingMode.HALF_UP);
+                        if (price.abs().compareTo(MAX_PRICE) >= 0) {
+                            // kept bounded: the next rule multiplies a number of at most 16 digits, not of millions
+                            throw new Expressions.EvaluationFailure(
+                                    "the price came to more than " + MAX_PRICE.toPlainString());
+                        }
                         said.add((p.multiply() ? "price × " : "price + ") + plain(amount) + ": " + plain(before) + " → "
                                 + plain(price));
                     }

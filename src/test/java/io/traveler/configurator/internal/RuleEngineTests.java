@@ -400,6 +400,20 @@ class RuleEngineTests {
     }
 
     @Test
+    void aPriceThatRunsAwayStopsTheRuleInsteadOfGrowingWithoutBound() {
+        String times = "{\"price_multiply\":\"1e300\"}";
+        var runaway =
+                rule(Type.PRICING, 1, "true", "[" + String.join(",", java.util.Collections.nCopies(50, times)) + "]");
+        long started = System.nanoTime();
+        var e = evaluate(values("length", 72), runaway, runaway, runaway);
+        assertThat(System.nanoTime() - started).isLessThan(2_000_000_000L);
+        assertThat(e.valid()).isFalse();
+        assertThat(e.price()).isEqualByComparingTo("1000");
+        assertThat(e.skipped()).hasSize(3).allSatisfy(s -> assertThat(s.reason())
+                .contains("more than"));
+    }
+
+    @Test
     void aCategoryRuleSeesTheValuesAsAMap() {
         var category = new ConfigurationRule(
                 null,
