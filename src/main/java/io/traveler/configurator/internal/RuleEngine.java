@@ -49,6 +49,7 @@ public class RuleEngine {
     static final BigDecimal MAX_PRICE = new BigDecimal("1000000000000000");
     static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000");
     static final int MAX_NAME = 200;
+    static final int MAX_SPECIFICATION = 1000;
 
     private final Expressions expressions;
     private final Catalog catalog;
@@ -370,7 +371,14 @@ public class RuleEngine {
                 }
                 BigDecimal quantity = checked(expressions.number(p.quantity(), bound));
                 Map<String, Object> specifications = new TreeMap<>();
-                p.specifications().forEach((key, value) -> specifications.put(key, expressions.text(value, bound)));
+                p.specifications().forEach((key, value) -> {
+                    String text = expressions.text(value, bound);
+                    if (text.length() > MAX_SPECIFICATION) {
+                        throw new Expressions.EvaluationFailure("the specification '" + key + "' came to "
+                                + text.length() + " characters; at most " + MAX_SPECIFICATION);
+                    }
+                    specifications.put(key, text);
+                });
                 customParts.add(new CustomPartSpec(
                         rule.id(),
                         name,
