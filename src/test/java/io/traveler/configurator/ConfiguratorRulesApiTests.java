@@ -480,6 +480,26 @@ class ConfiguratorRulesApiTests {
                         .send()
                         .status())
                 .isEqualTo(204);
+        var dependent = created(api.post(options)
+                .as(owner)
+                .body(Map.of(
+                        "code",
+                        "lift_speed",
+                        "label",
+                        "Lift speed",
+                        "type",
+                        "NUMBER",
+                        "visible_when",
+                        "values.lifter")));
+        var shownByIt = api.delete(path).as(owner).ifMatch("*").send();
+        assertThat(shownByIt.status()).isEqualTo(409);
+        assertThat(shownByIt.json().path("detail").asString()).contains("lift_speed");
+        assertThat(api.delete("/api/configurator/options/" + dependent.id())
+                        .as(owner)
+                        .ifMatch("*")
+                        .send()
+                        .status())
+                .isEqualTo(204);
         assertThat(api.delete(path).as(owner).ifMatch("*").send().status()).isEqualTo(204);
         assertThat(api.get(path).as(owner).send().status()).isEqualTo(404);
     }
