@@ -127,10 +127,16 @@ public interface Catalog {
 
     /**
      * A custom part as the configurator mints one: kind COMPONENT, marked custom, {@code specifications} JSON object
-     * text. Checked as any part is (unique number, bounds), refused with a 422 naming the field.
+     * text, with the id its claim already names. Checked as any part is (unique number, bounds), refused with a 422
+     * naming the field.
      */
     record NewCustomPart(
-            String partNumber, String name, String unitOfMeasure, BigDecimal unitCost, String specifications) {}
+            UUID id,
+            String partNumber,
+            String name,
+            String unitOfMeasure,
+            BigDecimal unitCost,
+            String specifications) {}
 
     /** Creates a custom COMPONENT part in the current organization. */
     PartRef createCustomPart(NewCustomPart part);

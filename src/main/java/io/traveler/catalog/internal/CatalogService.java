@@ -196,22 +196,24 @@ public class CatalogService implements Catalog {
     @Override
     @Transactional
     public PartRef createCustomPart(NewCustomPart custom) {
-        Part part = createPart(new PartData(
-                custom.partNumber(),
-                custom.name(),
-                null,
-                Part.Kind.COMPONENT,
-                custom.unitOfMeasure(),
-                custom.unitCost(),
-                null,
-                null,
-                custom.specifications(),
-                null,
-                null,
-                true,
-                null,
-                null,
-                Set.of()));
+        Part part = createPart(
+                custom.id(),
+                new PartData(
+                        custom.partNumber(),
+                        custom.name(),
+                        null,
+                        Part.Kind.COMPONENT,
+                        custom.unitOfMeasure(),
+                        custom.unitCost(),
+                        null,
+                        null,
+                        custom.specifications(),
+                        null,
+                        null,
+                        true,
+                        null,
+                        null,
+                        Set.of()));
         return parts(List.of(part.id())).get(part.id());
     }
 
@@ -596,7 +598,11 @@ public class CatalogService implements Catalog {
 
     @Transactional
     public Part createPart(PartData data) {
-        var part = new Part(data.partNumber(), data.name(), data.kind(), data.unitOfMeasure());
+        return createPart(io.traveler.shared.Ids.newId(), data);
+    }
+
+    private Part createPart(UUID id, PartData data) {
+        var part = new Part(id, data.partNumber(), data.name(), data.kind(), data.unitOfMeasure());
         apply(part, data);
         return parts.saveAndFlush(part);
     }
