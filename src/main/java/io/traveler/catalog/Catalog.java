@@ -12,6 +12,8 @@ public interface Catalog {
 
     boolean partExists(UUID partId);
 
+    boolean categoryExists(UUID categoryId);
+
     /** What a bill of materials line names: a part, or a sub-product. */
     enum ComponentType {
         PART,

@@ -119,6 +119,12 @@ public class CatalogService implements Catalog {
 
     @Override
     @Transactional(readOnly = true)
+    public boolean categoryExists(UUID categoryId) {
+        return categories.existsById(categoryId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<ProductRef> productRef(UUID productId) {
         return jdbc.sql("""
                         select id, sku, name, status, base_price, category_id from catalog.products
