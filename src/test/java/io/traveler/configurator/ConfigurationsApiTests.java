@@ -178,6 +178,22 @@ class ConfigurationsApiTests {
     }
 
     @Test
+    void theProductPageMarksTheCustomBomAndOffersNoActivationOfIt() throws Exception {
+        var created = create(Map.of("width", 100));
+        var generated = api.post("/api/configurations/" + created.id() + "/generate-bom")
+                .as(admin)
+                .send();
+        String bomId = generated.json().path("id").asString();
+        var pages = io.traveler.testing.PageSession.signIn(port, shop.member().email());
+
+        String page = pages.get("/app/catalog/products/" + product).body();
+        String row = page.substring(page.indexOf("id=\"bom-2\""));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertThat(row).contains(">custom</span>").doesNotContain("/activate");
+        assertThat(pages.get("/app/catalog/boms/" + bomId).body()).contains("id=\"bom-kind\"");
+    }
+
+    @Test
     void badRequestsAreProblemsNamingTheField() {
         var noProduct = api.post("/api/configurations")
                 .as(admin)
