@@ -743,6 +743,9 @@ class MalformedInputTests {
                         "/api/inventory/purchase-orders",
                         Map.of("supplier_id", supplier, "lines", List.of(Map.of("part_id", part, "quantity", 2)))));
         configuratorRuleFixtures(api, admin, product, ids);
+        ids.put(
+                "configurations",
+                created(api, admin, "/api/configurations", Map.of("product_id", product, "values", Map.of())));
         return ids;
     }
 

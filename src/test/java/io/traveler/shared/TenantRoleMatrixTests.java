@@ -911,6 +911,28 @@ class TenantRoleMatrixTests {
         defineEquipmentSamples();
         definePurchasingSamples();
         defineConfiguratorRuleSamples();
+        defineConfigurationSamples();
+    }
+
+    /** A configuration of a product with no options (valid with no values), its revisions and generated BOMs. */
+    private void defineConfigurationSamples() {
+        var product = created(
+                api.post("/api/products/templates").as(owner).body(Map.of("sku", "MX-CFG", "name", "Configured")));
+        var configuration = created(
+                api.post("/api/configurations").as(owner).body(Map.of("product_id", product.id(), "values", Map.of())));
+        ownersIds.add(configuration.id().toString());
+        String path = "/api/configurations/" + configuration.id();
+
+        sample("POST /api/configurations", "/api/configurations")
+                .body(Map.of("product_id", product.id(), "values", Map.of()))
+                .namesOwnersIds(true);
+        sample("GET /api/configurations", "/api/configurations");
+        sample("GET /api/configurations", "/api/configurations?product_id=" + product.id());
+        sample("GET /api/configurations/{id}", path);
+        sample("PATCH /api/configurations/{id}", path).body(Map.of("values", Map.of()));
+        sample("GET /api/configurations/{id}/revisions", path + "/revisions");
+        sample("POST /api/configurations/{id}/generate-bom", path + "/generate-bom");
+        sample("GET /api/configurations/{id}/boms", path + "/boms");
     }
 
     /** Cycle counts of an empty location (one to record, one to post, one to cancel) and the XLSX exports. */

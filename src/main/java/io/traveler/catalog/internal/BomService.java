@@ -43,6 +43,7 @@ public class BomService {
     private final JdbcClient jdbc;
     private final BomGraphs graphs;
     private final long maxExplosionLines;
+    private final BomDrafts drafts;
 
     BomService(
             Boms boms,
@@ -52,7 +53,9 @@ public class BomService {
             EntityManager em,
             JdbcClient jdbc,
             BomGraphs graphs,
-            @Value("${traveler.limits.explosion-lines:1000000}") long maxExplosionLines) {
+            @Value("${traveler.limits.explosion-lines:1000000}") long maxExplosionLines,
+            BomDrafts drafts) {
+        this.drafts = drafts;
         this.graphs = graphs;
         this.maxExplosionLines = maxExplosionLines;
         this.boms = boms;
@@ -118,6 +121,20 @@ public class BomService {
         return withLines(bom);
     }
 
+    /**
+     * A new CUSTOM DRAFT of the product, generated for one of its configurations: checked as any draft, numbered as
+     * the product's next version, never activated. Its lines are written in bulk: a generated BOM is as long as the
+     * product's, and a configurator generates many.
+     */
+    @Transactional
+    public BomWithLines createCustom(UUID productId, UUID configurationId, List<BomLines.Line> newLines, String notes) {
+        products.findLocked(productId).orElseThrow(() -> NotFoundException.of("Product", productId));
+        validate(productId, newLines);
+        var bom = boms.saveAndFlush(Bom.custom(productId, boms.lastNumberOf(productId) + 1, configurationId, notes));
+        drafts.insertLines(bom, newLines);
+        return new BomWithLines(bom, newLines);
+    }
+
     @Transactional
     public BomWithLines replaceLines(UUID id, ExpectedVersion expected, List<BomLines.Line> newLines) {
         Bom bom = boms.findLocked(id).orElseThrow(() -> NotFoundException.of("BOM", id));
@@ -168,6 +185,7 @@ public class BomService {
     @Transactional
     BomWithLines activate(UUID id, ExpectedVersion expected, boolean mayActivateDraft) {
         Bom bom = find(id);
+        bom.requireActivatable();
         products.findLocked(bom.productId());
         em.refresh(bom);
         expected.checkIfGiven(bom.version());
@@ -189,8 +207,7 @@ public class BomService {
         Bom source = find(id);
         products.findLocked(source.productId());
         List<BomLines.Line> copied = linesOf(id);
-        var draft = boms.saveAndFlush(
-                new Bom(source.productId(), boms.lastNumberOf(source.productId()) + 1, id, source.notes()));
+        var draft = boms.saveAndFlush(source.revision(boms.lastNumberOf(source.productId()) + 1));
         insertLines(draft.id(), copied);
         return new BomWithLines(draft, copied);
     }
