@@ -12,6 +12,8 @@ public interface Catalog {
 
     boolean partExists(UUID partId);
 
+    boolean categoryExists(UUID categoryId);
+
     /** What a bill of materials line names: a part, or a sub-product. */
     enum ComponentType {
         PART,
@@ -124,4 +126,56 @@ public interface Catalog {
 
     /** Creates a MATERIAL part in the current organization. */
     PartRef createMaterial(NewMaterial material);
+
+    /**
+     * A custom part as the configurator mints one: kind COMPONENT, marked custom, {@code specifications} JSON object
+     * text, with the id its claim already names. Checked as any part is (unique number, bounds), refused with a 422
+     * naming the field.
+     */
+    record NewCustomPart(
+            UUID id,
+            String partNumber,
+            String name,
+            String unitOfMeasure,
+            BigDecimal unitCost,
+            String specifications) {}
+
+    /** Creates a custom COMPONENT part in the current organization. */
+    PartRef createCustomPart(NewCustomPart part);
+
+    /** A line of a bill of materials as the configurator reads and writes one ({@code stageName} null: none). */
+    record BomLineData(
+            ComponentType componentType,
+            UUID componentId,
+            BigDecimal quantity,
+            String unit,
+            BigDecimal wasteFactor,
+            boolean optional,
+            String substituteGroup,
+            int preference,
+            String notes,
+            String stageName) {}
+
+    /** The lines of a version of the current organization's bills of materials, in sequence; not found otherwise. */
+    java.util.List<BomLineData> bomLines(UUID bomId);
+
+    /** A version of a bill of materials: STANDARD or CUSTOM (then generated for {@code configurationId}). */
+    record BomRef(UUID id, UUID productId, int number, String status, String kind, UUID configurationId) {}
+
+    /** The current organization's BOM versions among {@code bomIds}, in one query; another's are absent. */
+    Map<UUID, BomRef> boms(Collection<UUID> bomIds);
+
+    /**
+     * A new DRAFT of kind CUSTOM for the product, generated for the configuration: validated as any BOM (components
+     * of this organization, no cycle, at most the lines a BOM may have; 422 naming {@code lines[i]...}), numbered as
+     * the product's next version. It is approved like any BOM and never becomes the product's ACTIVE one.
+     */
+    BomRef createCustomBom(UUID productId, UUID configurationId, java.util.List<BomLineData> lines, String notes);
+
+    /** What a BOM line names, as a generated BOM shows it: the part number or product SKU, name, custom or not. */
+    record ComponentRef(
+            ComponentType type, UUID id, String number, String name, String unitOfMeasure, boolean custom) {}
+
+    /** The current organization's parts and products among {@code ids}, in one query each; another's are absent. */
+    Map<UUID, ComponentRef> components(Collection<UUID> ids);
 }

@@ -10,7 +10,9 @@ import java.util.UUID;
 
 /**
  * One numbered version of a product's bill of materials: DRAFT → PENDING_APPROVAL → APPROVED → ACTIVE →
- * SUPERSEDED. Only a DRAFT's lines may change; at most one version of a product is ACTIVE.
+ * SUPERSEDED. Only a DRAFT's lines may change; at most one version of a product is ACTIVE. A CUSTOM version was
+ * generated for one configuration of the product: it is approved like any other but never becomes the product's
+ * ACTIVE one.
  */
 @Entity
 @Table(schema = "catalog", name = "boms")
@@ -28,8 +30,18 @@ public class Bom extends TenantOwned {
         PRODUCT
     }
 
+    public enum Kind {
+        STANDARD,
+        CUSTOM
+    }
+
     private UUID productId;
     private int number;
+
+    @Enumerated(EnumType.STRING)
+    private Kind kind = Kind.STANDARD;
+
+    private UUID configurationId;
 
     @Enumerated(EnumType.STRING)
     private Status status = Status.DRAFT;
@@ -44,6 +56,22 @@ public class Bom extends TenantOwned {
         this.number = number;
         this.parentBomId = parentBomId;
         this.notes = notes;
+    }
+
+    /** A CUSTOM version, generated for one configuration of the product. */
+    public static Bom custom(UUID productId, int number, UUID configurationId, String notes) {
+        var bom = new Bom(productId, number, null, notes);
+        bom.kind = Kind.CUSTOM;
+        bom.configurationId = configurationId;
+        return bom;
+    }
+
+    /** A new version copying this one: a revised CUSTOM BOM stays the configuration's. */
+    public Bom revision(int number) {
+        var copy = new Bom(productId, number, id(), notes);
+        copy.kind = kind;
+        copy.configurationId = configurationId;
+        return copy;
     }
 
     public void requireDraft() {
@@ -62,11 +90,20 @@ public class Bom extends TenantOwned {
 
     /** APPROVED → ACTIVE; straight from DRAFT only when the caller may both approve and administer. */
     public void activate(boolean mayActivateDraft) {
+        requireActivatable();
         if (status == Status.DRAFT && mayActivateDraft) {
             status = Status.ACTIVE;
             return;
         }
         move(Status.APPROVED, Status.ACTIVE);
+    }
+
+    /** A CUSTOM BOM is used by its configuration alone: it never becomes the product's ACTIVE one. */
+    public void requireActivatable() {
+        if (kind == Kind.CUSTOM) {
+            throw new ConflictException("BOM " + id() + " is CUSTOM: it was generated for configuration "
+                    + configurationId + " and is never its product's ACTIVE BOM");
+        }
     }
 
     public void supersede() {
@@ -98,5 +135,13 @@ public class Bom extends TenantOwned {
 
     public String notes() {
         return notes;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public UUID configurationId() {
+        return configurationId;
     }
 }

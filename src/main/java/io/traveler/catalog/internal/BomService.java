@@ -118,6 +118,19 @@ public class BomService {
         return withLines(bom);
     }
 
+    /**
+     * A new CUSTOM DRAFT of the product, generated for one of its configurations: checked as any draft, numbered as
+     * the product's next version, never activated.
+     */
+    @Transactional
+    public BomWithLines createCustom(UUID productId, UUID configurationId, List<BomLines.Line> newLines, String notes) {
+        products.findLocked(productId).orElseThrow(() -> NotFoundException.of("Product", productId));
+        validate(productId, newLines);
+        var bom = boms.saveAndFlush(Bom.custom(productId, boms.lastNumberOf(productId) + 1, configurationId, notes));
+        insertLines(bom.id(), newLines);
+        return withLines(bom);
+    }
+
     @Transactional
     public BomWithLines replaceLines(UUID id, ExpectedVersion expected, List<BomLines.Line> newLines) {
         Bom bom = boms.findLocked(id).orElseThrow(() -> NotFoundException.of("BOM", id));
@@ -168,6 +181,7 @@ public class BomService {
     @Transactional
     BomWithLines activate(UUID id, ExpectedVersion expected, boolean mayActivateDraft) {
         Bom bom = find(id);
+        bom.requireActivatable();
         products.findLocked(bom.productId());
         em.refresh(bom);
         expected.checkIfGiven(bom.version());
@@ -189,8 +203,7 @@ public class BomService {
         Bom source = find(id);
         products.findLocked(source.productId());
         List<BomLines.Line> copied = linesOf(id);
-        var draft = boms.saveAndFlush(
-                new Bom(source.productId(), boms.lastNumberOf(source.productId()) + 1, id, source.notes()));
+        var draft = boms.saveAndFlush(source.revision(boms.lastNumberOf(source.productId()) + 1));
         insertLines(draft.id(), copied);
         return new BomWithLines(draft, copied);
     }

@@ -46,6 +46,7 @@ public class CatalogService implements Catalog {
     private final JdbcClient jdbc;
     private final CatalogSearch search;
     private final BomMaterials materials;
+    private final BomService bomService;
 
     CatalogService(
             Categories categories,
@@ -57,8 +58,10 @@ public class CatalogService implements Catalog {
             EntityManager em,
             JdbcClient jdbc,
             CatalogSearch search,
-            BomMaterials materials) {
+            BomMaterials materials,
+            BomService bomService) {
         this.materials = materials;
+        this.bomService = bomService;
         this.categories = categories;
         this.parts = parts;
         this.products = products;
@@ -112,6 +115,12 @@ public class CatalogService implements Catalog {
     @Transactional(readOnly = true)
     public boolean partExists(UUID partId) {
         return parts.existsById(partId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean categoryExists(UUID categoryId) {
+        return categories.existsById(categoryId);
     }
 
     @Override
@@ -188,6 +197,115 @@ public class CatalogService implements Catalog {
                 material.categoryId(),
                 Set.of()));
         return parts(List.of(part.id())).get(part.id());
+    }
+
+    @Override
+    @Transactional
+    public PartRef createCustomPart(NewCustomPart custom) {
+        Part part = createPart(
+                custom.id(),
+                new PartData(
+                        custom.partNumber(),
+                        custom.name(),
+                        null,
+                        Part.Kind.COMPONENT,
+                        custom.unitOfMeasure(),
+                        custom.unitCost(),
+                        null,
+                        null,
+                        custom.specifications(),
+                        null,
+                        null,
+                        true,
+                        null,
+                        null,
+                        Set.of()));
+        return parts(List.of(part.id())).get(part.id());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<BomLineData> bomLines(UUID bomId) {
+        boms.findById(bomId).orElseThrow(() -> NotFoundException.of("BOM", bomId));
+        return bomLines.findByBomIdOrderBySequence(bomId).stream()
+                .map(BomLine::line)
+                .map(l -> new BomLineData(
+                        ComponentType.valueOf(l.componentType().name()),
+                        l.componentId(),
+                        l.quantity(),
+                        l.unit(),
+                        l.wasteFactor(),
+                        Boolean.TRUE.equals(l.optional()),
+                        l.substituteGroup(),
+                        l.preference() == null ? 0 : l.preference(),
+                        l.notes(),
+                        l.stageName()))
+                .toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, BomRef> boms(Collection<UUID> bomIds) {
+        return boms.findAllById(Set.copyOf(bomIds)).stream().collect(Collectors.toMap(Bom::id, CatalogService::bomRef));
+    }
+
+    @Override
+    @Transactional
+    public BomRef createCustomBom(UUID productId, UUID configurationId, List<BomLineData> lines, String notes) {
+        List<BomLines.Line> newLines = lines.stream()
+                .map(l -> new BomLines.Line(
+                        Bom.ComponentType.valueOf(l.componentType().name()),
+                        l.componentId(),
+                        l.quantity(),
+                        l.unit(),
+                        l.wasteFactor(),
+                        l.optional(),
+                        l.substituteGroup(),
+                        l.preference(),
+                        l.notes(),
+                        l.stageName()))
+                .toList();
+        return bomRef(bomService
+                .createCustom(productId, configurationId, newLines, notes)
+                .bom());
+    }
+
+    private static BomRef bomRef(Bom bom) {
+        return new BomRef(
+                bom.id(),
+                bom.productId(),
+                bom.number(),
+                bom.status().name(),
+                bom.kind().name(),
+                bom.configurationId());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, ComponentRef> components(Collection<UUID> ids) {
+        Map<UUID, ComponentRef> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                        select 'PART', id, part_number, name, unit_of_measure, custom from catalog.parts
+                         where org_id = :org and id in (:ids)
+                        union all
+                        select 'PRODUCT', id, sku, name, null, false from catalog.products
+                         where org_id = :org and id in (:ids)
+                        """)
+                .param("org", TenantContext.requireOrgId())
+                .param("ids", List.copyOf(Set.copyOf(ids)))
+                .query((rs, n) -> new ComponentRef(
+                        ComponentType.valueOf(rs.getString(1)),
+                        rs.getObject(2, UUID.class),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getBoolean(6)))
+                .list()
+                .forEach(c -> found.put(c.id(), c));
+        return found;
     }
 
     private static PartRef partRef(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
@@ -486,7 +604,11 @@ public class CatalogService implements Catalog {
 
     @Transactional
     public Part createPart(PartData data) {
-        var part = new Part(data.partNumber(), data.name(), data.kind(), data.unitOfMeasure());
+        return createPart(io.traveler.shared.Ids.newId(), data);
+    }
+
+    private Part createPart(UUID id, PartData data) {
+        var part = new Part(id, data.partNumber(), data.name(), data.kind(), data.unitOfMeasure());
         apply(part, data);
         return parts.saveAndFlush(part);
     }

@@ -56,6 +56,12 @@ public class Part extends TenantOwned {
     protected Part() {}
 
     public Part(String partNumber, String name, Kind kind, String unitOfMeasure) {
+        this(io.traveler.shared.Ids.newId(), partNumber, name, kind, unitOfMeasure);
+    }
+
+    /** A part whose id was chosen beforehand (a custom part, whose claim names it before it exists). */
+    public Part(UUID id, String partNumber, String name, Kind kind, String unitOfMeasure) {
+        super(id);
         renumber(partNumber);
         rename(name);
         classify(kind);

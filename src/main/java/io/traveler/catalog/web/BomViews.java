@@ -59,6 +59,8 @@ final class BomViews {
             UUID productId,
             int number,
             Bom.Status status,
+            Bom.Kind kind,
+            UUID configurationId,
             UUID parentBomId,
             String notes,
             List<BomLines.Line> lines,
@@ -71,6 +73,8 @@ final class BomViews {
                     x.productId(),
                     x.number(),
                     x.status(),
+                    x.kind(),
+                    x.configurationId(),
                     x.parentBomId(),
                     x.notes(),
                     b.lines(),
@@ -79,9 +83,25 @@ final class BomViews {
         }
     }
 
-    record BomSummary(UUID id, int number, Bom.Status status, UUID parentBomId, Instant createdAt, Instant updatedAt) {
+    record BomSummary(
+            UUID id,
+            int number,
+            Bom.Status status,
+            Bom.Kind kind,
+            UUID configurationId,
+            UUID parentBomId,
+            Instant createdAt,
+            Instant updatedAt) {
         static BomSummary of(Bom b) {
-            return new BomSummary(b.id(), b.number(), b.status(), b.parentBomId(), b.createdAt(), b.updatedAt());
+            return new BomSummary(
+                    b.id(),
+                    b.number(),
+                    b.status(),
+                    b.kind(),
+                    b.configurationId(),
+                    b.parentBomId(),
+                    b.createdAt(),
+                    b.updatedAt());
         }
     }
 }

@@ -129,7 +129,8 @@ class ProductPages {
         }
 
         public boolean activatable(boolean mayActivateDraft) {
-            return bom.status() == Bom.Status.APPROVED || (bom.status() == Bom.Status.DRAFT && mayActivateDraft);
+            return bom.kind() == Bom.Kind.STANDARD
+                    && (bom.status() == Bom.Status.APPROVED || (bom.status() == Bom.Status.DRAFT && mayActivateDraft));
         }
     }
 

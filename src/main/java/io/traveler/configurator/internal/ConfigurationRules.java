@@ -13,4 +13,12 @@ public interface ConfigurationRules extends JpaRepository<ConfigurationRule, UUI
              order by r.priority, r.createdAt, r.id
             """)
     List<ConfigurationRule> applyingTo(UUID productId, UUID categoryId);
+
+    /** The rules of a category, active or not, lower priority first. */
+    @Query("select r from ConfigurationRule r where r.categoryId = :categoryId order by r.priority, r.createdAt, r.id")
+    List<ConfigurationRule> ofCategory(UUID categoryId);
+
+    long countByProductId(UUID productId);
+
+    long countByCategoryId(UUID categoryId);
 }

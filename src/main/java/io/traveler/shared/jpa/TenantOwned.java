@@ -31,6 +31,13 @@ public abstract class TenantOwned extends Stamped {
     @Column(name = "org_id", nullable = false, updatable = false)
     private UUID orgId;
 
+    protected TenantOwned() {}
+
+    /** An aggregate whose id was chosen before it is saved: another row had to name it first. */
+    protected TenantOwned(UUID id) {
+        this.id = java.util.Objects.requireNonNull(id);
+    }
+
     @PrePersist
     void assignOrganization() {
         UUID current = TenantContext.requireOrgId();
