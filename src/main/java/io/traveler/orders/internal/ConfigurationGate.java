@@ -4,6 +4,7 @@ import io.traveler.configurator.Configurator;
 import io.traveler.configurator.Configurator.ConfigurationState;
 import io.traveler.orders.OrderPhase;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,9 +20,9 @@ import org.springframework.stereotype.Component;
  * or cancelled is never held up.
  */
 @Component
-class ConfigurationGate {
-    /** A line that holds the order back, and why. */
-    record Unfinished(int index, OrderLine line, String why) {
+public class ConfigurationGate {
+    /** A configurable line, its position among the order's lines, and what it lacks (null: nothing). */
+    record Checked(int index, OrderLine line, String why) {
         String describe() {
             return "line " + line.lineNo() + " " + line.sku() + ": " + why;
         }
@@ -43,8 +44,23 @@ class ConfigurationGate {
                 && to.compareTo(OrderPhase.CONFIGURATION) > 0;
     }
 
+    /**
+     * Where each configurable line of the order stands, by line id: "configured", or what it lacks ("not
+     * configured", "configuration not valid", "BOM not generated"). Lines of products that are not configurable are
+     * absent. For the order's page.
+     */
+    public Map<UUID, String> lineStates(Order order) {
+        Map<UUID, String> states = new LinkedHashMap<>();
+        check(order).forEach(c -> states.put(c.line().id(), c.why() == null ? "configured" : c.why()));
+        return states;
+    }
+
     /** The order's lines that hold it back, in line order; empty when it may go on. */
-    List<Unfinished> unfinished(Order order) {
+    List<Checked> unfinished(Order order) {
+        return check(order).stream().filter(c -> c.why() != null).toList();
+    }
+
+    private List<Checked> check(Order order) {
         List<OrderLine> current = lines.findOfOrder(order.id(), order.orgId());
         if (current.isEmpty()) {
             return List.of();
@@ -61,17 +77,14 @@ class ConfigurationGate {
                 .map(OrderLine::configurationId)
                 .filter(Objects::nonNull)
                 .collect(Collectors.toSet()));
-        List<Unfinished> unfinished = new ArrayList<>();
+        List<Checked> checked = new ArrayList<>();
         for (int i = 0; i < current.size(); i++) {
             OrderLine line = current.get(i);
             if (configurable.contains(line.productId())) {
-                String why = why(line, states.get(line.configurationId()));
-                if (why != null) {
-                    unfinished.add(new Unfinished(i, line, why));
-                }
+                checked.add(new Checked(i, line, why(line, states.get(line.configurationId()))));
             }
         }
-        return unfinished;
+        return checked;
     }
 
     private static String why(OrderLine line, ConfigurationState state) {

@@ -324,7 +324,7 @@ public class PhaseTransitions {
         return new Target(to, true, null);
     }
 
-    private List<ConfigurationGate.Unfinished> unfinishedConfigurations(Order order, OrderPhase to) {
+    private List<ConfigurationGate.Checked> unfinishedConfigurations(Order order, OrderPhase to) {
         return ConfigurationGate.guards(order.phase(), to) ? gate.unfinished(order) : List.of();
     }
 

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 public class UnfinishedConfigurationException extends ConflictException {
     private final List<FieldError> lines;
 
-    UnfinishedConfigurationException(OrderPhase to, List<ConfigurationGate.Unfinished> unfinished) {
+    UnfinishedConfigurationException(OrderPhase to, List<ConfigurationGate.Checked> unfinished) {
         super(detail(to, unfinished));
         this.lines = unfinished.stream()
                 .map(u -> new FieldError("lines[" + u.index() + "]", u.describe()))
@@ -24,11 +24,9 @@ public class UnfinishedConfigurationException extends ConflictException {
         return lines;
     }
 
-    static String detail(OrderPhase to, List<ConfigurationGate.Unfinished> unfinished) {
+    static String detail(OrderPhase to, List<ConfigurationGate.Checked> unfinished) {
         return "The order cannot move to " + to + " before every configurable line has a valid configuration with a"
                 + " BOM generated from its current values: "
-                + unfinished.stream()
-                        .map(ConfigurationGate.Unfinished::describe)
-                        .collect(Collectors.joining("; "));
+                + unfinished.stream().map(ConfigurationGate.Checked::describe).collect(Collectors.joining("; "));
     }
 }
