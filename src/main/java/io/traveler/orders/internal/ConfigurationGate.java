@@ -81,7 +81,8 @@ public class ConfigurationGate {
         for (int i = 0; i < current.size(); i++) {
             OrderLine line = current.get(i);
             if (configurable.contains(line.productId())) {
-                checked.add(new Checked(i, line, why(line, states.get(line.configurationId()))));
+                ConfigurationState state = line.configurationId() == null ? null : states.get(line.configurationId());
+                checked.add(new Checked(i, line, why(line, state)));
             }
         }
         return checked;
