@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The CONFIGURATION gate: an order goes on past CONFIGURATION only when every line of a configurable product carries
@@ -49,6 +50,7 @@ public class ConfigurationGate {
      * configured", "configuration not valid", "BOM not generated"). Lines of products that are not configurable are
      * absent. For the order's page.
      */
+    @Transactional(readOnly = true)
     public Map<UUID, String> lineStates(Order order) {
         Map<UUID, String> states = new LinkedHashMap<>();
         check(order).forEach(c -> states.put(c.line().id(), c.why() == null ? "configured" : c.why()));
