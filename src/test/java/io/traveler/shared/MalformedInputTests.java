@@ -742,6 +742,9 @@ class MalformedInputTests {
                         admin,
                         "/api/inventory/purchase-orders",
                         Map.of("supplier_id", supplier, "lines", List.of(Map.of("part_id", part, "quantity", 2)))));
+        ids.put(
+                "configurations",
+                created(api, admin, "/api/configurations", Map.of("product_id", product, "values", Map.of())));
         return ids;
     }
 

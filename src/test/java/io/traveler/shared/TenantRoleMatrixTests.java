@@ -910,6 +910,29 @@ class TenantRoleMatrixTests {
         defineReservationSamples();
         defineEquipmentSamples();
         definePurchasingSamples();
+        defineConfiguratorRuleSamples();
+        defineConfigurationSamples();
+    }
+
+    /** A configuration of a product with no options (valid with no values), its revisions and generated BOMs. */
+    private void defineConfigurationSamples() {
+        var product = created(
+                api.post("/api/products/templates").as(owner).body(Map.of("sku", "MX-CFG", "name", "Configured")));
+        var configuration = created(
+                api.post("/api/configurations").as(owner).body(Map.of("product_id", product.id(), "values", Map.of())));
+        ownersIds.add(configuration.id().toString());
+        String path = "/api/configurations/" + configuration.id();
+
+        sample("POST /api/configurations", "/api/configurations")
+                .body(Map.of("product_id", product.id(), "values", Map.of()))
+                .namesOwnersIds(true);
+        sample("GET /api/configurations", "/api/configurations");
+        sample("GET /api/configurations", "/api/configurations?product_id=" + product.id());
+        sample("GET /api/configurations/{id}", path);
+        sample("PATCH /api/configurations/{id}", path).body(Map.of("values", Map.of()));
+        sample("GET /api/configurations/{id}/revisions", path + "/revisions");
+        sample("POST /api/configurations/{id}/generate-bom", path + "/generate-bom");
+        sample("GET /api/configurations/{id}/boms", path + "/boms");
     }
 
     /** Cycle counts of an empty location (one to record, one to post, one to cancel) and the XLSX exports. */
@@ -1066,6 +1089,69 @@ class TenantRoleMatrixTests {
                 .body(Map.of("items", List.of(Map.of("equipment_id", machine.id(), "quantity", 1))));
         sample("DELETE /api/equipment/{id}/plans/{planId}", path + "/plans/" + disposablePlan.id());
         sample("DELETE /api/equipment/{id}", "/api/equipment/" + disposable.id());
+    }
+
+    /** A configurable product's options and rules (one of each to delete), a category's rule, the test console. */
+    private void defineConfiguratorRuleSamples() {
+        var category = created(
+                api.post("/api/catalog/categories").as(owner).body(Map.of("code", "MX-CFG", "name", "Configurable")));
+        var product = created(api.post("/api/products/templates")
+                .as(owner)
+                .body(Map.of("sku", "MX-CFG-P", "name", "Configurable product", "category_id", category.id())));
+        String options = "/api/products/templates/" + product.id() + "/options";
+        var option = created(api.post(options)
+                .as(owner)
+                .body(Map.of("code", "length", "label", "Length", "type", "NUMBER", "min", 24, "max", 120)));
+        var disposableOption =
+                created(api.post(options).as(owner).body(Map.of("code", "spare", "label", "Spare", "type", "BOOLEAN")));
+        Map<String, Object> ruleBody = Map.of(
+                "product_id",
+                product.id(),
+                "name",
+                "Long tops cost more",
+                "type",
+                "PRICING",
+                "condition",
+                "values.length > 100",
+                "actions",
+                List.of(Map.of("price_add", "values.length * 2")));
+        var rule = created(api.post("/api/configurator/rules").as(owner).body(ruleBody));
+        var disposableRule =
+                created(api.post("/api/configurator/rules").as(owner).body(ruleBody));
+        ownersIds.add(rule.id().toString());
+        ownersIds.add(option.id().toString());
+
+        sample("GET /api/products/templates/{id}/options", options);
+        sample("POST /api/products/templates/{id}/options", options)
+                .body(Map.of("code", "lights", "label", "Lights", "type", "BOOLEAN", "default", false));
+        sample("GET /api/configurator/options/{id}", "/api/configurator/options/" + option.id());
+        sample("PATCH /api/configurator/options/{id}", "/api/configurator/options/" + option.id())
+                .body(Map.of("help", "Measured along the wall"));
+        sample("GET /api/configurator/rules", "/api/configurator/rules?product_id=" + product.id())
+                .namesOwnersIds(true);
+        sample("GET /api/configurator/rules", "/api/configurator/rules?category_id=" + category.id())
+                .namesOwnersIds(true);
+        sample("POST /api/configurator/rules", "/api/configurator/rules")
+                .body(Map.of(
+                        "category_id",
+                        category.id(),
+                        "name",
+                        "Category rule",
+                        "type",
+                        "VALIDATION",
+                        "condition",
+                        "has(values.length) && values.length > 110",
+                        "actions",
+                        List.of(Map.of("error", "Too long for the category"))))
+                .namesOwnersIds(true);
+        sample("GET /api/configurator/rules/{id}", "/api/configurator/rules/" + rule.id());
+        sample("PATCH /api/configurator/rules/{id}", "/api/configurator/rules/" + rule.id())
+                .body(Map.of("priority", 5));
+        sample("POST /api/configurator/console", "/api/configurator/console")
+                .body(Map.of("product_id", product.id(), "values", Map.of("length", 110)))
+                .namesOwnersIds(true);
+        sample("DELETE /api/configurator/rules/{id}", "/api/configurator/rules/" + disposableRule.id());
+        sample("DELETE /api/configurator/options/{id}", "/api/configurator/options/" + disposableOption.id());
     }
 
     /** Suppliers, what they sell, purchase orders to them (each transition on an order of its own), reorder. */

@@ -273,7 +273,13 @@ public class BomGeneration {
                     field,
                     "rule " + ruleId + " computed the quantity " + quantity + "; a BOM line needs one above zero");
         }
-        return q.stripTrailingZeros().scale() < 0 ? q.setScale(0) : q.stripTrailingZeros();
+        return plain(q);
+    }
+
+    /** 2.000000 as 2, 100 as 100 (not 1E+2). */
+    private static BigDecimal plain(BigDecimal q) {
+        BigDecimal stripped = q.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private static String unitOf(Evaluation.CustomPartSpec spec) {
@@ -334,7 +340,7 @@ public class BomGeneration {
                     d.componentId(),
                     c == null ? null : c.number(),
                     c == null ? null : c.name(),
-                    d.quantity(),
+                    plain(d.quantity()),
                     d.unit() != null ? d.unit() : c == null ? null : c.unitOfMeasure(),
                     c != null && c.custom(),
                     built.get(i).ruleId()));

@@ -195,11 +195,17 @@ public class Expressions {
         values.forEach((code, value) -> activation.put("values." + code, value));
         int[] steps = {0};
         try {
-            return expression.program().trace(activation, (expr, value) -> {
+            Object answer = expression.program().trace(activation, (expr, value) -> {
                 if (++steps[0] > MAX_STEPS) {
                     throw new StepLimitReached();
                 }
             });
+            if (answer instanceof dev.cel.runtime.CelUnknownSet) {
+                throw new EvaluationFailure(missing(expression.source(), values));
+            }
+            return answer;
+        } catch (EvaluationFailure e) {
+            throw e;
         } catch (StepLimitReached e) {
             throw new EvaluationFailure("stopped after " + MAX_STEPS + " steps: the expression is too costly");
         } catch (CelEvaluationException e) {
@@ -322,6 +328,21 @@ public class Expressions {
             parts.add("line " + at.getLine() + ", column " + (at.getColumn() + 1) + ": " + message);
         }
         return String.join("; ", parts);
+    }
+
+    private static final java.util.regex.Pattern OPTION_NAMED =
+            java.util.regex.Pattern.compile("\\bvalues\\.([a-z][a-z0-9_]*)");
+
+    /** An option an expression names has no value (CEL answers "unknown" for it): which ones. */
+    private static String missing(String source, Map<String, Object> values) {
+        var named = OPTION_NAMED.matcher(source);
+        java.util.Set<String> missing = new java.util.TreeSet<>();
+        while (named.find()) {
+            if (!values.containsKey(named.group(1))) {
+                missing.add(named.group(1));
+            }
+        }
+        return missing.isEmpty() ? "a value it needs is missing" : "needs a value for " + String.join(", ", missing);
     }
 
     private static String describe(Object answer) {

@@ -21,6 +21,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
  */
 public final class OptionDefinitions {
     static final int MAX_TEXT = 1000;
+    /** A position that places a new option after the product's others. */
+    public static final int AT_THE_END = -1;
+
     static final int MAX_CHOICES = 200;
     private static final BigDecimal MAX_MAGNITUDE = new BigDecimal("1000000000000");
     private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("^[a-z][a-z0-9_]{0,49}$");
@@ -89,6 +92,9 @@ public final class OptionDefinitions {
         String choices = choices(d.type(), d.choices());
         String visibleWhen = d.visibleWhen() == null || d.visibleWhen().isBlank() ? null : d.visibleWhen();
         if (visibleWhen != null) {
+            if (others.isEmpty()) {
+                throw new ValidationException("visible_when", "the product has no other option to depend on");
+            }
             expressions.compile("visible_when", visibleWhen, Expressions.Result.BOOL, others);
         }
         var tidy = new ProductOption.Definition(

@@ -53,6 +53,7 @@ public class OptionService {
         return types;
     }
 
+    /** {@code d.position()} {@link OptionDefinitions#AT_THE_END}: after the product's other options. */
     @Transactional
     public ProductOption create(UUID productId, String code, ProductOption.Definition d) {
         requireProduct(productId);
@@ -65,8 +66,30 @@ public class OptionService {
             throw new ConflictException("The product already has an option '" + code + "'");
         }
         Map<String, Expressions.ValueType> types = typesOf(existing);
+        if (d.position() == OptionDefinitions.AT_THE_END) {
+            d = atPosition(
+                    d, existing.stream().mapToInt(o -> o.position() + 1).max().orElse(0));
+        }
         ProductOption.Definition checked = OptionDefinitions.check(expressions, code, d, types);
         return options.saveAndFlush(new ProductOption(productId, code, checked));
+    }
+
+    private static ProductOption.Definition atPosition(ProductOption.Definition d, int position) {
+        return new ProductOption.Definition(
+                d.label(),
+                d.type(),
+                d.minValue(),
+                d.maxValue(),
+                d.step(),
+                d.unit(),
+                d.choices(),
+                d.pattern(),
+                d.defaultValue(),
+                d.help(),
+                position,
+                d.groupName(),
+                d.required(),
+                d.visibleWhen());
     }
 
     @Transactional

@@ -25,6 +25,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What a product's rules make of a set of values. The values are checked against the options first (type, bounds,
@@ -240,10 +241,9 @@ public class RuleEngine {
         }
 
         private static boolean mentions(String reason, String code) {
-            return reason.contains("'values." + code + "'")
-                    || reason.contains("'" + code + "'")
-                    || reason.contains("values." + code + " ")
-                    || reason.endsWith("values." + code);
+            return java.util.regex.Pattern.compile("\\b" + code + "\\b")
+                    .matcher(reason)
+                    .find();
         }
 
         /** What one firing rule does, gathered before any of it applies: a rule applies whole or not at all. */
@@ -389,6 +389,43 @@ public class RuleEngine {
                 return new Prepared(null, List.of(), e.getMessage());
             }
         });
+    }
+
+    /** The most values one evaluation takes. */
+    public static final int MAX_VALUES = 500;
+
+    /**
+     * Values as a request sends them, a JSON object of option code to text, number, bool or null (left out), as the
+     * engine takes them; anything else is refused with a 422 naming {@code field} (and the code).
+     */
+    public static Map<String, Object> valuesFrom(String field, JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            throw new ValidationException(field, "must be a JSON object of values by option code");
+        }
+        if (node.size() > MAX_VALUES) {
+            throw new ValidationException(field, "must hold at most " + MAX_VALUES + " values");
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (var entry : node.properties()) {
+            JsonNode value = entry.getValue();
+            if (value.isNull()) {
+                continue;
+            }
+            if (value.isNumber()) {
+                values.put(entry.getKey(), value.decimalValue());
+            } else if (value.isString() && value.asString().length() <= OptionDefinitions.MAX_TEXT * 2) {
+                values.put(entry.getKey(), value.asString());
+            } else if (value.isBoolean()) {
+                values.put(entry.getKey(), value.booleanValue());
+            } else {
+                throw new ValidationException(
+                        field + "." + entry.getKey(), "must be a text (at most 2000 characters), a number or a bool");
+            }
+        }
+        return values;
     }
 
     /** Two values the same: numbers by value (2 and 2.0 alike), others by equality. */

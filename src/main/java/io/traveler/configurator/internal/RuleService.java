@@ -142,7 +142,7 @@ public class RuleService {
         return check(d, types, "");
     }
 
-    ConfigurationRule.Definition check(
+    public ConfigurationRule.Definition check(
             ConfigurationRule.Definition d, Map<String, Expressions.ValueType> types, String prefix) {
         String name = d.name() == null ? null : d.name().trim();
         if (name == null || name.isEmpty()) {

@@ -1,0 +1,212 @@
+package io.traveler.configurator.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.traveler.catalog.Catalog;
+import io.traveler.configurator.internal.BomGeneration;
+import io.traveler.configurator.internal.Configuration;
+import io.traveler.configurator.internal.ConfigurationRule;
+import io.traveler.configurator.internal.ConfigurationService;
+import io.traveler.configurator.internal.ConfigurationValues;
+import io.traveler.shared.errors.ValidationException;
+import io.traveler.shared.jpa.ExpectedVersion;
+import io.traveler.shared.paging.ItemList;
+import io.traveler.shared.paging.PageRequest;
+import io.traveler.shared.web.Versions;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Configurations of products (and of order lines), evaluated on every change, with their revisions, and the BOMs
+ * generated from them.
+ */
+@Tag(name = "Configurator")
+@RestController
+class ConfigurationsController {
+    private final ConfigurationService configurations;
+    private final BomGeneration generation;
+    private final Catalog catalog;
+
+    ConfigurationsController(ConfigurationService configurations, BomGeneration generation, Catalog catalog) {
+        this.configurations = configurations;
+        this.generation = generation;
+        this.catalog = catalog;
+    }
+
+    record CreateBody(UUID productId, UUID orderLineId, Map<String, Object> values) {}
+
+    record ChangeBody(Map<String, Object> values) {}
+
+    record ConfigurationView(
+            UUID id,
+            UUID productId,
+            UUID orderLineId,
+            int revision,
+            Object values,
+            boolean valid,
+            List<String> errors,
+            Object errorDetails,
+            BigDecimal price,
+            Object fired,
+            UUID bomId,
+            Instant createdAt,
+            Instant updatedAt) {
+        @SuppressWarnings("unchecked")
+        static ConfigurationView of(Configuration c) {
+            Object details = ConfigurationValues.tree(c.errors());
+            List<String> messages = ((List<Map<String, Object>>) details)
+                    .stream().map(e -> String.valueOf(e.get("message"))).toList();
+            return new ConfigurationView(
+                    c.id(),
+                    c.productId(),
+                    c.orderLineId(),
+                    c.revision(),
+                    ConfigurationValues.tree(c.values()),
+                    c.valid(),
+                    messages,
+                    details,
+                    c.price(),
+                    ConfigurationValues.tree(c.fired()),
+                    c.bomId(),
+                    c.createdAt(),
+                    c.updatedAt());
+        }
+    }
+
+    record RevisionView(
+            int revision, Object values, boolean valid, BigDecimal price, Instant createdAt, UUID createdBy) {}
+
+    record AppliedRuleView(UUID ruleId, String name, ConfigurationRule.Type type, List<String> effects) {}
+
+    record GeneratedView(
+            UUID id,
+            int number,
+            String kind,
+            String status,
+            UUID configurationId,
+            List<BomGeneration.GeneratedLine> lines,
+            List<AppliedRuleView> rulesApplied) {}
+
+    @Operation(
+            summary = "Configure a product (optionally an order line): the values are validated and priced",
+            description = "`values` by option code; missing ones take their defaults. With `order_line_id` the line"
+                    + " must be one of the organization's own, of the same product, still in CONFIGURATION, and not"
+                    + " configured yet; it then takes the configuration's price unless its price was overridden.")
+    @PostMapping(path = "/api/configurations", produces = "application/json")
+    @PreAuthorize("hasAuthority('configurator:configure')")
+    ResponseEntity<ConfigurationView> create(@RequestBody CreateBody body) {
+        Configuration c = configurations.create(body.productId(), body.orderLineId(), body.values());
+        return Versions.withEtag(
+                ResponseEntity.created(URI.create("/api/configurations/" + c.id())),
+                c.version(),
+                ConfigurationView.of(c));
+    }
+
+    @Operation(
+            summary = "Change a configuration's values: a new revision, validated and priced again",
+            description = "The BOM generated from the previous values no longer applies (`bom_id` is cleared)."
+                    + " `If-Match` is checked when given.")
+    @PatchMapping(path = "/api/configurations/{id}", produces = "application/json")
+    @PreAuthorize("hasAuthority('configurator:configure')")
+    ResponseEntity<ConfigurationView> change(
+            @PathVariable UUID id, ExpectedVersion expected, @RequestBody ChangeBody body) {
+        if (body.values() == null) {
+            throw new ValidationException("values", "is required");
+        }
+        Configuration c = configurations.change(id, expected, body.values());
+        return Versions.ok(c.version(), ConfigurationView.of(c));
+    }
+
+    @Operation(summary = "Get a configuration")
+    @GetMapping(path = "/api/configurations/{id}", produces = "application/json")
+    @PreAuthorize("hasAuthority('configurator:read')")
+    ResponseEntity<ConfigurationView> get(@PathVariable UUID id) {
+        Configuration c = configurations.configuration(id);
+        return Versions.ok(c.version(), ConfigurationView.of(c));
+    }
+
+    @Operation(summary = "List configurations, newest first, of a product or an order line")
+    @GetMapping(path = "/api/configurations", produces = "application/json")
+    @PreAuthorize("hasAuthority('configurator:read')")
+    ItemList<ConfigurationView> list(
+            @RequestParam(name = "product_id", required = false) UUID productId,
+            @RequestParam(name = "order_line_id", required = false) UUID orderLineId,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String sort) {
+        var page = PageRequest.of(limit, cursor, sort, ConfigurationService.SORTS.keySet(), "-created_at");
+        var found = configurations.list(page, productId, orderLineId);
+        return new ItemList<>(found.items().stream().map(ConfigurationView::of).toList(), found.nextCursor());
+    }
+
+    @Operation(summary = "Every revision of a configuration, the first first")
+    @GetMapping(path = "/api/configurations/{id}/revisions", produces = "application/json")
+    @PreAuthorize("hasAuthority('configurator:read')")
+    ItemList<RevisionView> revisions(@PathVariable UUID id) {
+        return new ItemList<>(
+                configurations.revisions(id).stream()
+                        .map(r -> new RevisionView(
+                                r.revision(),
+                                ConfigurationValues.tree(r.valuesJson()),
+                                r.valid(),
+                                r.price(),
+                                r.at(),
+                                r.by()))
+                        .toList(),
+                null);
+    }
+
+    @Operation(
+            summary = "Generate the configuration's BOM: a CUSTOM draft with custom parts minted or reused",
+            description = "From the product's ACTIVE BOM with the COMPONENT_SELECTION rules applied, one line per"
+                    + " CUSTOM_PART rule's part (`700-` numbers; the same specifications reuse one part). 409 when"
+                    + " the configuration is not valid. The BOM is then approved like any other; it never becomes"
+                    + " the product's ACTIVE BOM.")
+    @PostMapping(path = "/api/configurations/{id}/generate-bom", produces = "application/json")
+    @PreAuthorize("hasAuthority('configurator:configure')")
+    ResponseEntity<GeneratedView> generate(@PathVariable UUID id) {
+        var generated = generation.generate(id);
+        return ResponseEntity.created(URI.create("/api/boms/" + generated.bomId()))
+                .body(view(id, generated, "DRAFT"));
+    }
+
+    @Operation(summary = "The BOMs generated from a configuration, newest first")
+    @GetMapping(path = "/api/configurations/{id}/boms", produces = "application/json")
+    @PreAuthorize("hasAuthority('configurator:read')")
+    ItemList<GeneratedView> boms(@PathVariable UUID id) {
+        var generated = generation.generated(id);
+        Map<UUID, Catalog.BomRef> boms = catalog.boms(
+                generated.stream().map(BomGeneration.Generated::bomId).toList());
+        return new ItemList<>(
+                generated.stream()
+                        .map(g -> view(id, g, boms.get(g.bomId()).status()))
+                        .toList(),
+                null);
+    }
+
+    private static GeneratedView view(UUID configurationId, BomGeneration.Generated g, String status) {
+        return new GeneratedView(
+                g.bomId(),
+                g.number(),
+                "CUSTOM",
+                status,
+                configurationId,
+                g.lines(),
+                g.rulesApplied().stream()
+                        .map(a -> new AppliedRuleView(a.ruleId(), a.name(), a.type(), a.effects()))
+                        .toList());
+    }
+}

@@ -1,0 +1,243 @@
+package io.traveler.configurator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.traveler.configurator.internal.ConfigurationRule.Type;
+import io.traveler.testing.Api;
+import io.traveler.testing.ApplicationTest;
+import io.traveler.testing.Tenants;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/** The configurations API as the acceptance checks call it. */
+@ApplicationTest
+class ConfigurationsApiTests {
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    Api api;
+    Workshop shop;
+    Api.Tenant admin;
+    UUID product;
+    UUID tap;
+    UUID lift;
+
+    @BeforeEach
+    void aConfigurableProduct() {
+        api = new Api(port);
+        shop = Workshop.of(context);
+        admin = Tenants.in(context).signedIn(shop.member());
+        tap = shop.part("TAP", "15");
+        lift = shop.part("LIFT", "300");
+        product = shop.product("DESK", "500");
+        shop.activeBom(product, List.of(Workshop.line(tap, "1")));
+        shop.numberOption(product, "width", 40, 200);
+        shop.booleanOption(product, "lifter");
+        shop.rule(
+                product,
+                Type.VALIDATION,
+                1,
+                "values.width > 180 && values.lifter",
+                "[{\"error\": \"a lifter carries at most 180 cm\"}]");
+        shop.rule(product, Type.PRICING, 2, "true", "[{\"price_add\": \"values.width * 2\"}]");
+        shop.rule(
+                product,
+                Type.COMPONENT_SELECTION,
+                3,
+                "values.lifter",
+                "[{\"add\": {\"component_type\": \"PART\", \"component_id\": \"" + lift + "\", \"quantity\": 1}},"
+                        + " {\"remove\": {\"component_id\": \"" + tap + "\"}}]");
+        shop.rule(
+                product,
+                Type.CUSTOM_PART,
+                4,
+                "true",
+                "[{\"custom_part\": {\"name\": \"'Top ' + string(values.width) + ' cm'\","
+                        + " \"unit_cost\": \"values.width * 0.5\", \"quantity\": \"2\"}}]");
+    }
+
+    private Api.Response create(Map<String, Object> values) {
+        return api.post("/api/configurations")
+                .as(admin)
+                .body(Map.of("product_id", product, "values", values))
+                .send();
+    }
+
+    private static List<String> customPartIds(JsonNode bom) {
+        List<String> ids = new ArrayList<>();
+        bom.path("lines").forEach(l -> {
+            if (l.path("custom").asBoolean()) {
+                ids.add(l.path("component_id").asString());
+            }
+        });
+        return ids;
+    }
+
+    @Test
+    void aConfigurationIsValidatedPricedRevisedAndGeneratesItsBomWithReusedCustomParts() {
+        var created = create(Map.of("width", 120, "lifter", true));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().path("valid").asBoolean()).isTrue();
+        assertThat(created.json().path("errors").isEmpty()).isTrue();
+        assertThat(created.json().path("price").decimalValue()).isEqualByComparingTo("740");
+        assertThat(created.json().path("revision").asInt()).isEqualTo(1);
+        String path = "/api/configurations/" + created.id();
+
+        var invalid = api.patch(path)
+                .as(admin)
+                .body(Map.of("values", Map.of("width", 190, "lifter", true)))
+                .send();
+        assertThat(invalid.status()).isEqualTo(200);
+        assertThat(invalid.json().path("valid").asBoolean()).isFalse();
+        assertThat(invalid.json().path("errors").get(0).asString()).isEqualTo("a lifter carries at most 180 cm");
+        assertThat(invalid.json().path("error_details").get(0).path("rule_id").isNull())
+                .isFalse();
+        assertThat(invalid.json().path("revision").asInt()).isEqualTo(2);
+
+        var refused = api.post(path + "/generate-bom").as(admin).send();
+        assertThat(refused.status()).isEqualTo(409);
+
+        var stale = api.patch(path)
+                .as(admin)
+                .ifMatch("\"0\"")
+                .body(Map.of("values", Map.of("width", 120)))
+                .send();
+        assertThat(stale.status()).as("If-Match is checked when given").isEqualTo(412);
+
+        var fixed = api.patch(path)
+                .as(admin)
+                .body(Map.of("values", Map.of("width", 120, "lifter", true)))
+                .send();
+        assertThat(fixed.json().path("valid").asBoolean()).isTrue();
+        assertThat(fixed.json().path("price").decimalValue()).isEqualByComparingTo("740");
+
+        var generated = api.post(path + "/generate-bom").as(admin).send();
+        assertThat(generated.status()).isEqualTo(201);
+        JsonNode bom = generated.json();
+        assertThat(bom.path("kind").asString()).isEqualTo("CUSTOM");
+        assertThat(bom.path("status").asString()).isEqualTo("DRAFT");
+        assertThat(bom.path("configuration_id").asString())
+                .isEqualTo(created.id().toString());
+        assertThat(bom.path("lines")).hasSize(2);
+        assertThat(bom.path("lines").get(0).path("part_number").asString()).isEqualTo("LIFT");
+        JsonNode top = bom.path("lines").get(1);
+        assertThat(top.path("part_number").asString()).startsWith("700-");
+        assertThat(top.path("custom").asBoolean()).isTrue();
+        assertThat(top.path("quantity").decimalValue()).isEqualByComparingTo("2");
+        assertThat(bom.path("rules_applied")).hasSize(2);
+        assertThat(bom.path("rules_applied").get(0).path("type").asString()).isEqualTo("COMPONENT_SELECTION");
+        assertThat(bom.path("rules_applied").get(1).path("effects").toString()).contains("minted");
+
+        var current = api.get(path).as(admin).send();
+        assertThat(current.json().path("bom_id").asString())
+                .isEqualTo(bom.path("id").asString());
+        var again = api.post(path + "/generate-bom").as(admin).send();
+        assertThat(customPartIds(again.json()))
+                .as("identical values reuse the custom part")
+                .isEqualTo(customPartIds(bom));
+        var twin = create(Map.of("width", 120, "lifter", false));
+        var twinBom = api.post("/api/configurations/" + twin.id() + "/generate-bom")
+                .as(admin)
+                .send();
+        assertThat(customPartIds(twinBom.json())).isEqualTo(customPartIds(bom));
+
+        assertThat(api.get(path + "/revisions").as(admin).send().json().path("items"))
+                .hasSize(4);
+        var boms = api.get(path + "/boms").as(admin).send().json().path("items");
+        assertThat(boms).hasSize(2);
+        assertThat(boms.get(0).path("id").asString())
+                .as("newest first")
+                .isEqualTo(again.json().path("id").asString());
+        assertThat(api.get("/api/configurations?product_id=" + product)
+                        .as(admin)
+                        .send()
+                        .json()
+                        .path("items"))
+                .hasSize(2);
+
+        var history = api.get("/api/products/templates/" + product + "/boms")
+                .as(admin)
+                .send();
+        assertThat(history.json().path("items").toString()).contains("\"kind\":\"CUSTOM\"", "\"kind\":\"STANDARD\"");
+        String bomPath = "/api/boms/" + bom.path("id").asString();
+        assertThat(api.get(bomPath).as(admin).send().json().path("kind").asString())
+                .isEqualTo("CUSTOM");
+        assertThat(api.post(bomPath + "/activate").as(admin).send().status()).isEqualTo(409);
+    }
+
+    @Test
+    void badRequestsAreProblemsNamingTheField() {
+        var noProduct = api.post("/api/configurations")
+                .as(admin)
+                .body(Map.of("values", Map.of()))
+                .send();
+        assertThat(noProduct.status()).isEqualTo(422);
+        assertThat(noProduct.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("product_id");
+
+        var strangeLine = api.post("/api/configurations")
+                .as(admin)
+                .body(Map.of("product_id", product, "order_line_id", UUID.randomUUID(), "values", Map.of()))
+                .send();
+        assertThat(strangeLine.status()).isEqualTo(422);
+        assertThat(strangeLine.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("order_line_id");
+
+        var noValues = api.patch(
+                        "/api/configurations/" + create(Map.of("width", 50)).id())
+                .as(admin)
+                .body(Map.of())
+                .send();
+        assertThat(noValues.status()).isEqualTo(422);
+        assertThat(noValues.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("values");
+
+        var unknown = create(Map.of("width", 50, "colour", "red"));
+        assertThat(unknown.status()).isEqualTo(201);
+        assertThat(unknown.json().path("valid").asBoolean()).isFalse();
+        assertThat(unknown.json().path("error_details").get(0).path("option").asString())
+                .isEqualTo("colour");
+    }
+
+    @Test
+    void anotherOrganizationSeesNoneOfIt() {
+        var created = create(Map.of("width", 60));
+        var stranger = Tenants.in(context).signedIn("FACTORY");
+        String path = "/api/configurations/" + created.id();
+
+        assertThat(api.get(path).as(stranger).send().status()).isEqualTo(404);
+        assertThat(api.patch(path)
+                        .as(stranger)
+                        .body(Map.of("values", Map.of()))
+                        .send()
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.post(path + "/generate-bom").as(stranger).send().status())
+                .isEqualTo(404);
+        assertThat(api.get(path + "/boms").as(stranger).send().status()).isEqualTo(404);
+        assertThat(api.get(path + "/revisions").as(stranger).send().status()).isEqualTo(404);
+        assertThat(api.post("/api/configurations")
+                        .as(stranger)
+                        .body(Map.of("product_id", product, "values", Map.of()))
+                        .send()
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/configurations?product_id=" + product)
+                        .as(stranger)
+                        .send()
+                        .json()
+                        .path("items"))
+                .isEmpty();
+    }
+}
