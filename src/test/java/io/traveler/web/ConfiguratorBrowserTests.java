@@ -81,6 +81,7 @@ class ConfiguratorBrowserTests extends BrowserTest {
         browser.signIn(admin.email(), Api.PASSWORD);
         browser.open("/app/orders/" + order);
         assertThat(browser.text(By.id("line-rows"))).contains("SINK-B", "not configured");
+        assertThat(browser.text(By.id("configuration-pending"))).startsWith("1 configurable line");
         browser.click("Configure");
         assertThat(browser.path()).endsWith("/configure");
 
@@ -110,6 +111,7 @@ class ConfiguratorBrowserTests extends BrowserTest {
         browser.click(
                 "Order " + api.get("/api/orders/" + order).as(factory).send().text("code"));
         assertThat(browser.text(By.id("line-rows"))).contains("configured", "1,450.00");
+        assertThat(browser.findAll(By.id("configuration-pending"))).isEmpty();
     }
 
     private void awaitText(String id, String text) {

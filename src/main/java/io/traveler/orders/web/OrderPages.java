@@ -514,7 +514,15 @@ class OrderPages {
         boolean seesProjects =
                 owner && TravelerAuthentication.current().orElseThrow().can("projects:read");
         model.addAttribute("progress", seesProjects ? projects.progressOfOrder(id) : null);
-        model.addAttribute("configured", owner ? configurations.lineStates(order) : Map.of());
+        Map<UUID, String> configured = owner ? configurations.lineStates(order) : Map.of();
+        model.addAttribute("configured", configured);
+        model.addAttribute(
+                "unconfigured",
+                LINES_OPEN.contains(order.phase())
+                        ? configured.values().stream()
+                                .filter(state -> !state.equals("configured"))
+                                .count()
+                        : 0L);
         return "orders/order";
     }
 
