@@ -99,13 +99,14 @@ done
 echo "rules: $(sql -c "select count(*) from configurator.rules where org_id = '$org'"), options: $(sql -c "select count(*) from configurator.options where org_id = '$org'"), base BOM lines: $(sql -c "select count(*) from catalog.bom_lines where bom_id = '$base_bom'")"
 
 seq_no=0
-values() { # new values every call: the custom parts' specifications change, so each generation mints them
+next_values() { # new values in $VALUES on every call: the custom parts' specifications change, so generations mint
   seq_no=$((seq_no + 1))
-  jq -nc --argjson s "$seq_no" '[range(1; 21) | {key: "n\(.)", value: ((($s * 7 + . * 13) % 101))}]
+  VALUES=$(jq -nc --argjson s "$seq_no" '[range(1; 21) | {key: "n\(.)", value: ((($s * 7 + . * 13) % 101))}]
     + [range(1; 6) | {key: "b\(.)", value: ((($s + .) % 2) == 0)}]
-    + [range(1; 6) | {key: "c\(.)", value: (["a", "b", "c"][($s + .) % 3])}] | from_entries'
+    + [range(1; 6) | {key: "c\(.)", value: (["a", "b", "c"][($s + .) % 3])}] | from_entries')
 }
-configuration=$(api /api/configurations "$(jq -nc --arg p "$product" --argjson v "$(values)" '{product_id: $p, values: $v}')" | jq -r .id)
+next_values
+configuration=$(api /api/configurations "$(jq -nc --arg p "$product" --argjson v "$VALUES" '{product_id: $p, values: $v}')" | jq -r .id)
 [[ $(curl -fsS -H "$auth" "$base/api/configurations/$configuration" | jq -r .valid) == true ]] || die "the bench configuration is not valid"
 
 # timed KIND METHOD PATH [BODY]: one request, its time appended to KIND's file; fails on a non-2xx answer
@@ -125,12 +126,15 @@ echo "measuring: $rounds rounds of $requests health/console/patch and $generatio
 for ((r = 1; r <= rounds; r++)); do
   for ((i = 0; i < requests; i++)); do
     timed health GET /actuator/health
-    timed console POST /api/configurator/console "$(jq -nc --arg p "$product" --argjson v "$(values)" '{product_id: $p, values: $v}')"
-    timed patch PATCH "/api/configurations/$configuration" "$(jq -nc --argjson v "$(values)" '{values: $v}')"
+    next_values
+    timed console POST /api/configurator/console "$(jq -nc --arg p "$product" --argjson v "$VALUES" '{product_id: $p, values: $v}')"
+    next_values
+    timed patch PATCH "/api/configurations/$configuration" "$(jq -nc --argjson v "$VALUES" '{values: $v}')"
   done
   for ((i = 0; i < generations; i++)); do
+    next_values
     curl -fsS -o /dev/null -X PATCH -H "$auth" -H 'Content-Type: application/json' \
-      -d "$(jq -nc --argjson v "$(values)" '{values: $v}')" "$base/api/configurations/$configuration"
+      -d "$(jq -nc --argjson v "$VALUES" '{values: $v}')" "$base/api/configurations/$configuration"
     timed generate POST "/api/configurations/$configuration/generate-bom"
     timed by-hand POST "/api/products/templates/$product/boms" "@$work/bom.json"
   done

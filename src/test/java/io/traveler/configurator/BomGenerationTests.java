@@ -167,6 +167,35 @@ class BomGenerationTests {
     }
 
     @Test
+    void aBaseLineKeepsItsStageWasteAndNotes() {
+        UUID desk = shop.product("DESK", "10");
+        shop.activeBom(
+                desk,
+                List.of(new io.traveler.catalog.internal.BomLines.Line(
+                        io.traveler.catalog.internal.Bom.ComponentType.PART,
+                        basin,
+                        new BigDecimal("3"),
+                        "EA",
+                        new BigDecimal("0.05"),
+                        true,
+                        null,
+                        null,
+                        "fragile",
+                        "Assembly")));
+
+        var generated = shop.generate(shop.configure(desk, Map.of()).id());
+
+        var stored = shop.member().call(() -> boms.bom(generated.bomId())).lines();
+        assertThat(stored).singleElement().satisfies(l -> {
+            assertThat(l.stageName()).isEqualTo("Assembly");
+            assertThat(l.wasteFactor()).isEqualByComparingTo("0.05");
+            assertThat(l.optional()).isTrue();
+            assertThat(l.notes()).isEqualTo("fragile");
+            assertThat(l.quantity()).isEqualByComparingTo("3");
+        });
+    }
+
+    @Test
     void theSameSpecificationsReuseOneCustomPartAndTakeOneNumber() {
         long before = shop.nextCustomNumber();
         var first = shop.configure(sink, values(48, 1, false, false));

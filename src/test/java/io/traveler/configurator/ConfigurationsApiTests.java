@@ -153,7 +153,8 @@ class ConfigurationsApiTests {
         assertThat(customPartIds(twinBom.json())).isEqualTo(customPartIds(bom));
 
         assertThat(api.get(path + "/revisions").as(admin).send().json().path("items"))
-                .hasSize(4);
+                .as("three changes; the stale one changed nothing")
+                .hasSize(3);
         var boms = api.get(path + "/boms").as(admin).send().json().path("items");
         assertThat(boms).hasSize(2);
         assertThat(boms.get(0).path("id").asString())
@@ -174,6 +175,22 @@ class ConfigurationsApiTests {
         assertThat(api.get(bomPath).as(admin).send().json().path("kind").asString())
                 .isEqualTo("CUSTOM");
         assertThat(api.post(bomPath + "/activate").as(admin).send().status()).isEqualTo(409);
+    }
+
+    @Test
+    void theProductPageMarksTheCustomBomAndOffersNoActivationOfIt() throws Exception {
+        var created = create(Map.of("width", 100));
+        var generated = api.post("/api/configurations/" + created.id() + "/generate-bom")
+                .as(admin)
+                .send();
+        String bomId = generated.json().path("id").asString();
+        var pages = io.traveler.testing.PageSession.signIn(port, shop.member().email());
+
+        String page = pages.get("/app/catalog/products/" + product).body();
+        String row = page.substring(page.indexOf("id=\"bom-2\""));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertThat(row).contains(">custom</span>").doesNotContain("/activate");
+        assertThat(pages.get("/app/catalog/boms/" + bomId).body()).contains("id=\"bom-kind\"");
     }
 
     @Test

@@ -223,6 +223,12 @@ class ConfiguratorRulesApiTests {
         assertThat(field(misspelt)).isEqualTo("condition");
         assertThat(message(misspelt)).contains("no option 'lenght'");
 
+        for (String escape : List.of("env.HOME != ''", "request.user == 'x'", "getClass() == null")) {
+            var reaching = rule(pricing("Reaching out", 1, escape, Map.of("price_add", "1")));
+            assertThat(reaching.status()).as(escape).isEqualTo(422);
+            assertThat(message(reaching)).as(escape).contains("undeclared reference");
+        }
+
         var action = rule(pricing("Bad action", 1, "true", Map.of("price_add", "values.basin_type * 2")));
         assertThat(action.status()).isEqualTo(422);
         assertThat(field(action)).isEqualTo("actions[0].price_add");
@@ -285,7 +291,7 @@ class ConfiguratorRulesApiTests {
     @Test
     void savedRulesPriceValidateAndSelectComponentsInTheConsole() {
         sinkOptions();
-        created(api.post("/api/configurator/rules")
+        var roomy = created(api.post("/api/configurator/rules")
                 .as(owner)
                 .body(Map.of(
                         "product_id",
@@ -302,6 +308,18 @@ class ConfiguratorRulesApiTests {
                         "Basins are 22 in wide",
                         "example_values",
                         Map.of("length", 60, "basin_count", 3))));
+        assertThat(roomy.json().path("description").asString()).isEqualTo("Basins are 22 in wide");
+        Map<String, Object> clearing = new HashMap<>();
+        clearing.put("description", null);
+        var cleared = api.patch("/api/configurator/rules/" + roomy.id())
+                .as(owner)
+                .ifMatch(roomy.header("ETag"))
+                .body(clearing)
+                .send();
+        assertThat(cleared.status()).as(cleared.toString()).isEqualTo(200);
+        assertThat(cleared.json().path("description").isNull()).isTrue();
+        assertThat(cleared.json().path("condition").asString())
+                .isEqualTo("values.basin_count == 3 && values.length < 72");
         var perInch = created(api.post("/api/configurator/rules")
                 .as(owner)
                 .body(pricing("Per inch", 10, "true", Map.of("price_add", "values.length * 12.5"))));
@@ -395,7 +413,7 @@ class ConfiguratorRulesApiTests {
         assertThat(unknown.json().path("errors"))
                 .extracting(e ->
                         e.path("option").asString() + ": " + e.path("message").asString())
-                .contains("colour: the product has no option 'colour'", "basin_count: must be at most 3");
+                .contains("colour: The product has no option 'colour'", "basin_count: Basins must be at most 3");
 
         var nested = api.post("/api/configurator/console")
                 .as(owner)

@@ -742,10 +742,39 @@ class MalformedInputTests {
                         admin,
                         "/api/inventory/purchase-orders",
                         Map.of("supplier_id", supplier, "lines", List.of(Map.of("part_id", part, "quantity", 2)))));
+        configuratorRuleFixtures(api, admin, product, ids);
         ids.put(
                 "configurations",
                 created(api, admin, "/api/configurations", Map.of("product_id", product, "values", Map.of())));
         return ids;
+    }
+
+    /** An option of the product and a rule over it, so the walk meets them (/api/configurator/options|rules/{id}). */
+    private static void configuratorRuleFixtures(Api api, Api.Tenant admin, String product, Map<String, String> ids) {
+        ids.put(
+                "options",
+                created(
+                        api,
+                        admin,
+                        "/api/products/templates/" + product + "/options",
+                        Map.of("code", "walker", "label", "Walker", "type", "NUMBER", "min", 1, "max", 10)));
+        ids.put(
+                "rules",
+                created(
+                        api,
+                        admin,
+                        "/api/configurator/rules",
+                        Map.of(
+                                "product_id",
+                                product,
+                                "name",
+                                "Walker rule",
+                                "type",
+                                "PRICING",
+                                "condition",
+                                "values.walker > 2",
+                                "actions",
+                                List.of(Map.of("price_add", "values.walker * 2")))));
     }
 
     private static String created(Api api, Api.Tenant admin, String path, Map<String, Object> body) {

@@ -190,6 +190,18 @@ class BomDrafts {
 
     private record NewBom(UUID id, UUID productId, int number) {}
 
+    /**
+     * The lines of a BOM just saved (and checked by {@link BomService}), in a few statements however many, audited
+     * as the entity path audits them.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void insertLines(Bom bom, List<BomLines.Line> lines) {
+        insertLines(
+                List.of(new NewBom(bom.id(), bom.productId(), bom.number())),
+                List.of(new Draft(bom.productId(), lines)),
+                Instant.now());
+    }
+
     private void write(List<Draft> drafts, String notes, boolean activate) {
         if (drafts.isEmpty()) {
             return;
@@ -302,16 +314,16 @@ class BomDrafts {
         jdbc.sql("""
                         insert into catalog.bom_lines (org_id, id, bom_id, sequence, component_type, component_id,
                                                        quantity, unit, waste_factor, optional, substitute_group,
-                                                       preference, notes, created_at, updated_at)
+                                                       preference, notes, stage_name, created_at, updated_at)
                         select cast(current_setting('app.org_id') as uuid), r.id, r.bom_id, r.sequence, r.type,
                                r.component_id, r.quantity, r.unit, r.waste, r.optional, r.substitute_group,
-                               r.preference, r.notes, :now, :now
+                               r.preference, r.notes, r.stage_name, :now, :now
                           from unnest(cast(:ids as uuid[]), cast(:boms as uuid[]), cast(:sequences as int[]), :types,
                                       cast(:components as uuid[]), cast(:quantities as numeric[]), :units,
                                       cast(:wastes as numeric[]), cast(:optionals as boolean[]), :groups,
-                                      cast(:preferences as int[]), :notes)
+                                      cast(:preferences as int[]), :notes, :stages)
                                as r(id, bom_id, sequence, type, component_id, quantity, unit, waste, optional,
-                                    substitute_group, preference, notes)
+                                    substitute_group, preference, notes, stage_name)
                         """)
                 .param("now", Timestamp.from(now))
                 .param("ids", array("uuid", rows.stream().map(Row::id)))
@@ -335,6 +347,7 @@ class BomDrafts {
                 .param("groups", array("text", rows.stream().map(r -> r.line().substituteGroup())))
                 .param("preferences", array("int4", rows.stream().map(r -> preference(r.line()))))
                 .param("notes", array("text", rows.stream().map(r -> r.line().notes())))
+                .param("stages", array("text", rows.stream().map(r -> stage(r.line()))))
                 .update();
         UUID org = io.traveler.shared.tenancy.TenantContext.requireOrgId();
         audit.record(
@@ -354,6 +367,9 @@ class BomDrafts {
                             state.put("preference", preference(l));
                             state.put("quantity", l.quantity());
                             state.put("sequence", r.sequence());
+                            if (stage(l) != null) {
+                                state.put("stageName", stage(l));
+                            }
                             state.put("substituteGroup", l.substituteGroup());
                             state.put("unit", l.unit());
                             state.put("updatedAt", now);
@@ -366,6 +382,13 @@ class BomDrafts {
 
     private static BigDecimal waste(BomLines.Line line) {
         return line.wasteFactor() == null ? BigDecimal.ZERO : line.wasteFactor();
+    }
+
+    /** As {@code BomLine} keeps it: trimmed, blank as none. */
+    private static String stage(BomLines.Line line) {
+        return line.stageName() == null || line.stageName().isBlank()
+                ? null
+                : line.stageName().trim();
     }
 
     private static int preference(BomLines.Line line) {

@@ -43,6 +43,7 @@ public class BomService {
     private final JdbcClient jdbc;
     private final BomGraphs graphs;
     private final long maxExplosionLines;
+    private final BomDrafts drafts;
 
     BomService(
             Boms boms,
@@ -52,7 +53,9 @@ public class BomService {
             EntityManager em,
             JdbcClient jdbc,
             BomGraphs graphs,
-            @Value("${traveler.limits.explosion-lines:1000000}") long maxExplosionLines) {
+            @Value("${traveler.limits.explosion-lines:1000000}") long maxExplosionLines,
+            BomDrafts drafts) {
+        this.drafts = drafts;
         this.graphs = graphs;
         this.maxExplosionLines = maxExplosionLines;
         this.boms = boms;
@@ -120,15 +123,16 @@ public class BomService {
 
     /**
      * A new CUSTOM DRAFT of the product, generated for one of its configurations: checked as any draft, numbered as
-     * the product's next version, never activated.
+     * the product's next version, never activated. Its lines are written in bulk: a generated BOM is as long as the
+     * product's, and a configurator generates many.
      */
     @Transactional
     public BomWithLines createCustom(UUID productId, UUID configurationId, List<BomLines.Line> newLines, String notes) {
         products.findLocked(productId).orElseThrow(() -> NotFoundException.of("Product", productId));
         validate(productId, newLines);
         var bom = boms.saveAndFlush(Bom.custom(productId, boms.lastNumberOf(productId) + 1, configurationId, notes));
-        insertLines(bom.id(), newLines);
-        return withLines(bom);
+        drafts.insertLines(bom, newLines);
+        return new BomWithLines(bom, newLines);
     }
 
     @Transactional

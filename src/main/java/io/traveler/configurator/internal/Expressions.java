@@ -151,6 +151,10 @@ public class Expressions {
 
     /** Evaluates a condition: true or false. */
     public boolean test(Compiled expression, Map<String, Object> values) {
+        return test(expression, bind(values));
+    }
+
+    public boolean test(Compiled expression, Bound values) {
         Object answer = evaluate(expression, values);
         if (answer instanceof Boolean b) {
             return b;
@@ -160,6 +164,10 @@ public class Expressions {
 
     /** Evaluates a computed number. */
     public BigDecimal number(Compiled expression, Map<String, Object> values) {
+        return number(expression, bind(values));
+    }
+
+    public BigDecimal number(Compiled expression, Bound values) {
         Object answer = evaluate(expression, values);
         if (answer instanceof Long l) {
             return BigDecimal.valueOf(l);
@@ -175,6 +183,10 @@ public class Expressions {
 
     /** Evaluates a computed text (a number or a bool is written out). */
     public String text(Compiled expression, Map<String, Object> values) {
+        return text(expression, bind(values));
+    }
+
+    public String text(Compiled expression, Bound values) {
         Object answer = evaluate(expression, values);
         return switch (answer) {
             case String s -> s;
@@ -190,12 +202,36 @@ public class Expressions {
      * {@link #value} makes them.
      */
     public Object evaluate(Compiled expression, Map<String, Object> values) {
-        Map<String, Object> activation = new HashMap<>(values.size() * 2 + 2);
-        activation.put("values", values);
-        values.forEach((code, value) -> activation.put("values." + code, value));
+        return evaluate(expression, bind(values));
+    }
+
+    /**
+     * Values made ready for any number of evaluations ({@link #bind}): what an expression sees, built once for all
+     * the rules of one evaluation rather than once per expression.
+     */
+    public static final class Bound {
+        private final Map<String, Object> values;
+        private final Map<String, Object> activation;
+
+        private Bound(Map<String, Object> values) {
+            this.values = values;
+            this.activation = new HashMap<>(values.size() * 2 + 2);
+            activation.put("values", values);
+            values.forEach((code, value) -> activation.put("values." + code, value));
+        }
+    }
+
+    /** The values as expressions see them; {@code values} must not change while the binding is in use. */
+    public static Bound bind(Map<String, Object> values) {
+        return new Bound(values);
+    }
+
+    /** Evaluates within the step limit, on values bound once ({@link #bind}). */
+    public Object evaluate(Compiled expression, Bound bound) {
+        Map<String, Object> values = bound.values;
         int[] steps = {0};
         try {
-            Object answer = expression.program().trace(activation, (expr, value) -> {
+            Object answer = expression.program().trace(bound.activation, (expr, value) -> {
                 if (++steps[0] > MAX_STEPS) {
                     throw new StepLimitReached();
                 }

@@ -16,6 +16,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,6 +104,7 @@ public class RuleEngine {
     /** One evaluation, from the values given to the answer. */
     private final class Run {
         private final Map<String, Expressions.ValueType> types = new LinkedHashMap<>();
+        private final Map<String, String> labels = new HashMap<>();
         private final Map<String, Object> seen = new LinkedHashMap<>();
         private final Map<String, Object> view = Collections.unmodifiableMap(seen);
         private final List<Problem> errors = new ArrayList<>();
@@ -112,18 +114,22 @@ public class RuleEngine {
         private final List<CustomPartSpec> customParts = new ArrayList<>();
         private final List<Skipped> skipped = new ArrayList<>();
         private BigDecimal price;
+        private Expressions.Bound bound;
 
         Run(Catalog.ProductRef product, List<ProductOption> options, Map<String, Object> given) {
             this.price = product.basePrice() == null ? BigDecimal.ZERO : product.basePrice();
             List<ProductOption> ordered = new ArrayList<>(options);
             ordered.sort(Comparator.comparingInt(ProductOption::position).thenComparing(ProductOption::code));
-            ordered.forEach(o -> types.put(o.code(), o.type().valueType()));
+            ordered.forEach(o -> {
+                types.put(o.code(), o.type().valueType());
+                labels.put(o.code(), o.label());
+            });
             given.keySet().stream()
                     .filter(code -> !types.containsKey(code))
                     .sorted()
                     .forEach(code -> {
                         faulty.add(code);
-                        errors.add(new Problem(code, null, "the product has no option '" + code + "'"));
+                        errors.add(new Problem(code, null, "The product has no option '" + code + "'"));
                     });
             List<OptionCheck> checks = new ArrayList<>(ordered.size());
             Map<String, Object> raws = new LinkedHashMap<>();
@@ -150,18 +156,26 @@ public class RuleEngine {
                 if (raw == null) {
                     if (check.check().definition().required()) {
                         faulty.add(code);
-                        errors.add(new Problem(code, null, "is required"));
+                        errors.add(new Problem(code, null, labelOf(code) + " is required"));
                     }
                 } else if (!seen.containsKey(code)) {
                     faulty.add(code);
-                    errors.add(new Problem(code, null, check.check().problemWith(raw)));
+                    errors.add(new Problem(
+                            code, null, labelOf(code) + " " + check.check().problemWith(raw)));
                 }
             }
         }
 
+        private String labelOf(String code) {
+            return labels.getOrDefault(code, code);
+        }
+
         private boolean visible(OptionCheck check) {
             if (check.broken() != null) {
-                errors.add(new Problem(check.check().code(), null, "cannot be shown or hidden: " + check.broken()));
+                errors.add(new Problem(
+                        check.check().code(),
+                        null,
+                        labelOf(check.check().code()) + " cannot be shown or hidden: " + check.broken()));
                 return true;
             }
             if (check.visibleWhen() == null) {
@@ -182,15 +196,16 @@ public class RuleEngine {
                 }
             }
             ordered.sort(Comparator.comparingInt(ConfigurationRule::priority));
+            bound = Expressions.bind(view);
             for (ConfigurationRule rule : ordered) {
                 apply(rule);
             }
             BigDecimal answered = price.setScale(PRICE_SCALE, RoundingMode.HALF_UP);
             if (answered.abs().compareTo(MAX_PRICE) >= 0) {
-                errors.add(new Problem(null, null, "the price comes to more than " + MAX_PRICE.toPlainString()));
+                errors.add(new Problem(null, null, "The price comes to more than " + MAX_PRICE.toPlainString()));
                 answered = null;
             } else if (answered.signum() < 0) {
-                errors.add(new Problem(null, null, "the price comes to below zero (" + answered.toPlainString() + ")"));
+                errors.add(new Problem(null, null, "The price comes to below zero (" + answered.toPlainString() + ")"));
             }
             return new Evaluation(
                     Collections.unmodifiableMap(new LinkedHashMap<>(seen)),
@@ -210,7 +225,7 @@ public class RuleEngine {
                 return;
             }
             try {
-                if (!expressions.test(prepared.condition(), view)) {
+                if (!expressions.test(prepared.condition(), bound)) {
                     return;
                 }
                 Effects effects = new Effects(rule, price);
@@ -237,7 +252,7 @@ public class RuleEngine {
             if (mayBeMissingValue && faulty.stream().anyMatch(code -> mentions(reason, code))) {
                 return;
             }
-            errors.add(new Problem(null, rule.id(), "the rule '" + rule.name() + "' could not be checked: " + reason));
+            errors.add(new Problem(null, rule.id(), "The rule '" + rule.name() + "' could not be checked: " + reason));
         }
 
         private static boolean mentions(String reason, String code) {
@@ -268,7 +283,7 @@ public class RuleEngine {
                     }
                     case RuleActions.Compatibility c -> compatibility(c);
                     case RuleActions.PriceChange p -> {
-                        BigDecimal amount = expressions.number(p.amount(), view);
+                        BigDecimal amount = expressions.number(p.amount(), bound);
                         BigDecimal before = price;
                         price = (p.multiply() ? price.multiply(amount) : price.add(amount))
                                 .setScale(WORKING_SCALE, RoundingMode.HALF_UP);
@@ -294,10 +309,12 @@ public class RuleEngine {
                 }
                 String message = c.message() != null
                         ? c.message()
-                        : value == null
-                                ? "must be one of " + allowed + " (" + rule.name() + ")"
-                                : (c.excludes() ? "cannot be " : "must be one of " + allowed + ", not ") + value + " ("
-                                        + rule.name() + ")";
+                        : labelOf(c.option())
+                                + (value == null
+                                        ? " must be one of " + allowed
+                                        : (c.excludes() ? " cannot be " : " must be one of " + allowed + ", not ")
+                                                + value)
+                                + " (" + rule.name() + ")";
                 errors.add(new Problem(c.option(), rule.id(), message));
                 said.add(c.option() + " = " + value + ": incompatible");
             }
@@ -320,20 +337,20 @@ public class RuleEngine {
             }
 
             private void customPart(RuleActions.CustomPart p) {
-                String name = expressions.text(p.name(), view).trim();
+                String name = expressions.text(p.name(), bound).trim();
                 if (name.isEmpty() || name.length() > MAX_NAME) {
                     throw new Expressions.EvaluationFailure(
                             "the custom part's name must be 1 to " + MAX_NAME + " characters, not '" + name + "'");
                 }
                 BigDecimal unitCost =
-                        expressions.number(p.unitCost(), view).setScale(PRICE_SCALE, RoundingMode.HALF_UP);
+                        expressions.number(p.unitCost(), bound).setScale(PRICE_SCALE, RoundingMode.HALF_UP);
                 if (unitCost.signum() < 0 || unitCost.compareTo(MAX_PRICE) >= 0) {
                     throw new Expressions.EvaluationFailure(
                             "the custom part's unit cost came to " + plain(unitCost) + ", not a cost");
                 }
-                BigDecimal quantity = checked(expressions.number(p.quantity(), view));
+                BigDecimal quantity = checked(expressions.number(p.quantity(), bound));
                 Map<String, Object> specifications = new TreeMap<>();
-                p.specifications().forEach((key, value) -> specifications.put(key, expressions.text(value, view)));
+                p.specifications().forEach((key, value) -> specifications.put(key, expressions.text(value, bound)));
                 customParts.add(new CustomPartSpec(
                         rule.id(),
                         name,
@@ -345,7 +362,7 @@ public class RuleEngine {
             }
 
             private BigDecimal quantity(RuleActions.Quantity q) {
-                return q.fixed() != null ? q.fixed() : checked(expressions.number(q.computed(), view));
+                return q.fixed() != null ? q.fixed() : checked(expressions.number(q.computed(), bound));
             }
 
             private BigDecimal checked(BigDecimal quantity) {

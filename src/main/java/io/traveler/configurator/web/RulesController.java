@@ -7,6 +7,7 @@ import io.traveler.configurator.internal.RuleService;
 import io.traveler.shared.errors.ValidationException;
 import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.paging.ItemList;
+import io.traveler.shared.web.ExplicitNulls;
 import io.traveler.shared.web.Versions;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -109,12 +110,29 @@ class RulesController {
         return Versions.ok(found.version(), RuleView.of(found));
     }
 
-    @Operation(summary = "Change a rule (a field left out stays as it is; its product or category never changes)")
+    @Operation(
+            summary = "Change a rule",
+            description = "A field left out stays as it is (description sent as null is cleared); the rule's product"
+                    + " or category never changes. The rule is checked whole again.")
     @PatchMapping("/api/configurator/rules/{id}")
     @PreAuthorize("hasAuthority('configurator:manage')")
     ResponseEntity<RuleView> change(
             @PathVariable UUID id, ExpectedVersion expected, @Valid @RequestBody RuleBody body) {
-        ConfigurationRule changed = rules.change(id, expected, body.request());
+        RuleService.RuleRequest request = body.request();
+        if (ExplicitNulls.inThisRequest().contains("description")) {
+            request = new RuleService.RuleRequest(
+                    request.productId(),
+                    request.categoryId(),
+                    request.name(),
+                    "",
+                    request.type(),
+                    request.priority(),
+                    request.condition(),
+                    request.actionsJson(),
+                    request.active(),
+                    request.exampleValuesJson());
+        }
+        ConfigurationRule changed = rules.change(id, expected, request);
         return Versions.ok(changed.version(), RuleView.of(changed));
     }
 

@@ -176,13 +176,13 @@ class RuleEngineTests {
                 "colour",
                 "red"));
         assertThat(bad.valid()).isFalse();
-        assertThat(messagesOf(bad, "length")).containsExactly("must be at least 24");
-        assertThat(messagesOf(bad, "basin_count")).containsExactly("must be 1 plus a multiple of 1");
+        assertThat(messagesOf(bad, "length")).containsExactly("length must be at least 24");
+        assertThat(messagesOf(bad, "basin_count")).containsExactly("basin_count must be 1 plus a multiple of 1");
         assertThat(messagesOf(bad, "basin_type")).singleElement().asString().contains("undermount, drop_in");
-        assertThat(messagesOf(bad, "lifter")).containsExactly("must be true or false");
-        assertThat(messagesOf(bad, "colour")).containsExactly("the product has no option 'colour'");
-        assertThat(messagesOf(evaluate(values()), "length")).containsExactly("is required");
-        assertThat(messagesOf(evaluate(values("length", 121)), "length")).containsExactly("must be at most 120");
+        assertThat(messagesOf(bad, "lifter")).containsExactly("lifter must be true or false");
+        assertThat(messagesOf(bad, "colour")).containsExactly("The product has no option 'colour'");
+        assertThat(messagesOf(evaluate(values()), "length")).containsExactly("length is required");
+        assertThat(messagesOf(evaluate(values("length", 121)), "length")).containsExactly("length must be at most 120");
         assertThat(evaluate(values("length", "72", "lifter", "true")).valid())
                 .as("numbers and bools as forms send them")
                 .isTrue();
@@ -195,7 +195,7 @@ class RuleEngineTests {
         assertThat(hidden.values()).doesNotContainKey("engraving");
 
         var shown = evaluate(values("length", 72, "lights", true, "engraving", "lower case"));
-        assertThat(messagesOf(shown, "engraving")).containsExactly("must match [A-Z ]{1,20}");
+        assertThat(messagesOf(shown, "engraving")).containsExactly("engraving must match [A-Z ]{1,20}");
         assertThat(evaluate(values("length", 72, "lights", true, "engraving", "TORVAN"))
                         .values())
                 .containsEntry("engraving", "TORVAN");
@@ -207,7 +207,7 @@ class RuleEngineTests {
         String attack = "a".repeat(990) + "!";
         long started = System.nanoTime();
         var e = engine.evaluate(sink, List.of(catastrophic), List.of(), values("code", attack));
-        assertThat(messagesOf(e, "code")).containsExactly("must match (a+)+$");
+        assertThat(messagesOf(e, "code")).containsExactly("code must match (a+)+$");
         assertThat(System.nanoTime() - started).isLessThan(2_000_000_000L);
     }
 
@@ -273,7 +273,7 @@ class RuleEngineTests {
 
         var tooFew = evaluate(values("length", 110, "basin_count", 1), requires);
         assertThat(tooFew.errors()).singleElement().satisfies(p -> assertThat(p.message())
-                .isEqualTo("must be one of 2, 3, not 1 (COMPATIBILITY 3)"));
+                .isEqualTo("basin_count must be one of 2, 3, not 1 (COMPATIBILITY 3)"));
         assertThat(evaluate(values("length", 110, "basin_count", 2), requires).valid())
                 .isTrue();
     }
@@ -355,7 +355,7 @@ class RuleEngineTests {
         assertThat(e.valid()).isFalse();
         assertThat(e.errors()).singleElement().satisfies(p -> {
             assertThat(p.ruleId()).isEqualTo(needsLights.id());
-            assertThat(p.message()).startsWith("the rule 'PRICING 1' could not be checked: ");
+            assertThat(p.message()).startsWith("The rule 'PRICING 1' could not be checked: ");
         });
         assertThat(e.price()).isEqualByComparingTo("1000");
 
@@ -466,15 +466,28 @@ class RuleEngineTests {
         var first = engine.evaluate(sink, thirty, rules, values);
         assertThat(first.valid()).as("%s", first.errors()).isTrue();
         assertThat(first.fired()).hasSizeGreaterThan(50);
+        // side by side, alternating: the 200 rules, and the same values checked against the options alone
         long[] nanos = new long[400];
+        long[] baseline = new long[nanos.length];
         for (int i = 0; i < nanos.length; i++) {
             long started = System.nanoTime();
             engine.evaluate(sink, thirty, rules, values);
             nanos[i] = System.nanoTime() - started;
+            started = System.nanoTime();
+            engine.evaluate(sink, thirty, List.of(), values);
+            baseline[i] = System.nanoTime() - started;
         }
         Arrays.sort(nanos);
-        assertThat(nanos[nanos.length / 2]).as("median ns").isLessThan(20_000_000L);
-        System.out.println("200 rules over 30 options: median " + nanos[nanos.length / 2] / 1000 + " µs, p90 "
-                + nanos[nanos.length * 9 / 10] / 1000 + " µs");
+        Arrays.sort(baseline);
+        long median = nanos[nanos.length / 2];
+        assertThat(median).as("median ns").isLessThan(20_000_000L);
+        System.out.printf(
+                "rule-engine: 200 rules over 30 options p50 %d µs p95 %d µs; options alone p50 %d µs p95 %d µs;"
+                        + " %d rules fired%n",
+                median / 1000,
+                nanos[nanos.length * 95 / 100] / 1000,
+                baseline[baseline.length / 2] / 1000,
+                baseline[baseline.length * 95 / 100] / 1000,
+                first.fired().size());
     }
 }
