@@ -60,13 +60,26 @@ public class RuleEngine {
     private final Cache<RuleKey, Prepared> preparedRules =
             Caffeine.newBuilder().maximumSize(20_000).build();
 
-    private record OptionKey(
-            String code, ProductOption.Definition definition, Map<String, Expressions.ValueType> types) {}
+    private final Cache<Map<String, Expressions.ValueType>, Types> canonicalTypes =
+            Caffeine.newBuilder().maximumSize(5_000).build();
+
+    /**
+     * A product's option types, one instance per distinct set: cache keys compare it by identity and hash it once,
+     * not entry by entry for each of a product's rules.
+     */
+    private static final class Types {
+        final Map<String, Expressions.ValueType> map;
+
+        Types(Map<String, Expressions.ValueType> map) {
+            this.map = Map.copyOf(map);
+        }
+    }
+
+    private record OptionKey(String code, ProductOption.Definition definition, Types types) {}
 
     private record OptionCheck(OptionDefinitions.Check check, Expressions.Compiled visibleWhen, String broken) {}
 
-    private record RuleKey(
-            ConfigurationRule.Type type, String condition, String actions, Map<String, Expressions.ValueType> types) {}
+    private record RuleKey(ConfigurationRule.Type type, String condition, String actions, Types types) {}
 
     /** A rule compiled, or why it no longer compiles (an option it names was changed or deleted since). */
     private record Prepared(Expressions.Compiled condition, List<Action> actions, String broken) {}
@@ -105,6 +118,7 @@ public class RuleEngine {
     private final class Run {
         private final Map<String, Expressions.ValueType> types = new LinkedHashMap<>();
         private final Map<String, String> labels = new HashMap<>();
+        private final Types typesKey;
         private final Map<String, Object> seen = new LinkedHashMap<>();
         private final Map<String, Object> view = Collections.unmodifiableMap(seen);
         private final List<Problem> errors = new ArrayList<>();
@@ -124,6 +138,7 @@ public class RuleEngine {
                 types.put(o.code(), o.type().valueType());
                 labels.put(o.code(), o.label());
             });
+            typesKey = canonicalTypes.get(types, Types::new);
             given.keySet().stream()
                     .filter(code -> !types.containsKey(code))
                     .sorted()
@@ -134,7 +149,7 @@ public class RuleEngine {
             List<OptionCheck> checks = new ArrayList<>(ordered.size());
             Map<String, Object> raws = new LinkedHashMap<>();
             for (ProductOption option : ordered) {
-                OptionCheck check = checkOf(option, types);
+                OptionCheck check = checkOf(option, typesKey);
                 checks.add(check);
                 Object raw = given.get(option.code());
                 if (raw == null) {
@@ -219,7 +234,7 @@ public class RuleEngine {
         }
 
         private void apply(ConfigurationRule rule) {
-            Prepared prepared = prepare(rule, rule.categoryId() == null ? types : null);
+            Prepared prepared = prepare(rule, rule.categoryId() == null ? typesKey : null);
             if (prepared.broken() != null) {
                 skip(rule, "no longer compiles: " + prepared.broken(), false);
                 return;
@@ -376,7 +391,7 @@ public class RuleEngine {
         }
     }
 
-    private OptionCheck checkOf(ProductOption option, Map<String, Expressions.ValueType> types) {
+    private OptionCheck checkOf(ProductOption option, Types types) {
         ProductOption.Definition definition = option.definition();
         return optionChecks.get(new OptionKey(option.code(), definition, types), key -> {
             var check = new OptionDefinitions.Check(option.code(), definition);
@@ -387,7 +402,7 @@ public class RuleEngine {
                 return new OptionCheck(
                         check,
                         expressions.compile(
-                                "visible_when", definition.visibleWhen(), Expressions.Result.BOOL, key.types()),
+                                "visible_when", definition.visibleWhen(), Expressions.Result.BOOL, key.types().map),
                         null);
             } catch (ValidationException e) {
                 return new OptionCheck(check, null, e.getMessage());
@@ -395,12 +410,13 @@ public class RuleEngine {
         });
     }
 
-    private Prepared prepare(ConfigurationRule rule, Map<String, Expressions.ValueType> types) {
+    private Prepared prepare(ConfigurationRule rule, Types types) {
         return preparedRules.get(new RuleKey(rule.type(), rule.condition(), rule.actions(), types), key -> {
+            Map<String, Expressions.ValueType> declared = types == null ? null : types.map;
             try {
                 return new Prepared(
-                        expressions.compile("condition", rule.condition(), Expressions.Result.BOOL, types),
-                        RuleActions.parse(expressions, rule.type(), rule.actions(), types, "actions"),
+                        expressions.compile("condition", rule.condition(), Expressions.Result.BOOL, declared),
+                        RuleActions.parse(expressions, rule.type(), rule.actions(), declared, "actions"),
                         null);
             } catch (ValidationException e) {
                 return new Prepared(null, List.of(), e.getMessage());
