@@ -5,7 +5,16 @@
  */
 @ApplicationModule(
         displayName = "Orders",
-        allowedDependencies = {"shared", "settings", "accounts", "catalog", "customers", "projects", "inventory"})
+        allowedDependencies = {
+            "shared",
+            "settings",
+            "accounts",
+            "catalog",
+            "customers",
+            "projects",
+            "inventory",
+            "configurator"
+        })
 package io.traveler.orders;
 
 import org.springframework.modulith.ApplicationModule;

@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The demo catalog, through the same services as the API: the factory's daypack with a two-level bill of materials
  * (a substitute buckle, an optional key clip), and the brand's daypack with two colour variants mapped to the
- * factory.
+ * factory, and the factory's configurable sink (SINK-CUSTOM), whose options and rules the configurator's demo adds.
  *
  * <p>Runs after the publishing transaction commits, on another thread, recorded in the event publication registry
  * (not {@code @ApplicationModuleListener}, whose transaction would open before the tenant is set). A re-delivered
@@ -53,6 +53,9 @@ class DemoCatalog {
                 () -> transactions.executeWithoutResult(s -> {
                     if (!products.existsBySku("BP-20")) {
                         furnishFactory();
+                    }
+                    if (!products.existsBySku("SINK-CUSTOM")) {
+                        furnishSink();
                     }
                 }));
         TenantContext.runAs(
@@ -117,6 +120,51 @@ class DemoCatalog {
                         line(Bom.ComponentType.PRODUCT, strap, "2", "0", false, null, 0),
                         line(Bom.ComponentType.PART, parts.get("THR-BOND-69"), "45", "0.1", false, null, 0),
                         line(Bom.ComponentType.PART, parts.get("HW-KEYCLIP"), "1", "0", true, null, 0)));
+    }
+
+    /**
+     * The seed's sink: a base BOM of stock parts, and the lift kit and LED strip that the configurator's rules add
+     * when a customer asks for them (the cut-to-size top is a custom part the rules mint).
+     */
+    private void furnishSink() {
+        UUID sinks = category("SNK", "Sinks", null);
+        Map<String, UUID> parts = new HashMap<>();
+        for (String[] p : new String[][] {
+            {"SS-BOWL-16", "Stainless steel basin bowl, 16 gauge", "COMPONENT", "pcs", "38.00"},
+            {"DRAIN-35", "Basket strainer drain 3.5 in", "HARDWARE", "pcs", "6.50"},
+            {"BRKT-SINK", "Mounting bracket", "HARDWARE", "pcs", "1.10"},
+            {"SEAL-SIL", "Silicone sealant", "CONSUMABLE", "ml", "0.02"},
+            {"LIFT-KIT", "Electric height-adjustment lift kit", "COMPONENT", "pcs", "410.00"},
+            {"LED-STRIP", "LED light strip, warm white", "COMPONENT", "ft", "3.20"}
+        }) {
+            parts.put(
+                    p[0],
+                    catalog.createPart(new CatalogService.PartData(
+                                    p[0],
+                                    p[1],
+                                    null,
+                                    Part.Kind.valueOf(p[2]),
+                                    p[3],
+                                    new BigDecimal(p[4]),
+                                    null,
+                                    null,
+                                    null,
+                                    7,
+                                    null,
+                                    false,
+                                    Part.Status.ACTIVE,
+                                    sinks,
+                                    Set.of()))
+                            .id());
+        }
+        UUID sink = product("SINK-CUSTOM", "Custom sink", new BigDecimal("400.00"), sinks);
+        activate(
+                sink,
+                List.of(
+                        line(Bom.ComponentType.PART, parts.get("SS-BOWL-16"), "1", "0", false, null, 0),
+                        line(Bom.ComponentType.PART, parts.get("DRAIN-35"), "1", "0", false, null, 0),
+                        line(Bom.ComponentType.PART, parts.get("BRKT-SINK"), "4", "0", false, null, 0),
+                        line(Bom.ComponentType.PART, parts.get("SEAL-SIL"), "120", "0.1", false, null, 0)));
     }
 
     private void furnishBrand(UUID factoryOrgId) {

@@ -3,6 +3,7 @@ package io.traveler.orders.internal;
 import io.traveler.accounts.DemoOrganizationsLoaded;
 import io.traveler.catalog.Catalog;
 import io.traveler.catalog.Catalog.SellableRef;
+import io.traveler.configurator.DemoLineToConfigure;
 import io.traveler.customers.CustomerStandings;
 import io.traveler.orders.OrderPhase;
 import io.traveler.shared.paging.PageRequest;
@@ -20,6 +21,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -28,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The demo organizations' orders, placed through the same service as the API: the factory's orders of its demo
  * customers spread over the phases (each with its history), the brand's order of one of its shops, and a purchase
- * order from the demo brand to the demo factory naming the brand's mapped variants. It hears the same event as the
+ * order from the demo brand to the demo factory naming the brand's mapped variants; and an order in CONFIGURATION of
+ * the factory's configurable sink, whose line the configurator's demo configures ({@link DemoLineToConfigure}). It hears the same event as the
  * demo catalog and customers, on another thread, so it waits (with a deadline) for the customers and products it
  * names. An organization whose first demo customer already has orders is skipped.
  */
@@ -44,6 +47,7 @@ class DemoOrders {
     private final Catalog catalog;
     private final CustomerStandings customers;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
 
     DemoOrders(
             OrderService service,
@@ -52,7 +56,8 @@ class DemoOrders {
             EntityManager em,
             Catalog catalog,
             CustomerStandings customers,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            ApplicationEventPublisher events) {
         this.service = service;
         this.queries = queries;
         this.orders = orders;
@@ -60,6 +65,7 @@ class DemoOrders {
         this.catalog = catalog;
         this.customers = customers;
         this.transactions = transactions;
+        this.events = events;
     }
 
     @Async
@@ -84,6 +90,7 @@ class DemoOrders {
             return;
         }
         UUID product = daypack.get().productId();
+        var sink = await(factory, () -> catalog.sellableBySku("SINK-CUSTOM"));
         inTransaction(factory, () -> {
             if (hasOrders(bluebird.get().id())) {
                 return;
@@ -117,7 +124,30 @@ class DemoOrders {
                         List.of(new OrderService.NewLine(product, null, new BigDecimal((String) row[3]), null))));
                 advance(order.id(), factory.orgId(), (OrderPhase) row[1], factory.actorId());
             }
+            sink.ifPresent(s -> placeSinkOrder(factory, trailhead.get().id(), s, today));
         });
+    }
+
+    /** A sink to configure: its line's configuration and BOM come from the configurator's demo. */
+    private void placeSinkOrder(Tenant factory, UUID customer, SellableRef sink, LocalDate today) {
+        Order order = service.place(new OrderService.NewOrder(
+                customer,
+                Order.Type.CUSTOM,
+                Order.Priority.NORMAL,
+                null,
+                today.plusDays(35),
+                null,
+                null,
+                "Showroom sink, 84 in, two basins",
+                null,
+                null,
+                null,
+                "Demo order",
+                null,
+                List.of(new OrderService.NewLine(sink.productId(), null, BigDecimal.ONE, null))));
+        advance(order.id(), factory.orgId(), OrderPhase.CONFIGURATION, factory.actorId());
+        UUID line = queries.find(order.id()).lines().getFirst().id();
+        events.publishEvent(new DemoLineToConfigure(factory.orgId(), factory.actorId(), line, sink.productId()));
     }
 
     private void furnishBrand(Tenant brand, UUID factoryOrgId) throws InterruptedException {

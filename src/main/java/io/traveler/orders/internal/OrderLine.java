@@ -42,6 +42,7 @@ public class OrderLine extends Stamped {
     private BigDecimal lineTotal;
     private UUID configurationId;
     private UUID bomId;
+    private boolean priceOverridden;
 
     protected OrderLine() {}
 
@@ -118,6 +119,22 @@ public class OrderLine extends Stamped {
 
     public UUID bomId() {
         return bomId;
+    }
+
+    /** The unit price was set by hand; the configuration's price no longer reaches it. */
+    public boolean priceOverridden() {
+        return priceOverridden;
+    }
+
+    /** The line's configuration and the BOM generated from its current values (null: none yet). */
+    public void configure(UUID configurationId, UUID bomId) {
+        this.configurationId = configurationId;
+        this.bomId = bomId;
+    }
+
+    /** The unit price is now set by hand. */
+    public void overridePrice() {
+        this.priceOverridden = true;
     }
 
     /** Sets quantity and unit price; the line total is their product, rounded half up to 4 decimals (as the

@@ -58,7 +58,8 @@ class OrderLinesForProjects implements OrderSource {
                                         line.variantId(),
                                         line.name(),
                                         line.quantity(),
-                                        line.lineTotal()))
+                                        line.lineTotal(),
+                                        line.bomId()))
                                 .toList()));
     }
 }

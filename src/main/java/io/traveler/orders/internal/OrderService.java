@@ -3,6 +3,7 @@ package io.traveler.orders.internal;
 import io.traveler.catalog.Catalog;
 import io.traveler.catalog.Catalog.Sellable;
 import io.traveler.catalog.Catalog.SellableRef;
+import io.traveler.configurator.Configurator;
 import io.traveler.customers.CustomerStandings;
 import io.traveler.customers.CustomerStandings.CustomerStanding;
 import io.traveler.orders.OrderPhase;
@@ -13,6 +14,7 @@ import io.traveler.shared.errors.ForbiddenException;
 import io.traveler.shared.errors.NotFoundException;
 import io.traveler.shared.errors.ValidationException;
 import io.traveler.shared.jpa.ExpectedVersion;
+import io.traveler.shared.security.Callers;
 import io.traveler.shared.tenancy.TenantContext;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -27,6 +29,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,7 +39,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Placing orders and changing them. An organization places orders for its customers; a brand places purchase orders
  * with a partner factory, whose rows they become. Totals are always computed here from the lines and the charges
  * (whatever a client sends); the database checks that they add up. Lines change while the order is a DRAFT or in
- * CONFIGURATION, and only the fulfilling organization changes an order once placed.
+ * CONFIGURATION, and only the fulfilling organization changes an order once placed. A line of a configurable product
+ * takes its unit price from its configuration; setting it by hand needs {@value #OVERRIDE_PRICE} and marks it
+ * overridden, so that the configuration's later prices leave it alone.
  */
 @Service
 public class OrderService {
@@ -50,6 +56,8 @@ public class OrderService {
     static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999999.9999");
 
     static final Set<OrderPhase> LINES_OPEN = Set.of(OrderPhase.DRAFT, OrderPhase.CONFIGURATION);
+
+    public static final String OVERRIDE_PRICE = "orders:override_price";
 
     /** A line as sent: a product (or one of its variants), a quantity and, optionally, a unit price. */
     public record NewLine(UUID productId, UUID variantId, BigDecimal quantity, BigDecimal unitPrice) {}
@@ -114,6 +122,8 @@ public class OrderService {
     private final OrganizationSettings settings;
     private final ApplicationEventPublisher events;
     private final EntityManager em;
+    // the configurator calls back into the orders module (ConfigurableLines): looked up when needed, not at start
+    private final ObjectProvider<Configurator> configurator;
 
     OrderService(
             Orders orders,
@@ -124,7 +134,8 @@ public class OrderService {
             CustomerStandings customers,
             OrganizationSettings settings,
             ApplicationEventPublisher events,
-            EntityManager em) {
+            EntityManager em,
+            ObjectProvider<Configurator> configurator) {
         this.orders = orders;
         this.lines = lines;
         this.internals = internals;
@@ -134,6 +145,7 @@ public class OrderService {
         this.settings = settings;
         this.events = events;
         this.em = em;
+        this.configurator = configurator;
     }
 
     // --- placing ---------------------------------------------------------------------------------------------
@@ -356,11 +368,40 @@ public class OrderService {
         OrderLine line = lineOf(current, lineId);
         expected.require(line.version());
         requireLinesOpen(order);
+        if (sent.unitPrice() != null) {
+            overrideIfConfigurable(List.of(line));
+        }
         line.price(
                 sent.quantity() == null ? line.quantity() : quantity("quantity", sent.quantity()),
                 sent.unitPrice() == null ? line.unitPrice() : amount("unit_price", sent.unitPrice()));
         if (line.lineTotal().compareTo(MAX_AMOUNT) > 0) {
             throw new ValidationException("quantity", "makes the line's total larger than an amount can be");
+        }
+        retotal(order, current);
+        em.flush();
+        return line;
+    }
+
+    /**
+     * What the configurator made of a line: its configuration, the BOM generated from the configuration's current
+     * values (null: none yet) and, unless the line's price was overridden, its unit price (null: left as it is); the
+     * order's totals follow. Only while the order's lines may change (409 after).
+     */
+    @Transactional
+    public OrderLine configured(UUID lineId, UUID configurationId, BigDecimal price, UUID bomId) {
+        UUID org = TenantContext.requireOrgId();
+        OrderLine found = lines.findOwned(lineId, org).orElseThrow(() -> NotFoundException.of("Order line", lineId));
+        Order order =
+                orders.lockOwned(found.orderId(), org).orElseThrow(() -> NotFoundException.of("Order line", lineId));
+        requireLinesOpen(order);
+        List<OrderLine> current = lines.findOfOrder(order.id(), org);
+        OrderLine line = lineOf(current, lineId);
+        line.configure(configurationId, bomId);
+        if (price != null && !line.priceOverridden()) {
+            line.price(line.quantity(), amount("price", price));
+            if (line.lineTotal().compareTo(MAX_AMOUNT) > 0) {
+                throw new ValidationException("price", "makes the line's total larger than an amount can be");
+            }
         }
         retotal(order, current);
         em.flush();
@@ -480,7 +521,39 @@ public class OrderService {
             }
             priced.add(orderLine);
         }
+        List<OrderLine> pricedByHand = new ArrayList<>();
+        for (int i = 0; i < sent.size(); i++) {
+            // a purchase order's lines name the brand's products, which the factory's configurator does not know
+            if (sent.get(i).unitPrice() != null && !order.isPurchaseOrder()) {
+                pricedByHand.add(priced.get(i));
+            }
+        }
+        overrideIfConfigurable(pricedByHand);
         return priced;
+    }
+
+    /**
+     * The lines among {@code pricedByHand} whose product is configurable are priced by their configuration: a price
+     * set by hand needs {@value #OVERRIDE_PRICE} (403) and marks the line overridden.
+     */
+    private void overrideIfConfigurable(List<OrderLine> pricedByHand) {
+        if (pricedByHand.isEmpty()) {
+            return;
+        }
+        Set<UUID> configurable = configurator
+                .getObject()
+                .configurableProducts(
+                        pricedByHand.stream().map(OrderLine::productId).collect(Collectors.toSet()));
+        List<OrderLine> overridden = pricedByHand.stream()
+                .filter(line -> configurable.contains(line.productId()))
+                .toList();
+        if (overridden.isEmpty()) {
+            return;
+        }
+        Callers.require(
+                OVERRIDE_PRICE,
+                "The unit price of a configurable product comes from its configuration; setting it by hand");
+        overridden.forEach(OrderLine::overridePrice);
     }
 
     private static String field(String prefix, int index) {

@@ -41,7 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * An order's moves between phases: by the transition table (the default one, tightened by the organization's
- * rules), the credit rule at APPROVAL → PRODUCTION, hold and resume, cancellation (by the factory, or by the brand
+ * rules), the configuration gate past CONFIGURATION ({@link ConfigurationGate}), the credit rule at APPROVAL →
+ * PRODUCTION, hold and resume, cancellation (by the factory, or by the brand
  * while its purchase order is a DRAFT) and the factory's acceptance or rejection of a purchase order. Each move
  * locks the order's row, is checked against the version the caller read, writes one history row with the time the
  * order spent in the phase it left and publishes {@link OrderPhaseChanged} in the same transaction.
@@ -75,6 +76,7 @@ public class PhaseTransitions {
     private final OrganizationSettings settings;
     private final ApplicationEventPublisher events;
     private final EntityManager em;
+    private final ConfigurationGate gate;
     private final Clock clock = Clock.systemUTC();
 
     PhaseTransitions(
@@ -84,7 +86,8 @@ public class PhaseTransitions {
             CustomerStandings standings,
             OrganizationSettings settings,
             ApplicationEventPublisher events,
-            EntityManager em) {
+            EntityManager em,
+            ConfigurationGate gate) {
         this.orders = orders;
         this.changes = changes;
         this.rules = rules;
@@ -92,13 +95,15 @@ public class PhaseTransitions {
         this.settings = settings;
         this.events = events;
         this.em = em;
+        this.gate = gate;
     }
 
     // --- moves -----------------------------------------------------------------------------------------------
 
     /**
-     * Moves the order to {@code to}: 409 naming the allowed phases when the table has no such move, 403 when a
-     * rule or the credit rule needs a permission the caller lacks. The brand of a purchase order may only cancel it
+     * Moves the order to {@code to}: 409 naming the allowed phases when the table has no such move, 409 listing the
+     * configurable lines not yet configured when it would go on past CONFIGURATION, 403 when a rule or the credit
+     * rule needs a permission the caller lacks. The brand of a purchase order may only cancel it
      * while it is a DRAFT (403 for any other move).
      */
     @Transactional
@@ -122,6 +127,10 @@ public class PhaseTransitions {
         refuse(
                 table.refusal(order.phase(), order.heldFromPhase(), order.isPurchaseOrder(), to, permissions),
                 table.targets(order.phase(), order.heldFromPhase(), order.isPurchaseOrder()));
+        var unfinished = unfinishedConfigurations(order, to);
+        if (!unfinished.isEmpty()) {
+            throw new UnfinishedConfigurationException(to, unfinished);
+        }
         String credit = creditRefusal(order, to);
         if (credit != null && !permissions.contains(OVERRIDE_CREDIT)) {
             throw new ForbiddenException(credit + "; only holders of " + OVERRIDE_CREDIT + " may pass it");
@@ -304,11 +313,19 @@ public class PhaseTransitions {
         if (refusal != null) {
             return new Target(to, false, refusal.detail());
         }
+        var unfinished = unfinishedConfigurations(order, to);
+        if (!unfinished.isEmpty()) {
+            return new Target(to, false, UnfinishedConfigurationException.detail(to, unfinished));
+        }
         String credit = creditRefusal(order, to);
         if (credit != null && !permissions.contains(OVERRIDE_CREDIT)) {
             return new Target(to, false, credit + "; only holders of " + OVERRIDE_CREDIT + " may pass it");
         }
         return new Target(to, true, null);
+    }
+
+    private List<ConfigurationGate.Checked> unfinishedConfigurations(Order order, OrderPhase to) {
+        return ConfigurationGate.guards(order.phase(), to) ? gate.unfinished(order) : List.of();
     }
 
     private static void refuse(Refusal refusal, Set<OrderPhase> allowed) {

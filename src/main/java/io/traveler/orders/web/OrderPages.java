@@ -4,6 +4,7 @@ import io.traveler.accounts.Accounts;
 import io.traveler.catalog.Catalog;
 import io.traveler.customers.CustomerStandings;
 import io.traveler.orders.OrderPhase;
+import io.traveler.orders.internal.ConfigurationGate;
 import io.traveler.orders.internal.Order;
 import io.traveler.orders.internal.OrderBoard;
 import io.traveler.orders.internal.OrderQueries;
@@ -89,6 +90,7 @@ class OrderPages {
     private final Accounts accounts;
     private final OrganizationKind kind;
     private final Projects projects;
+    private final ConfigurationGate configurations;
 
     OrderPages(
             OrderBoard board,
@@ -101,7 +103,8 @@ class OrderPages {
             Catalog catalog,
             Accounts accounts,
             OrganizationKind kind,
-            Projects projects) {
+            Projects projects,
+            ConfigurationGate configurations) {
         this.board = board;
         this.queries = queries;
         this.service = service;
@@ -113,6 +116,7 @@ class OrderPages {
         this.accounts = accounts;
         this.kind = kind;
         this.projects = projects;
+        this.configurations = configurations;
     }
 
     /**
@@ -510,6 +514,15 @@ class OrderPages {
         boolean seesProjects =
                 owner && TravelerAuthentication.current().orElseThrow().can("projects:read");
         model.addAttribute("progress", seesProjects ? projects.progressOfOrder(id) : null);
+        Map<UUID, String> configured = owner ? configurations.lineStates(order) : Map.of();
+        model.addAttribute("configured", configured);
+        model.addAttribute(
+                "unconfigured",
+                LINES_OPEN.contains(order.phase())
+                        ? configured.values().stream()
+                                .filter(state -> !state.equals("configured"))
+                                .count()
+                        : 0L);
         return "orders/order";
     }
 

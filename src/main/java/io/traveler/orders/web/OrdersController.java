@@ -78,6 +78,7 @@ class OrdersController {
             BigDecimal lineTotal,
             UUID configurationId,
             UUID bomId,
+            boolean priceOverridden,
             long version) {
         static LineView of(OrderLine l) {
             return new LineView(
@@ -95,6 +96,7 @@ class OrdersController {
                     l.lineTotal(),
                     l.configurationId(),
                     l.bomId(),
+                    l.priceOverridden(),
                     l.version());
         }
     }
@@ -451,7 +453,10 @@ class OrdersController {
         return Versions.ok(found.version(), LineView.of(found));
     }
 
-    @Operation(summary = "Change a line's quantity or unit price (DRAFT or CONFIGURATION)")
+    @Operation(
+            summary = "Change a line's quantity or unit price (DRAFT or CONFIGURATION)",
+            description = "A configurable product's line takes its unit price from its configuration; setting it by"
+                    + " hand needs orders:override_price and marks the line price_overridden.")
     @PatchMapping("/api/orders/{id}/lines/{lineId}")
     @PreAuthorize("hasAuthority('orders:write')")
     ResponseEntity<LineView> changeLine(

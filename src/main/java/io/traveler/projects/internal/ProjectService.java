@@ -212,18 +212,21 @@ public class ProjectService {
     private Project createForLine(OrderForProjects order, OrderSource.Line line, UUID workflowId, String field) {
         Workflow workflow = workflowFor(workflowId, line.productId(), field);
         var origin = new Project.Origin(
-                order.customerId(),
-                order.orderId(),
-                line.lineId(),
-                line.productId(),
-                line.productId() == null
-                        ? null
-                        : catalog.activeBomOf(line.productId()).orElse(null),
-                workflow.id());
+                order.customerId(), order.orderId(), line.lineId(), line.productId(), bomOf(line), workflow.id());
         var project = new Project(
                 nextCode(), truncate(order.code() + " · " + line.name(), 200), origin, line.quantity(), actor());
         project.plan(line.quantity(), order.dueDate(), line.lineTotal(), null);
         return save(project, workflow);
+    }
+
+    /** The BOM the line was configured with, else the product's ACTIVE one. */
+    private UUID bomOf(OrderSource.Line line) {
+        if (line.bomId() != null) {
+            return line.bomId();
+        }
+        return line.productId() == null
+                ? null
+                : catalog.activeBomOf(line.productId()).orElse(null);
     }
 
     private Project createForWholeOrder(OrderForProjects order, UUID workflowId) {
