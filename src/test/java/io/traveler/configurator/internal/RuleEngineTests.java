@@ -444,7 +444,53 @@ class RuleEngineTests {
     }
 
     @Test
-    void twoHundredRulesOverThirtyOptionsEvaluateInAFewMilliseconds() {
+    void twoHundredRulesOverThirtyOptionsAllApply() {
+        var product = twoHundredRulesOverThirtyOptions();
+        var first = engine.evaluate(sink, product.options(), product.rules(), product.values());
+        assertThat(first.valid()).as("%s", first.errors()).isTrue();
+        assertThat(first.fired()).hasSizeGreaterThan(50);
+        assertThat(first.price()).isPositive();
+    }
+
+    /**
+     * The engine's speed, for bench/rule-engine.sh only (never a timed unit test): 200 rules alternating with the
+     * same values checked against the options alone, p50/p95 of both printed.
+     */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "traveler.bench", matches = "rule-engine")
+    void measureTwoHundredRulesOverThirtyOptions() {
+        var product = twoHundredRulesOverThirtyOptions();
+        var thirty = product.options();
+        var rules = product.rules();
+        var values = product.values();
+        var first = engine.evaluate(sink, thirty, rules, values);
+        // side by side, alternating: the 200 rules, and the same values checked against the options alone
+        long[] nanos = new long[400];
+        long[] baseline = new long[nanos.length];
+        for (int i = 0; i < nanos.length; i++) {
+            long started = System.nanoTime();
+            engine.evaluate(sink, thirty, rules, values);
+            nanos[i] = System.nanoTime() - started;
+            started = System.nanoTime();
+            engine.evaluate(sink, thirty, List.of(), values);
+            baseline[i] = System.nanoTime() - started;
+        }
+        Arrays.sort(nanos);
+        Arrays.sort(baseline);
+        long median = nanos[nanos.length / 2];
+        System.out.printf(
+                "rule-engine: 200 rules over 30 options p50 %d µs p95 %d µs; options alone p50 %d µs p95 %d µs;"
+                        + " %d rules fired%n",
+                median / 1000,
+                nanos[nanos.length * 95 / 100] / 1000,
+                baseline[baseline.length / 2] / 1000,
+                baseline[baseline.length * 95 / 100] / 1000,
+                first.fired().size());
+    }
+
+    private record Sized(List<ProductOption> options, List<ConfigurationRule> rules, Map<String, Object> values) {}
+
+    private Sized twoHundredRulesOverThirtyOptions() {
         List<ProductOption> thirty = new ArrayList<>();
         Map<String, Object> values = new HashMap<>();
         for (int i = 0; i < 30; i++) {
@@ -477,31 +523,6 @@ class RuleEngineTests {
                     null,
                     new ConfigurationRule.Definition("r" + i, null, type, i % 17, condition, actions, true, "{}")));
         }
-        var first = engine.evaluate(sink, thirty, rules, values);
-        assertThat(first.valid()).as("%s", first.errors()).isTrue();
-        assertThat(first.fired()).hasSizeGreaterThan(50);
-        // side by side, alternating: the 200 rules, and the same values checked against the options alone
-        long[] nanos = new long[400];
-        long[] baseline = new long[nanos.length];
-        for (int i = 0; i < nanos.length; i++) {
-            long started = System.nanoTime();
-            engine.evaluate(sink, thirty, rules, values);
-            nanos[i] = System.nanoTime() - started;
-            started = System.nanoTime();
-            engine.evaluate(sink, thirty, List.of(), values);
-            baseline[i] = System.nanoTime() - started;
-        }
-        Arrays.sort(nanos);
-        Arrays.sort(baseline);
-        long median = nanos[nanos.length / 2];
-        assertThat(median).as("median ns").isLessThan(20_000_000L);
-        System.out.printf(
-                "rule-engine: 200 rules over 30 options p50 %d µs p95 %d µs; options alone p50 %d µs p95 %d µs;"
-                        + " %d rules fired%n",
-                median / 1000,
-                nanos[nanos.length * 95 / 100] / 1000,
-                baseline[baseline.length / 2] / 1000,
-                baseline[baseline.length * 95 / 100] / 1000,
-                first.fired().size());
+        return new Sized(thirty, rules, values);
     }
 }
