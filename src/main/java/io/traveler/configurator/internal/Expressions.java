@@ -71,8 +71,20 @@ public class Expressions {
 
     /** An evaluation that failed: a missing value, a wrong type at run time, or a limit reached. */
     public static final class EvaluationFailure extends RuntimeException {
+        private final Set<String> missing;
+
         EvaluationFailure(String message) {
+            this(message, Set.of());
+        }
+
+        EvaluationFailure(String message, Set<String> missing) {
             super(message);
+            this.missing = Set.copyOf(missing);
+        }
+
+        /** The options the expression named and had no value for, when that is why it failed. */
+        public Set<String> missing() {
+            return missing;
         }
     }
 
@@ -88,10 +100,12 @@ public class Expressions {
     private static final Set<CelKind> NUMERIC = EnumSet.of(CelKind.INT, CelKind.UINT, CelKind.DOUBLE, CelKind.DYN);
 
     private final CelRuntime runtime;
-    private final Cache<SortedMap<String, ValueType>, CelCompiler> compilers =
-            Caffeine.newBuilder().maximumSize(1_000).build();
-    private final Cache<Key, Compiled> compiled =
-            Caffeine.newBuilder().maximumSize(20_000).build();
+    private final Cache<SortedMap<String, ValueType>, CelCompiler> compilers;
+    private final Cache<Key, Compiled> compiled;
+    /** Whether what this compiles is kept in {@link #compiled}: not for unsaved rules (see {@link #uncached}). */
+    private final boolean keeps;
+
+    private final Expressions uncached;
 
     private record Key(String source, Result result, SortedMap<String, ValueType> options) {}
 
@@ -111,6 +125,37 @@ public class Expressions {
                             (a, b) -> operator.apply.apply(a, b.doubleValue())));
         }
         this.runtime = builder.build();
+        this.compilers = Caffeine.newBuilder().maximumSize(1_000).build();
+        this.compiled = Caffeine.newBuilder().maximumSize(20_000).build();
+        this.keeps = true;
+        this.uncached = new Expressions(this);
+    }
+
+    private Expressions(Expressions keeping) {
+        this.runtime = keeping.runtime;
+        this.compilers = keeping.compilers;
+        this.compiled = keeping.compiled;
+        this.keeps = false;
+        this.uncached = this;
+    }
+
+    /**
+     * The same environment, but what it compiles is kept nowhere (it still finds what was compiled and kept before):
+     * for expressions nobody saved, such as the test console's, which would otherwise fill the cache with whatever
+     * a request sends.
+     */
+    public Expressions uncached() {
+        return uncached;
+    }
+
+    /** As {@link #compile}, keeping nothing: {@code uncached().compile(…)}. */
+    public Compiled compileUncached(String field, String source, Result result, Map<String, ValueType> options) {
+        return uncached.compile(field, source, result, options);
+    }
+
+    /** Whether an expression with this source is kept compiled (tests: what unsaved rules leave behind). */
+    boolean keeps(String source) {
+        return compiled.asMap().keySet().stream().anyMatch(key -> key.source().equals(source));
     }
 
     /**
@@ -142,7 +187,9 @@ public class Expressions {
         requireResult(field, ast.getResultType(), result);
         try {
             var made = new Compiled(source, result, runtime.createProgram(ast));
-            compiled.put(key, made);
+            if (keeps) {
+                compiled.put(key, made);
+            }
             return made;
         } catch (CelEvaluationException e) {
             throw new ValidationException(field, e.getMessage());
@@ -191,7 +238,12 @@ public class Expressions {
         return switch (answer) {
             case String s -> s;
             case Long l -> Long.toString(l);
-            case Double d -> BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+            case Double d -> {
+                if (!Double.isFinite(d)) {
+                    throw new EvaluationFailure("gave " + d + ", not a finite number");
+                }
+                yield BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+            }
             case Boolean b -> Boolean.toString(b);
             default -> throw new EvaluationFailure("gave " + describe(answer) + ", not a text");
         };
@@ -237,7 +289,12 @@ public class Expressions {
                 }
             });
             if (answer instanceof dev.cel.runtime.CelUnknownSet) {
-                throw new EvaluationFailure(missing(expression.source(), values));
+                Set<String> missing = missing(expression.source(), values);
+                throw new EvaluationFailure(
+                        missing.isEmpty()
+                                ? "a value it needs is missing"
+                                : "needs a value for " + String.join(", ", missing),
+                        missing);
             }
             return answer;
         } catch (EvaluationFailure e) {
@@ -248,12 +305,12 @@ public class Expressions {
             if (e.getCause() instanceof StepLimitReached) {
                 throw new EvaluationFailure("stopped after " + MAX_STEPS + " steps: the expression is too costly");
             }
-            throw new EvaluationFailure(plain(e.getMessage()));
+            throw failure(plain(e.getMessage()), expression.source(), values);
         } catch (RuntimeException e) {
             if (e.getCause() instanceof StepLimitReached) {
                 throw new EvaluationFailure("stopped after " + MAX_STEPS + " steps: the expression is too costly");
             }
-            throw new EvaluationFailure(plain(String.valueOf(e.getMessage())));
+            throw failure(plain(String.valueOf(e.getMessage())), expression.source(), values);
         }
     }
 
@@ -369,16 +426,45 @@ public class Expressions {
     private static final java.util.regex.Pattern OPTION_NAMED =
             java.util.regex.Pattern.compile("\\bvalues\\.([a-z][a-z0-9_]*)");
 
-    /** An option an expression names has no value (CEL answers "unknown" for it): which ones. */
-    private static String missing(String source, Map<String, Object> values) {
+    /** The options an expression names and has no value for (CEL answers "unknown" for them). */
+    private static Set<String> missing(String source, Map<String, Object> values) {
         var named = OPTION_NAMED.matcher(source);
-        java.util.Set<String> missing = new java.util.TreeSet<>();
+        Set<String> missing = new java.util.TreeSet<>();
         while (named.find()) {
             if (!values.containsKey(named.group(1))) {
                 missing.add(named.group(1));
             }
         }
-        return missing.isEmpty() ? "a value it needs is missing" : "needs a value for " + String.join(", ", missing);
+        return missing;
+    }
+
+    /**
+     * A failure at run time; the options it names (a category's rule asking its {@code values} map for a key that is
+     * not there) and that have no value are what it missed. Codes are compared as plain text, never as patterns.
+     */
+    private static EvaluationFailure failure(String message, String source, Map<String, Object> values) {
+        Set<String> missed = new java.util.TreeSet<>();
+        for (String code : missing(source, values)) {
+            if (mentions(message, code)) {
+                missed.add(code);
+            }
+        }
+        return new EvaluationFailure(message, missed);
+    }
+
+    /** Whether {@code text} has {@code word} as a whole word (not inside a longer name). */
+    static boolean mentions(String text, String word) {
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            if ((at == 0 || !wordChar(text.charAt(at - 1))) && (end == text.length() || !wordChar(text.charAt(end)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean wordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
     }
 
     private static String describe(Object answer) {

@@ -31,6 +31,11 @@ public final class OptionDefinitions {
 
     private OptionDefinitions() {}
 
+    /** Whether {@code code} is a well-formed option code (whatever product it is asked of). */
+    static boolean isCode(String code) {
+        return code != null && CODE.matcher(code).matches();
+    }
+
     public static void requireCode(String code) {
         if (code == null || code.isBlank()) {
             throw new ValidationException("code", "is required");
@@ -120,7 +125,12 @@ public final class OptionDefinitions {
                 if (value == null) {
                     throw new ValidationException("default", "must be a text, number or bool");
                 }
-                String problem = new Check(code, tidy).problemWith(value);
+                String problem;
+                try {
+                    problem = new Check(code, tidy).problemWith(value);
+                } catch (ValidationException e) {
+                    throw new ValidationException("default", e.getMessage());
+                }
                 if (problem != null) {
                     throw new ValidationException("default", problem);
                 }
@@ -235,6 +245,9 @@ public final class OptionDefinitions {
      * pattern, and its default (as an expression sees it; null: none).
      */
     public static final class Check {
+        /** The most digits a number has before, and after, the point: more is refused before any arithmetic. */
+        public static final int MAX_DIGITS = 40;
+
         private final String code;
         private final ProductOption.Definition definition;
         private final Set<String> choices;
@@ -325,28 +338,47 @@ public final class OptionDefinitions {
             return null;
         }
 
-        private static BigDecimal decimal(Object raw) {
+        /**
+         * The value as a number, null when it is none. A number of more than {@value #MAX_DIGITS} digits before or
+         * after the point ({@code "1e99999999"} written as text, a huge BigInteger) is refused with a 422 naming
+         * {@code values.<code>} before anything is computed with it: the step check alone would expand it to
+         * millions of digits.
+         */
+        private BigDecimal decimal(Object raw) {
+            BigDecimal number;
             try {
                 if (raw instanceof BigDecimal d) {
-                    return d;
-                }
-                if (raw instanceof Long || raw instanceof Integer || raw instanceof Short) {
+                    number = d;
+                } else if (raw instanceof Long || raw instanceof Integer || raw instanceof Short) {
                     return BigDecimal.valueOf(((Number) raw).longValue());
-                }
-                if (raw instanceof java.math.BigInteger b) {
-                    return new BigDecimal(b);
-                }
-                if (raw instanceof Double || raw instanceof Float) {
+                } else if (raw instanceof java.math.BigInteger b) {
+                    if (b.bitLength() > 4 * MAX_DIGITS) {
+                        throw tooManyDigits();
+                    }
+                    number = new BigDecimal(b);
+                } else if (raw instanceof Double || raw instanceof Float) {
                     double d = ((Number) raw).doubleValue();
-                    return Double.isFinite(d) ? new BigDecimal(raw.toString()) : null;
+                    if (!Double.isFinite(d)) {
+                        throw new ValidationException("values." + code, "must be a finite number");
+                    }
+                    number = new BigDecimal(raw.toString());
+                } else if (raw instanceof String s && !s.isBlank() && s.length() <= MAX_DIGITS) {
+                    number = new BigDecimal(s.trim());
+                } else {
+                    return null;
                 }
-                if (raw instanceof String s && !s.isBlank() && s.length() <= 40) {
-                    return new BigDecimal(s.trim());
-                }
-                return null;
             } catch (NumberFormatException e) {
                 return null;
             }
+            if (number.scale() > MAX_DIGITS || (long) number.precision() - number.scale() > MAX_DIGITS) {
+                throw tooManyDigits();
+            }
+            return number;
+        }
+
+        private ValidationException tooManyDigits() {
+            return new ValidationException(
+                    "values." + code, "must have at most " + MAX_DIGITS + " digits before and after the point");
         }
 
         private static Boolean bool(Object raw) {

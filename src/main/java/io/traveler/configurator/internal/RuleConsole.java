@@ -19,6 +19,9 @@ public class RuleConsole {
     /** The most unsaved rules one console run tries. */
     public static final int MAX_RULES = 200;
 
+    /** The most CEL (conditions and actions, as written) one console run compiles. */
+    public static final int MAX_SOURCE = 64 * 1024;
+
     private final Catalog catalog;
     private final OptionService options;
     private final RuleService rules;
@@ -39,16 +42,37 @@ public class RuleConsole {
         }
         Catalog.ProductRef product =
                 catalog.productRef(productId).orElseThrow(() -> NotFoundException.of("Product", productId));
-        List<ProductOption> productOptions = options.options(productId);
+        return tryRules(product, options.options(productId), values, tried);
+    }
+
+    /**
+     * Unsaved rules tried on the product: checked as they would be saved, then evaluated, compiled for this run
+     * only (nothing of them is cached: a console user could otherwise fill the caches with rules nobody keeps).
+     */
+    Evaluation tryRules(
+            Catalog.ProductRef product,
+            List<ProductOption> productOptions,
+            Map<String, Object> values,
+            List<RuleService.RuleRequest> tried) {
+        UUID productId = product.id();
         if (tried.size() > MAX_RULES) {
             throw new ValidationException("rules", "at most " + MAX_RULES + " rules at once");
+        }
+        long source = 0;
+        for (RuleService.RuleRequest r : tried) {
+            source += length(r.condition()) + length(r.actionsJson());
+        }
+        if (source > MAX_SOURCE) {
+            throw new ValidationException(
+                    "rules",
+                    "the rules tried at once come to more than " + MAX_SOURCE / 1024 + " KB of conditions and actions");
         }
         Map<String, Expressions.ValueType> types = OptionService.typesOf(productOptions);
         List<ConfigurationRule> unsaved = new ArrayList<>(tried.size());
         for (int i = 0; i < tried.size(); i++) {
             RuleService.RuleRequest r = tried.get(i);
             boolean ofCategory = r.categoryId() != null;
-            ConfigurationRule.Definition d = rules.check(
+            ConfigurationRule.Definition d = rules.checkUnsaved(
                     new ConfigurationRule.Definition(
                             r.name() == null ? "rules[" + i + "]" : r.name(),
                             r.description(),
@@ -62,6 +86,10 @@ public class RuleConsole {
                     "rules[" + i + "].");
             unsaved.add(new ConfigurationRule(ofCategory ? null : productId, ofCategory ? r.categoryId() : null, d));
         }
-        return engine.evaluate(product, productOptions, unsaved, values);
+        return engine.evaluateUnsaved(product, productOptions, unsaved, values);
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
     }
 }

@@ -112,7 +112,20 @@ public class RuleEngine {
             List<ProductOption> options,
             List<ConfigurationRule> rules,
             Map<String, Object> values) {
-        return new Run(product, options, values == null ? Map.of() : values).rules(rules);
+        return new Run(product, options, values == null ? Map.of() : values, true).rules(rules);
+    }
+
+    /**
+     * Evaluates rules that are not saved (the test console's): as {@link #evaluate(Catalog.ProductRef, List, List,
+     * Map)}, but the rules are compiled for this evaluation only and kept in no cache, so any number of distinct
+     * unsaved rules leaves nothing behind.
+     */
+    public Evaluation evaluateUnsaved(
+            Catalog.ProductRef product,
+            List<ProductOption> options,
+            List<ConfigurationRule> rules,
+            Map<String, Object> values) {
+        return new Run(product, options, values == null ? Map.of() : values, false).rules(rules);
     }
 
     /** One evaluation, from the values given to the answer. */
@@ -130,8 +143,10 @@ public class RuleEngine {
         private final List<Skipped> skipped = new ArrayList<>();
         private BigDecimal price;
         private Expressions.Bound bound;
+        private final boolean saved;
 
-        Run(Catalog.ProductRef product, List<ProductOption> options, Map<String, Object> given) {
+        Run(Catalog.ProductRef product, List<ProductOption> options, Map<String, Object> given, boolean saved) {
+            this.saved = saved;
             this.price = product.basePrice() == null ? BigDecimal.ZERO : product.basePrice();
             List<ProductOption> ordered = new ArrayList<>(options);
             ordered.sort(Comparator.comparingInt(ProductOption::position).thenComparing(ProductOption::code));
@@ -235,9 +250,10 @@ public class RuleEngine {
         }
 
         private void apply(ConfigurationRule rule) {
-            Prepared prepared = prepare(rule, rule.categoryId() == null ? typesKey : null);
+            Types scope = rule.categoryId() == null ? typesKey : null;
+            Prepared prepared = saved ? prepare(rule, scope) : compile(expressions.uncached(), rule, scope);
             if (prepared.broken() != null) {
-                skip(rule, "no longer compiles: " + prepared.broken(), false);
+                skip(rule, "no longer compiles: " + prepared.broken());
                 return;
             }
             try {
@@ -255,7 +271,7 @@ public class RuleEngine {
                 fired.add(new Firing(
                         rule.id(), rule.name(), rule.type(), rule.priority(), rule.condition(), effects.said));
             } catch (Expressions.EvaluationFailure e) {
-                skip(rule, e.getMessage(), true);
+                skip(rule, e.getMessage(), e.missing());
             }
         }
 
@@ -263,18 +279,17 @@ public class RuleEngine {
          * The rule is not applied; the configuration is invalid, since it could not be checked against it, unless
          * what the rule missed is a value already reported wrong (the error says it already).
          */
-        private void skip(ConfigurationRule rule, String reason, boolean mayBeMissingValue) {
+        private void skip(ConfigurationRule rule, String reason) {
+            skip(rule, reason, Set.of());
+        }
+
+        /** {@code missing}: the options the rule needed a value of and had none (from the failure, never parsed). */
+        private void skip(ConfigurationRule rule, String reason, Set<String> missing) {
             skipped.add(new Skipped(rule.id(), rule.name(), reason));
-            if (mayBeMissingValue && faulty.stream().anyMatch(code -> mentions(reason, code))) {
+            if (!missing.isEmpty() && missing.stream().anyMatch(faulty::contains)) {
                 return;
             }
             errors.add(new Problem(null, rule.id(), "The rule '" + rule.name() + "' could not be checked: " + reason));
-        }
-
-        private static boolean mentions(String reason, String code) {
-            return java.util.regex.Pattern.compile("\\b" + code + "\\b")
-                    .matcher(reason)
-                    .find();
         }
 
         /** What one firing rule does, gathered before any of it applies: a rule applies whole or not at all. */
@@ -424,25 +439,40 @@ public class RuleEngine {
     }
 
     private Prepared prepare(ConfigurationRule rule, Types types) {
-        return preparedRules.get(new RuleKey(rule.type(), rule.condition(), rule.actions(), types), key -> {
-            Map<String, Expressions.ValueType> declared = types == null ? null : types.map;
-            try {
-                return new Prepared(
-                        expressions.compile("condition", rule.condition(), Expressions.Result.BOOL, declared),
-                        RuleActions.parse(expressions, rule.type(), rule.actions(), declared, "actions"),
-                        null);
-            } catch (ValidationException e) {
-                return new Prepared(null, List.of(), e.getMessage());
-            }
-        });
+        return preparedRules.get(
+                new RuleKey(rule.type(), rule.condition(), rule.actions(), types),
+                key -> compile(expressions, rule, types));
+    }
+
+    /** Whether a rule with this condition is kept prepared (tests: what unsaved rules leave behind). */
+    boolean keepsRule(String condition) {
+        return preparedRules.asMap().keySet().stream()
+                .anyMatch(key -> key.condition().equals(condition));
+    }
+
+    private static Prepared compile(Expressions expressions, ConfigurationRule rule, Types types) {
+        Map<String, Expressions.ValueType> declared = types == null ? null : types.map;
+        try {
+            return new Prepared(
+                    expressions.compile("condition", rule.condition(), Expressions.Result.BOOL, declared),
+                    RuleActions.parse(expressions, rule.type(), rule.actions(), declared, "actions"),
+                    null);
+        } catch (ValidationException e) {
+            return new Prepared(null, List.of(), e.getMessage());
+        }
     }
 
     /** The most values one evaluation takes. */
     public static final int MAX_VALUES = 500;
 
+    /** The longest option code (as {@link OptionDefinitions#requireCode}). */
+    static final int MAX_CODE = 50;
+
     /**
      * Values as a request sends them, a JSON object of option code to text, number, bool or null (left out), as the
-     * engine takes them; anything else is refused with a 422 naming {@code field} (and the code).
+     * engine takes them; anything else is refused with a 422 naming {@code field} (and the code): a key that cannot
+     * be an option code, a nested list or object, a number that is not finite or has more than {@value
+     * OptionDefinitions.Check#MAX_DIGITS} digits before or after the point.
      */
     public static Map<String, Object> valuesFrom(String field, JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
@@ -456,22 +486,44 @@ public class RuleEngine {
         }
         Map<String, Object> values = new LinkedHashMap<>();
         for (var entry : node.properties()) {
+            String code = entry.getKey();
+            if (code.length() > MAX_CODE) {
+                throw new ValidationException(
+                        field, "names an option of more than " + MAX_CODE + " characters; no option has such a code");
+            }
+            if (!OptionDefinitions.isCode(code)) {
+                throw new ValidationException(
+                        field + "." + code,
+                        "is not an option of the product (codes are lowercase letters, digits and _)");
+            }
             JsonNode value = entry.getValue();
             if (value.isNull()) {
                 continue;
             }
             if (value.isNumber()) {
-                values.put(entry.getKey(), value.decimalValue());
+                values.put(code, number(field + "." + code, value));
             } else if (value.isString() && value.asString().length() <= OptionDefinitions.MAX_TEXT * 2) {
-                values.put(entry.getKey(), value.asString());
+                values.put(code, value.asString());
             } else if (value.isBoolean()) {
-                values.put(entry.getKey(), value.booleanValue());
+                values.put(code, value.booleanValue());
             } else {
                 throw new ValidationException(
-                        field + "." + entry.getKey(), "must be a text (at most 2000 characters), a number or a bool");
+                        field + "." + code, "must be a text (at most 2000 characters), a number or a bool");
             }
         }
         return values;
+    }
+
+    private static BigDecimal number(String field, JsonNode value) {
+        if (value.isFloatingPointNumber() && !value.isBigDecimal() && !Double.isFinite(value.doubleValue())) {
+            throw new ValidationException(field, "must be a finite number");
+        }
+        BigDecimal number = value.decimalValue();
+        int most = OptionDefinitions.Check.MAX_DIGITS;
+        if (number.scale() > most || (long) number.precision() - number.scale() > most) {
+            throw new ValidationException(field, "must have at most " + most + " digits before and after the point");
+        }
+        return number;
     }
 
     /** Two values the same: numbers by value (2 and 2.0 alike), others by equality. */

@@ -144,6 +144,20 @@ public class RuleService {
 
     public ConfigurationRule.Definition check(
             ConfigurationRule.Definition d, Map<String, Expressions.ValueType> types, String prefix) {
+        return check(expressions, d, types, prefix);
+    }
+
+    /** As {@link #check}, for a rule tried and not saved: its compiled expressions are kept in no cache. */
+    ConfigurationRule.Definition checkUnsaved(
+            ConfigurationRule.Definition d, Map<String, Expressions.ValueType> types, String prefix) {
+        return check(expressions.uncached(), d, types, prefix);
+    }
+
+    private ConfigurationRule.Definition check(
+            Expressions expressions,
+            ConfigurationRule.Definition d,
+            Map<String, Expressions.ValueType> types,
+            String prefix) {
         String name = d.name() == null ? null : d.name().trim();
         if (name == null || name.isEmpty()) {
             throw new ValidationException(prefix + "name", "is required");

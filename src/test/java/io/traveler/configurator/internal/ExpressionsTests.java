@@ -96,4 +96,49 @@ class ExpressionsTests {
         var condition = expressions.compile("condition", "values.length > 60", Result.BOOL, sink);
         assertThatThrownBy(() -> expressions.test(condition, Map.of())).isInstanceOf(EvaluationFailure.class);
     }
+
+    @Test
+    void aComputedTextThatIsNotAFiniteNumberFailsTheEvaluation() {
+        var width = expressions.compile("width_mm", "values.length * 1e308 * 10.0", Result.TEXT, sink);
+        assertThatThrownBy(() -> expressions.text(width, values))
+                .isInstanceOf(EvaluationFailure.class)
+                .hasMessageContaining("not a finite number");
+        var nan = expressions.compile(
+                "width_mm", "values.length * 1e308 * 10.0 - values.length * 1e308 * 10.0", Result.TEXT, sink);
+        assertThatThrownBy(() -> expressions.text(nan, values)).isInstanceOf(EvaluationFailure.class);
+        assertThat(expressions.text(expressions.compile("w", "values.length * 2", Result.TEXT, sink), values))
+                .isEqualTo("145");
+    }
+
+    @Test
+    void aFailureForAMissingValueNamesTheOptionsItMissed() {
+        var needs = expressions.compile(
+                "condition", "values.lifter && values.length > values.basin_count", Result.BOOL, sink);
+        assertThatThrownBy(() -> expressions.test(needs, Map.of("lifter", true, "basin_count", 2L)))
+                .isInstanceOfSatisfying(
+                        EvaluationFailure.class, e -> assertThat(e.missing()).containsExactly("length"));
+        var divides = expressions.compile("n", "10 / (values.basin_count - 2)", Result.NUMBER, sink);
+        assertThatThrownBy(() -> expressions.number(divides, values))
+                .isInstanceOfSatisfying(
+                        EvaluationFailure.class, e -> assertThat(e.missing()).isEmpty());
+    }
+
+    @Test
+    void whatIsCompiledUncachedIsKeptNowhere() {
+        String source = "values.length > 10 && '" + java.util.UUID.randomUUID() + "' != ''";
+        var once = expressions.compileUncached("condition", source, Result.BOOL, sink);
+        assertThat(expressions.test(once, values)).isTrue();
+        assertThat(expressions.uncached().compile("condition", source, Result.BOOL, sink))
+                .isNotSameAs(once);
+        assertThat(expressions.keeps(source)).isFalse();
+        assertThatThrownBy(() -> expressions.compileUncached("condition", "values.length >", Result.BOOL, sink))
+                .isInstanceOf(ValidationException.class);
+
+        var kept = expressions.compile("condition", source, Result.BOOL, sink);
+        assertThat(expressions.keeps(source)).isTrue();
+        assertThat(expressions.compile("condition", source, Result.BOOL, sink)).isSameAs(kept);
+        assertThat(expressions.compileUncached("condition", source, Result.BOOL, sink))
+                .as("what was kept is found, not compiled again")
+                .isSameAs(kept);
+    }
 }

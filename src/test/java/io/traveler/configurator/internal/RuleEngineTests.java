@@ -488,6 +488,191 @@ class RuleEngineTests {
                 first.fired().size());
     }
 
+    /** A NUMBER option with a min and a step and no max: the step check subtracts and takes a remainder. */
+    private static ProductOption shelves() {
+        return new ProductOption(
+                UUID.randomUUID(),
+                "shelves",
+                new ProductOption.Definition(
+                        "Shelves",
+                        ProductOption.Type.NUMBER,
+                        new BigDecimal("1.000000"),
+                        null,
+                        BigDecimal.ONE,
+                        null,
+                        "[]",
+                        null,
+                        null,
+                        null,
+                        0,
+                        null,
+                        true,
+                        null));
+    }
+
+    private static void refusedOn(String field, org.junit.jupiter.api.function.Executable attempt) {
+        assertThatThrownBy(() -> org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                        java.time.Duration.ofSeconds(5), attempt))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .singleElement()
+                        .satisfies(error -> assertThat(error.field()).isEqualTo(field)));
+    }
+
+    @Test
+    void aNumberOfMoreThanFortyDigitsIsRefusedBeforeAnyArithmetic() {
+        List<ProductOption> shelf = List.of(shelves());
+        for (Object huge : List.of(
+                "1e99999999",
+                "-1e99999999",
+                "1e-99999999",
+                new BigDecimal("1e99999999"),
+                java.math.BigInteger.TEN.pow(41),
+                new BigDecimal("1." + "0".repeat(40) + "1"),
+                1e300)) {
+            refusedOn("values.shelves", () -> engine.evaluate(sink, shelf, List.of(), values("shelves", huge)));
+        }
+        assertThat(engine.evaluate(sink, shelf, List.of(), values("shelves", "4" + "0".repeat(39)))
+                        .valid())
+                .as("forty digits are a number like any other")
+                .isTrue();
+        assertThat(engine.evaluate(sink, shelf, List.of(), values("shelves", "2.5"))
+                        .errors())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).isEqualTo("Shelves must be 1 plus a multiple of 1"));
+    }
+
+    @Test
+    void aValueThatIsNotAFiniteNumberIsRefusedNamingTheOption() {
+        for (Object infinite : List.of(Double.POSITIVE_INFINITY, Double.NaN, Float.NEGATIVE_INFINITY)) {
+            refusedOn("values.length", () -> evaluate(values("length", infinite)));
+        }
+    }
+
+    @Test
+    void aValueKeyIsNeverCompiledAsAPattern() {
+        var needsLights = rule(Type.PRICING, 1, "values.lights", "[{\"price_add\":\"180\"}]");
+        for (String key : List.of("(", "[", "a{1", "\\", "*")) {
+            var e = evaluate(values("length", 72, key, 1), needsLights);
+            assertThat(e.valid()).isFalse();
+            assertThat(messagesOf(e, key)).containsExactly("The product has no option '" + key + "'");
+            assertThat(e.skipped()).singleElement().satisfies(s -> assertThat(s.reason())
+                    .contains("lights"));
+        }
+    }
+
+    @Test
+    void aRuleThatMissesAValueAlreadyReportedWrongAddsNoSecondError() {
+        var byLength = rule(Type.PRICING, 1, "values.length > 30", "[{\"price_add\":\"values.length\"}]");
+        var e = evaluate(values("length", "x"), byLength);
+        assertThat(e.skipped()).singleElement().satisfies(s -> assertThat(s.reason())
+                .isEqualTo("needs a value for length"));
+        assertThat(e.errors()).singleElement().satisfies(p -> assertThat(p.option())
+                .isEqualTo("length"));
+
+        var category = new ConfigurationRule(
+                null,
+                categoryId,
+                new ConfigurationRule.Definition(
+                        "by length",
+                        null,
+                        Type.PRICING,
+                        1,
+                        "values.length > 30",
+                        "[{\"price_add\":\"1\"}]",
+                        true,
+                        "{}"));
+        var viaMap = evaluate(values("length", "x"), category);
+        assertThat(viaMap.skipped()).hasSize(1);
+        assertThat(viaMap.errors())
+                .as("the category rule missed length, already reported: %s", viaMap.skipped())
+                .singleElement()
+                .satisfies(p -> assertThat(p.option()).isEqualTo("length"));
+    }
+
+    @Test
+    void valuesFromARequestAreCheckedBeforeTheEngineSeesThem() {
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        java.util.function.Function<String, ValidationException> refusal = body -> {
+            try {
+                RuleEngine.valuesFrom("values", json.readTree(body));
+                throw new AssertionError(body + " was taken");
+            } catch (ValidationException e) {
+                return e;
+            }
+        };
+        assertThat(refusal.apply("{\"(\": 1}").errors().getFirst().field()).isEqualTo("values.(");
+        assertThat(refusal.apply("{\"" + "a".repeat(51) + "\": 1}")
+                        .errors()
+                        .getFirst()
+                        .field())
+                .isEqualTo("values");
+        assertThat(refusal.apply("{\"length\": 1e400}").errors().getFirst().field())
+                .isEqualTo("values.length");
+        assertThat(refusal.apply("{\"length\": -1e400}").errors().getFirst().field())
+                .isEqualTo("values.length");
+        assertThat(refusal.apply("{\"length\": 1" + "0".repeat(41) + "}")
+                        .errors()
+                        .getFirst()
+                        .field())
+                .isEqualTo("values.length");
+        assertThat(refusal.apply("{\"length\": [1]}").errors().getFirst().field())
+                .isEqualTo("values.length");
+        assertThat(refusal.apply("{\"length\": {\"a\": 1}}").errors().getFirst().field())
+                .isEqualTo("values.length");
+        assertThat(RuleEngine.valuesFrom(
+                        "values",
+                        json.readTree(
+                                "{\"" + "a".repeat(50) + "\": 2.5, \"b\": \"1e99999999\", \"c\": null, \"d\": true}")))
+                .containsEntry("a".repeat(50), new BigDecimal("2.5"))
+                .containsEntry("b", "1e99999999")
+                .containsEntry("d", true)
+                .doesNotContainKey("c");
+    }
+
+    @Test
+    void unsavedRulesAreEvaluatedWithoutEnteringAnyCache() {
+        String condition = "values.length > 70 && '" + UUID.randomUUID() + "' != ''";
+        var draft = rule(Type.PRICING, 1, condition, "[{\"price_add\":\"values.length + 0.5\"}]");
+        var e = engine.evaluateUnsaved(sink, options, List.of(draft), values("length", 72));
+        assertThat(e.price()).isEqualByComparingTo("1072.5");
+        assertThat(engine.keepsRule(condition)).isFalse();
+        assertThat(expressions.keeps(condition)).isFalse();
+        assertThat(expressions.keeps("values.length + 0.5")).isFalse();
+
+        var console = new RuleConsole(null, null, new RuleService(null, null, null, expressions), engine);
+        String tried = "values.length > 71 && '" + UUID.randomUUID() + "' != ''";
+        var request = new RuleService.RuleRequest(
+                null, null, "Draft", null, Type.PRICING, 1, tried, "[{\"price_add\":\"7\"}]", true, null);
+        assertThat(console.tryRules(sink, options, values("length", 72), List.of(request))
+                        .price())
+                .isEqualByComparingTo("1007");
+        assertThat(engine.keepsRule(tried)).isFalse();
+        assertThat(expressions.keeps(tried)).isFalse();
+
+        evaluate(values("length", 72), draft);
+        assertThat(engine.keepsRule(condition))
+                .as("saved rules are still prepared once")
+                .isTrue();
+        assertThat(expressions.keeps(condition)).isTrue();
+    }
+
+    @Test
+    void theConsoleTriesAtMostSixtyFourKilobytesOfRulesAtOnce() {
+        var console = new RuleConsole(null, null, new RuleService(null, null, null, expressions), engine);
+        String condition = "values.length > 0 || " + "values.length == 1 || ".repeat(150) + "false";
+        var request = new RuleService.RuleRequest(
+                null, null, "Big", null, Type.PRICING, 1, condition, "[{\"price_add\":\"1\"}]", true, null);
+        int fit = (int) (RuleConsole.MAX_SOURCE / (condition.length() + 20));
+        assertThat(console.tryRules(sink, options, values("length", 72), java.util.Collections.nCopies(fit, request))
+                        .price())
+                .isEqualByComparingTo(BigDecimal.valueOf(1000 + fit));
+        assertThatThrownBy(() -> console.tryRules(
+                        sink, options, values("length", 72), java.util.Collections.nCopies(fit + 1, request)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .singleElement()
+                        .satisfies(error -> assertThat(error.field()).isEqualTo("rules")));
+    }
+
     private record Sized(List<ProductOption> options, List<ConfigurationRule> rules, Map<String, Object> values) {}
 
     private Sized twoHundredRulesOverThirtyOptions() {
