@@ -587,4 +587,68 @@ class ConfiguratorRulesApiTests {
         assertThat(borrowing.status()).isEqualTo(422);
         assertThat(field(borrowing)).isEqualTo("actions[0].add.component_id");
     }
+
+    private Api.Response consoleBody(String json) {
+        return api.post("/api/configurator/console").as(owner).body(json).send();
+    }
+
+    @Test
+    void hostileValuesInTheConsoleAreRefusedNamingTheValue() {
+        sinkOptions();
+        created(api.post(options)
+                .as(owner)
+                .body(Map.of("code", "shelves", "label", "Shelves", "type", "NUMBER", "min", 1, "step", 1)));
+        assertThat(rule(pricing("Per inch", 1, "values.length > 0", Map.of("price_add", "values.length * 12.5")))
+                        .status())
+                .isEqualTo(201);
+
+        var pattern = console(Map.of("(", 1, "length", "x", "shelves", 2));
+        assertThat(pattern.status()).as(pattern.toString()).isEqualTo(422);
+        assertThat(field(pattern)).isEqualTo("values.(");
+        assertThat(message(pattern)).contains("not an option");
+
+        long started = System.nanoTime();
+        var exponent = console(Map.of("length", 72, "shelves", "1e99999999"));
+        assertThat(System.nanoTime() - started).isLessThan(5_000_000_000L);
+        assertThat(exponent.status()).as(exponent.toString()).isEqualTo(422);
+        assertThat(field(exponent)).isEqualTo("values.shelves");
+
+        String body = "{\"product_id\":\"" + sink + "\",\"values\":{\"length\":1e400,\"shelves\":2}}";
+        var infinite = consoleBody(body);
+        assertThat(infinite.status()).as(infinite.toString()).isEqualTo(422);
+        assertThat(field(infinite)).isEqualTo("values.length");
+
+        var longKey = console(Map.of("a".repeat(51), 1, "shelves", 2));
+        assertThat(longKey.status()).isEqualTo(422);
+        assertThat(field(longKey)).isEqualTo("values");
+
+        var fine = console(Map.of("length", 72, "shelves", "3"));
+        assertThat(fine.status()).as(fine.toString()).isEqualTo(200);
+        assertThat(fine.json().path("valid").asBoolean()).as(fine.toString()).isTrue();
+        assertThat(fine.json().path("price").decimalValue()).isEqualByComparingTo("1900");
+    }
+
+    @Test
+    void theConsoleTriesAtMostSixtyFourKilobytesOfConditionsAndActions() {
+        sinkOptions();
+        String condition = "values.length > 0 || " + "values.length == 1 || ".repeat(170) + "false";
+        Map<String, Object> big = pricing("Big", 1, condition, Map.of("price_add", "1"));
+        var tooMuch = api.post("/api/configurator/console")
+                .as(owner)
+                .body(Map.of(
+                        "product_id",
+                        sink,
+                        "values",
+                        Map.of("length", 72),
+                        "rules",
+                        java.util.Collections.nCopies(20, big)))
+                .send();
+        assertThat(tooMuch.status()).as(tooMuch.toString()).isEqualTo(422);
+        assertThat(field(tooMuch)).isEqualTo("rules");
+
+        var infinite =
+                consoleBody("{\"product_id\":\"" + sink + "\",\"values\":{\"length\":72},\"rules\":[{\"name\":\"x\","
+                        + "\"type\":\"PRICING\",\"condition\":\"true\",\"actions\":[{\"price_add\":1e400}]}]}");
+        assertThat(infinite.status()).as(infinite.toString()).isEqualTo(422);
+    }
 }
