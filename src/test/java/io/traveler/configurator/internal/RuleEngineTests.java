@@ -542,6 +542,27 @@ class RuleEngineTests {
     }
 
     @Test
+    void aDefaultOfMoreThanFortyDigitsIsRefusedAsTheDefault() {
+        var d = shelves().definition();
+        var huge = new ProductOption.Definition(
+                d.label(),
+                d.type(),
+                d.minValue(),
+                d.maxValue(),
+                d.step(),
+                null,
+                "[]",
+                null,
+                "\"1e99999999\"",
+                null,
+                0,
+                null,
+                true,
+                null);
+        refusedOn("default", () -> OptionDefinitions.check(expressions, "shelves", huge, Map.of()));
+    }
+
+    @Test
     void aValueThatIsNotAFiniteNumberIsRefusedNamingTheOption() {
         for (Object infinite : List.of(Double.POSITIVE_INFINITY, Double.NaN, Float.NEGATIVE_INFINITY)) {
             refusedOn("values.length", () -> evaluate(values("length", infinite)));
