@@ -59,6 +59,22 @@ public class Configuration extends TenantOwned {
         this.bomId = null;
     }
 
+    /**
+     * What the current rules make of the same values (before a BOM is generated from them): the revision and its
+     * BOM stay.
+     */
+    public void reevaluated(boolean valid, String errors, BigDecimal price, String fired) {
+        this.valid = valid;
+        this.errors = errors;
+        this.price = price;
+        this.fired = fired;
+    }
+
+    /** The order line it configured is gone (removed, or its order deleted): it configures no line any more. */
+    public void detach() {
+        this.orderLineId = null;
+    }
+
     /** The next revision: the values are about to change. */
     public void revise() {
         revision++;
