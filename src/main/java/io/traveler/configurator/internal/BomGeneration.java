@@ -144,6 +144,9 @@ public class BomGeneration {
                 ConfigurationService.firedOf(evaluation));
         configurations.saveAndFlush(configuration);
         if (!evaluation.valid()) {
+            if (configuration.orderLineId() != null) {
+                lines.getObject().configured(configuration.orderLineId(), configurationId, null, null);
+            }
             throw new NotValidNow("Configuration " + configurationId
                     + " is not valid under the current rules; a BOM is generated only from valid values: "
                     + evaluation.errors().stream()
@@ -164,6 +167,8 @@ public class BomGeneration {
     }
 
     private Generated generateNew(Configuration configuration, List<Line> selected, Evaluation evaluation) {
+        // the product first, as every catalog writer takes it: minting parts writes the catalog before the BOM does
+        catalog.lockForNewBom(configuration.productId());
         List<Line> built = new ArrayList<>(selected);
         List<CustomParts.CustomPart> parts = customParts.partsFor(evaluation.customParts());
         Map<UUID, List<String>> partEffects = new LinkedHashMap<>();

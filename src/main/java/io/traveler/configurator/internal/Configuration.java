@@ -60,10 +60,13 @@ public class Configuration extends TenantOwned {
     }
 
     /**
-     * What the current rules make of the same values (before a BOM is generated from them): the revision and its
-     * BOM stay.
+     * What the current rules make of the same values (before a BOM is generated from them): the revision stays, and
+     * its BOM while the values are still valid.
      */
     public void reevaluated(boolean valid, String errors, BigDecimal price, String fired) {
+        if (!valid) {
+            this.bomId = null;
+        }
         this.valid = valid;
         this.errors = errors;
         this.price = price;
