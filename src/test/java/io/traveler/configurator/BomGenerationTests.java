@@ -325,27 +325,30 @@ class BomGenerationTests {
 
     @Test
     void generationsWhoseCustomPartsOverlapRunInParallelWithoutDeadlock() {
-        UUID panel = shop.product("PANEL", "10");
-        shop.numberOption(panel, "left", 1, 1000);
-        shop.numberOption(panel, "right", 1, 1000);
-        for (String side : List.of("left", "right")) {
-            shop.rule(
-                    panel,
-                    Type.CUSTOM_PART,
-                    side.equals("left") ? 1 : 2,
-                    "true",
-                    "[{\"custom_part\": {\"name\": \"'Panel ' + string(values." + side + ")\","
-                            + " \"unit_cost\": \"1\", \"quantity\": \"1\","
-                            + " \"specifications\": {\"width\": \"values." + side + "\"}}}]");
+        // two products (their generations do not queue on one product) whose rules make the same panels
+        List<UUID> panels = List.of(shop.product("PANEL-A", "10"), shop.product("PANEL-B", "10"));
+        for (UUID panel : panels) {
+            shop.numberOption(panel, "left", 1, 1000);
+            shop.numberOption(panel, "right", 1, 1000);
+            for (String side : List.of("left", "right")) {
+                shop.rule(
+                        panel,
+                        Type.CUSTOM_PART,
+                        side.equals("left") ? 1 : 2,
+                        "true",
+                        "[{\"custom_part\": {\"name\": \"'Panel ' + string(values." + side + ")\","
+                                + " \"unit_cost\": \"1\", \"quantity\": \"1\","
+                                + " \"specifications\": {\"width\": \"values." + side + "\"}}}]");
+            }
         }
         long before = shop.nextCustomNumber();
         int rounds = 4;
         int ring = 6;
         for (int round = 0; round < rounds; round++) {
             int first = 100 * round + 1;
-            // configuration i makes panels i and i + 1: each shares one panel with its neighbours
+            // configuration i makes panels i and i + 1: each shares one panel with its neighbours, of the other product
             List<UUID> configured = IntStream.range(0, ring)
-                    .mapToObj(i -> shop.configure(panel, Map.of("left", first + i, "right", first + i + 1))
+                    .mapToObj(i -> shop.configure(panels.get(i % 2), Map.of("left", first + i, "right", first + i + 1))
                             .id())
                     .toList();
 
