@@ -178,6 +178,14 @@ class ConfigurationsApiTests {
         assertThat(api.get(bomPath).as(admin).send().json().path("kind").asString())
                 .isEqualTo("CUSTOM");
         assertThat(api.post(bomPath + "/activate").as(admin).send().status()).isEqualTo(409);
+        var edited = api.request("PUT", bomPath + "/lines")
+                .as(admin)
+                .ifMatch("\"0\"")
+                .body(Map.of("lines", List.of()))
+                .send();
+        assertThat(edited.status()).isEqualTo(409);
+        assertThat(edited.text("detail")).contains("regenerate it from its configuration");
+        assertThat(api.post(bomPath + "/revise").as(admin).send().status()).isEqualTo(409);
     }
 
     @Test
@@ -192,7 +200,10 @@ class ConfigurationsApiTests {
         String page = pages.get("/app/catalog/products/" + product).body();
         String row = page.substring(page.indexOf("id=\"bom-2\""));
         row = row.substring(0, row.indexOf("</tr>"));
-        assertThat(row).contains(">custom</span>").doesNotContain("/activate");
+        assertThat(row)
+                .contains(">custom</span>")
+                .as("a CUSTOM BOM is never activated, and its lines come only from generation")
+                .doesNotContain("/activate", "/edit", "/revise");
         assertThat(pages.get("/app/catalog/boms/" + bomId).body()).contains("id=\"bom-kind\"");
     }
 
