@@ -203,6 +203,14 @@ class ConfiguredOrderLinesTests {
                 configurations.create(desk, lines.get(0), Map.of("width", 120L)).id());
         UUID bom = admin.call(() -> generation.generate(config).bomId());
         assertThat(lineJson(0).path("bom_id").asString()).isEqualTo(bom.toString());
+        long version = orderJson().path("version").asLong();
+        assertThat(version).as("the order's version moves with its lines").isPositive();
+        assertThat(admin.call(() -> generation.generate(config).bomId()))
+                .as("asked again: the same BOM")
+                .isEqualTo(bom);
+        assertThat(orderJson().path("version").asLong())
+                .as("and the order is not written again")
+                .isEqualTo(version);
         UUID station = created(api.post("/api/stations")
                 .as(factory)
                 .body(Map.of("name", "Bench"))

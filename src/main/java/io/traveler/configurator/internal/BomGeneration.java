@@ -131,8 +131,9 @@ public class BomGeneration {
         Configuration configuration = configurations
                 .findLocked(configurationId)
                 .orElseThrow(() -> NotFoundException.of("Configuration", configurationId));
-        service.lineOf(configuration).filter(l -> !l.editable()).ifPresent(line -> {
-            throw new ConflictException("Order " + line.orderCode() + " line " + line.lineNo()
+        Optional<ConfigurableLines.LineRef> line = service.lineOf(configuration);
+        line.filter(l -> !l.editable()).ifPresent(l -> {
+            throw new ConflictException("Order " + l.orderCode() + " line " + l.lineNo()
                     + " can no longer change: its order has left CONFIGURATION");
         });
         Evaluation evaluation =
@@ -157,9 +158,15 @@ public class BomGeneration {
                 .map(catalog::bomLines)
                 .orElse(List.of());
         List<Line> selected = apply(base, evaluation.components());
-        Generated generated = alreadyGenerated(configuration, selected, evaluation)
-                .orElseGet(() -> generateNew(configuration, selected, evaluation));
-        if (configuration.orderLineId() != null) {
+        Optional<Generated> replayed = alreadyGenerated(configuration, selected, evaluation);
+        Generated generated = replayed.orElseGet(() -> generateNew(configuration, selected, evaluation));
+        boolean lineAsIs = replayed.isPresent()
+                && line.filter(l -> l.priceOverridden()
+                                || (l.unitPrice() != null
+                                        && configuration.price() != null
+                                        && l.unitPrice().compareTo(configuration.price()) == 0))
+                        .isPresent();
+        if (configuration.orderLineId() != null && !lineAsIs) {
             lines.getObject()
                     .configured(configuration.orderLineId(), configurationId, configuration.price(), generated.bomId());
         }
