@@ -172,6 +172,13 @@ public interface Catalog {
      */
     BomRef createCustomBom(UUID productId, UUID configurationId, java.util.List<BomLineData> lines, String notes);
 
+    /**
+     * Locks the product as a new BOM version of it does (404 when unknown), in the caller's transaction: a caller
+     * that writes other catalog rows before making that BOM (custom parts) takes the product first, in the order
+     * every catalog writer takes its locks, so that it cannot deadlock with them.
+     */
+    void lockForNewBom(UUID productId);
+
     /** What a BOM line names, as a generated BOM shows it: the part number or product SKU, name, custom or not. */
     record ComponentRef(
             ComponentType type, UUID id, String number, String name, String unitOfMeasure, boolean custom) {}

@@ -161,9 +161,8 @@ class BomGenerationTests {
                 .get(top.componentId());
         assertThat(part.kind()).isEqualTo("COMPONENT");
         assertThat(part.unitCost()).isEqualByComparingTo("403.2");
-        assertThat(shop.member().call(() -> generation.generated(configuration.id())))
-                .singleElement()
-                .satisfies(g -> assertThat(g.lines()).isEqualTo(generated.lines()));
+        assertThat(shop.member().call(() -> generation.generated(configuration.id(), generated.bomId())))
+                .hasValueSatisfying(g -> assertThat(g.lines()).isEqualTo(generated.lines()));
     }
 
     @Test
@@ -322,6 +321,125 @@ class BomGenerationTests {
         assertThatThrownBy(() -> stranger.member().call(() -> configurations.create(sink, null, Map.of())))
                 .as("another organization's product")
                 .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void generationsWhoseCustomPartsOverlapRunInParallelWithoutDeadlock() {
+        // two products (their generations do not queue on one product) whose rules make the same panels
+        List<UUID> panels = List.of(shop.product("PANEL-A", "10"), shop.product("PANEL-B", "10"));
+        for (UUID panel : panels) {
+            shop.numberOption(panel, "left", 1, 1000);
+            shop.numberOption(panel, "right", 1, 1000);
+            for (String side : List.of("left", "right")) {
+                shop.rule(
+                        panel,
+                        Type.CUSTOM_PART,
+                        side.equals("left") ? 1 : 2,
+                        "true",
+                        "[{\"custom_part\": {\"name\": \"'Panel ' + string(values." + side + ")\","
+                                + " \"unit_cost\": \"1\", \"quantity\": \"1\","
+                                + " \"specifications\": {\"width\": \"values." + side + "\"}}}]");
+            }
+        }
+        long before = shop.nextCustomNumber();
+        int rounds = 4;
+        int ring = 6;
+        for (int round = 0; round < rounds; round++) {
+            int first = 100 * round + 1;
+            // configuration i makes panels i and i + 1: each shares one panel with its neighbours, of the other product
+            List<UUID> configured = IntStream.range(0, ring)
+                    .mapToObj(i -> shop.configure(panels.get(i % 2), Map.of("left", first + i, "right", first + i + 1))
+                            .id())
+                    .toList();
+
+            List<BomGeneration.Generated> generated = Parallel.run(ring, i -> shop.generate(configured.get(i)));
+
+            for (int i = 0; i + 1 < ring; i++) {
+                assertThat(generated.get(i).lines().get(1).componentId())
+                        .as("the panel two configurations share is one part")
+                        .isEqualTo(generated.get(i + 1).lines().get(0).componentId());
+            }
+        }
+        assertThat(shop.nextCustomNumber())
+                .as("each distinct panel minted once, one number each")
+                .isEqualTo(before + rounds * (ring + 1));
+        assertThat(shop.count("select count(*) from catalog.parts where custom"))
+                .isEqualTo(rounds * (ring + 1));
+    }
+
+    @Test
+    void generatingTheSameRevisionAgainAnswersItsBomAndWritesNothing() {
+        var configuration = shop.configure(sink, values(96, 2, true, false));
+        var first = shop.generate(configuration.id());
+
+        var again = shop.generate(configuration.id());
+
+        assertThat(again).isEqualTo(first);
+        assertThat(shop.count("select count(*) from catalog.boms where kind = 'CUSTOM'"))
+                .isEqualTo(1);
+        assertThat(shop.count("select count(*) from configurator.generated_boms"))
+                .isEqualTo(1);
+
+        shop.rule(
+                sink,
+                Type.COMPONENT_SELECTION,
+                70,
+                "values.basin_count == 2",
+                "[{\"add\": {\"component_type\": \"PART\", \"component_id\": \"" + tap + "\", \"quantity\": 1}}]");
+        var changedRules = shop.generate(configuration.id());
+        assertThat(changedRules.bomId())
+                .as("the rules make other lines of the same values now: a new BOM")
+                .isNotEqualTo(first.bomId());
+        assertThat(shop.member().call(() -> generation.generated(configuration.id(), 1, null)))
+                .satisfies(page -> assertThat(page.items())
+                        .singleElement()
+                        .satisfies(g -> assertThat(g.bomId()).isEqualTo(changedRules.bomId()))
+                        .satisfies(g -> assertThat(g.current()).isTrue()))
+                .satisfies(page -> assertThat(page.nextCursor()).isNotNull());
+    }
+
+    @Test
+    void generationStoresWhatTheCurrentRulesMakeOfTheValuesBeforeGenerating() {
+        var configuration = shop.configure(sink, values(96, 1, false, false));
+        assertThat(configuration.price()).isEqualByComparingTo("2200");
+        UUID surcharge = shop.rule(sink, Type.PRICING, 25, "true", "[{\"price_add\": \"100\"}]");
+
+        shop.generate(configuration.id());
+
+        var stored = shop.member().call(() -> configurations.configuration(configuration.id()));
+        assertThat(stored.price())
+                .as("the price and the BOM come from the same rules")
+                .isEqualByComparingTo("2300");
+        assertThat(stored.fired()).contains(surcharge.toString());
+
+        shop.rule(sink, Type.VALIDATION, 5, "values.length > 90", "[{\"error\": \"no more than 90 in this season\"}]");
+        assertThatThrownBy(() -> shop.generate(configuration.id()))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("no more than 90 in this season");
+        var refused = shop.member().call(() -> configurations.configuration(configuration.id()));
+        assertThat(refused.valid()).as("the stored state shows why").isFalse();
+        assertThat(refused.errors()).contains("no more than 90 in this season");
+        assertThat(shop.count("select count(*) from catalog.boms where kind = 'CUSTOM'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aCustomBomsLinesComeOnlyFromGeneration() {
+        var generated =
+                shop.generate(shop.configure(sink, values(48, 1, false, false)).id());
+        UUID id = generated.bomId();
+
+        assertThatThrownBy(() -> shop.member()
+                        .run(() -> boms.replaceLines(id, ExpectedVersion.none(), List.of(Workshop.line(basin, "9")))))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("regenerate it from its configuration");
+        assertThatThrownBy(() -> shop.member().run(() -> boms.revise(id)))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("regenerate it from its configuration");
+        assertThat(shop.member().call(() -> boms.bom(id)).lines())
+                .hasSize(generated.lines().size());
+        assertThat(shop.count("select count(*) from catalog.boms where kind = 'CUSTOM'"))
+                .isEqualTo(1);
     }
 
     private static UUID customPartOf(BomGeneration.Generated generated) {

@@ -143,9 +143,10 @@ class ConfigurationsApiTests {
         assertThat(current.json().path("bom_id").asString())
                 .isEqualTo(bom.path("id").asString());
         var again = api.post(path + "/generate-bom").as(admin).send();
-        assertThat(customPartIds(again.json()))
-                .as("identical values reuse the custom part")
-                .isEqualTo(customPartIds(bom));
+        assertThat(again.status()).as("a replay of the creation").isEqualTo(201);
+        assertThat(again.json())
+                .as("the current revision's BOM, as the rules still make it: the same answer")
+                .isEqualTo(bom);
         var twin = create(Map.of("width", 120, "lifter", false));
         var twinBom = api.post("/api/configurations/" + twin.id() + "/generate-bom")
                 .as(admin)
@@ -156,10 +157,12 @@ class ConfigurationsApiTests {
                 .as("three changes; the stale one changed nothing")
                 .hasSize(3);
         var boms = api.get(path + "/boms").as(admin).send().json().path("items");
-        assertThat(boms).hasSize(2);
-        assertThat(boms.get(0).path("id").asString())
-                .as("newest first")
-                .isEqualTo(again.json().path("id").asString());
+        assertThat(boms).as("generated once: asking again wrote nothing").hasSize(1);
+        assertThat(boms.get(0).path("id").asString()).isEqualTo(bom.path("id").asString());
+        assertThat(boms.get(0).path("current").asBoolean()).isTrue();
+        assertThat(boms.get(0).has("lines"))
+                .as("lines are the BOM's: GET /api/boms/{id}")
+                .isFalse();
         assertThat(api.get("/api/configurations?product_id=" + product)
                         .as(admin)
                         .send()
@@ -175,6 +178,14 @@ class ConfigurationsApiTests {
         assertThat(api.get(bomPath).as(admin).send().json().path("kind").asString())
                 .isEqualTo("CUSTOM");
         assertThat(api.post(bomPath + "/activate").as(admin).send().status()).isEqualTo(409);
+        var edited = api.request("PUT", bomPath + "/lines")
+                .as(admin)
+                .ifMatch("\"0\"")
+                .body(Map.of("lines", List.of()))
+                .send();
+        assertThat(edited.status()).isEqualTo(409);
+        assertThat(edited.text("detail")).contains("regenerate it from its configuration");
+        assertThat(api.post(bomPath + "/revise").as(admin).send().status()).isEqualTo(409);
     }
 
     @Test
@@ -189,7 +200,10 @@ class ConfigurationsApiTests {
         String page = pages.get("/app/catalog/products/" + product).body();
         String row = page.substring(page.indexOf("id=\"bom-2\""));
         row = row.substring(0, row.indexOf("</tr>"));
-        assertThat(row).contains(">custom</span>").doesNotContain("/activate");
+        assertThat(row)
+                .contains(">custom</span>")
+                .as("a CUSTOM BOM is never activated, and its lines come only from generation")
+                .doesNotContain("/activate", "/edit", "/revise");
         assertThat(pages.get("/app/catalog/boms/" + bomId).body()).contains("id=\"bom-kind\"");
     }
 
@@ -225,6 +239,65 @@ class ConfigurationsApiTests {
         assertThat(unknown.json().path("valid").asBoolean()).isFalse();
         assertThat(unknown.json().path("error_details").get(0).path("option").asString())
                 .isEqualTo("colour");
+    }
+
+    @Test
+    void generatedBomsAreListedAPageAtATimeWithoutTheirLines() {
+        String path = "/api/configurations/" + create(Map.of("width", 100)).id();
+        List<String> made = new ArrayList<>();
+        for (int width : List.of(101, 102, 103)) {
+            assertThat(api.patch(path)
+                            .as(admin)
+                            .body(Map.of("values", Map.of("width", width)))
+                            .send()
+                            .status())
+                    .isEqualTo(200);
+            made.add(0, api.post(path + "/generate-bom").as(admin).send().id().toString());
+        }
+
+        var first = api.get(path + "/boms?limit=2").as(admin).send().json();
+        var second = api.get(path + "/boms?limit=2&cursor="
+                        + first.path("next_cursor").asString())
+                .as(admin)
+                .send()
+                .json();
+
+        List<String> listed = new ArrayList<>();
+        first.path("items").forEach(b -> listed.add(b.path("id").asString()));
+        second.path("items").forEach(b -> listed.add(b.path("id").asString()));
+        assertThat(listed).as("newest first, across pages").isEqualTo(made);
+        assertThat(second.path("next_cursor").isNull()
+                        || second.path("next_cursor").isMissingNode())
+                .isTrue();
+        assertThat(first.path("items").get(0).path("revision").asInt()).isEqualTo(4);
+        assertThat(first.path("items").get(0).has("lines")).isFalse();
+        assertThat(api.get(path + "/boms?limit=101").as(admin).send().status()).isEqualTo(422);
+        assertThat(api.get("/api/boms/" + made.getFirst())
+                        .as(admin)
+                        .send()
+                        .json()
+                        .path("lines"))
+                .as("each BOM's lines through the catalog")
+                .hasSize(2);
+    }
+
+    @Test
+    void valuesThatAreNoOptionValuesAreRefusedAndNotStored() {
+        var nested = api.post("/api/configurations")
+                .as(admin)
+                .body(Map.of("product_id", product, "values", Map.of("width", Map.of("cm", 100))))
+                .send();
+        assertThat(nested.status()).isEqualTo(422);
+        assertThat(nested.json().path("errors").get(0).path("field").asString()).isEqualTo("values.width");
+
+        String path = "/api/configurations/" + create(Map.of("width", 100)).id();
+        var listed = api.patch(path)
+                .as(admin)
+                .body(Map.of("values", Map.of("width", List.of(1, 2))))
+                .send();
+        assertThat(listed.status()).isEqualTo(422);
+        assertThat(api.get(path).as(admin).send().json().path("revision").asInt())
+                .isEqualTo(1);
     }
 
     @Test

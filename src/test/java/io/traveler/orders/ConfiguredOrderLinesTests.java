@@ -3,6 +3,7 @@ package io.traveler.orders;
 import static io.traveler.orders.OrderFixtures.created;
 import static io.traveler.orders.OrderFixtures.line;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.traveler.configurator.internal.BomGeneration;
 import io.traveler.configurator.internal.ConfigurationRule;
@@ -10,6 +11,7 @@ import io.traveler.configurator.internal.ConfigurationService;
 import io.traveler.configurator.internal.OptionService;
 import io.traveler.configurator.internal.ProductOption;
 import io.traveler.configurator.internal.RuleService;
+import io.traveler.shared.errors.ForbiddenException;
 import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
@@ -201,6 +203,14 @@ class ConfiguredOrderLinesTests {
                 configurations.create(desk, lines.get(0), Map.of("width", 120L)).id());
         UUID bom = admin.call(() -> generation.generate(config).bomId());
         assertThat(lineJson(0).path("bom_id").asString()).isEqualTo(bom.toString());
+        long version = orderJson().path("version").asLong();
+        assertThat(version).as("the order's version moves with its lines").isPositive();
+        assertThat(admin.call(() -> generation.generate(config).bomId()))
+                .as("asked again: the same BOM")
+                .isEqualTo(bom);
+        assertThat(orderJson().path("version").asLong())
+                .as("and the order is not written again")
+                .isEqualTo(version);
         UUID station = created(api.post("/api/stations")
                 .as(factory)
                 .body(Map.of("name", "Bench"))
@@ -224,6 +234,111 @@ class ConfiguredOrderLinesTests {
         assertThat(items.get(0).path("bom_id").asString()).isEqualTo(bom.toString());
         assertThat(items.get(1).path("bom_id").isNull())
                 .as("the chair has no BOM at all")
+                .isTrue();
+    }
+
+    @Test
+    void configuringAnOrderLineNeedsOrdersWriteAndShowingItOrdersRead() throws Exception {
+        var designer = tenants.memberWith(admin, "configurator:read", "configurator:configure", "configurator:manage");
+        var reader = tenants.memberWith(admin, "configurator:read", "configurator:configure", "orders:read");
+        for (var member : List.of(designer, reader)) {
+            assertThatThrownBy(() -> member.call(() -> configurations.create(desk, lines.get(0), Map.of("width", 60L))))
+                    .as("without orders:write a configuration reprices no line")
+                    .isInstanceOf(ForbiddenException.class)
+                    .hasMessageContaining("orders:write");
+        }
+        assertThat(lineJson(0).path("configuration_id").isNull()).isTrue();
+        assertThat(lineJson(0).path("unit_price").decimalValue()).isEqualByComparingTo("100");
+
+        UUID config = admin.call(() ->
+                configurations.create(desk, lines.get(0), Map.of("width", 120L)).id());
+        assertThatThrownBy(() ->
+                        designer.run(() -> configurations.change(config, ExpectedVersion.none(), Map.of("width", 50L))))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> reader.run(() -> generation.generate(config))).isInstanceOf(ForbiddenException.class);
+        assertThat(admin.call(() -> configurations.configuration(config)))
+                .satisfies(c -> assertThat(c.revision()).isEqualTo(1))
+                .satisfies(c -> assertThat(c.bomId()).isNull());
+        assertThat(lineJson(0).path("unit_price").decimalValue())
+                .as("the refused change wrote nothing")
+                .isEqualByComparingTo("340");
+
+        var designerApi = tenants.signedIn(designer);
+        assertThat(api.get("/api/configurations?order_line_id=" + lines.get(0))
+                        .as(designerApi)
+                        .send()
+                        .status())
+                .as("an order line's configurations show its price: orders:read")
+                .isEqualTo(403);
+        assertThat(api.get("/api/configurations?order_line_id=" + lines.get(0))
+                        .as(tenants.signedIn(reader))
+                        .send()
+                        .json()
+                        .path("items"))
+                .hasSize(1);
+        var page = io.traveler.testing.PageSession.signIn(port, designer.email());
+        assertThat(page.get("/app/orders/" + order + "/lines/" + lines.get(0) + "/configure")
+                        .statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void aConfigurationWhoseLineIsGoneIsDetachedWhenChangedOrGenerated() {
+        UUID config = admin.call(() ->
+                configurations.create(desk, lines.get(2), Map.of("width", 80L)).id());
+        UUID other = admin.call(() ->
+                configurations.create(desk, lines.get(0), Map.of("width", 80L)).id());
+        assertThat(api.delete("/api/orders/" + order + "/lines/" + lines.get(2))
+                        .as(factory)
+                        .header("If-Match", "\"" + lineJson(2).path("version").asLong() + "\"")
+                        .send()
+                        .status())
+                .isIn(200, 204);
+        assertThat(api.delete("/api/orders/" + order + "/lines/" + lines.get(0))
+                        .as(factory)
+                        .header("If-Match", "\"" + lineJson(0).path("version").asLong() + "\"")
+                        .send()
+                        .status())
+                .isIn(200, 204);
+
+        var changed = admin.call(() -> configurations.change(config, ExpectedVersion.none(), Map.of("width", 90L)));
+        assertThat(changed.orderLineId()).isNull();
+        assertThat(changed.revision()).isEqualTo(2);
+
+        var generated = admin.call(() -> generation.generate(other));
+        assertThat(generated.bomId()).isNotNull();
+        assertThat(admin.call(() -> configurations.configuration(other).orderLineId()))
+                .isNull();
+    }
+
+    @Test
+    void anAcceptedQuotesPriceOfAConfigurableProductIsAgreedWithoutOverridePermission() {
+        UUID customer = fixtures.customer(factory, "Quay Store");
+        var quote = api.post("/api/quotes")
+                .as(factory)
+                .body(Map.of(
+                        "customer_id",
+                        customer,
+                        "lines",
+                        List.of(Map.of("product_id", desk, "quantity", 1, "unit_price", "275"))))
+                .send();
+        assertThat(quote.status()).as(quote.toString()).isEqualTo(201);
+        assertThat(api.post("/api/quotes/" + quote.id() + "/send")
+                        .as(factory)
+                        .send()
+                        .status())
+                .isEqualTo(200);
+        var seller = tenants.signedIn(
+                tenants.memberWith(admin, "orders:read", "orders:write", "quotes:read", "quotes:write"));
+
+        var placed =
+                api.post("/api/quotes/" + quote.id() + "/accept").as(seller).send();
+
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        JsonNode line = placed.json().path("lines").get(0);
+        assertThat(line.path("unit_price").decimalValue()).isEqualByComparingTo("275");
+        assertThat(line.path("price_overridden").asBoolean())
+                .as("the quoted price is the agreed one: the configuration no longer reprices it")
                 .isTrue();
     }
 

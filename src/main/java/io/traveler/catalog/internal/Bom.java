@@ -66,12 +66,24 @@ public class Bom extends TenantOwned {
         return bom;
     }
 
-    /** A new version copying this one: a revised CUSTOM BOM stays the configuration's. */
+    /** A new version copying this one; a CUSTOM BOM is not revised (409): it is generated again. */
     public Bom revision(int number) {
+        requireLinesByHand();
         var copy = new Bom(productId, number, id(), notes);
         copy.kind = kind;
         copy.configurationId = configurationId;
         return copy;
+    }
+
+    /**
+     * A CUSTOM BOM's lines come from its configuration's rules alone (the rule behind each line is recorded with
+     * it): they are neither edited nor revised by hand, the BOM is generated again.
+     */
+    public void requireLinesByHand() {
+        if (kind == Kind.CUSTOM) {
+            throw new ConflictException("BOM " + id() + " is CUSTOM: its lines come from configuration "
+                    + configurationId + "; regenerate it from its configuration instead of editing it");
+        }
     }
 
     public void requireDraft() {

@@ -138,6 +138,7 @@ public class BomService {
     @Transactional
     public BomWithLines replaceLines(UUID id, ExpectedVersion expected, List<BomLines.Line> newLines) {
         Bom bom = boms.findLocked(id).orElseThrow(() -> NotFoundException.of("BOM", id));
+        bom.requireLinesByHand();
         expected.require(bom.version());
         bom.requireDraft();
         validate(bom.productId(), newLines);
@@ -205,6 +206,7 @@ public class BomService {
     @Transactional
     public BomWithLines revise(UUID id) {
         Bom source = find(id);
+        source.requireLinesByHand();
         products.findLocked(source.productId());
         List<BomLines.Line> copied = linesOf(id);
         var draft = boms.saveAndFlush(source.revision(boms.lastNumberOf(source.productId()) + 1));

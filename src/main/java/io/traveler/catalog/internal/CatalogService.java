@@ -270,6 +270,12 @@ public class CatalogService implements Catalog {
                 .bom());
     }
 
+    @Override
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void lockForNewBom(UUID productId) {
+        products.findLocked(productId).orElseThrow(() -> NotFoundException.of("Product", productId));
+    }
+
     private static BomRef bomRef(Bom bom) {
         return new BomRef(
                 bom.id(),

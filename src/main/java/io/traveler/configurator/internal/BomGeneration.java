@@ -6,6 +6,8 @@ import io.traveler.shared.Ids;
 import io.traveler.shared.errors.ConflictException;
 import io.traveler.shared.errors.NotFoundException;
 import io.traveler.shared.errors.ValidationException;
+import io.traveler.shared.paging.ItemList;
+import io.traveler.shared.paging.TimeCursor;
 import io.traveler.shared.tenancy.TenantContext;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -16,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -41,8 +44,10 @@ public class BomGeneration {
     private final CustomParts customParts;
     private final JdbcClient jdbc;
     private final ObjectProvider<ConfigurableLines> lines;
+    private final ConfigurationService service;
 
     BomGeneration(
+            ConfigurationService service,
             Configurations configurations,
             RuleEngine engine,
             Catalog catalog,
@@ -55,6 +60,7 @@ public class BomGeneration {
         this.customParts = customParts;
         this.jdbc = jdbc;
         this.lines = lines;
+        this.service = service;
     }
 
     /**
@@ -100,51 +106,83 @@ public class BomGeneration {
     }
 
     /**
-     * Generates the configuration's BOM from its current values, as the rules make of them now: 409 when the
-     * configuration is not valid (or no longer is under the current rules). The configuration (and its order line)
-     * then names the BOM.
+     * The configuration is not valid under the current rules: refused with 409, after the configuration stored what
+     * the rules make of its values now (so it shows why), hence not rolled back.
      */
-    @Transactional
+    static final class NotValidNow extends ConflictException {
+        NotValidNow(String detail) {
+            super(detail);
+        }
+    }
+
+    /** A BOM generated from a configuration, without its lines (those are the catalog's: {@code GET /api/boms/{id}}). */
+    public record GeneratedSummary(
+            UUID bomId, int number, String status, int revision, boolean current, Instant createdAt) {}
+
+    /**
+     * Generates the configuration's BOM from its current values, as the rules make of them now: the configuration
+     * first stores that evaluation (valid, errors, price, rules fired), so its price and its BOM come from the same
+     * rules; 409 when it is not valid. When its current revision already has a generated BOM and the rules make the
+     * same lines of it, that BOM is the answer and nothing else is written. The configuration (and its order line,
+     * which the caller must be allowed to change) then names the BOM; a configuration whose line is gone is detached.
+     */
+    @Transactional(noRollbackFor = NotValidNow.class)
     public Generated generate(UUID configurationId) {
         Configuration configuration = configurations
                 .findLocked(configurationId)
                 .orElseThrow(() -> NotFoundException.of("Configuration", configurationId));
-        if (!configuration.valid()) {
-            throw new ConflictException("Configuration " + configurationId
-                    + " is not valid; a BOM is generated only from valid values: " + configuration.errors());
-        }
+        Optional<ConfigurableLines.LineRef> line = service.lineOf(configuration);
+        line.filter(l -> !l.editable()).ifPresent(l -> {
+            throw new ConflictException("Order " + l.orderCode() + " line " + l.lineNo()
+                    + " can no longer change: its order has left CONFIGURATION");
+        });
         Evaluation evaluation =
                 engine.evaluate(configuration.productId(), ConfigurationValues.parse(configuration.values()));
+        configuration.reevaluated(
+                evaluation.valid(),
+                ConfigurationService.errorsOf(evaluation),
+                evaluation.price(),
+                ConfigurationService.firedOf(evaluation));
+        configurations.saveAndFlush(configuration);
         if (!evaluation.valid()) {
-            throw new ConflictException(
-                    "Configuration " + configurationId + " is no longer valid under the current rules: "
-                            + evaluation.errors().stream()
-                                    .map(Evaluation.Problem::message)
-                                    .collect(Collectors.joining("; ")));
+            if (configuration.orderLineId() != null) {
+                lines.getObject().configured(configuration.orderLineId(), configurationId, null, null);
+            }
+            throw new NotValidNow("Configuration " + configurationId
+                    + " is not valid under the current rules; a BOM is generated only from valid values: "
+                    + evaluation.errors().stream()
+                            .map(Evaluation.Problem::message)
+                            .collect(Collectors.joining("; ")));
         }
         List<Catalog.BomLineData> base = catalog.activeBomOf(configuration.productId())
                 .map(catalog::bomLines)
                 .orElse(List.of());
-        List<Line> built = new ArrayList<>(apply(base, evaluation.components()));
+        List<Line> selected = apply(base, evaluation.components());
+        Optional<Generated> replayed = alreadyGenerated(configuration, selected, evaluation);
+        Generated generated = replayed.orElseGet(() -> generateNew(configuration, selected, evaluation));
+        boolean lineAsIs = replayed.isPresent()
+                && line.filter(l -> l.priceOverridden()
+                                || (l.unitPrice() != null
+                                        && configuration.price() != null
+                                        && l.unitPrice().compareTo(configuration.price()) == 0))
+                        .isPresent();
+        if (configuration.orderLineId() != null && !lineAsIs) {
+            lines.getObject()
+                    .configured(configuration.orderLineId(), configurationId, configuration.price(), generated.bomId());
+        }
+        return generated;
+    }
+
+    private Generated generateNew(Configuration configuration, List<Line> selected, Evaluation evaluation) {
+        // the product first, as every catalog writer takes it: minting parts writes the catalog before the BOM does
+        catalog.lockForNewBom(configuration.productId());
+        List<Line> built = new ArrayList<>(selected);
         List<CustomParts.CustomPart> parts = customParts.partsFor(evaluation.customParts());
         Map<UUID, List<String>> partEffects = new LinkedHashMap<>();
         for (int i = 0; i < parts.size(); i++) {
             var spec = evaluation.customParts().get(i);
             var part = parts.get(i);
-            built.add(new Line(
-                    new Catalog.BomLineData(
-                            Catalog.ComponentType.PART,
-                            part.partId(),
-                            positive("custom_parts[" + i + "].quantity", spec.quantity(), spec.ruleId()),
-                            unitOf(spec),
-                            BigDecimal.ZERO,
-                            false,
-                            null,
-                            0,
-                            null,
-                            null),
-                    spec.ruleId(),
-                    true));
+            built.add(customLine(i, spec, part));
             partEffects
                     .computeIfAbsent(spec.ruleId(), r -> new ArrayList<>())
                     .add((part.minted() ? "minted " : "reused ") + part.partNumber() + " "
@@ -152,50 +190,164 @@ public class BomGeneration {
         }
         var bom = catalog.createCustomBom(
                 configuration.productId(),
-                configurationId,
+                configuration.id(),
                 built.stream().map(Line::data).toList(),
-                "Generated from configuration " + configurationId + ", revision " + configuration.revision());
+                "Generated from configuration " + configuration.id() + ", revision " + configuration.revision());
         List<AppliedRule> applied = applied(evaluation, built, partEffects);
         record(configuration, bom.id(), applied);
         configuration.generated(bom.id());
         configurations.saveAndFlush(configuration);
-        if (configuration.orderLineId() != null) {
-            lines.getObject().configured(configuration.orderLineId(), configurationId, configuration.price(), bom.id());
-        }
         return new Generated(bom.id(), bom.number(), described(built), applied);
     }
 
-    /** The BOMs generated from the configuration, newest first. */
+    private static Line customLine(int index, Evaluation.CustomPartSpec spec, CustomParts.CustomPart part) {
+        return new Line(
+                new Catalog.BomLineData(
+                        Catalog.ComponentType.PART,
+                        part.partId(),
+                        positive("custom_parts[" + index + "].quantity", spec.quantity(), spec.ruleId()),
+                        unitOf(spec),
+                        BigDecimal.ZERO,
+                        false,
+                        null,
+                        0,
+                        null,
+                        null),
+                spec.ruleId(),
+                true);
+    }
+
+    /**
+     * The BOM generated from the configuration's current revision, when the rules still make the same lines of it
+     * (same components, quantities and rules behind them, every custom part one that exists already).
+     */
+    private Optional<Generated> alreadyGenerated(
+            Configuration configuration, List<Line> selected, Evaluation evaluation) {
+        if (configuration.bomId() == null) {
+            return Optional.empty();
+        }
+        var parts = customParts.existing(evaluation.customParts());
+        if (parts.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Line> expected = new ArrayList<>(selected);
+        for (int i = 0; i < parts.get().size(); i++) {
+            expected.add(
+                    customLine(i, evaluation.customParts().get(i), parts.get().get(i)));
+        }
+        List<Catalog.BomLineData> lines = catalog.bomLines(configuration.bomId());
+        return stored(configuration.id(), configuration.bomId()).filter(g -> sameLines(expected, lines, g));
+    }
+
+    private static boolean sameLines(List<Line> expected, List<Catalog.BomLineData> lines, Generated stored) {
+        if (expected.size() != lines.size() || expected.size() != stored.lines().size()) {
+            return false;
+        }
+        for (int i = 0; i < expected.size(); i++) {
+            var want = expected.get(i).data();
+            var have = lines.get(i);
+            if (want.componentType() != have.componentType()
+                    || !want.componentId().equals(have.componentId())
+                    || !sameNumber(want.quantity(), have.quantity())
+                    || !sameNumber(want.wasteFactor(), have.wasteFactor())
+                    || !Objects.equals(want.unit(), have.unit())
+                    || want.optional() != have.optional()
+                    || !Objects.equals(want.substituteGroup(), have.substituteGroup())
+                    || want.preference() != have.preference()
+                    || !Objects.equals(want.notes(), have.notes())
+                    || !Objects.equals(want.stageName(), have.stageName())
+                    || !Objects.equals(
+                            expected.get(i).ruleId(), stored.lines().get(i).ruleId())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameNumber(BigDecimal a, BigDecimal b) {
+        return (a == null ? BigDecimal.ZERO : a).compareTo(b == null ? BigDecimal.ZERO : b) == 0;
+    }
+
+    /** The BOMs generated from the configuration, newest first, a page of them without their lines. */
     @Transactional(readOnly = true)
-    public List<Generated> generated(UUID configurationId) {
-        configurations
+    public ItemList<GeneratedSummary> generated(UUID configurationId, int limit, String cursor) {
+        Configuration configuration = configurations
                 .findById(configurationId)
                 .orElseThrow(() -> NotFoundException.of("Configuration", configurationId));
-        record Row(UUID bomId, List<AppliedRule> applied) {}
+        TimeCursor after = TimeCursor.parse(cursor);
+        record Row(UUID id, UUID bomId, int revision, Instant at) {}
         List<Row> rows = jdbc.sql("""
-                        select bom_id, rules_applied from configurator.generated_boms
-                         where configuration_id = :id order by created_at desc, id desc
+                        select id, bom_id, revision, created_at from configurator.generated_boms
+                         where configuration_id = :configuration
+                           and (cast(:at as timestamptz) is null or (created_at, id) < (:at, :after))
+                         order by created_at desc, id desc
+                         limit :limit
                         """)
-                .param("id", configurationId)
+                .param("configuration", configurationId)
+                .param("at", TimeCursor.timeOf(after))
+                .param("after", TimeCursor.idOf(after))
+                .param("limit", limit + 1)
                 .query((rs, n) -> new Row(
                         rs.getObject(1, UUID.class),
-                        JSON.readValue(rs.getString(2), new TypeReference<List<AppliedRule>>() {})))
+                        rs.getObject(2, UUID.class),
+                        rs.getInt(3),
+                        rs.getTimestamp(4).toInstant()))
                 .list();
         Map<UUID, Catalog.BomRef> boms =
                 catalog.boms(rows.stream().map(Row::bomId).toList());
-        return rows.stream()
-                .filter(r -> boms.containsKey(r.bomId()))
-                .map(r -> {
-                    Map<Integer, UUID> ruleOfLine = new LinkedHashMap<>();
-                    r.applied().forEach(a -> a.lines().forEach(s -> ruleOfLine.put(s, a.ruleId())));
-                    List<Catalog.BomLineData> stored = catalog.bomLines(r.bomId());
-                    List<Line> asBuilt = new ArrayList<>();
-                    for (int i = 0; i < stored.size(); i++) {
-                        asBuilt.add(new Line(stored.get(i), ruleOfLine.get(i + 1), false));
-                    }
-                    return new Generated(r.bomId(), boms.get(r.bomId()).number(), described(asBuilt), r.applied());
-                })
-                .toList();
+        var page = TimeCursor.page(rows, limit, r -> new TimeCursor(r.at(), r.id()));
+        return new ItemList<>(
+                page.items().stream()
+                        .filter(r -> boms.containsKey(r.bomId()))
+                        .map(r -> new GeneratedSummary(
+                                r.bomId(),
+                                boms.get(r.bomId()).number(),
+                                boms.get(r.bomId()).status(),
+                                r.revision(),
+                                r.bomId().equals(configuration.bomId()),
+                                r.at()))
+                        .toList(),
+                page.nextCursor());
+    }
+
+    /** One BOM generated from the configuration, with its lines and the rules behind them. */
+    @Transactional(readOnly = true)
+    public Optional<Generated> generated(UUID configurationId, UUID bomId) {
+        configurations
+                .findById(configurationId)
+                .orElseThrow(() -> NotFoundException.of("Configuration", configurationId));
+        return stored(configurationId, bomId);
+    }
+
+    /** The newest BOM generated from the configuration, with its lines. */
+    @Transactional(readOnly = true)
+    public Optional<Generated> newest(UUID configurationId) {
+        return generated(configurationId, 1, null).items().stream()
+                .findFirst()
+                .flatMap(g -> stored(configurationId, g.bomId()));
+    }
+
+    private Optional<Generated> stored(UUID configurationId, UUID bomId) {
+        Optional<List<AppliedRule>> found = jdbc.sql("""
+                        select rules_applied from configurator.generated_boms
+                         where configuration_id = :configuration and bom_id = :bom
+                        """)
+                .param("configuration", configurationId)
+                .param("bom", bomId)
+                .query((rs, n) -> JSON.readValue(rs.getString(1), new TypeReference<List<AppliedRule>>() {}))
+                .optional();
+        Catalog.BomRef bom = catalog.boms(List.of(bomId)).get(bomId);
+        if (found.isEmpty() || bom == null) {
+            return Optional.empty();
+        }
+        Map<Integer, UUID> ruleOfLine = new LinkedHashMap<>();
+        found.get().forEach(a -> a.lines().forEach(s -> ruleOfLine.put(s, a.ruleId())));
+        List<Catalog.BomLineData> lines = catalog.bomLines(bomId);
+        List<Line> asBuilt = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            asBuilt.add(new Line(lines.get(i), ruleOfLine.get(i + 1), false));
+        }
+        return Optional.of(new Generated(bomId, bom.number(), described(asBuilt), found.get()));
     }
 
     /**

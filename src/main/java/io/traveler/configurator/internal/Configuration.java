@@ -59,6 +59,25 @@ public class Configuration extends TenantOwned {
         this.bomId = null;
     }
 
+    /**
+     * What the current rules make of the same values (before a BOM is generated from them): the revision stays, and
+     * its BOM while the values are still valid.
+     */
+    public void reevaluated(boolean valid, String errors, BigDecimal price, String fired) {
+        if (!valid) {
+            this.bomId = null;
+        }
+        this.valid = valid;
+        this.errors = errors;
+        this.price = price;
+        this.fired = fired;
+    }
+
+    /** The order line it configured is gone (removed, or its order deleted): it configures no line any more. */
+    public void detach() {
+        this.orderLineId = null;
+    }
+
     /** The next revision: the values are about to change. */
     public void revise() {
         revision++;

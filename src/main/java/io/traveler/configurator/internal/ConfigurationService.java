@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,6 +76,7 @@ public class ConfigurationService {
         }
         Map<String, Object> given = bounded(values);
         if (orderLineId != null) {
+            OrderLineAccess.requireToChange();
             requireConfigurableLine(productId, orderLineId);
         }
         var configuration = new Configuration(
@@ -93,14 +95,12 @@ public class ConfigurationService {
                 configurations.findLocked(id).orElseThrow(() -> NotFoundException.of("Configuration", id));
         expected.checkIfGiven(configuration.version());
         Map<String, Object> given = bounded(values);
-        if (configuration.orderLineId() != null) {
-            lines.ifAvailable(l -> l.line(configuration.orderLineId())
-                    .filter(line -> !line.editable())
-                    .ifPresent(line -> {
-                        throw new ConflictException("Order " + line.orderCode() + " line " + line.lineNo()
-                                + " can no longer change: its order has left CONFIGURATION");
-                    }));
-        }
+        lineOf(configuration).ifPresent(line -> {
+            if (!line.editable()) {
+                throw new ConflictException("Order " + line.orderCode() + " line " + line.lineNo()
+                        + " can no longer change: its order has left CONFIGURATION");
+            }
+        });
         configuration.revise();
         evaluate(configuration, given);
         configurations.saveAndFlush(configuration);
@@ -149,6 +149,24 @@ public class ConfigurationService {
                 .list();
     }
 
+    /**
+     * The order line the configuration configures, once the caller may change it (403 otherwise); a configuration
+     * whose line is gone (removed, or its order deleted) is detached from it, and answers none.
+     */
+    Optional<ConfigurableLines.LineRef> lineOf(Configuration configuration) {
+        if (configuration.orderLineId() == null) {
+            return Optional.empty();
+        }
+        Optional<ConfigurableLines.LineRef> line =
+                lines.stream().findFirst().flatMap(l -> l.line(configuration.orderLineId()));
+        if (line.isEmpty()) {
+            configuration.detach();
+            return Optional.empty();
+        }
+        OrderLineAccess.requireToChange();
+        return line;
+    }
+
     private void requireConfigurableLine(UUID productId, UUID orderLineId) {
         ConfigurableLines.LineRef line = lines.stream()
                 .findFirst()
@@ -182,6 +200,16 @@ public class ConfigurationService {
 
     private void evaluate(Configuration configuration, Map<String, Object> given) {
         Evaluation evaluation = engine.evaluate(configuration.productId(), given);
+        configuration.evaluated(
+                ConfigurationValues.write(given),
+                evaluation.valid(),
+                errorsOf(evaluation),
+                evaluation.price(),
+                firedOf(evaluation));
+    }
+
+    /** The errors of an evaluation as stored: {@code [{option, rule_id, message}]}. */
+    static String errorsOf(Evaluation evaluation) {
         List<Map<String, Object>> errors = new ArrayList<>();
         evaluation.errors().forEach(p -> {
             Map<String, Object> error = new LinkedHashMap<>();
@@ -190,6 +218,11 @@ public class ConfigurationService {
             error.put("message", p.message());
             errors.add(error);
         });
+        return ConfigurationValues.write(errors);
+    }
+
+    /** The rules that fired as stored: {@code [{rule_id, name, type, priority, condition, effects}]}. */
+    static String firedOf(Evaluation evaluation) {
         List<Map<String, Object>> fired = new ArrayList<>();
         evaluation.fired().forEach(f -> {
             Map<String, Object> firing = new LinkedHashMap<>();
@@ -201,12 +234,7 @@ public class ConfigurationService {
             firing.put("effects", f.effects());
             fired.add(firing);
         });
-        configuration.evaluated(
-                ConfigurationValues.write(given),
-                evaluation.valid(),
-                ConfigurationValues.write(errors),
-                evaluation.price(),
-                ConfigurationValues.write(fired));
+        return ConfigurationValues.write(fired);
     }
 
     private void appendRevision(Configuration c) {

@@ -13,12 +13,13 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,35 +58,73 @@ class CustomParts {
     record CustomPart(UUID partId, String partNumber, String specHash, boolean minted) {}
 
     /**
-     * The part of each specification, in the order given (equal specifications answer the same part). Claims are
-     * taken in hash order so two generations claiming the same specifications cannot wait on each other in a cycle.
+     * The part of each specification, in the order given (equal specifications answer the same part). Every hash is
+     * claimed first, in hash order, and only then do the winners take their numbers, as one block of the series: a
+     * generation waits on another's claim only while it holds claims that sort lower, never the series row, so two
+     * generations whose specifications overlap cannot wait on each other in a cycle.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<CustomPart> partsFor(List<Evaluation.CustomPartSpec> specs) {
+        List<String> hashes = hashesOf(specs);
+        Map<String, Evaluation.CustomPartSpec> byHash = new TreeMap<>();
+        for (int i = 0; i < specs.size(); i++) {
+            byHash.putIfAbsent(hashes.get(i), specs.get(i));
+        }
+        Map<String, CustomPart> parts = new TreeMap<>();
+        Map<String, UUID> won = new LinkedHashMap<>();
+        byHash.forEach((hash, spec) -> claim(hash, spec)
+                .ifPresentOrElse(partId -> won.put(hash, partId), () -> parts.put(hash, claimed(hash))));
+        Iterator<String> numbers = freeNumbers(won.size());
+        won.forEach((hash, partId) -> {
+            var spec = byHash.get(hash);
+            var part = catalog.createCustomPart(new Catalog.NewCustomPart(
+                    partId,
+                    numbers.next(),
+                    spec.name().trim(),
+                    unitOf(spec),
+                    spec.unitCost() == null ? BigDecimal.ZERO : spec.unitCost(),
+                    specificationsOf(spec)));
+            parts.put(hash, new CustomPart(part.id(), part.partNumber(), hash, true));
+        });
+        return hashes.stream().map(parts::get).toList();
+    }
+
+    /**
+     * The parts earlier generations made for these specifications, in the order given, when every one of them has
+     * its part already; empty when some would be minted. Claims and mints nothing.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<List<CustomPart>> existing(List<Evaluation.CustomPartSpec> specs) {
+        List<String> hashes = hashesOf(specs);
+        if (hashes.isEmpty()) {
+            return Optional.of(List.of());
+        }
+        Map<String, UUID> found = new TreeMap<>();
+        jdbc.sql("select spec_hash, part_id from configurator.custom_parts where spec_hash in (:hashes)")
+                .param("hashes", Set.copyOf(hashes))
+                .query((rs, n) -> found.put(rs.getString(1), rs.getObject(2, UUID.class)))
+                .list();
+        if (!found.keySet().containsAll(hashes)) {
+            return Optional.empty();
+        }
+        var known = catalog.parts(Set.copyOf(found.values()));
+        return Optional.of(hashes.stream()
+                .map(h -> new CustomPart(found.get(h), known.get(found.get(h)).partNumber(), h, false))
+                .toList());
+    }
+
+    private static List<String> hashesOf(List<Evaluation.CustomPartSpec> specs) {
         List<String> hashes = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             requireMintable(i, specs.get(i));
             hashes.add(hashOf(specs.get(i)));
         }
-        Map<String, CustomPart> byHash = new TreeMap<>();
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < specs.size(); i++) {
-            order.add(i);
-        }
-        order.sort(Comparator.comparing(hashes::get));
-        for (int i : order) {
-            String hash = hashes.get(i);
-            if (!byHash.containsKey(hash)) {
-                byHash.put(hash, claim(hash, specs.get(i)));
-            }
-        }
-        return hashes.stream().map(byHash::get).toList();
+        return hashes;
     }
 
-    private CustomPart claim(String hash, Evaluation.CustomPartSpec spec) {
-        UUID partId = Ids.newId();
-        String specifications = canonical(spec.specifications() == null ? Map.of() : spec.specifications());
-        Optional<UUID> claimed = jdbc.sql("""
+    /** Claims the hash for a new part id (answered), or waits for a parallel claim of it and answers nothing. */
+    private Optional<UUID> claim(String hash, Evaluation.CustomPartSpec spec) {
+        return jdbc.sql("""
                         insert into configurator.custom_parts (org_id, spec_hash, part_id, specifications, created_at)
                         values (:org, :hash, :part, cast(:specifications as jsonb), :now)
                         on conflict do nothing
@@ -93,39 +132,50 @@ class CustomParts {
                         """)
                 .param("org", TenantContext.requireOrgId())
                 .param("hash", hash)
-                .param("part", partId)
-                .param("specifications", specifications)
+                .param("part", Ids.newId())
+                .param("specifications", specificationsOf(spec))
                 .param("now", Timestamp.from(Instant.now()))
                 .query(UUID.class)
                 .optional();
-        if (claimed.isEmpty()) {
-            UUID existing = jdbc.sql("select part_id from configurator.custom_parts where spec_hash = :hash")
-                    .param("hash", hash)
-                    .query(UUID.class)
-                    .single();
-            String number = catalog.parts(List.of(existing)).get(existing).partNumber();
-            return new CustomPart(existing, number, hash, false);
-        }
-        var part = catalog.createCustomPart(new Catalog.NewCustomPart(
-                partId,
-                freeNumber(),
-                spec.name().trim(),
-                unitOf(spec),
-                spec.unitCost() == null ? BigDecimal.ZERO : spec.unitCost(),
-                specifications));
-        return new CustomPart(part.id(), part.partNumber(), hash, true);
     }
 
-    /** The series' next number no part holds yet: a part numbered by hand inside the series is stepped over. */
-    private String freeNumber() {
-        for (int i = 0; i < MAX_SKIPPED_NUMBERS; i++) {
-            String number = settings.nextNumber(SERIES);
-            if (catalog.partByNumber(number).isEmpty()) {
-                return number;
+    /** The part an earlier (or parallel, now committed) generation claimed for the hash. */
+    private CustomPart claimed(String hash) {
+        UUID existing = jdbc.sql("select part_id from configurator.custom_parts where spec_hash = :hash")
+                .param("hash", hash)
+                .query(UUID.class)
+                .single();
+        String number = catalog.parts(List.of(existing)).get(existing).partNumber();
+        return new CustomPart(existing, number, hash, false);
+    }
+
+    private static String specificationsOf(Evaluation.CustomPartSpec spec) {
+        return canonical(spec.specifications() == null ? Map.of() : spec.specifications());
+    }
+
+    /**
+     * {@code count} numbers of the series no part holds yet, taken as one block (more blocks only to step over
+     * numbers parts numbered by hand inside the series already hold).
+     */
+    private Iterator<String> freeNumbers(int count) {
+        List<String> free = new ArrayList<>();
+        int skipped = 0;
+        while (free.size() < count) {
+            var block = settings.nextNumbers(SERIES, count - free.size());
+            List<String> numbers = new ArrayList<>();
+            for (long n = block.first(); n < block.first() + block.count(); n++) {
+                numbers.add(block.format(n));
+            }
+            for (String number : numbers) {
+                if (catalog.partByNumber(number).isEmpty()) {
+                    free.add(number);
+                } else if (++skipped >= MAX_SKIPPED_NUMBERS) {
+                    throw new ConflictException("The custom parts series gave " + MAX_SKIPPED_NUMBERS
+                            + " numbers that parts already hold; move its next number past them in the settings");
+                }
             }
         }
-        throw new ConflictException("The custom parts series gave " + MAX_SKIPPED_NUMBERS
-                + " numbers in a row that parts already hold; move its next number past them in the settings");
+        return free.iterator();
     }
 
     private static String unitOf(Evaluation.CustomPartSpec spec) {

@@ -100,8 +100,10 @@ class DemoConfigurator {
                 log.warn("Demo configuration skipped: the sink's rules did not appear in {}", PATIENCE);
                 return;
             }
+            // as the organization itself: configuring a line needs orders:write, which a user outside a request
+            // does not hold; the demo's rights were decided when the organization was loaded
             TenantContext.runAs(
-                    tenant,
+                    Tenant.system(line.orgId()),
                     () -> transactions.executeWithoutResult(s -> {
                         if (saved.findByOrderLineId(line.orderLineId()).isPresent()) {
                             return;

@@ -8,6 +8,8 @@ import io.traveler.configurator.internal.Configuration;
 import io.traveler.configurator.internal.ConfigurationRule;
 import io.traveler.configurator.internal.ConfigurationService;
 import io.traveler.configurator.internal.ConfigurationValues;
+import io.traveler.configurator.internal.OrderLineAccess;
+import io.traveler.configurator.internal.RuleEngine;
 import io.traveler.shared.errors.ValidationException;
 import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.paging.ItemList;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Configurations of products (and of order lines), evaluated on every change, with their revisions, and the BOMs
@@ -46,9 +49,12 @@ class ConfigurationsController {
         this.catalog = catalog;
     }
 
-    record CreateBody(UUID productId, UUID orderLineId, Map<String, Object> values) {}
+    record CreateBody(UUID productId, UUID orderLineId, JsonNode values) {}
 
-    record ChangeBody(Map<String, Object> values) {}
+    record ChangeBody(JsonNode values) {}
+
+    /** The most generated BOMs one page lists. */
+    static final int MAX_BOMS_PAGE = 100;
 
     record ConfigurationView(
             UUID id,
@@ -102,13 +108,15 @@ class ConfigurationsController {
 
     @Operation(
             summary = "Configure a product (optionally an order line): the values are validated and priced",
-            description = "`values` by option code; missing ones take their defaults. With `order_line_id` the line"
-                    + " must be one of the organization's own, of the same product, still in CONFIGURATION, and not"
-                    + " configured yet; it then takes the configuration's price unless its price was overridden.")
+            description = "`values` by option code (text, number, boolean or null each); missing ones take their"
+                    + " defaults. With `order_line_id` the line must be one of the organization's own, of the same"
+                    + " product, still in CONFIGURATION, and not configured yet, and the caller needs `orders:write`"
+                    + " (403 otherwise); it then takes the configuration's price unless its price was overridden.")
     @PostMapping(path = "/api/configurations", produces = "application/json")
     @PreAuthorize("hasAuthority('configurator:configure')")
     ResponseEntity<ConfigurationView> create(@RequestBody CreateBody body) {
-        Configuration c = configurations.create(body.productId(), body.orderLineId(), body.values());
+        Configuration c = configurations.create(
+                body.productId(), body.orderLineId(), RuleEngine.valuesFrom("values", body.values()));
         return Versions.withEtag(
                 ResponseEntity.created(URI.create("/api/configurations/" + c.id())),
                 c.version(),
@@ -118,15 +126,17 @@ class ConfigurationsController {
     @Operation(
             summary = "Change a configuration's values: a new revision, validated and priced again",
             description = "The BOM generated from the previous values no longer applies (`bom_id` is cleared)."
-                    + " `If-Match` is checked when given.")
+                    + " `If-Match` is optional here (checked when given: 412 when stale). A configuration of an"
+                    + " order line needs `orders:write` too; one whose line is gone is detached from it"
+                    + " (`order_line_id` cleared).")
     @PatchMapping(path = "/api/configurations/{id}", produces = "application/json")
     @PreAuthorize("hasAuthority('configurator:configure')")
     ResponseEntity<ConfigurationView> change(
             @PathVariable UUID id, ExpectedVersion expected, @RequestBody ChangeBody body) {
-        if (body.values() == null) {
+        if (body.values() == null || body.values().isNull() || body.values().isMissingNode()) {
             throw new ValidationException("values", "is required");
         }
-        Configuration c = configurations.change(id, expected, body.values());
+        Configuration c = configurations.change(id, expected, RuleEngine.valuesFrom("values", body.values()));
         return Versions.ok(c.version(), ConfigurationView.of(c));
     }
 
@@ -138,7 +148,9 @@ class ConfigurationsController {
         return Versions.ok(c.version(), ConfigurationView.of(c));
     }
 
-    @Operation(summary = "List configurations, newest first, of a product or an order line")
+    @Operation(
+            summary = "List configurations, newest first, of a product or an order line",
+            description = "Asking for an order line's (`order_line_id`) needs `orders:read` too.")
     @GetMapping(path = "/api/configurations", produces = "application/json")
     @PreAuthorize("hasAuthority('configurator:read')")
     ItemList<ConfigurationView> list(
@@ -147,6 +159,9 @@ class ConfigurationsController {
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) String sort) {
+        if (orderLineId != null) {
+            OrderLineAccess.requireToRead();
+        }
         var page = PageRequest.of(limit, cursor, sort, ConfigurationService.SORTS.keySet(), "-created_at");
         var found = configurations.list(page, productId, orderLineId);
         return new ItemList<>(found.items().stream().map(ConfigurationView::of).toList(), found.nextCursor());
@@ -171,30 +186,51 @@ class ConfigurationsController {
 
     @Operation(
             summary = "Generate the configuration's BOM: a CUSTOM draft with custom parts minted or reused",
-            description = "From the product's ACTIVE BOM with the COMPONENT_SELECTION rules applied, one line per"
-                    + " CUSTOM_PART rule's part (`700-` numbers; the same specifications reuse one part). 409 when"
-                    + " the configuration is not valid. The BOM is then approved like any other; it never becomes"
-                    + " the product's ACTIVE BOM.")
+            description = "The configuration first takes what the current rules make of its values (valid, errors,"
+                    + " price, rules fired); 409 when that is not valid (the configuration then shows why). From the"
+                    + " product's ACTIVE BOM with the COMPONENT_SELECTION rules applied, one line per CUSTOM_PART"
+                    + " rule's part (`700-` numbers; the same specifications reuse one part). Asked again while the"
+                    + " current revision's BOM is what the rules still make, the answer is that BOM (201, the same"
+                    + " body) and nothing is written. A configuration of an order line needs `orders:write` too."
+                    + " The BOM is then approved like any other; its lines change only by generating again; it never"
+                    + " becomes the product's ACTIVE BOM.")
     @PostMapping(path = "/api/configurations/{id}/generate-bom", produces = "application/json")
     @PreAuthorize("hasAuthority('configurator:configure')")
     ResponseEntity<GeneratedView> generate(@PathVariable UUID id) {
         var generated = generation.generate(id);
+        var bom = catalog.boms(List.of(generated.bomId())).get(generated.bomId());
         return ResponseEntity.created(URI.create("/api/boms/" + generated.bomId()))
-                .body(view(id, generated, "DRAFT"));
+                .body(view(id, generated, bom == null ? "DRAFT" : bom.status()));
     }
 
-    @Operation(summary = "The BOMs generated from a configuration, newest first")
+    record GeneratedSummaryView(
+            UUID id,
+            int number,
+            String kind,
+            String status,
+            UUID configurationId,
+            int revision,
+            boolean current,
+            Instant createdAt) {}
+
+    @Operation(
+            summary = "The BOMs generated from a configuration, newest first, without their lines",
+            description = "A page (`limit` 1..100, default 20; `cursor`). Each BOM's lines are at"
+                    + " `GET /api/boms/{id}`; `current` marks the one generated from the current revision.")
     @GetMapping(path = "/api/configurations/{id}/boms", produces = "application/json")
     @PreAuthorize("hasAuthority('configurator:read')")
-    ItemList<GeneratedView> boms(@PathVariable UUID id) {
-        var generated = generation.generated(id);
-        Map<UUID, Catalog.BomRef> boms = catalog.boms(
-                generated.stream().map(BomGeneration.Generated::bomId).toList());
-        return new ItemList<>(
-                generated.stream()
-                        .map(g -> view(id, g, boms.get(g.bomId()).status()))
-                        .toList(),
-                null);
+    ItemList<GeneratedSummaryView> boms(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
+        int size = limit == null ? 20 : limit;
+        if (size < 1 || size > MAX_BOMS_PAGE) {
+            throw new ValidationException("limit", "must be between 1 and " + MAX_BOMS_PAGE);
+        }
+        return generation
+                .generated(id, size, cursor)
+                .map(g -> new GeneratedSummaryView(
+                        g.bomId(), g.number(), "CUSTOM", g.status(), id, g.revision(), g.current(), g.createdAt()));
     }
 
     private static GeneratedView view(UUID configurationId, BomGeneration.Generated g, String status) {

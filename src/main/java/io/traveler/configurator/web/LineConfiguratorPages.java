@@ -9,10 +9,12 @@ import io.traveler.configurator.internal.Configuration;
 import io.traveler.configurator.internal.ConfigurationService;
 import io.traveler.configurator.internal.Evaluation;
 import io.traveler.configurator.internal.OptionService;
+import io.traveler.configurator.internal.OrderLineAccess;
 import io.traveler.configurator.internal.ProductOption;
 import io.traveler.configurator.internal.RuleEngine;
 import io.traveler.shared.errors.NotFoundException;
 import io.traveler.shared.jpa.ExpectedVersion;
+import io.traveler.shared.security.Callers;
 import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.PageController;
 import java.math.BigDecimal;
@@ -87,6 +89,7 @@ class LineConfiguratorPages {
     @GetMapping("/app/orders/{orderId}/lines/{lineId}/configure")
     @PreAuthorize("hasAuthority('configurator:read')")
     String configure(@PathVariable UUID orderId, @PathVariable UUID lineId, Model model) {
+        OrderLineAccess.requireToRead();
         LineRef line = line(orderId, lineId);
         List<ProductOption> productOptions = options.options(line.productId());
         Configuration saved = configurator
@@ -112,6 +115,7 @@ class LineConfiguratorPages {
             @PathVariable UUID lineId,
             @RequestParam MultiValueMap<String, String> form,
             Model model) {
+        OrderLineAccess.requireToRead();
         LineRef line = line(orderId, lineId);
         Map<String, Object> values = OptionFields.valuesFrom(options.options(line.productId()), form);
         model.addAttribute("evaluation", engine.evaluate(line.productId(), values));
@@ -127,6 +131,7 @@ class LineConfiguratorPages {
             @PathVariable UUID lineId,
             @RequestParam MultiValueMap<String, String> form,
             RedirectAttributes flash) {
+        OrderLineAccess.requireToRead();
         LineRef line = line(orderId, lineId);
         String back = "/app/orders/" + orderId + "/lines/" + lineId + "/configure";
         return Forms.act(flash, back, "Configuration saved.", () -> {
@@ -171,17 +176,16 @@ class LineConfiguratorPages {
     @PreAuthorize("hasAuthority('configurator:read')")
     String bom(@PathVariable UUID id, Model model) {
         Configuration configuration = configurations.configuration(id);
-        List<BomGeneration.Generated> generated = generation.generated(id);
-        BomGeneration.Generated shown = generated.stream()
-                .filter(g -> g.bomId().equals(configuration.bomId()))
-                .findFirst()
-                .orElse(generated.isEmpty() ? null : generated.getFirst());
+        BomGeneration.Generated shown = (configuration.bomId() == null
+                        ? generation.newest(id)
+                        : generation.generated(id, configuration.bomId()))
+                .orElse(null);
         model.addAttribute("configuration", configuration);
         model.addAttribute(
                 "product", catalog.productRef(configuration.productId()).orElse(null));
         model.addAttribute(
                 "line",
-                configuration.orderLineId() == null
+                configuration.orderLineId() == null || !Callers.hold(OrderLineAccess.ORDERS_READ)
                         ? null
                         : lines.line(configuration.orderLineId()).orElse(null));
         model.addAttribute("generated", shown);
@@ -190,7 +194,6 @@ class LineConfiguratorPages {
                 "bom",
                 shown == null ? null : catalog.boms(List.of(shown.bomId())).get(shown.bomId()));
         model.addAttribute("rows", shown == null ? List.of() : tree(shown));
-        model.addAttribute("others", generated.size());
         return "configurator/bom";
     }
 

@@ -1,6 +1,7 @@
 package io.traveler.orders.internal;
 
 import io.traveler.configurator.ConfigurableLines;
+import io.traveler.shared.security.Callers;
 import io.traveler.shared.tenancy.TenantContext;
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -50,6 +51,8 @@ class OrderConfigurableLines implements ConfigurableLines {
     @Override
     @Transactional
     public void configured(UUID lineId, UUID configurationId, BigDecimal price, UUID bomId) {
+        // the configuration prices the line and re-totals the order: a change of the order, whoever asks
+        Callers.require("orders:write", "Configuring an order line changes its order");
         service.configured(lineId, configurationId, price, bomId);
     }
 }

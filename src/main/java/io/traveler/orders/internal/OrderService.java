@@ -153,6 +153,15 @@ public class OrderService {
     /** Places an order of one of the organization's customers, as a DRAFT coded from its orders series. */
     @Transactional
     public Order place(NewOrder sent) {
+        return place(sent, false);
+    }
+
+    /**
+     * Places the order; {@code agreedPrices}: its unit prices were agreed with the customer (an accepted quote), so
+     * a configurable product's line keeps its price (marked overridden) without {@value #OVERRIDE_PRICE}.
+     */
+    @Transactional
+    public Order place(NewOrder sent, boolean agreedPrices) {
         CustomerStanding customer = customerOf(sent.customerId());
         List<OrderLine> priced = new ArrayList<>();
         UUID orgId = TenantContext.requireOrgId();
@@ -173,7 +182,7 @@ public class OrderService {
         order.schedule(sent.requestedOn(), sent.promisedOn());
         order.assign(sent.assigneeId());
         order.instruct(blankToNull(sent.specialInstructions()));
-        priced.addAll(linesOf(order, sent.lines()));
+        priced.addAll(linesOf(order, sent.lines(), agreedPrices));
         total(order, priced, zeroIfNull(sent.discount()), zeroIfNull(sent.tax()), zeroIfNull(sent.shipping()));
         save(order, priced);
         if (sent.internalNotes() != null || sent.estimatedCost() != null) {
@@ -215,7 +224,7 @@ public class OrderService {
                 sent.priority() == null ? Order.Priority.NORMAL : sent.priority());
         order.schedule(sent.requestedOn(), null);
         order.instruct(blankToNull(sent.specialInstructions()));
-        List<OrderLine> priced = linesOf(order, sent.lines());
+        List<OrderLine> priced = linesOf(order, sent.lines(), false);
         Set<UUID> variants = new LinkedHashSet<>();
         priced.stream().map(OrderLine::variantId).filter(Objects::nonNull).forEach(variants::add);
         if (!variants.isEmpty()) {
@@ -352,7 +361,7 @@ public class OrderService {
             throw new ConflictException("An order has at most " + MAX_LINES + " lines");
         }
         int lineNo = current.stream().mapToInt(OrderLine::lineNo).max().orElse(0) + 1;
-        OrderLine line = linesOf(order, List.of(sent), "", lineNo).getFirst();
+        OrderLine line = linesOf(order, List.of(sent), "", lineNo, false).getFirst();
         lines.save(line);
         current.add(line);
         retotal(order, current);
@@ -369,7 +378,7 @@ public class OrderService {
         expected.require(line.version());
         requireLinesOpen(order);
         if (sent.unitPrice() != null) {
-            overrideIfConfigurable(List.of(line));
+            overrideIfConfigurable(List.of(line), false);
         }
         line.price(
                 sent.quantity() == null ? line.quantity() : quantity("quantity", sent.quantity()),
@@ -461,21 +470,22 @@ public class OrderService {
 
     // --- pricing ---------------------------------------------------------------------------------------------
 
-    private List<OrderLine> linesOf(Order order, List<NewLine> sent) {
+    private List<OrderLine> linesOf(Order order, List<NewLine> sent, boolean agreedPrices) {
         if (sent == null) {
             return List.of();
         }
         if (sent.size() > MAX_LINES) {
             throw new ValidationException("lines", "must have at most " + MAX_LINES + " lines");
         }
-        return linesOf(order, sent, "lines", 1);
+        return linesOf(order, sent, "lines", 1, agreedPrices);
     }
 
     /**
      * Prices lines from the current organization's catalog in one query: the SKU and name as they are now, the list
      * price where none is sent. {@code prefix} names the fields of a problem ({@code lines[0].product_id}).
      */
-    private List<OrderLine> linesOf(Order order, List<NewLine> sent, String prefix, int firstLineNo) {
+    private List<OrderLine> linesOf(
+            Order order, List<NewLine> sent, String prefix, int firstLineNo, boolean agreedPrices) {
         Set<SellableRef> refs = new LinkedHashSet<>();
         for (int i = 0; i < sent.size(); i++) {
             NewLine line = sent.get(i);
@@ -528,15 +538,16 @@ public class OrderService {
                 pricedByHand.add(priced.get(i));
             }
         }
-        overrideIfConfigurable(pricedByHand);
+        overrideIfConfigurable(pricedByHand, agreedPrices);
         return priced;
     }
 
     /**
      * The lines among {@code pricedByHand} whose product is configurable are priced by their configuration: a price
-     * set by hand needs {@value #OVERRIDE_PRICE} (403) and marks the line overridden.
+     * set by hand needs {@value #OVERRIDE_PRICE} (403) and marks the line overridden. A price agreed with the customer
+     * (a quote's) marks it overridden without the permission: it is the price, whatever the configuration computes.
      */
-    private void overrideIfConfigurable(List<OrderLine> pricedByHand) {
+    private void overrideIfConfigurable(List<OrderLine> pricedByHand, boolean agreedPrices) {
         if (pricedByHand.isEmpty()) {
             return;
         }
@@ -550,9 +561,11 @@ public class OrderService {
         if (overridden.isEmpty()) {
             return;
         }
-        Callers.require(
-                OVERRIDE_PRICE,
-                "The unit price of a configurable product comes from its configuration; setting it by hand");
+        if (!agreedPrices) {
+            Callers.require(
+                    OVERRIDE_PRICE,
+                    "The unit price of a configurable product comes from its configuration; setting it by hand");
+        }
         overridden.forEach(OrderLine::overridePrice);
     }
 

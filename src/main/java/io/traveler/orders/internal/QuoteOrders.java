@@ -22,7 +22,8 @@ public class QuoteOrders {
 
     /**
      * Places the DRAFT order of an accepted quote: its customer, its lines at the quoted unit prices, its discount and
-     * tax; the order's totals are computed again from those lines. Refused as {@link Quotes#accept} refuses (an
+     * tax; the order's totals are computed again from those lines. The quoted prices are the agreed ones: a line of a
+     * configurable product keeps its quoted price (marked overridden) without orders:override_price. Refused as {@link Quotes#accept} refuses (an
      * expired, rejected or already accepted quote: 409), and then nothing is written.
      */
     @Transactional
@@ -32,21 +33,23 @@ public class QuoteOrders {
         var lines = quote.lines().stream()
                 .map(l -> new OrderService.NewLine(l.productId(), l.variantId(), l.quantity(), l.unitPrice()))
                 .toList();
-        Order order = orders.place(new OrderService.NewOrder(
-                quote.customerId(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                "From quote " + quote.code(),
-                quote.discount(),
-                quote.tax(),
-                null,
-                null,
-                null,
-                lines));
+        Order order = orders.place(
+                new OrderService.NewOrder(
+                        quote.customerId(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "From quote " + quote.code(),
+                        quote.discount(),
+                        quote.tax(),
+                        null,
+                        null,
+                        null,
+                        lines),
+                true);
         quotes.linkOrder(quote.quoteId(), order.id());
         return order;
     }

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -150,10 +151,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return retryLater(StatementTimeouts.exceeded());
     }
 
+    /**
+     * PostgreSQL chose this transaction to break a deadlock (40P01) or could not serialize it (40001), or a lock was
+     * not granted in time: nothing was written, and the same request will most likely pass when tried again.
+     */
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ResponseEntity<Object> handleLockFailure(Exception e) {
+        log.info("A transaction lost a lock race: {}", e.getMessage());
+        return retryLater(StatementTimeouts.lostLockRace());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception e) {
         if (StatementTimeouts.cancelled(e)) {
             return handleStatementTimeout(e);
+        }
+        if (StatementTimeouts.lostLockRace(e)) {
+            return handleLockFailure(e);
         }
         log.error("Unexpected failure", e);
         return problem(

@@ -17,6 +17,25 @@ public final class StatementTimeouts {
                 Duration.ofSeconds(5));
     }
 
+    /** SQLStates of a transaction the database rolled back to break a deadlock or a serialization conflict. */
+    private static final java.util.Set<String> LOCK_RACES = java.util.Set.of("40P01", "40001", "55P03");
+
+    public static TryLaterException lostLockRace() {
+        return TryLaterException.busy(
+                "The request ran into a parallel change and was rolled back; nothing was written, try it again",
+                Duration.ofSeconds(1));
+    }
+
+    /** Whether a cause of {@code failure} is a deadlock, serialization failure or lock not granted in time. */
+    public static boolean lostLockRace(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && LOCK_RACES.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a cause of {@code failure} is a statement cancelled by the database. */
     public static boolean cancelled(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
