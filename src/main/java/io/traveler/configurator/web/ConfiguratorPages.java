@@ -376,7 +376,7 @@ class ConfiguratorPages {
     @PreAuthorize("hasAuthority('configurator:configure')")
     String console(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Model model) {
         Map<String, Object> values = OptionFields.valuesFrom(options.options(id), form);
-        model.addAttribute("evaluation", engine.evaluate(id, values));
+        model.addAttribute("evaluation", OptionFields.evaluate(engine, id, values));
         model.addAttribute("console", true);
         return "configurator/fragments :: evaluation";
     }

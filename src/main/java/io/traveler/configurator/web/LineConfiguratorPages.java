@@ -97,7 +97,7 @@ class LineConfiguratorPages {
                 .map(state -> configurations.configuration(state.id()))
                 .orElse(null);
         Map<String, Object> values = saved == null ? Map.of() : OptionFields.valuesOf(saved.values());
-        Evaluation evaluation = engine.evaluate(line.productId(), values);
+        Evaluation evaluation = OptionFields.evaluate(engine, line.productId(), values);
         model.addAttribute("line", line);
         model.addAttribute("product", catalog.productRef(line.productId()).orElse(null));
         model.addAttribute("configuration", saved);
@@ -118,7 +118,7 @@ class LineConfiguratorPages {
         OrderLineAccess.requireToRead();
         LineRef line = line(orderId, lineId);
         Map<String, Object> values = OptionFields.valuesFrom(options.options(line.productId()), form);
-        model.addAttribute("evaluation", engine.evaluate(line.productId(), values));
+        model.addAttribute("evaluation", OptionFields.evaluate(engine, line.productId(), values));
         model.addAttribute("console", false);
         return "configurator/fragments :: evaluation";
     }

@@ -4,11 +4,14 @@ import io.traveler.configurator.internal.Evaluation;
 import io.traveler.configurator.internal.Expressions;
 import io.traveler.configurator.internal.OptionDefinitions;
 import io.traveler.configurator.internal.ProductOption;
+import io.traveler.configurator.internal.RuleEngine;
+import io.traveler.shared.errors.ValidationException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.util.MultiValueMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,6 +78,25 @@ final class OptionFields {
         return values;
     }
 
+    /**
+     * The rules' answer to values typed into a page. Values the engine refuses outright (a number of more than 40
+     * digits, say) are shown as the form's errors, as any other invalid value is, rather than as an error page the
+     * live form could not swap in.
+     */
+    static Evaluation evaluate(RuleEngine engine, UUID productId, Map<String, Object> values) {
+        try {
+            return engine.evaluate(productId, values);
+        } catch (ValidationException refused) {
+            List<Evaluation.Problem> problems = refused.errors().stream()
+                    .map(e -> new Evaluation.Problem(
+                            e.field().startsWith("values.") ? e.field().substring("values.".length()) : null,
+                            null,
+                            e.message()))
+                    .toList();
+            return new Evaluation(values, false, problems, null, List.of(), List.of(), List.of(), List.of());
+        }
+    }
+
     /** The values of a configuration's JSON object text. */
     static Map<String, Object> valuesOf(String json) {
         Map<String, Object> values = new LinkedHashMap<>();
@@ -97,7 +119,11 @@ final class OptionFields {
 
     private static Object number(String text) {
         try {
-            return Expressions.value(new BigDecimal(text));
+            BigDecimal number = new BigDecimal(text);
+            boolean bounded =
+                    Math.abs((long) number.precision() - number.scale()) <= 40 && Math.abs(number.scale()) <= 40;
+            // an unbounded one goes to the rules as typed, which refuse it by name (as a double it would be infinite)
+            return bounded ? Expressions.value(number) : text;
         } catch (NumberFormatException e) {
             return text;
         }

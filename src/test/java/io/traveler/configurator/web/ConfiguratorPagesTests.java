@@ -81,6 +81,11 @@ class ConfiguratorPagesTests {
         assertThat(pages.post(path + "/console", "v_width=120&v_finish=oak").body())
                 .contains("340.00", ">valid<")
                 .doesNotContain("White comes up");
+        var huge = pages.post(path + "/console", "v_width=1e99999999&v_finish=oak");
+        assertThat(huge.statusCode())
+                .as("a number the engine refuses is shown on the live form, not as an error page")
+                .isEqualTo(200);
+        assertThat(huge.body()).contains("not valid", "width:", "40 digits");
 
         var stranger = PageSession.signIn(port, tenants.organization("FACTORY").email());
         assertThat(stranger.get(path).statusCode()).isEqualTo(404);
