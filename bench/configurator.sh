@@ -140,7 +140,8 @@ for ((r = 1; r <= rounds; r++)); do
   done
 done
 lines=$(jq '.lines | length' "$work/last.json")
-generated_lines=$(curl -fsS -H "$auth" "$base/api/configurations/$configuration/boms?limit=1" | jq '.items[0].lines | length')
+newest=$(curl -fsS -H "$auth" "$base/api/configurations/$configuration/boms?limit=1" | jq -r '.items[0].id')
+generated_lines=$(curl -fsS -H "$auth" "$base/api/boms/$newest" | jq '.lines | length')
 minted=$(sql -c "select count(*) from configurator.custom_parts where org_id = '$org'")
 
 cat >"$work/raw.sql" <<Q
