@@ -134,6 +134,11 @@ class ConfigurationsApiTests {
         JsonNode top = bom.path("lines").get(1);
         assertThat(top.path("part_number").asString()).startsWith("700-");
         assertThat(top.path("custom").asBoolean()).isTrue();
+        assertThat(top.path("component").path("part_number").asString())
+                .as("the line's component, nested, names the same part")
+                .isEqualTo(top.path("part_number").asString());
+        assertThat(top.path("component").path("id").asString())
+                .isEqualTo(top.path("component_id").asString());
         assertThat(top.path("quantity").decimalValue()).isEqualByComparingTo("2");
         assertThat(bom.path("rules_applied")).hasSize(2);
         assertThat(bom.path("rules_applied").get(0).path("type").asString()).isEqualTo("COMPONENT_SELECTION");

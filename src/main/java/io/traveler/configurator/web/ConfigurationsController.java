@@ -103,8 +103,37 @@ class ConfigurationsController {
             String kind,
             String status,
             UUID configurationId,
-            List<BomGeneration.GeneratedLine> lines,
+            List<LineView> lines,
             List<AppliedRuleView> rulesApplied) {}
+
+    /** What a generated line names, also as a nested object (as a BOM line's component reads elsewhere). */
+    record ComponentView(UUID id, Catalog.ComponentType type, String partNumber, String name, boolean custom) {}
+
+    record LineView(
+            int sequence,
+            Catalog.ComponentType componentType,
+            UUID componentId,
+            String partNumber,
+            String name,
+            BigDecimal quantity,
+            String unit,
+            boolean custom,
+            UUID ruleId,
+            ComponentView component) {
+        static LineView of(BomGeneration.GeneratedLine l) {
+            return new LineView(
+                    l.sequence(),
+                    l.componentType(),
+                    l.componentId(),
+                    l.partNumber(),
+                    l.name(),
+                    l.quantity(),
+                    l.unit(),
+                    l.custom(),
+                    l.ruleId(),
+                    new ComponentView(l.componentId(), l.componentType(), l.partNumber(), l.name(), l.custom()));
+        }
+    }
 
     @Operation(
             summary = "Configure a product (optionally an order line): the values are validated and priced",
@@ -240,7 +269,7 @@ class ConfigurationsController {
                 "CUSTOM",
                 status,
                 configurationId,
-                g.lines(),
+                g.lines().stream().map(LineView::of).toList(),
                 g.rulesApplied().stream()
                         .map(a -> new AppliedRuleView(a.ruleId(), a.name(), a.type(), a.effects()))
                         .toList());
