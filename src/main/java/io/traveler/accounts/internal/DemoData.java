@@ -2,6 +2,7 @@ package io.traveler.accounts.internal;
 
 import io.traveler.accounts.DemoOrganizationsLoaded;
 import io.traveler.accounts.OrganizationKind;
+import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.tenancy.Tenant;
 import io.traveler.shared.tenancy.TenantContext;
 import java.math.BigDecimal;
@@ -81,7 +82,7 @@ class DemoData {
                         .id());
         TenantContext.runAs(
                 Tenant.user(factory.organizationId(), factory.userId()),
-                () -> partnerships.accept(partnershipId, null));
+                () -> partnerships.accept(partnershipId, ExpectedVersion.none()));
         // Published in a transaction so that the registry records it and its listeners run after the commit.
         transactions.executeWithoutResult(status -> events.publishEvent(new DemoOrganizationsLoaded(
                 factory.organizationId(), factory.userId(), brand.organizationId(), brand.userId())));
