@@ -294,12 +294,24 @@ class BomGenerationTests {
         assertThat(changed.revision()).isEqualTo(2);
         assertThat(changed.bomId()).isNull();
         assertThat(changed.price()).isEqualByComparingTo("2000");
-        assertThat(shop.member().call(() -> configurations.revisions(configuration.id())))
+        assertThat(shop.member().call(() -> configurations
+                        .revisions(configuration.id(), 50, null)
+                        .items()))
                 .extracting(
                         ConfigurationService.Revision::revision,
                         r -> r.price().stripTrailingZeros().toPlainString())
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(1, "1600"), org.assertj.core.groups.Tuple.tuple(2, "2000"));
+        var first = shop.member().call(() -> configurations.revisions(configuration.id(), 1, null));
+        assertThat(first.items())
+                .extracting(ConfigurationService.Revision::revision)
+                .containsExactly(1);
+        assertThat(shop.member()
+                        .call(() -> configurations.revisions(configuration.id(), 1, first.nextCursor()))
+                        .items())
+                .as("the revisions come a page at a time")
+                .extracting(ConfigurationService.Revision::revision)
+                .containsExactly(2);
     }
 
     @Test

@@ -131,14 +131,20 @@ public class ConfigurationService {
 
     /** Every revision of the configuration, the first first. */
     @Transactional(readOnly = true)
-    public List<Revision> revisions(UUID id) {
+    public ItemList<Revision> revisions(UUID id, int limit, String cursor) {
         configuration(id);
-        return jdbc.sql("""
+        int after = afterRevision(cursor);
+        List<Revision> rows = jdbc.sql("""
                         select revision, values::text, valid, price, created_at, created_by
                           from configurator.configuration_revisions
-                         where configuration_id = :id order by revision
+                         where org_id = :org and configuration_id = :id and revision > :after
+                         order by revision
+                         limit :limit
                         """)
+                .param("org", TenantContext.requireOrgId())
                 .param("id", id)
+                .param("after", after)
+                .param("limit", limit + 1)
                 .query((rs, n) -> new Revision(
                         rs.getInt(1),
                         rs.getString(2),
@@ -147,6 +153,22 @@ public class ConfigurationService {
                         rs.getTimestamp(5).toInstant(),
                         rs.getObject(6, UUID.class)))
                 .list();
+        if (rows.size() <= limit) {
+            return new ItemList<>(rows, null);
+        }
+        List<Revision> page = rows.subList(0, limit);
+        return new ItemList<>(List.copyOf(page), Integer.toString(page.getLast().revision()));
+    }
+
+    private static int afterRevision(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Integer.parseInt(cursor));
+        } catch (NumberFormatException e) {
+            throw new ValidationException("cursor", "is not a cursor of this list");
+        }
     }
 
     /**

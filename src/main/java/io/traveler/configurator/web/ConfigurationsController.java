@@ -196,12 +196,22 @@ class ConfigurationsController {
         return new ItemList<>(found.items().stream().map(ConfigurationView::of).toList(), found.nextCursor());
     }
 
-    @Operation(summary = "Every revision of a configuration, the first first")
+    @Operation(
+            summary = "The revisions of a configuration, the first first",
+            description = "A page (`limit` 1..500, default 50; `cursor` from `next_cursor`).")
     @GetMapping(path = "/api/configurations/{id}/revisions", produces = "application/json")
     @PreAuthorize("hasAuthority('configurator:read')")
-    ItemList<RevisionView> revisions(@PathVariable UUID id) {
+    ItemList<RevisionView> revisions(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
+        int size = limit == null ? PageRequest.DEFAULT_LIMIT : limit;
+        if (size < 1 || size > PageRequest.MAX_LIMIT) {
+            throw new ValidationException("limit", "must be between 1 and " + PageRequest.MAX_LIMIT);
+        }
+        var page = configurations.revisions(id, size, cursor);
         return new ItemList<>(
-                configurations.revisions(id).stream()
+                page.items().stream()
                         .map(r -> new RevisionView(
                                 r.revision(),
                                 ConfigurationValues.tree(r.valuesJson()),
@@ -210,7 +220,7 @@ class ConfigurationsController {
                                 r.at(),
                                 r.by()))
                         .toList(),
-                null);
+                page.nextCursor());
     }
 
     @Operation(
