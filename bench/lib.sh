@@ -81,3 +81,38 @@ stop_app() {
   wait "$APP_PID" 2>/dev/null || true
   APP_PID=
 }
+
+# serve JAR PORT: starts the jar on a fresh data directory under a temporary $work (removed on exit, the server's
+# log shown when the script fails), waits until it is healthy and defines $base, $data, pg_port, sql and post.
+serve() {
+  work=$(mktemp -d)
+  data=$work/data
+  trap _serve_cleanup EXIT
+  echo "java: $("$JAVA" -version 2>&1 | head -1)"
+  echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  start_app "$1" "$2" "$data" "$work/app.log"
+  wait_healthy "$2" 900 || die "the server did not become healthy"
+  base=http://127.0.0.1:$2
+}
+_serve_cleanup() {
+  local rc=$?
+  APP_DATA=$data stop_app
+  if ((rc != 0)); then
+    echo "--- last lines of the server's log" >&2
+    tail -n 40 "$work/app.log" >&2
+  fi
+  rm -rf "$work"
+}
+pg_port() { sed -n 4p "$data/postgres/postmaster.pid"; }
+sql() { psql -qAtX -h localhost -p "$(pg_port)" -U postgres -d traveler -v ON_ERROR_STOP=1 "$@"; }
+post() { curl -fsS -H 'Content-Type: application/json' "${@:3}" -d "$2" "$1"; }
+
+# sign_up_factory NAME: a new FACTORY organization through the API; defines $token, $auth and $org (its id).
+sign_up_factory() {
+  local email="bench-$(date +%s%N)@example.com" password="bench-password-$RANDOM-$RANDOM"
+  post "$base/api/auth/signup" "$(jq -nc --arg n "$1" --arg e "$email" --arg p "$password" \
+    '{organization_name: $n, organization_kind: "FACTORY", name: "Bench administrator", email: $e, password: $p}')" >/dev/null
+  token=$(post "$base/api/auth/token" "$(jq -nc --arg e "$email" --arg p "$password" '{email: $e, password: $p}')" | jq -r .access_token)
+  auth="Authorization: Bearer $token"
+  org=$(curl -fsS -H "$auth" "$base/api/me" | jq -r '.organization_id // .org_id // .organization.id')
+}

@@ -23,36 +23,8 @@ batch=${BATCH:-1000}
 batches=${BATCHES:-3}
 port=${PORT:-18080}
 threads=2
-work=$(mktemp -d)
-data=$work/data
-
-cleanup() {
-  local rc=$?
-  APP_DATA=$data stop_app
-  if ((rc != 0)); then
-    echo "--- last lines of the server's log" >&2
-    tail -n 40 "$work/app.log" >&2
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-echo "java: $("$JAVA" -version 2>&1 | head -1)"
-echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-start_app "$jar" "$port" "$data" "$work/app.log"
-wait_healthy "$port" 900 || die "the server did not become healthy"
-base=http://127.0.0.1:$port
-pg_port() { sed -n 4p "$data/postgres/postmaster.pid"; }
-sql() { psql -qAtX -h localhost -p "$(pg_port)" -U postgres -d traveler -v ON_ERROR_STOP=1 "$@"; }
-
-post() { curl -fsS -H 'Content-Type: application/json' "${@:3}" -d "$2" "$1"; }
-email="bench-$(date +%s%N)@example.com"
-password="bench-password-$RANDOM-$RANDOM"
-post "$base/api/auth/signup" "$(jq -nc --arg e "$email" --arg p "$password" \
-  '{organization_name: "Bench scans", organization_kind: "FACTORY", name: "Bench administrator", email: $e, password: $p}')" >/dev/null
-token=$(post "$base/api/auth/token" "$(jq -nc --arg e "$email" --arg p "$password" '{email: $e, password: $p}')" | jq -r .access_token)
-auth="Authorization: Bearer $token"
-org=$(curl -fsS -H "$auth" "$base/api/me" | jq -r '.organization_id // .org_id // .organization.id')
+serve "$jar" "$port"
+sign_up_factory "Bench scans"
 station=$(post "$base/api/stations" '{"name": "Bench cutting"}' -H "$auth" | jq -r .id)
 packing=$(post "$base/api/stations" '{"name": "Bench packing"}' -H "$auth" | jq -r .id)
 workflow=$(post "$base/api/workflows" "$(jq -nc --arg s "$station" --arg p "$packing" \
