@@ -7,6 +7,7 @@ import io.traveler.production.internal.LiveFeed.UnitChange;
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
 import io.traveler.testing.Eventually;
+import io.traveler.testing.Parallel;
 import io.traveler.testing.Tenants;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,8 +17,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -90,6 +93,28 @@ class LiveUpdatesTests {
             assertThat(first.has("org_id"))
                     .as("the organization is the subscriber's own")
                     .isFalse();
+        }
+    }
+
+    @Test
+    void changesCommittedByManyTransactionsAtOnceAllReachTheBoardOnce() {
+        try (var stream = Stream.open(port, board.token(), "")) {
+            int threads = 8;
+            int perThread = 25;
+            Parallel.run(threads, thread -> {
+                for (int i = 0; i < perThread; i++) {
+                    announce(change(factory.orgId(), "U-BURST-" + thread + "-" + i, null, null));
+                }
+                return null;
+            });
+
+            Set<String> heard = new HashSet<>();
+            for (int i = 0; i < threads * perThread; i++) {
+                assertThat(heard.add(stream.nextUnit().path("serial").asString()))
+                        .as("each change is heard once")
+                        .isTrue();
+            }
+            assertThat(heard).hasSize(threads * perThread).allMatch(serial -> serial.startsWith("U-BURST-"));
         }
     }
 
