@@ -104,6 +104,18 @@ _serve_cleanup() {
   rm -rf "$work"
 }
 pg_port() { sed -n 4p "$data/postgres/postmaster.pid"; }
+# CPU clock ticks (user + system) used so far by the server's JVM, and by its embedded PostgreSQL (the postmaster and
+# its backends; a backend that exited meanwhile is not counted, the pool's connections live on)
+jvm_ticks() { awk '{sub(/.*\) /, ""); print $12 + $13}' "/proc/$APP_PID/stat"; }
+pg_ticks() {
+  local postmaster
+  postmaster=$(head -1 "$data/postgres/postmaster.pid")
+  for pid in "$postmaster" $(pgrep -P "$postmaster"); do
+    awk '{sub(/.*\) /, ""); print $12 + $13}' "/proc/$pid/stat" 2>/dev/null
+  done | awk '{s += $1} END {print s + 0}'
+}
+# us_per TICKS COUNT: microseconds of CPU per unit of work
+us_per() { awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.0f", (n > 0) ? t / hz * 1e6 / n : 0}'; }
 sql() { psql -qAtX -h localhost -p "$(pg_port)" -U postgres -d traveler -v ON_ERROR_STOP=1 "$@"; }
 post() { curl -fsS -H 'Content-Type: application/json' "${@:3}" -d "$2" "$1"; }
 

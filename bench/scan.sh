@@ -57,7 +57,10 @@ wrk_summary() {
        /Socket errors/ { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) bad += $i }
        END { printf "%s %.1f %d\n", rps, p99, bad }'
 }
-health() { wrk -t$threads -c "$connections" -d "${seconds}s" --latency "$base/actuator/health" | wrk_summary; }
+# health: prints "req/s p99-ms non2xx requests"
+health() {
+  wrk -t$threads -c "$connections" -d "${seconds}s" --latency "$base/actuator/health" | tee "$work/health.out" | wrk_summary
+}
 # scans FIRST_SERIAL PROJECT: UNITS start scans; prints "scans/s p99-ms non2xx". wrk runs for its whole -d even when
 # its threads stop early, so it is interrupted (it then prints its figures) once every unit is started or none
 # moved for 5 s; the rate is the units started over the time between the first and the last STARTED event stored.
@@ -96,19 +99,28 @@ scans "$first" "$warm" >/dev/null
 units=$units_saved
 next_serial=$((next_serial + 2000))
 
-printf '\n%-6s %10s %13s %9s %12s %9s %8s %11s %8s\n' round "start ms" "health req/s" "p99 ms" "scans/s" "p99 ms" non2xx "pgbench tps" ratio
+# Besides the rates, what each request cost the server's JVM and its PostgreSQL in CPU: on a busy machine the rates
+# follow the share of the cores the server gets, the CPU a request costs moves far less.
+printf '\n%-6s %10s %13s %9s %12s %9s %8s %11s %8s %22s %22s\n' round "start ms" "health req/s" "p99 ms" "scans/s" "p99 ms" non2xx "pgbench tps" ratio "health CPU us JVM/PG" "scan CPU us JVM/PG"
 ratios=()
 for ((r = 1; r <= rounds; r++)); do
+  j0=$(jvm_ticks) p0=$(pg_ticks)
   read -r h_rps h_p99 h_bad < <(health)
+  j1=$(jvm_ticks) p1=$(pg_ticks)
+  h_count=$(awk '/requests in/ {print $1}' "$work/health.out")
   read -r project start_ms first < <(new_project "$units")
   next_serial=$((next_serial + units))
+  j2=$(jvm_ticks) p2=$(pg_ticks)
   read -r s_rps s_p99 s_bad < <(scans "$first" "$project")
+  j3=$(jvm_ticks) p3=$(pg_ticks)
   started=$(sql -c "select count(*) from production.units where project_id = '$project' and status = 'IN_PROGRESS'")
   [[ $started == "$units" ]] || echo "round $r: $started of $units units started (wrk counts the answers it got)" >&2
   tps=$(raw_sql)
   ratio=$(awk -v s="$s_rps" -v h="$h_rps" 'BEGIN{printf "%.2f", s / h}')
   ratios+=("$ratio")
-  printf '%-6s %10s %13.0f %9s %12.0f %9s %8s %11s %8s\n' "$r" "$start_ms" "$h_rps" "$h_p99" "$s_rps" "$s_p99" "$((h_bad + s_bad))" "$tps" "$ratio"
+  h_cpu="$(us_per $((j1 - j0)) "$h_count")/$(us_per $((p1 - p0)) "$h_count")"
+  s_cpu="$(us_per $((j3 - j2)) "$units")/$(us_per $((p3 - p2)) "$units")"
+  printf '%-6s %10s %13.0f %9s %12.0f %9s %8s %11s %8s %22s %22s\n' "$r" "$start_ms" "$h_rps" "$h_p99" "$s_rps" "$s_p99" "$((h_bad + s_bad))" "$tps" "$ratio" "$h_cpu" "$s_cpu"
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; print m + 0}'; }
 echo "median ratio scans/health: $(median "${ratios[@]}")  (goal >= 0.5, scan p99 < 50 ms, every scan 2xx, start < 5000 ms)"
