@@ -2,7 +2,7 @@ package io.traveler.accounts.internal;
 
 import io.traveler.shared.errors.NotFoundException;
 import io.traveler.shared.errors.ValidationException;
-import io.traveler.shared.security.Permission;
+import io.traveler.shared.security.PermissionCatalogue;
 import io.traveler.shared.security.PrincipalChanges;
 import io.traveler.shared.tenancy.TenantContext;
 import java.security.SecureRandom;
@@ -23,7 +23,10 @@ public class ApiKeyService {
     private final PrincipalChanges principals;
     private final SecureRandom random = new SecureRandom();
 
-    ApiKeyService(ApiKeys keys, Grants grants, PrincipalChanges principals) {
+    private final PermissionCatalogue catalogue;
+
+    ApiKeyService(ApiKeys keys, Grants grants, PrincipalChanges principals, PermissionCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.principals = principals;
         this.keys = keys;
         this.grants = grants;
@@ -47,7 +50,7 @@ public class ApiKeyService {
             throw new ValidationException("permissions", "must name at least one permission");
         }
         for (String code : permissions) {
-            if (!Permission.isKnown(code)) {
+            if (!catalogue.isKnown(code)) {
                 throw new ValidationException("permissions", "'" + code + "' is not a known permission");
             }
         }

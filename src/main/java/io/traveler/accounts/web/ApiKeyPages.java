@@ -3,6 +3,7 @@ package io.traveler.accounts.web;
 import io.traveler.accounts.internal.ApiKey;
 import io.traveler.accounts.internal.ApiKeyService;
 import io.traveler.settings.OrganizationSettings;
+import io.traveler.shared.security.PermissionCatalogue;
 import io.traveler.shared.security.TravelerAuthentication;
 import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.PageController;
@@ -36,7 +37,10 @@ class ApiKeyPages {
     private final ApiKeyService keys;
     private final OrganizationSettings settings;
 
-    ApiKeyPages(ApiKeyService keys, OrganizationSettings settings) {
+    private final PermissionCatalogue catalogue;
+
+    ApiKeyPages(ApiKeyService keys, OrganizationSettings settings, PermissionCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.keys = keys;
         this.settings = settings;
     }
@@ -127,8 +131,8 @@ class ApiKeyPages {
         Set<String> own =
                 TravelerAuthentication.current().map(p -> p.permissions()).orElse(Set.of());
         model.addAttribute("form", form);
-        model.addAttribute("permissionGroups", Pages.permissionGroups(own));
-        model.addAttribute("permissionDescriptions", Pages.permissionDescriptions());
+        model.addAttribute("permissionGroups", Pages.permissionGroups(catalogue, own));
+        model.addAttribute("permissionDescriptions", Pages.permissionDescriptions(catalogue));
         model.addAttribute("zone", zone().getId());
         return "accounts/api-key-new";
     }

@@ -3,7 +3,7 @@ package io.traveler.accounts.web;
 import io.traveler.accounts.internal.Role;
 import io.traveler.accounts.internal.RoleService;
 import io.traveler.shared.jpa.ExpectedVersion;
-import io.traveler.shared.security.Permission;
+import io.traveler.shared.security.PermissionCatalogue;
 import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.PageController;
 import jakarta.validation.Valid;
@@ -30,9 +30,15 @@ class RolePages {
 
     private final RoleService roles;
 
-    RolePages(RoleService roles) {
+    private final PermissionCatalogue catalogue;
+
+    RolePages(RoleService roles, PermissionCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.roles = roles;
     }
+
+    /** A role as the list shows it, with the number of permissions it holds. */
+    record RoleRow(UUID id, String name, String description, boolean builtIn, int permissionCount) {}
 
     record RoleForm(
             @NotBlank(message = "is required") @Size(max = 100, message = "must be at most 100 characters")
@@ -48,9 +54,9 @@ class RolePages {
             return new RoleForm("", "", List.of(), null);
         }
 
-        static RoleForm of(Role role) {
+        static RoleForm of(Role role, PermissionCatalogue catalogue) {
             return new RoleForm(
-                    role.name(), role.description(), List.copyOf(role.effectivePermissions()), role.version());
+                    role.name(), role.description(), List.copyOf(role.effectivePermissions(catalogue)), role.version());
         }
 
         public boolean grants(String permission) {
@@ -65,7 +71,16 @@ class RolePages {
     @GetMapping
     @PreAuthorize("hasAuthority('roles:read')")
     String list(Model model) {
-        model.addAttribute("roles", roles.list());
+        model.addAttribute(
+                "roles",
+                roles.list().stream()
+                        .map(role -> new RoleRow(
+                                role.id(),
+                                role.name(),
+                                role.description(),
+                                role.isBuiltIn(),
+                                role.effectivePermissions(catalogue).size()))
+                        .toList());
         return "accounts/roles";
     }
 
@@ -96,7 +111,7 @@ class RolePages {
     @PreAuthorize("hasAuthority('roles:read')")
     String show(@PathVariable UUID id, Model model) {
         Role role = roles.get(id);
-        return form(model, RoleForm.of(role), role);
+        return form(model, RoleForm.of(role, catalogue), role);
     }
 
     @PostMapping("/{id}")
@@ -106,7 +121,7 @@ class RolePages {
         Role role = roles.get(id);
         if (form == null) {
             Forms.invalid(binding, model);
-            return form(model, RoleForm.of(role), role);
+            return form(model, RoleForm.of(role, catalogue), role);
         }
         if (Forms.invalid(binding, model)) {
             return form(model, form, role);
@@ -151,8 +166,8 @@ class RolePages {
         model.addAttribute("form", form);
         model.addAttribute("role", role);
         model.addAttribute("heading", role == null ? "New role" : role.name());
-        model.addAttribute("permissionGroups", Pages.permissionGroups(Permission.allCodes()));
-        model.addAttribute("permissionDescriptions", Pages.permissionDescriptions());
+        model.addAttribute("permissionGroups", Pages.permissionGroups(catalogue, catalogue.allCodes()));
+        model.addAttribute("permissionDescriptions", Pages.permissionDescriptions(catalogue));
         return "accounts/role-form";
     }
 }

@@ -45,13 +45,17 @@ public class ConfigurationService {
     private final JdbcClient jdbc;
     private final EntityManager em;
 
+    private final OrderLineAccess access;
+
     ConfigurationService(
             Configurations configurations,
             RuleEngine engine,
             Catalog catalog,
             ObjectProvider<ConfigurableLines> lines,
             JdbcClient jdbc,
-            EntityManager em) {
+            EntityManager em,
+            OrderLineAccess access) {
+        this.access = access;
         this.configurations = configurations;
         this.engine = engine;
         this.catalog = catalog;
@@ -76,7 +80,7 @@ public class ConfigurationService {
         }
         Map<String, Object> given = bounded(values);
         if (orderLineId != null) {
-            OrderLineAccess.requireToChange();
+            access.requireToChange();
             requireConfigurableLine(productId, orderLineId);
         }
         var configuration = new Configuration(
@@ -185,7 +189,7 @@ public class ConfigurationService {
             configuration.detach();
             return Optional.empty();
         }
-        OrderLineAccess.requireToChange();
+        access.requireToChange();
         return line;
     }
 

@@ -43,7 +43,11 @@ class ConfigurationsController {
     private final BomGeneration generation;
     private final Catalog catalog;
 
-    ConfigurationsController(ConfigurationService configurations, BomGeneration generation, Catalog catalog) {
+    private final OrderLineAccess access;
+
+    ConfigurationsController(
+            ConfigurationService configurations, BomGeneration generation, Catalog catalog, OrderLineAccess access) {
+        this.access = access;
         this.configurations = configurations;
         this.generation = generation;
         this.catalog = catalog;
@@ -189,7 +193,7 @@ class ConfigurationsController {
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) String sort) {
         if (orderLineId != null) {
-            OrderLineAccess.requireToRead();
+            access.requireToRead();
         }
         var page = PageRequest.of(limit, cursor, sort, ConfigurationService.SORTS.keySet(), "-created_at");
         var found = configurations.list(page, productId, orderLineId);

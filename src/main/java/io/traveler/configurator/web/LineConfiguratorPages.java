@@ -14,7 +14,6 @@ import io.traveler.configurator.internal.ProductOption;
 import io.traveler.configurator.internal.RuleEngine;
 import io.traveler.shared.errors.NotFoundException;
 import io.traveler.shared.jpa.ExpectedVersion;
-import io.traveler.shared.security.Callers;
 import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.PageController;
 import java.math.BigDecimal;
@@ -55,6 +54,8 @@ class LineConfiguratorPages {
     private final RuleEngine engine;
     private final Catalog catalog;
 
+    private final OrderLineAccess access;
+
     LineConfiguratorPages(
             ConfigurableLines lines,
             Configurator configurator,
@@ -62,7 +63,9 @@ class LineConfiguratorPages {
             BomGeneration generation,
             OptionService options,
             RuleEngine engine,
-            Catalog catalog) {
+            Catalog catalog,
+            OrderLineAccess access) {
+        this.access = access;
         this.lines = lines;
         this.configurator = configurator;
         this.configurations = configurations;
@@ -89,7 +92,7 @@ class LineConfiguratorPages {
     @GetMapping("/app/orders/{orderId}/lines/{lineId}/configure")
     @PreAuthorize("hasAuthority('configurator:read')")
     String configure(@PathVariable UUID orderId, @PathVariable UUID lineId, Model model) {
-        OrderLineAccess.requireToRead();
+        access.requireToRead();
         LineRef line = line(orderId, lineId);
         List<ProductOption> productOptions = options.options(line.productId());
         Configuration saved = configurator
@@ -115,7 +118,7 @@ class LineConfiguratorPages {
             @PathVariable UUID lineId,
             @RequestParam MultiValueMap<String, String> form,
             Model model) {
-        OrderLineAccess.requireToRead();
+        access.requireToRead();
         LineRef line = line(orderId, lineId);
         Map<String, Object> values = OptionFields.valuesFrom(options.options(line.productId()), form);
         model.addAttribute("evaluation", OptionFields.evaluate(engine, line.productId(), values));
@@ -131,7 +134,7 @@ class LineConfiguratorPages {
             @PathVariable UUID lineId,
             @RequestParam MultiValueMap<String, String> form,
             RedirectAttributes flash) {
-        OrderLineAccess.requireToRead();
+        access.requireToRead();
         LineRef line = line(orderId, lineId);
         String back = "/app/orders/" + orderId + "/lines/" + lineId + "/configure";
         return Forms.act(flash, back, "Configuration saved.", () -> {
@@ -185,7 +188,7 @@ class LineConfiguratorPages {
                 "product", catalog.productRef(configuration.productId()).orElse(null));
         model.addAttribute(
                 "line",
-                configuration.orderLineId() == null || !Callers.hold(OrderLineAccess.ORDERS_READ)
+                configuration.orderLineId() == null || !access.mayRead()
                         ? null
                         : lines.line(configuration.orderLineId()).orElse(null));
         model.addAttribute("generated", shown);

@@ -14,7 +14,10 @@ public class Materials {
     private final Ledger ledger;
     private final StockQueries stock;
 
-    Materials(Catalog catalog, Ledger ledger, StockQueries stock) {
+    private final Callers callers;
+
+    Materials(Catalog catalog, Ledger ledger, StockQueries stock, Callers callers) {
+        this.callers = callers;
         this.catalog = catalog;
         this.ledger = ledger;
         this.stock = stock;
@@ -27,7 +30,7 @@ public class Materials {
     @Transactional
     public StockQueries.MaterialStock create(Catalog.NewMaterial material, Opening opening) {
         if (opening != null) {
-            Callers.require("inventory:move", "an opening stock");
+            callers.require("inventory:move", "an opening stock");
         }
         Catalog.PartRef part = catalog.createMaterial(material);
         if (opening != null) {

@@ -125,6 +125,8 @@ public class OrderService {
     // the configurator calls back into the orders module (ConfigurableLines): looked up when needed, not at start
     private final ObjectProvider<Configurator> configurator;
 
+    private final Callers callers;
+
     OrderService(
             Orders orders,
             OrderLines lines,
@@ -135,7 +137,9 @@ public class OrderService {
             OrganizationSettings settings,
             ApplicationEventPublisher events,
             EntityManager em,
-            ObjectProvider<Configurator> configurator) {
+            ObjectProvider<Configurator> configurator,
+            Callers callers) {
+        this.callers = callers;
         this.orders = orders;
         this.lines = lines;
         this.internals = internals;
@@ -562,7 +566,7 @@ public class OrderService {
             return;
         }
         if (!agreedPrices) {
-            Callers.require(
+            callers.require(
                     OVERRIDE_PRICE,
                     "The unit price of a configurable product comes from its configuration; setting it by hand");
         }

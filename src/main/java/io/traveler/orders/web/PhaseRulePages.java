@@ -5,7 +5,7 @@ import io.traveler.orders.internal.PhaseTable;
 import io.traveler.orders.internal.PhaseTable.Rule;
 import io.traveler.orders.internal.PhaseTransitions;
 import io.traveler.shared.jpa.ExpectedVersion;
-import io.traveler.shared.security.Permission;
+import io.traveler.shared.security.PermissionCatalogue;
 import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.PageController;
 import java.util.ArrayList;
@@ -31,7 +31,10 @@ class PhaseRulePages {
 
     private final PhaseTransitions transitions;
 
-    PhaseRulePages(PhaseTransitions transitions) {
+    private final PermissionCatalogue catalogue;
+
+    PhaseRulePages(PhaseTransitions transitions, PermissionCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.transitions = transitions;
     }
 
@@ -73,8 +76,7 @@ class PhaseRulePages {
 
     private String page(Model model, Map<String, String> chosen, Long version) {
         model.addAttribute("rows", rows(chosen));
-        model.addAttribute(
-                "permissions", Permission.allCodes().stream().sorted().toList());
+        model.addAttribute("permissions", catalogue.allCodes().stream().sorted().toList());
         model.addAttribute("version", version);
         return "orders/phase-rules";
     }

@@ -53,13 +53,17 @@ public class ScanService {
 
     private final UnitPhotos photos;
 
+    private final Callers callers;
+
     ScanService(
             JdbcClient jdbc,
             Lines lines,
             UnitChanges units,
             ScanSessions sessions,
             Accounts accounts,
-            UnitPhotos photos) {
+            UnitPhotos photos,
+            Callers callers) {
+        this.callers = callers;
         this.photos = photos;
         this.jdbc = jdbc;
         this.lines = lines;
@@ -197,7 +201,7 @@ public class ScanService {
             }
             case SIGN_OFF -> {
                 if (action.permission() != null && !action.permission().isBlank()) {
-                    Callers.require(action.permission(), "Signing off " + action.label());
+                    callers.require(action.permission(), "Signing off " + action.label());
                 }
             }
             case CHECKLIST -> {}

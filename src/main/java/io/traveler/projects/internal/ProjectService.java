@@ -98,6 +98,8 @@ public class ProjectService {
     private final EntityManager em;
     private final ApplicationEventPublisher events;
 
+    private final Callers callers;
+
     ProjectService(
             ProjectRepository projects,
             StageInstances stages,
@@ -110,7 +112,9 @@ public class ProjectService {
             ObjectProvider<OrderSource> orderSource,
             JdbcClient jdbc,
             EntityManager em,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            Callers callers) {
+        this.callers = callers;
         this.projects = projects;
         this.stages = stages;
         this.designDocs = designDocs;
@@ -459,7 +463,7 @@ public class ProjectService {
      */
     @Transactional
     public UUID promote(UUID projectId, Promotion sent) {
-        Callers.require("catalog:manage", "Promoting a project makes a product and its bill of materials");
+        callers.require("catalog:manage", "Promoting a project makes a product and its bill of materials");
         Project project = project(projectId);
         List<UUID> ids = sent.designDocIds() == null ? List.of() : sent.designDocIds();
         if (ids.stream().anyMatch(java.util.Objects::isNull)) {

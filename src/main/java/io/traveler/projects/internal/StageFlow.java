@@ -54,6 +54,8 @@ public class StageFlow {
     private final Tasks tasks;
     private final ApplicationEventPublisher events;
 
+    private final Callers callers;
+
     StageFlow(
             ProjectService projects,
             ProjectRepository rows,
@@ -62,7 +64,9 @@ public class StageFlow {
             ActionRecords records,
             Workflows workflows,
             Tasks tasks,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            Callers callers) {
+        this.callers = callers;
         this.projects = projects;
         this.rows = rows;
         this.stages = stages;
@@ -401,11 +405,11 @@ public class StageFlow {
                 <= 0;
     }
 
-    private static void requirePermission(StageAction action) {
+    private void requirePermission(StageAction action) {
         if (action.permission() == null || action.permission().isBlank()) {
             return;
         }
-        Callers.require(action.permission(), "Signing off " + action.label());
+        callers.require(action.permission(), "Signing off " + action.label());
     }
 
     private static String reason(String reason) {

@@ -88,6 +88,8 @@ class ProjectPages {
     private final ProjectService service;
     private final StageFlow flow;
 
+    private final Callers callers;
+
     ProjectPages(
             ProjectPageViews views,
             Workflows workflows,
@@ -99,7 +101,9 @@ class ProjectPages {
             Catalog catalog,
             Projects projects,
             ProjectService service,
-            StageFlow flow) {
+            StageFlow flow,
+            Callers callers) {
+        this.callers = callers;
         this.views = views;
         this.workflows = workflows;
         this.tasks = tasks;
@@ -361,7 +365,7 @@ class ProjectPages {
                     + " earlier stage) asks for a reason on the project's page");
         }
         if (project.status().equals("DRAFT")) {
-            Callers.require("projects:manage", "Starting a project");
+            callers.require("projects:manage", "Starting a project");
             return flow.start(id, ExpectedVersion.none());
         }
         return gated(() -> flow.move(id, null, null, ExpectedVersion.none()));

@@ -4,7 +4,7 @@ import io.traveler.accounts.Accounts;
 import io.traveler.shared.Quantities;
 import io.traveler.shared.errors.TravelerException.FieldError;
 import io.traveler.shared.errors.ValidationException;
-import io.traveler.shared.security.Permission;
+import io.traveler.shared.security.PermissionCatalogue;
 import io.traveler.workflows.Workflows.ActionKind;
 import io.traveler.workflows.internal.WorkflowDefinition.ActionDefinition;
 import io.traveler.workflows.internal.WorkflowDefinition.StageDefinition;
@@ -34,7 +34,10 @@ class WorkflowRules {
 
     private final Accounts accounts;
 
-    WorkflowRules(Accounts accounts) {
+    private final PermissionCatalogue catalogue;
+
+    WorkflowRules(Accounts accounts, PermissionCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.accounts = accounts;
     }
 
@@ -133,7 +136,7 @@ class WorkflowRules {
             if (kind == ActionKind.SIGN_OFF) {
                 errors.add(new FieldError(at + ".permission", "a sign-off names the permission of who signs"));
             }
-        } else if (!PERMISSION.matcher(permission).matches() || !Permission.isKnown(permission)) {
+        } else if (!PERMISSION.matcher(permission).matches() || !catalogue.isKnown(permission)) {
             errors.add(new FieldError(at + ".permission", "is not a known permission"));
         }
     }

@@ -4,7 +4,7 @@ import io.traveler.accounts.Accounts;
 import io.traveler.catalog.Catalog;
 import io.traveler.shared.errors.ValidationException;
 import io.traveler.shared.jpa.ExpectedVersion;
-import io.traveler.shared.security.Permission;
+import io.traveler.shared.security.PermissionCatalogue;
 import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.ListPages;
 import io.traveler.shared.web.PageController;
@@ -53,7 +53,10 @@ class WorkflowPages {
     private final Accounts accounts;
     private final Catalog catalog;
 
-    WorkflowPages(WorkflowService workflows, Accounts accounts, Catalog catalog) {
+    private final PermissionCatalogue catalogue;
+
+    WorkflowPages(WorkflowService workflows, Accounts accounts, Catalog catalog, PermissionCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.workflows = workflows;
         this.accounts = accounts;
         this.catalog = catalog;
@@ -255,7 +258,7 @@ class WorkflowPages {
         model.addAttribute("heading", editor.id() == null ? "New workflow" : editor.name());
         model.addAttribute("stations", accounts.allStations());
         model.addAttribute("kinds", KINDS);
-        model.addAttribute("permissions", new TreeSet<>(Permission.allCodes()));
+        model.addAttribute("permissions", new TreeSet<>(catalogue.allCodes()));
         if (editor.id() != null) {
             model.addAttribute("versions", workflows.versionsOf(editor.id()));
             List<Catalog.Sellable> madeBy = workflows.products(editor.id());
