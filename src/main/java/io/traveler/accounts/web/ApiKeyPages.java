@@ -91,19 +91,13 @@ class ApiKeyPages {
     @PreAuthorize("hasAuthority('api_keys:manage')")
     String create(@Valid ApiKeyForm form, BindingResult binding, Model model, HttpServletResponse response) {
         ApiKeyForm shown = form == null ? ApiKeyForm.blank() : form;
-        if (Forms.invalid(binding, model)) {
-            return form(model, shown);
-        }
-        return Forms.submit(
-                model,
-                () -> {
-                    Set<String> permissions = form.permissions() == null ? Set.of() : Set.copyOf(form.permissions());
-                    var created = keys.create(form.name(), permissions, endOf(form.expiresOn()));
-                    response.setHeader("Cache-Control", "no-store");
-                    model.addAttribute("created", created);
-                    return "accounts/api-key-created";
-                },
-                () -> form(model, shown));
+        return Forms.save(form, binding, model, () -> form(model, shown), () -> {
+            Set<String> permissions = form.permissions() == null ? Set.of() : Set.copyOf(form.permissions());
+            var created = keys.create(form.name(), permissions, endOf(form.expiresOn()));
+            response.setHeader("Cache-Control", "no-store");
+            model.addAttribute("created", created);
+            return "accounts/api-key-created";
+        });
     }
 
     @GetMapping("/{id}/revoke")

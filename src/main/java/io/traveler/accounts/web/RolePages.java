@@ -94,17 +94,10 @@ class RolePages {
     @PreAuthorize("hasAuthority('roles:manage')")
     String create(@Valid RoleForm form, BindingResult binding, Model model, RedirectAttributes flash) {
         RoleForm shown = form == null ? RoleForm.blank() : form;
-        if (Forms.invalid(binding, model)) {
-            return form(model, shown, null);
-        }
-        return Forms.submit(
-                model,
-                () -> {
-                    var created = roles.create(form.name(), form.description(), form.permissionSet());
-                    flash.addFlashAttribute(Forms.NOTICE, "Role " + created.name() + " created.");
-                    return LIST;
-                },
-                () -> form(model, shown, null));
+        return Forms.save(form, binding, model, () -> form(model, shown, null), () -> {
+            var created = roles.create(form.name(), form.description(), form.permissionSet());
+            return Forms.notice(flash, "Role " + created.name() + " created.", LIST);
+        });
     }
 
     @GetMapping("/{id}")
@@ -119,15 +112,11 @@ class RolePages {
     String change(
             @PathVariable UUID id, @Valid RoleForm form, BindingResult binding, Model model, RedirectAttributes flash) {
         Role role = roles.get(id);
-        if (form == null) {
-            Forms.invalid(binding, model);
-            return form(model, RoleForm.of(role, catalogue), role);
-        }
-        if (Forms.invalid(binding, model)) {
-            return form(model, form, role);
-        }
-        return Forms.submit(
+        return Forms.save(
+                form,
+                binding,
                 model,
+                () -> form == null ? form(model, RoleForm.of(role, catalogue), role) : form(model, form, role),
                 () -> {
                     var changed = roles.change(
                             id,
@@ -135,10 +124,8 @@ class RolePages {
                             form.name(),
                             form.description() == null ? "" : form.description(),
                             form.permissionSet());
-                    flash.addFlashAttribute(Forms.NOTICE, "Role " + changed.name() + " saved.");
-                    return LIST;
-                },
-                () -> form(model, form, role));
+                    return Forms.notice(flash, "Role " + changed.name() + " saved.", LIST);
+                });
     }
 
     @GetMapping("/{id}/delete")

@@ -150,10 +150,7 @@ class ConfigurationsController {
     ResponseEntity<ConfigurationView> create(@RequestBody CreateBody body) {
         Configuration c = configurations.create(
                 body.productId(), body.orderLineId(), RuleEngine.valuesFrom("values", body.values()));
-        return Versions.withEtag(
-                ResponseEntity.created(URI.create("/api/configurations/" + c.id())),
-                c.version(),
-                ConfigurationView.of(c));
+        return Versions.created("/api/configurations/" + c.id(), c.version(), ConfigurationView.of(c));
     }
 
     @Operation(

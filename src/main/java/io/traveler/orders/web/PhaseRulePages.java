@@ -68,8 +68,7 @@ class PhaseRulePages {
                 model,
                 () -> {
                     transitions.replaceRules(rules, ExpectedVersion.ofNullable(version));
-                    flash.addFlashAttribute(Forms.NOTICE, "Phase rules saved.");
-                    return "redirect:/app/settings/order-phases";
+                    return Forms.notice(flash, "Phase rules saved.", "redirect:/app/settings/order-phases");
                 },
                 () -> page(model, form, version));
     }

@@ -205,8 +205,7 @@ class ProjectPages {
                     number("estimated_price", form.estimatedPrice()),
                     number("estimated_cost", form.estimatedCost()),
                     blankToNull(form.notes())));
-            flash.addFlashAttribute(Forms.NOTICE, created.code() + " created.");
-            return "redirect:/app/projects/" + created.id();
+            return Forms.notice(flash, created.code() + " created.", "redirect:/app/projects/" + created.id());
         });
     }
 

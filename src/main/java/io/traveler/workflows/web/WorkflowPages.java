@@ -163,8 +163,7 @@ class WorkflowPages {
                 model,
                 () -> {
                     var created = workflows.create(readable(sent), "draft".equals(saveAs));
-                    flash.addFlashAttribute(Forms.NOTICE, created.name() + " created.");
-                    return "redirect:/app/workflows/" + created.id();
+                    return Forms.notice(flash, created.name() + " created.", "redirect:/app/workflows/" + created.id());
                 },
                 () -> editor(Editor.blank().showing(sent), model));
     }
@@ -189,13 +188,13 @@ class WorkflowPages {
                 model,
                 () -> {
                     var edited = workflows.edit(id, ExpectedVersion.ofNullable(version), readable(sent));
-                    flash.addFlashAttribute(
-                            Forms.NOTICE,
+                    return Forms.notice(
+                            flash,
                             edited.newVersion()
                                     ? "Saved as version " + edited.workflow().versionNo()
                                             + "; projects already running keep the version they started with."
-                                    : "Saved.");
-                    return "redirect:/app/workflows/" + edited.workflow().id();
+                                    : "Saved.",
+                            "redirect:/app/workflows/" + edited.workflow().id());
                 },
                 () -> editor(Editor.of(workflows.get(id)).showing(sent), model));
     }
