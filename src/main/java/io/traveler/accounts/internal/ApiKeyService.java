@@ -22,14 +22,13 @@ public class ApiKeyService {
     private final Grants grants;
     private final PrincipalChanges principals;
     private final SecureRandom random = new SecureRandom();
-
     private final PermissionCatalogue catalogue;
 
     ApiKeyService(ApiKeys keys, Grants grants, PrincipalChanges principals, PermissionCatalogue catalogue) {
-        this.catalogue = catalogue;
         this.principals = principals;
         this.keys = keys;
         this.grants = grants;
+        this.catalogue = catalogue;
     }
 
     public record Created(ApiKey key, String plaintext) {}

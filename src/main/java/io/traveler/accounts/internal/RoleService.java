@@ -19,7 +19,6 @@ public class RoleService {
     private final Memberships memberships;
     private final Grants grants;
     private final PrincipalChanges principals;
-
     private final PermissionCatalogue catalogue;
 
     RoleService(
@@ -28,11 +27,11 @@ public class RoleService {
             Grants grants,
             PrincipalChanges principals,
             PermissionCatalogue catalogue) {
-        this.catalogue = catalogue;
         this.principals = principals;
         this.roles = roles;
         this.memberships = memberships;
         this.grants = grants;
+        this.catalogue = catalogue;
     }
 
     @Transactional(readOnly = true)

@@ -36,13 +36,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ApiKeyPages {
     private final ApiKeyService keys;
     private final OrganizationSettings settings;
-
     private final PermissionCatalogue catalogue;
 
     ApiKeyPages(ApiKeyService keys, OrganizationSettings settings, PermissionCatalogue catalogue) {
-        this.catalogue = catalogue;
         this.keys = keys;
         this.settings = settings;
+        this.catalogue = catalogue;
     }
 
     record ApiKeyForm(

@@ -29,12 +29,11 @@ class RolePages {
     private static final String LIST = "redirect:/app/roles";
 
     private final RoleService roles;
-
     private final PermissionCatalogue catalogue;
 
     RolePages(RoleService roles, PermissionCatalogue catalogue) {
-        this.catalogue = catalogue;
         this.roles = roles;
+        this.catalogue = catalogue;
     }
 
     /** A role as the list shows it, with the number of permissions it holds. */

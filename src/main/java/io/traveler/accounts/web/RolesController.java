@@ -25,12 +25,11 @@ import org.springframework.web.bind.annotation.*;
 @RequestMapping("/api")
 class RolesController {
     private final RoleService roles;
-
     private final PermissionCatalogue catalogue;
 
     RolesController(RoleService roles, PermissionCatalogue catalogue) {
-        this.catalogue = catalogue;
         this.roles = roles;
+        this.catalogue = catalogue;
     }
 
     record RoleView(UUID id, String name, String description, String builtIn, List<String> permissions) {

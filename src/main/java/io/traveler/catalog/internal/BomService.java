@@ -44,7 +44,6 @@ public class BomService {
     private final BomGraphs graphs;
     private final long maxExplosionLines;
     private final BomDrafts drafts;
-
     private final Callers callers;
 
     BomService(
@@ -58,7 +57,6 @@ public class BomService {
             @Value("${traveler.limits.explosion-lines:1000000}") long maxExplosionLines,
             BomDrafts drafts,
             Callers callers) {
-        this.callers = callers;
         this.drafts = drafts;
         this.graphs = graphs;
         this.maxExplosionLines = maxExplosionLines;
@@ -68,6 +66,7 @@ public class BomService {
         this.parts = parts;
         this.em = em;
         this.jdbc = jdbc;
+        this.callers = callers;
     }
 
     public record BomWithLines(Bom bom, List<BomLines.Line> lines) {}

@@ -44,7 +44,6 @@ public class ConfigurationService {
     private final ObjectProvider<ConfigurableLines> lines;
     private final JdbcClient jdbc;
     private final EntityManager em;
-
     private final OrderLineAccess access;
 
     ConfigurationService(
@@ -55,13 +54,13 @@ public class ConfigurationService {
             JdbcClient jdbc,
             EntityManager em,
             OrderLineAccess access) {
-        this.access = access;
         this.configurations = configurations;
         this.engine = engine;
         this.catalog = catalog;
         this.lines = lines;
         this.jdbc = jdbc;
         this.em = em;
+        this.access = access;
     }
 
     public record Revision(int revision, String valuesJson, boolean valid, BigDecimal price, Instant at, UUID by) {}

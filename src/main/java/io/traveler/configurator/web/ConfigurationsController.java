@@ -42,15 +42,14 @@ class ConfigurationsController {
     private final ConfigurationService configurations;
     private final BomGeneration generation;
     private final Catalog catalog;
-
     private final OrderLineAccess access;
 
     ConfigurationsController(
             ConfigurationService configurations, BomGeneration generation, Catalog catalog, OrderLineAccess access) {
-        this.access = access;
         this.configurations = configurations;
         this.generation = generation;
         this.catalog = catalog;
+        this.access = access;
     }
 
     record CreateBody(UUID productId, UUID orderLineId, JsonNode values) {}

@@ -53,7 +53,6 @@ class LineConfiguratorPages {
     private final OptionService options;
     private final RuleEngine engine;
     private final Catalog catalog;
-
     private final OrderLineAccess access;
 
     LineConfiguratorPages(
@@ -65,7 +64,6 @@ class LineConfiguratorPages {
             RuleEngine engine,
             Catalog catalog,
             OrderLineAccess access) {
-        this.access = access;
         this.lines = lines;
         this.configurator = configurator;
         this.configurations = configurations;
@@ -73,6 +71,7 @@ class LineConfiguratorPages {
         this.options = options;
         this.engine = engine;
         this.catalog = catalog;
+        this.access = access;
     }
 
     /** One row of a BOM tree: its depth, component, quantity per product, and whether it is a custom part. */

@@ -118,7 +118,6 @@ public class DocumentService implements Documents {
     private final DocumentStore store;
     private final ContentTypes contentTypes;
     private final DocumentsSettings settings;
-
     private final Callers callers;
 
     DocumentService(
@@ -128,12 +127,12 @@ public class DocumentService implements Documents {
             ContentTypes contentTypes,
             DocumentsSettings settings,
             Callers callers) {
-        this.callers = callers;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.store = store;
         this.contentTypes = contentTypes;
         this.settings = settings;
+        this.callers = callers;
     }
 
     // --- storing ----------------------------------------------------------------------------------------------

@@ -92,7 +92,6 @@ public class EquipmentService {
     private final OrganizationSettings settings;
     private final JdbcClient jdbc;
     private final EntityManager em;
-
     private final Callers callers;
 
     EquipmentService(
@@ -103,13 +102,13 @@ public class EquipmentService {
             JdbcClient jdbc,
             EntityManager em,
             Callers callers) {
-        this.callers = callers;
         this.fleet = fleet;
         this.plans = plans;
         this.accounts = accounts;
         this.settings = settings;
         this.jdbc = jdbc;
         this.em = em;
+        this.callers = callers;
     }
 
     // --- equipment ----------------------------------------------------------------------------------------------

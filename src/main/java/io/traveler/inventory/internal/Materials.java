@@ -13,14 +13,13 @@ public class Materials {
     private final Catalog catalog;
     private final Ledger ledger;
     private final StockQueries stock;
-
     private final Callers callers;
 
     Materials(Catalog catalog, Ledger ledger, StockQueries stock, Callers callers) {
-        this.callers = callers;
         this.catalog = catalog;
         this.ledger = ledger;
         this.stock = stock;
+        this.callers = callers;
     }
 
     /** A first stock of a new material: where, how much, and optionally its lot number and unit cost. */

@@ -19,14 +19,13 @@ class OrderConfigurableLines implements ConfigurableLines {
     private final Orders orders;
     private final OrderLines lines;
     private final OrderService service;
-
     private final Callers callers;
 
     OrderConfigurableLines(Orders orders, OrderLines lines, OrderService service, Callers callers) {
-        this.callers = callers;
         this.orders = orders;
         this.lines = lines;
         this.service = service;
+        this.callers = callers;
     }
 
     @Override

@@ -124,7 +124,6 @@ public class OrderService {
     private final EntityManager em;
     // the configurator calls back into the orders module (ConfigurableLines): looked up when needed, not at start
     private final ObjectProvider<Configurator> configurator;
-
     private final Callers callers;
 
     OrderService(
@@ -139,7 +138,6 @@ public class OrderService {
             EntityManager em,
             ObjectProvider<Configurator> configurator,
             Callers callers) {
-        this.callers = callers;
         this.orders = orders;
         this.lines = lines;
         this.internals = internals;
@@ -150,6 +148,7 @@ public class OrderService {
         this.events = events;
         this.em = em;
         this.configurator = configurator;
+        this.callers = callers;
     }
 
     // --- placing ---------------------------------------------------------------------------------------------

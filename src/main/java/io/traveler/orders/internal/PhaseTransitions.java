@@ -78,9 +78,7 @@ public class PhaseTransitions {
     private final EntityManager em;
     private final ConfigurationGate gate;
     private final Clock clock = Clock.systemUTC();
-
     private final Callers callers;
-
     private final PermissionCatalogue catalogue;
 
     PhaseTransitions(
@@ -94,7 +92,6 @@ public class PhaseTransitions {
             ConfigurationGate gate,
             Callers callers,
             PermissionCatalogue catalogue) {
-        this.catalogue = catalogue;
         this.callers = callers;
         this.orders = orders;
         this.changes = changes;
@@ -104,6 +101,7 @@ public class PhaseTransitions {
         this.events = events;
         this.em = em;
         this.gate = gate;
+        this.catalogue = catalogue;
     }
 
     // --- moves -----------------------------------------------------------------------------------------------

@@ -14,13 +14,12 @@ public class QuoteOrders {
 
     private final Quotes quotes;
     private final OrderService orders;
-
     private final Callers callers;
 
     QuoteOrders(Quotes quotes, OrderService orders, Callers callers) {
-        this.callers = callers;
         this.quotes = quotes;
         this.orders = orders;
+        this.callers = callers;
     }
 
     /**

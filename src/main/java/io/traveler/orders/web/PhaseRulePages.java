@@ -30,12 +30,11 @@ class PhaseRulePages {
     static final String DISABLED = "DISABLED";
 
     private final PhaseTransitions transitions;
-
     private final PermissionCatalogue catalogue;
 
     PhaseRulePages(PhaseTransitions transitions, PermissionCatalogue catalogue) {
-        this.catalogue = catalogue;
         this.transitions = transitions;
+        this.catalogue = catalogue;
     }
 
     /** One transition of the default table as the form shows it: {@code choice} is "", DISABLED or a permission. */

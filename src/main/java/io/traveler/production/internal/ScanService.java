@@ -52,7 +52,6 @@ public class ScanService {
     private final Accounts accounts;
 
     private final UnitPhotos photos;
-
     private final Callers callers;
 
     ScanService(
@@ -63,13 +62,13 @@ public class ScanService {
             Accounts accounts,
             UnitPhotos photos,
             Callers callers) {
-        this.callers = callers;
         this.photos = photos;
         this.jdbc = jdbc;
         this.lines = lines;
         this.units = units;
         this.sessions = sessions;
         this.accounts = accounts;
+        this.callers = callers;
     }
 
     @Transactional

@@ -29,7 +29,6 @@ public class UnitPhotos {
     private final UnitQueries units;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-
     private final Callers callers;
 
     UnitPhotos(
@@ -38,11 +37,11 @@ public class UnitPhotos {
             JdbcClient jdbc,
             TransactionTemplate transactions,
             Callers callers) {
-        this.callers = callers;
         this.documents = documents;
         this.units = units;
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.callers = callers;
     }
 
     /**

@@ -97,7 +97,6 @@ public class ProjectService {
     private final JdbcClient jdbc;
     private final EntityManager em;
     private final ApplicationEventPublisher events;
-
     private final Callers callers;
 
     ProjectService(
@@ -114,7 +113,6 @@ public class ProjectService {
             EntityManager em,
             ApplicationEventPublisher events,
             Callers callers) {
-        this.callers = callers;
         this.projects = projects;
         this.stages = stages;
         this.designDocs = designDocs;
@@ -127,6 +125,7 @@ public class ProjectService {
         this.jdbc = jdbc;
         this.em = em;
         this.events = events;
+        this.callers = callers;
     }
 
     // --- creating --------------------------------------------------------------------------------------------

@@ -53,7 +53,6 @@ public class StageFlow {
     private final Workflows workflows;
     private final Tasks tasks;
     private final ApplicationEventPublisher events;
-
     private final Callers callers;
 
     StageFlow(
@@ -66,7 +65,6 @@ public class StageFlow {
             Tasks tasks,
             ApplicationEventPublisher events,
             Callers callers) {
-        this.callers = callers;
         this.projects = projects;
         this.rows = rows;
         this.stages = stages;
@@ -75,6 +73,7 @@ public class StageFlow {
         this.workflows = workflows;
         this.tasks = tasks;
         this.events = events;
+        this.callers = callers;
     }
 
     /** The first stage in progress (entry 1, its template tasks made), the project ACTIVE. */

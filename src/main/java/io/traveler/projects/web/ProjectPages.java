@@ -87,7 +87,6 @@ class ProjectPages {
     private final Projects projects;
     private final ProjectService service;
     private final StageFlow flow;
-
     private final Callers callers;
 
     ProjectPages(
@@ -103,7 +102,6 @@ class ProjectPages {
             ProjectService service,
             StageFlow flow,
             Callers callers) {
-        this.callers = callers;
         this.views = views;
         this.workflows = workflows;
         this.tasks = tasks;
@@ -115,6 +113,7 @@ class ProjectPages {
         this.projects = projects;
         this.service = service;
         this.flow = flow;
+        this.callers = callers;
     }
 
     // --- the list ----------------------------------------------------------------------------------------------

@@ -134,7 +134,6 @@ public class JobRunner {
     private final int maxUnfinished;
     private final long maxStoredBytes;
     private final int maxStoredErrors;
-
     private final Callers callers;
 
     JobRunner(
@@ -148,7 +147,6 @@ public class JobRunner {
             @Value("${traveler.jobs.max-stored-errors:1000}") int maxStoredErrors,
             @Value("${traveler.jobs.statement-timeout:5m}") Duration statementTimeout,
             Callers callers) {
-        this.callers = callers;
         this.jdbc = jdbc;
         this.requests = new TransactionTemplate(transactionManager);
         // a worker's transactions (a batch each) get the longer budget of background work
@@ -160,6 +158,7 @@ public class JobRunner {
         this.maxUnfinished = maxUnfinished;
         this.maxStoredBytes = maxStoredBytes.toBytes();
         this.maxStoredErrors = maxStoredErrors;
+        this.callers = callers;
     }
 
     // --- starting -------------------------------------------------------------------------------------------

@@ -33,12 +33,11 @@ class WorkflowRules {
     private static final Pattern PERMISSION = Pattern.compile("^[a-z][a-z_]*:[a-z][a-z_]*$");
 
     private final Accounts accounts;
-
     private final PermissionCatalogue catalogue;
 
     WorkflowRules(Accounts accounts, PermissionCatalogue catalogue) {
-        this.catalogue = catalogue;
         this.accounts = accounts;
+        this.catalogue = catalogue;
     }
 
     /** The action kind named in any case ("sign_off", "SIGN_OFF", "sign-off"), or null when it is none. */

@@ -52,14 +52,13 @@ class WorkflowPages {
     private final WorkflowService workflows;
     private final Accounts accounts;
     private final Catalog catalog;
-
     private final PermissionCatalogue catalogue;
 
     WorkflowPages(WorkflowService workflows, Accounts accounts, Catalog catalog, PermissionCatalogue catalogue) {
-        this.catalogue = catalogue;
         this.workflows = workflows;
         this.accounts = accounts;
         this.catalog = catalog;
+        this.catalogue = catalogue;
     }
 
     /** What the editor shows: a stored version, or what the user sent when it was refused. */

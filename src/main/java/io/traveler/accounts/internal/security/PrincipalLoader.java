@@ -32,7 +32,6 @@ public class PrincipalLoader {
     private final TransactionTemplate transactions;
     private final OrganizationSettings settings;
     private final PrincipalCache cache;
-
     private final PermissionCatalogue catalogue;
 
     PrincipalLoader(
