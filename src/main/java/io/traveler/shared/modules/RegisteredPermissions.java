@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 class RegisteredPermissions implements PermissionCatalogue {
     private final ObjectProvider<ModuleRegistry> registry;
+    private volatile PermissionCatalogue catalogue;
 
     RegisteredPermissions(ObjectProvider<ModuleRegistry> registry) {
         this.registry = registry;
@@ -37,6 +38,11 @@ class RegisteredPermissions implements PermissionCatalogue {
     }
 
     private PermissionCatalogue catalogue() {
-        return registry.getObject().permissions();
+        PermissionCatalogue known = catalogue;
+        if (known == null) {
+            known = registry.getObject().permissions();
+            catalogue = known;
+        }
+        return known;
     }
 }
