@@ -2,7 +2,7 @@ package io.traveler.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.traveler.shared.security.Permission;
+import io.traveler.shared.security.PermissionCatalogue;
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
 import io.traveler.testing.Tenants;
@@ -94,6 +94,9 @@ class TenantRoleMatrixTests {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    PermissionCatalogue catalogue;
 
     private Api api;
 
@@ -267,7 +270,7 @@ class TenantRoleMatrixTests {
 
     private Caller lackingOnly(Api.Tenant tenant, String permission) {
         return lacking.computeIfAbsent(tenant.orgId() + " " + permission, k -> {
-            Set<String> others = new TreeSet<>(Permission.allCodes());
+            Set<String> others = new TreeSet<>(catalogue.allCodes());
             others.remove(permission);
             return memberWith(tenant, others);
         });
@@ -414,8 +417,8 @@ class TenantRoleMatrixTests {
                         + " hasAuthority('resource:action'), which the matrix cannot test");
             } else if (endpoint.permission() != null && open) {
                 problems.add("\"" + key + "\" needs " + endpoint.permission() + " but is listed in OPEN: remove it");
-            } else if (endpoint.permission() != null && !Permission.isKnown(endpoint.permission())) {
-                problems.add("\"" + key + "\" needs " + endpoint.permission() + ", which Permission does not define");
+            } else if (endpoint.permission() != null && !catalogue.isKnown(endpoint.permission())) {
+                problems.add("\"" + key + "\" needs " + endpoint.permission() + ", which no module declares");
             }
             if (!sampled.contains(key)) {
                 problems.add("\"" + key + "\" (" + endpoint.handler() + ") has no sample request: add to"

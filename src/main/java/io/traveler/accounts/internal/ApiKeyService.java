@@ -2,7 +2,7 @@ package io.traveler.accounts.internal;
 
 import io.traveler.shared.errors.NotFoundException;
 import io.traveler.shared.errors.ValidationException;
-import io.traveler.shared.security.Permission;
+import io.traveler.shared.security.PermissionCatalogue;
 import io.traveler.shared.security.PrincipalChanges;
 import io.traveler.shared.tenancy.TenantContext;
 import java.security.SecureRandom;
@@ -22,11 +22,13 @@ public class ApiKeyService {
     private final Grants grants;
     private final PrincipalChanges principals;
     private final SecureRandom random = new SecureRandom();
+    private final PermissionCatalogue catalogue;
 
-    ApiKeyService(ApiKeys keys, Grants grants, PrincipalChanges principals) {
+    ApiKeyService(ApiKeys keys, Grants grants, PrincipalChanges principals, PermissionCatalogue catalogue) {
         this.principals = principals;
         this.keys = keys;
         this.grants = grants;
+        this.catalogue = catalogue;
     }
 
     public record Created(ApiKey key, String plaintext) {}
@@ -47,7 +49,7 @@ public class ApiKeyService {
             throw new ValidationException("permissions", "must name at least one permission");
         }
         for (String code : permissions) {
-            if (!Permission.isKnown(code)) {
+            if (!catalogue.isKnown(code)) {
                 throw new ValidationException("permissions", "'" + code + "' is not a known permission");
             }
         }

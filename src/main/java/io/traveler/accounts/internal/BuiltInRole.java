@@ -1,6 +1,6 @@
 package io.traveler.accounts.internal;
 
-import io.traveler.shared.security.Permission;
+import io.traveler.shared.security.PermissionCatalogue;
 import io.traveler.shared.security.StandardRole;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -38,8 +38,8 @@ public enum BuiltInRole {
     }
 
     /** What the modules grant this role (the administrator: every permission of every module). */
-    public Set<String> permissions() {
-        return Permission.grantedTo(StandardRole.valueOf(name()));
+    public Set<String> permissions(PermissionCatalogue catalogue) {
+        return catalogue.grantedTo(StandardRole.valueOf(name()));
     }
 
     public static Set<BuiltInRole> all() {

@@ -1,6 +1,7 @@
 package io.traveler.accounts.internal;
 
 import io.traveler.shared.errors.ForbiddenException;
+import io.traveler.shared.security.PermissionCatalogue;
 import io.traveler.shared.security.TravelerAuthentication;
 import io.traveler.shared.security.TravelerPrincipal;
 import java.util.Collection;
@@ -17,9 +18,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class Grants {
     private final Roles roles;
+    private final PermissionCatalogue catalogue;
 
-    Grants(Roles roles) {
+    Grants(Roles roles, PermissionCatalogue catalogue) {
         this.roles = roles;
+        this.catalogue = catalogue;
     }
 
     public void requireHeld(Collection<String> permissions) {
@@ -41,7 +44,7 @@ public class Grants {
             return;
         }
         Set<String> granted = new TreeSet<>();
-        roles.findAllById(roleIds).forEach(role -> granted.addAll(role.effectivePermissions()));
+        roles.findAllById(roleIds).forEach(role -> granted.addAll(role.effectivePermissions(catalogue)));
         requireHeld(granted);
     }
 }

@@ -1,6 +1,7 @@
 package io.traveler.accounts.internal;
 
 import io.traveler.shared.jpa.TenantOwned;
+import io.traveler.shared.security.PermissionCatalogue;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -64,8 +65,8 @@ public class Role extends TenantOwned {
         }
     }
 
-    public Set<String> effectivePermissions() {
-        return builtIn != null ? builtIn.permissions() : Set.of(permissions);
+    public Set<String> effectivePermissions(PermissionCatalogue catalogue) {
+        return builtIn != null ? builtIn.permissions(catalogue) : Set.of(permissions);
     }
 
     public String name() {

@@ -5,7 +5,7 @@ import io.traveler.shared.errors.NotFoundException;
 import io.traveler.shared.errors.ValidationException;
 import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.jpa.VersionedChanges;
-import io.traveler.shared.security.Permission;
+import io.traveler.shared.security.PermissionCatalogue;
 import io.traveler.shared.security.PrincipalChanges;
 import java.util.List;
 import java.util.Set;
@@ -19,12 +19,19 @@ public class RoleService {
     private final Memberships memberships;
     private final Grants grants;
     private final PrincipalChanges principals;
+    private final PermissionCatalogue catalogue;
 
-    RoleService(Roles roles, Memberships memberships, Grants grants, PrincipalChanges principals) {
+    RoleService(
+            Roles roles,
+            Memberships memberships,
+            Grants grants,
+            PrincipalChanges principals,
+            PermissionCatalogue catalogue) {
         this.principals = principals;
         this.roles = roles;
         this.memberships = memberships;
         this.grants = grants;
+        this.catalogue = catalogue;
     }
 
     @Transactional(readOnly = true)
@@ -50,7 +57,7 @@ public class RoleService {
             if (permissions != null) {
                 checkPermissions(permissions);
                 Set<String> added = new java.util.HashSet<>(permissions);
-                added.removeAll(role.effectivePermissions());
+                added.removeAll(role.effectivePermissions(catalogue));
                 grants.requireHeld(added);
             }
             role.redefine(name, description, permissions);
@@ -71,12 +78,12 @@ public class RoleService {
         });
     }
 
-    private static void checkPermissions(Set<String> permissions) {
+    private void checkPermissions(Set<String> permissions) {
         if (permissions == null) {
             throw new ValidationException("permissions", "is required");
         }
         for (String code : permissions) {
-            if (!Permission.isKnown(code)) {
+            if (!catalogue.isKnown(code)) {
                 throw new ValidationException("permissions", "'" + code + "' is not a known permission");
             }
         }

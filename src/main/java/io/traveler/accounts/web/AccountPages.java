@@ -70,9 +70,8 @@ class AccountPages {
                 model,
                 () -> {
                     own.confirmTotp(me().actorId(), code == null ? null : code.replace(" ", ""));
-                    flash.addFlashAttribute(
-                            Forms.NOTICE, "Two-factor sign-in is on. You will be asked for a code when you sign in.");
-                    return ACCOUNT;
+                    return Forms.notice(
+                            flash, "Two-factor sign-in is on. You will be asked for a code when you sign in.", ACCOUNT);
                 },
                 () -> account(model));
     }
@@ -83,8 +82,7 @@ class AccountPages {
                 model,
                 () -> {
                     own.removeTotp(me().actorId(), password);
-                    flash.addFlashAttribute(Forms.NOTICE, "Two-factor sign-in is off.");
-                    return ACCOUNT;
+                    return Forms.notice(flash, "Two-factor sign-in is off.", ACCOUNT);
                 },
                 () -> account(model));
     }
@@ -107,9 +105,7 @@ class AccountPages {
                 () -> {
                     own.changePassword(me.actorId(), currentPassword, newPassword);
                     session.actAs(me.actorId(), me.orgId(), Instant.now(), request, response);
-                    flash.addFlashAttribute(
-                            Forms.NOTICE, "Password changed. You have been signed out everywhere else.");
-                    return ACCOUNT;
+                    return Forms.notice(flash, "Password changed. You have been signed out everywhere else.", ACCOUNT);
                 },
                 () -> account(model));
     }

@@ -3,6 +3,7 @@ package io.traveler.accounts.web;
 import io.traveler.accounts.internal.ApiKey;
 import io.traveler.accounts.internal.ApiKeyService;
 import io.traveler.settings.OrganizationSettings;
+import io.traveler.shared.security.PermissionCatalogue;
 import io.traveler.shared.security.TravelerAuthentication;
 import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.PageController;
@@ -35,10 +36,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ApiKeyPages {
     private final ApiKeyService keys;
     private final OrganizationSettings settings;
+    private final PermissionCatalogue catalogue;
 
-    ApiKeyPages(ApiKeyService keys, OrganizationSettings settings) {
+    ApiKeyPages(ApiKeyService keys, OrganizationSettings settings, PermissionCatalogue catalogue) {
         this.keys = keys;
         this.settings = settings;
+        this.catalogue = catalogue;
     }
 
     record ApiKeyForm(
@@ -87,19 +90,13 @@ class ApiKeyPages {
     @PreAuthorize("hasAuthority('api_keys:manage')")
     String create(@Valid ApiKeyForm form, BindingResult binding, Model model, HttpServletResponse response) {
         ApiKeyForm shown = form == null ? ApiKeyForm.blank() : form;
-        if (Forms.invalid(binding, model)) {
-            return form(model, shown);
-        }
-        return Forms.submit(
-                model,
-                () -> {
-                    Set<String> permissions = form.permissions() == null ? Set.of() : Set.copyOf(form.permissions());
-                    var created = keys.create(form.name(), permissions, endOf(form.expiresOn()));
-                    response.setHeader("Cache-Control", "no-store");
-                    model.addAttribute("created", created);
-                    return "accounts/api-key-created";
-                },
-                () -> form(model, shown));
+        return Forms.save(form, binding, model, () -> form(model, shown), () -> {
+            Set<String> permissions = form.permissions() == null ? Set.of() : Set.copyOf(form.permissions());
+            var created = keys.create(form.name(), permissions, endOf(form.expiresOn()));
+            response.setHeader("Cache-Control", "no-store");
+            model.addAttribute("created", created);
+            return "accounts/api-key-created";
+        });
     }
 
     @GetMapping("/{id}/revoke")
@@ -127,8 +124,8 @@ class ApiKeyPages {
         Set<String> own =
                 TravelerAuthentication.current().map(p -> p.permissions()).orElse(Set.of());
         model.addAttribute("form", form);
-        model.addAttribute("permissionGroups", Pages.permissionGroups(own));
-        model.addAttribute("permissionDescriptions", Pages.permissionDescriptions());
+        model.addAttribute("permissionGroups", Pages.permissionGroups(catalogue, own));
+        model.addAttribute("permissionDescriptions", Pages.permissionDescriptions(catalogue));
         model.addAttribute("zone", zone().getId());
         return "accounts/api-key-new";
     }

@@ -137,17 +137,10 @@ class EmployeePages {
     @PreAuthorize("hasAuthority('employees:create')")
     String create(@Valid EmployeeForm form, BindingResult binding, Model model, RedirectAttributes flash) {
         EmployeeForm shown = form == null ? EmployeeForm.blank() : form;
-        if (Forms.invalid(binding, model)) {
-            return form(model, shown, null);
-        }
-        return Forms.submit(
-                model,
-                () -> {
-                    var created = staff.createEmployee(form.data());
-                    flash.addFlashAttribute(Forms.NOTICE, created.employee().name() + " added.");
-                    return LIST;
-                },
-                () -> form(model, shown, null));
+        return Forms.save(form, binding, model, () -> form(model, shown, null), () -> {
+            var created = staff.createEmployee(form.data());
+            return Forms.notice(flash, created.employee().name() + " added.", LIST);
+        });
     }
 
     @GetMapping("/{id}")
@@ -164,21 +157,15 @@ class EmployeePages {
             BindingResult binding,
             Model model,
             RedirectAttributes flash) {
-        if (form == null) {
-            Forms.invalid(binding, model);
-            return form(model, EmployeeForm.of(staff.employee(id)), id);
-        }
-        if (Forms.invalid(binding, model)) {
-            return form(model, form, id);
-        }
-        return Forms.submit(
+        return Forms.save(
+                form,
+                binding,
                 model,
+                () -> form == null ? form(model, EmployeeForm.of(staff.employee(id)), id) : form(model, form, id),
                 () -> {
                     var changed = staff.changeEmployee(id, ExpectedVersion.ofNullable(form.version()), form.data());
-                    flash.addFlashAttribute(Forms.NOTICE, changed.employee().name() + " saved.");
-                    return LIST;
-                },
-                () -> form(model, form, id));
+                    return Forms.notice(flash, changed.employee().name() + " saved.", LIST);
+                });
     }
 
     @GetMapping("/{id}/delete")

@@ -62,11 +62,11 @@ class InvitationPages {
                 model,
                 () -> {
                     var joined = invitations.accept(token, me, null, null);
-                    flash.addFlashAttribute(
-                            Forms.NOTICE,
+                    return Forms.notice(
+                            flash,
                             "You are now a member of " + joined.organizationName()
-                                    + ". Switch to it with the organization menu.");
-                    return "redirect:/app/";
+                                    + ". Switch to it with the organization menu.",
+                            "redirect:/app/");
                 },
                 () -> invitationPage(model, token, null));
     }

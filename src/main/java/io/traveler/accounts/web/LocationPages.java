@@ -89,17 +89,10 @@ class LocationPages {
     @PreAuthorize("hasAuthority('locations:create')")
     String create(@Valid NewLocationForm form, BindingResult binding, Model model, RedirectAttributes flash) {
         NewLocationForm shown = form == null ? new NewLocationForm(Location.Kind.SITE, null, "", "") : form;
-        if (Forms.invalid(binding, model)) {
-            return createForm(model, shown);
-        }
-        return Forms.submit(
-                model,
-                () -> {
-                    var created = locations.create(form.code(), form.name(), form.kind(), form.parentId());
-                    flash.addFlashAttribute(Forms.NOTICE, created.name() + " added.");
-                    return TREE;
-                },
-                () -> createForm(model, shown));
+        return Forms.save(form, binding, model, () -> createForm(model, shown), () -> {
+            var created = locations.create(form.code(), form.name(), form.kind(), form.parentId());
+            return Forms.notice(flash, created.name() + " added.", TREE);
+        });
     }
 
     @GetMapping("/{id}")
@@ -117,22 +110,12 @@ class LocationPages {
             BindingResult binding,
             Model model,
             RedirectAttributes flash) {
-        if (form == null) {
-            Forms.invalid(binding, model);
-            return edit(id, model);
-        }
-        if (Forms.invalid(binding, model)) {
-            return renameForm(model, id, form);
-        }
-        return Forms.submit(
-                model,
-                () -> {
+        return Forms.save(
+                form, binding, model, () -> form == null ? edit(id, model) : renameForm(model, id, form), () -> {
                     var renamed =
                             locations.change(id, ExpectedVersion.ofNullable(form.version()), form.code(), form.name());
-                    flash.addFlashAttribute(Forms.NOTICE, renamed.name() + " saved.");
-                    return TREE;
-                },
-                () -> renameForm(model, id, form));
+                    return Forms.notice(flash, renamed.name() + " saved.", TREE);
+                });
     }
 
     @GetMapping("/{id}/delete")

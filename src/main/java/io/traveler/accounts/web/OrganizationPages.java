@@ -47,18 +47,11 @@ class OrganizationPages {
     @PreAuthorize("hasAuthority('organizations:update')")
     String rename(@Valid RenameForm form, BindingResult binding, Model model, RedirectAttributes flash) {
         Organization organization = organizations.current(currentOrgId());
-        if (Forms.invalid(binding, model)) {
-            return page(model, organization, form);
-        }
-        return Forms.submit(
-                model,
-                () -> {
-                    var renamed = organizations.rename(
-                            organization.id(), ExpectedVersion.ofNullable(form.version()), form.name());
-                    flash.addFlashAttribute(Forms.NOTICE, "The organization is now called " + renamed.name() + ".");
-                    return SELF;
-                },
-                () -> page(model, organization, form));
+        return Forms.save(form, binding, model, () -> page(model, organization, form), () -> {
+            var renamed =
+                    organizations.rename(organization.id(), ExpectedVersion.ofNullable(form.version()), form.name());
+            return Forms.notice(flash, "The organization is now called " + renamed.name() + ".", SELF);
+        });
     }
 
     private static String page(Model model, Organization organization, RenameForm form) {

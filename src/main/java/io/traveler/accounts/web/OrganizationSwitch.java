@@ -36,7 +36,6 @@ class OrganizationSwitch {
         }
         authenticator.rememberOrganization(me.actorId(), organizationId);
         TravelerPrincipal now = TravelerAuthentication.current().orElseThrow();
-        flash.addFlashAttribute(Forms.NOTICE, "You are now working in " + now.orgName() + ".");
-        return "redirect:/app/";
+        return Forms.notice(flash, "You are now working in " + now.orgName() + ".", "redirect:/app/");
     }
 }

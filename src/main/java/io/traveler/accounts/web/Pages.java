@@ -2,7 +2,7 @@ package io.traveler.accounts.web;
 
 import io.traveler.shared.modules.ModuleContribution.PermissionDefinition;
 import io.traveler.shared.paging.PageRequest;
-import io.traveler.shared.security.Permission;
+import io.traveler.shared.security.PermissionCatalogue;
 import io.traveler.shared.web.Forms;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -32,14 +32,14 @@ final class Pages {
     }
 
     /** What each permission allows, as its module describes it (shown on the permission's checkbox). */
-    static Map<String, String> permissionDescriptions() {
-        return Permission.definitions().stream()
+    static Map<String, String> permissionDescriptions(PermissionCatalogue catalogue) {
+        return catalogue.definitions().stream()
                 .collect(Collectors.toMap(PermissionDefinition::code, PermissionDefinition::description));
     }
 
     /** Permission codes grouped by resource ("stations" → [stations:read, ...]), in catalogue order. */
-    static Map<String, List<String>> permissionGroups(Collection<String> codes) {
-        return Permission.definitions().stream()
+    static Map<String, List<String>> permissionGroups(PermissionCatalogue catalogue, Collection<String> codes) {
+        return catalogue.definitions().stream()
                 .map(PermissionDefinition::code)
                 .filter(codes::contains)
                 .collect(Collectors.groupingBy(

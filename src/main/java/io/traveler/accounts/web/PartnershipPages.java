@@ -77,17 +77,10 @@ class PartnershipPages {
     @PreAuthorize("hasAuthority('partnerships:manage')")
     String invite(@Valid InviteForm form, BindingResult binding, Model model, RedirectAttributes flash) {
         InviteForm shown = form == null ? new InviteForm("", "") : form;
-        if (Forms.invalid(binding, model)) {
-            return page(model, shown);
-        }
-        return Forms.submit(
-                model,
-                () -> {
-                    var invited = partnerships.invite(form.factory(), form.note());
-                    flash.addFlashAttribute(Forms.NOTICE, invited.factoryName() + " is invited.");
-                    return "redirect:" + LIST;
-                },
-                () -> page(model, shown));
+        return Forms.save(form, binding, model, () -> page(model, shown), () -> {
+            var invited = partnerships.invite(form.factory(), form.note());
+            return Forms.notice(flash, invited.factoryName() + " is invited.", "redirect:" + LIST);
+        });
     }
 
     @PostMapping("/{id}/accept")

@@ -3,7 +3,7 @@ package io.traveler.accounts.web;
 import io.traveler.accounts.internal.Role;
 import io.traveler.accounts.internal.RoleService;
 import io.traveler.shared.jpa.ExpectedVersion;
-import io.traveler.shared.security.Permission;
+import io.traveler.shared.security.PermissionCatalogue;
 import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.PageController;
 import jakarta.validation.Valid;
@@ -29,10 +29,15 @@ class RolePages {
     private static final String LIST = "redirect:/app/roles";
 
     private final RoleService roles;
+    private final PermissionCatalogue catalogue;
 
-    RolePages(RoleService roles) {
+    RolePages(RoleService roles, PermissionCatalogue catalogue) {
         this.roles = roles;
+        this.catalogue = catalogue;
     }
+
+    /** A role as the list shows it, with the number of permissions it holds. */
+    record RoleRow(UUID id, String name, String description, boolean builtIn, int permissionCount) {}
 
     record RoleForm(
             @NotBlank(message = "is required") @Size(max = 100, message = "must be at most 100 characters")
@@ -48,9 +53,9 @@ class RolePages {
             return new RoleForm("", "", List.of(), null);
         }
 
-        static RoleForm of(Role role) {
+        static RoleForm of(Role role, PermissionCatalogue catalogue) {
             return new RoleForm(
-                    role.name(), role.description(), List.copyOf(role.effectivePermissions()), role.version());
+                    role.name(), role.description(), List.copyOf(role.effectivePermissions(catalogue)), role.version());
         }
 
         public boolean grants(String permission) {
@@ -65,7 +70,16 @@ class RolePages {
     @GetMapping
     @PreAuthorize("hasAuthority('roles:read')")
     String list(Model model) {
-        model.addAttribute("roles", roles.list());
+        model.addAttribute(
+                "roles",
+                roles.list().stream()
+                        .map(role -> new RoleRow(
+                                role.id(),
+                                role.name(),
+                                role.description(),
+                                role.isBuiltIn(),
+                                role.effectivePermissions(catalogue).size()))
+                        .toList());
         return "accounts/roles";
     }
 
@@ -79,24 +93,17 @@ class RolePages {
     @PreAuthorize("hasAuthority('roles:manage')")
     String create(@Valid RoleForm form, BindingResult binding, Model model, RedirectAttributes flash) {
         RoleForm shown = form == null ? RoleForm.blank() : form;
-        if (Forms.invalid(binding, model)) {
-            return form(model, shown, null);
-        }
-        return Forms.submit(
-                model,
-                () -> {
-                    var created = roles.create(form.name(), form.description(), form.permissionSet());
-                    flash.addFlashAttribute(Forms.NOTICE, "Role " + created.name() + " created.");
-                    return LIST;
-                },
-                () -> form(model, shown, null));
+        return Forms.save(form, binding, model, () -> form(model, shown, null), () -> {
+            var created = roles.create(form.name(), form.description(), form.permissionSet());
+            return Forms.notice(flash, "Role " + created.name() + " created.", LIST);
+        });
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('roles:read')")
     String show(@PathVariable UUID id, Model model) {
         Role role = roles.get(id);
-        return form(model, RoleForm.of(role), role);
+        return form(model, RoleForm.of(role, catalogue), role);
     }
 
     @PostMapping("/{id}")
@@ -104,15 +111,11 @@ class RolePages {
     String change(
             @PathVariable UUID id, @Valid RoleForm form, BindingResult binding, Model model, RedirectAttributes flash) {
         Role role = roles.get(id);
-        if (form == null) {
-            Forms.invalid(binding, model);
-            return form(model, RoleForm.of(role), role);
-        }
-        if (Forms.invalid(binding, model)) {
-            return form(model, form, role);
-        }
-        return Forms.submit(
+        return Forms.save(
+                form,
+                binding,
                 model,
+                () -> form == null ? form(model, RoleForm.of(role, catalogue), role) : form(model, form, role),
                 () -> {
                     var changed = roles.change(
                             id,
@@ -120,10 +123,8 @@ class RolePages {
                             form.name(),
                             form.description() == null ? "" : form.description(),
                             form.permissionSet());
-                    flash.addFlashAttribute(Forms.NOTICE, "Role " + changed.name() + " saved.");
-                    return LIST;
-                },
-                () -> form(model, form, role));
+                    return Forms.notice(flash, "Role " + changed.name() + " saved.", LIST);
+                });
     }
 
     @GetMapping("/{id}/delete")
@@ -151,8 +152,8 @@ class RolePages {
         model.addAttribute("form", form);
         model.addAttribute("role", role);
         model.addAttribute("heading", role == null ? "New role" : role.name());
-        model.addAttribute("permissionGroups", Pages.permissionGroups(Permission.allCodes()));
-        model.addAttribute("permissionDescriptions", Pages.permissionDescriptions());
+        model.addAttribute("permissionGroups", Pages.permissionGroups(catalogue, catalogue.allCodes()));
+        model.addAttribute("permissionDescriptions", Pages.permissionDescriptions(catalogue));
         return "accounts/role-form";
     }
 }

@@ -7,7 +7,7 @@ import io.traveler.accounts.internal.RoleService;
 import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.modules.ModuleContribution.PermissionDefinition;
 import io.traveler.shared.paging.ItemList;
-import io.traveler.shared.security.Permission;
+import io.traveler.shared.security.PermissionCatalogue;
 import io.traveler.shared.web.Versions;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -25,19 +25,21 @@ import org.springframework.web.bind.annotation.*;
 @RequestMapping("/api")
 class RolesController {
     private final RoleService roles;
+    private final PermissionCatalogue catalogue;
 
-    RolesController(RoleService roles) {
+    RolesController(RoleService roles, PermissionCatalogue catalogue) {
         this.roles = roles;
+        this.catalogue = catalogue;
     }
 
     record RoleView(UUID id, String name, String description, String builtIn, List<String> permissions) {
-        static RoleView of(Role r) {
+        static RoleView of(Role r, PermissionCatalogue catalogue) {
             return new RoleView(
                     r.id(),
                     r.name(),
                     r.description(),
                     r.isBuiltIn() ? r.builtInRole().name() : null,
-                    r.effectivePermissions().stream().sorted().toList());
+                    r.effectivePermissions(catalogue).stream().sorted().toList());
         }
     }
 
@@ -55,17 +57,15 @@ class RolesController {
     @GetMapping("/permissions")
     ItemList<String> permissions() {
         return new ItemList<>(
-                Permission.definitions().stream()
-                        .map(PermissionDefinition::code)
-                        .toList(),
-                null);
+                catalogue.definitions().stream().map(PermissionDefinition::code).toList(), null);
     }
 
     @Operation(summary = "List roles")
     @GetMapping("/roles")
     @PreAuthorize("hasAuthority('roles:read')")
     ItemList<RoleView> list() {
-        return new ItemList<>(roles.list().stream().map(RoleView::of).toList(), null);
+        return new ItemList<>(
+                roles.list().stream().map(role -> RoleView.of(role, catalogue)).toList(), null);
     }
 
     @Operation(summary = "Create a custom role")
@@ -73,7 +73,7 @@ class RolesController {
     @PreAuthorize("hasAuthority('roles:manage')")
     ResponseEntity<RoleView> create(@Valid @RequestBody RoleCreate body) {
         var created = roles.create(body.name(), body.description(), body.permissions());
-        return Versions.created(created.version(), RoleView.of(created));
+        return Versions.created(created.version(), RoleView.of(created, catalogue));
     }
 
     @Operation(summary = "Get a role")
@@ -81,7 +81,7 @@ class RolesController {
     @PreAuthorize("hasAuthority('roles:read')")
     ResponseEntity<RoleView> get(@PathVariable UUID id) {
         var found = roles.get(id);
-        return Versions.ok(found.version(), RoleView.of(found));
+        return Versions.ok(found.version(), RoleView.of(found, catalogue));
     }
 
     @Operation(summary = "Change a custom role")
@@ -90,7 +90,7 @@ class RolesController {
     ResponseEntity<RoleView> change(
             @PathVariable UUID id, ExpectedVersion expected, @Valid @RequestBody RoleChange body) {
         var changed = roles.change(id, expected, body.name(), body.description(), body.permissions());
-        return Versions.ok(changed.version(), RoleView.of(changed));
+        return Versions.ok(changed.version(), RoleView.of(changed, catalogue));
     }
 
     @Operation(summary = "Delete a custom role")

@@ -54,22 +54,11 @@ class SignupPage {
     @PostMapping("/signup")
     String signUp(@Valid SignupForm form, BindingResult binding, Model model) {
         SignupForm shown = form == null ? SignupForm.blank() : form;
-        if (Forms.invalid(binding, model)) {
-            return page(model, shown);
-        }
-        return Forms.submit(
-                model,
-                () -> {
-                    var signed = signup.signUp(
-                            form.organizationName(),
-                            form.organizationKind(),
-                            form.name(),
-                            form.email(),
-                            form.password());
-                    return "redirect:/login?signed-up&email="
-                            + URLEncoder.encode(signed.email(), StandardCharsets.UTF_8);
-                },
-                () -> page(model, shown));
+        return Forms.save(form, binding, model, () -> page(model, shown), () -> {
+            var signed = signup.signUp(
+                    form.organizationName(), form.organizationKind(), form.name(), form.email(), form.password());
+            return "redirect:/login?signed-up&email=" + URLEncoder.encode(signed.email(), StandardCharsets.UTF_8);
+        });
     }
 
     private String page(Model model, SignupForm form) {

@@ -133,18 +133,10 @@ class StationPages {
     @PreAuthorize("hasAuthority('stations:create')")
     String create(@Valid StationForm form, BindingResult binding, Model model, RedirectAttributes flash) {
         StationForm shown = form == null ? StationForm.blank() : form;
-        if (Forms.invalid(binding, model)) {
-            return form(model, shown, null);
-        }
-        return Forms.submit(
-                model,
-                () -> {
-                    var created = staff.createStation(form.data());
-                    flash.addFlashAttribute(
-                            Forms.NOTICE, "Station " + created.station().name() + " created.");
-                    return LIST;
-                },
-                () -> form(model, shown, null));
+        return Forms.save(form, binding, model, () -> form(model, shown, null), () -> {
+            var created = staff.createStation(form.data());
+            return Forms.notice(flash, "Station " + created.station().name() + " created.", LIST);
+        });
     }
 
     @GetMapping("/{id}")
@@ -161,22 +153,15 @@ class StationPages {
             BindingResult binding,
             Model model,
             RedirectAttributes flash) {
-        if (form == null) {
-            Forms.invalid(binding, model);
-            return form(model, StationForm.of(staff.station(id)), id);
-        }
-        if (Forms.invalid(binding, model)) {
-            return form(model, form, id);
-        }
-        return Forms.submit(
+        return Forms.save(
+                form,
+                binding,
                 model,
+                () -> form == null ? form(model, StationForm.of(staff.station(id)), id) : form(model, form, id),
                 () -> {
                     var changed = staff.changeStation(id, ExpectedVersion.ofNullable(form.version()), form.data());
-                    flash.addFlashAttribute(
-                            Forms.NOTICE, "Station " + changed.station().name() + " saved.");
-                    return LIST;
-                },
-                () -> form(model, form, id));
+                    return Forms.notice(flash, "Station " + changed.station().name() + " saved.", LIST);
+                });
     }
 
     @GetMapping("/{id}/delete")

@@ -83,20 +83,13 @@ class UserPages {
     @PreAuthorize("hasAuthority('users:manage')")
     String invite(@Valid InviteForm form, BindingResult binding, Model model, RedirectAttributes flash) {
         InviteForm shown = form == null ? InviteForm.blank() : form;
-        if (Forms.invalid(binding, model)) {
-            return inviteForm(model, shown);
-        }
-        return Forms.submit(
-                model,
-                () -> {
-                    var invited = invitations.invite(form.email(), form.name(), Set.copyOf(form.roleIds()));
-                    flash.addFlashAttribute(
-                            Forms.NOTICE,
-                            "Invitation sent to " + invited.email()
-                                    + ". They join when they follow the link in the message.");
-                    return "redirect:/app/users";
-                },
-                () -> inviteForm(model, shown));
+        return Forms.save(form, binding, model, () -> inviteForm(model, shown), () -> {
+            var invited = invitations.invite(form.email(), form.name(), Set.copyOf(form.roleIds()));
+            return Forms.notice(
+                    flash,
+                    "Invitation sent to " + invited.email() + ". They join when they follow the link in the message.",
+                    "redirect:/app/users");
+        });
     }
 
     @PostMapping("/invitations/{id}/revoke")
@@ -134,8 +127,7 @@ class UserPages {
                 () -> {
                     var roleIds = form.roleIds() == null ? Set.<UUID>of() : Set.copyOf(form.roleIds());
                     var changed = members.change(id, ExpectedVersion.ofNullable(form.version()), roleIds, null);
-                    flash.addFlashAttribute(Forms.NOTICE, "Roles of " + changed.name() + " saved.");
-                    return "redirect:/app/users/" + id;
+                    return Forms.notice(flash, "Roles of " + changed.name() + " saved.", "redirect:/app/users/" + id);
                 },
                 () -> memberPage(model, members.get(id), form));
     }

@@ -3,8 +3,9 @@ package io.traveler.audit.web;
 import io.traveler.audit.AuditTrail;
 import io.traveler.audit.internal.AuditQueries;
 import io.traveler.shared.ActorNames;
-import io.traveler.shared.paging.PageRequest;
-import io.traveler.shared.web.Htmx;
+import io.traveler.shared.paging.ItemList;
+import io.traveler.shared.web.Forms;
+import io.traveler.shared.web.ListPages;
 import io.traveler.shared.web.PageController;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -24,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @PageController
 @RequestMapping("/app/audit")
 class AuditPages {
-    private static final int PAGE_SIZE = 50;
     /** Recorded with every row, but they say nothing a reader of the trail wants to know. */
     private static final Set<String> BOOKKEEPING = Set.of("org_id", "version", "created_at", "updated_at");
 
@@ -43,10 +43,6 @@ class AuditPages {
 
     /** The filters as typed; ids that are not ids are reported instead of failing the page. */
     record Filters(String entityType, String entityId, String actorId) {
-        boolean any() {
-            return !blank(entityType) || !blank(entityId) || !blank(actorId);
-        }
-
         Map<String, String> problems() {
             Map<String, String> problems = new LinkedHashMap<>();
             if (!blank(entityId) && parse(entityId) == null) {
@@ -86,28 +82,30 @@ class AuditPages {
             HttpServletRequest request,
             Model model) {
         var filters = new Filters(entityType, entityId, actorId);
-        var page = PageRequest.of(PAGE_SIZE, cursor, null, Set.of("at"), "-at");
         var problems = filters.problems();
-        List<AuditTrail.Entry> entries = List.of();
-        String nextCursor = null;
-        if (problems.isEmpty()) {
-            var found = audit.find(filters.query(), page.limit(), page.cursor());
-            entries = found.items();
-            nextCursor = found.nextCursor();
-        } else {
-            model.addAttribute("fieldErrors", problems);
+        if (!problems.isEmpty()) {
+            model.addAttribute(Forms.FIELD_ERRORS, problems);
         }
-        Map<UUID, String> names = actors.namesOf(entries.stream()
+        return ListPages.of(request, model, "audit/audit")
+                .filter("entity_type", entityType)
+                .filter("entity_id", entityId)
+                .filter("actor_id", actorId)
+                .show(cursor, page -> {
+                    if (!problems.isEmpty()) {
+                        return new ItemList<Row>(List.of(), null);
+                    }
+                    var at = page.request(Set.of("at"), "-at");
+                    return rows(audit.find(filters.query(), at.limit(), at.cursor()));
+                });
+    }
+
+    private ItemList<Row> rows(ItemList<AuditTrail.Entry> entries) {
+        Map<UUID, String> names = actors.namesOf(entries.items().stream()
                 .map(AuditTrail.Entry::actorId)
                 .filter(Objects::nonNull)
                 .distinct()
                 .toList());
-        model.addAttribute("rows", entries.stream().map(e -> row(e, names)).toList());
-        model.addAttribute("nextCursor", nextCursor);
-        model.addAttribute("cursor", cursor);
-        model.addAttribute("filters", filters);
-        model.addAttribute("filtered", filters.any());
-        return Htmx.wantsFragment(request) ? "audit/audit :: rows" : "audit/audit";
+        return entries.map(entry -> row(entry, names));
     }
 
     private static Row row(AuditTrail.Entry entry, Map<UUID, String> names) {

@@ -44,6 +44,7 @@ public class BomService {
     private final BomGraphs graphs;
     private final long maxExplosionLines;
     private final BomDrafts drafts;
+    private final Callers callers;
 
     BomService(
             Boms boms,
@@ -54,7 +55,8 @@ public class BomService {
             JdbcClient jdbc,
             BomGraphs graphs,
             @Value("${traveler.limits.explosion-lines:1000000}") long maxExplosionLines,
-            BomDrafts drafts) {
+            BomDrafts drafts,
+            Callers callers) {
         this.drafts = drafts;
         this.graphs = graphs;
         this.maxExplosionLines = maxExplosionLines;
@@ -64,6 +66,7 @@ public class BomService {
         this.parts = parts;
         this.em = em;
         this.jdbc = jdbc;
+        this.callers = callers;
     }
 
     public record BomWithLines(Bom bom, List<BomLines.Line> lines) {}
@@ -169,7 +172,7 @@ public class BomService {
      * and change the organization's settings. The API, the product page and imports ask here.
      */
     public boolean callerMayActivateDraft() {
-        return Callers.hold(ACTIVATE_DRAFT.toArray(String[]::new));
+        return callers.hold(ACTIVATE_DRAFT.toArray(String[]::new));
     }
 
     /** Activation by the caller: a DRAFT only when {@link #callerMayActivateDraft()}, otherwise an APPROVED BOM. */

@@ -116,8 +116,7 @@ class BomPages {
                 model,
                 () -> {
                     boms.replaceLines(id, ExpectedVersion.ofNullable(version), lines(rows));
-                    flash.addFlashAttribute(Forms.NOTICE, "Draft saved.");
-                    return "redirect:/app/catalog/products/" + bom.productId();
+                    return Forms.notice(flash, "Draft saved.", "redirect:/app/catalog/products/" + bom.productId());
                 },
                 () -> {
                     renameLineErrors(model);

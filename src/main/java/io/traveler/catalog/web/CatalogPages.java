@@ -314,17 +314,11 @@ class CatalogPages {
     @PreAuthorize("hasAuthority('catalog:manage')")
     String createPart(@Valid PartForm form, BindingResult binding, Model model, RedirectAttributes flash) {
         PartForm shown = form == null ? PartForm.blank() : form;
-        if (Forms.invalid(binding, model)) {
-            return partPage(model, shown, null);
-        }
-        return Forms.submit(
-                model,
-                () -> {
-                    Part created = catalog.createPart(form.data());
-                    flash.addFlashAttribute(Forms.NOTICE, "Part " + created.partNumber() + " created.");
-                    return "redirect:/app/catalog/parts/" + created.id();
-                },
-                () -> partPage(model, shown, null));
+        return Forms.save(form, binding, model, () -> partPage(model, shown, null), () -> {
+            Part created = catalog.createPart(form.data());
+            return Forms.notice(
+                    flash, "Part " + created.partNumber() + " created.", "redirect:/app/catalog/parts/" + created.id());
+        });
     }
 
     @GetMapping("/parts/{id}")
@@ -337,21 +331,16 @@ class CatalogPages {
     @PreAuthorize("hasAuthority('catalog:manage')")
     String changePart(
             @PathVariable UUID id, @Valid PartForm form, BindingResult binding, Model model, RedirectAttributes flash) {
-        if (form == null) {
-            Forms.invalid(binding, model);
-            return partPage(model, PartForm.of(catalog.part(id)), id);
-        }
-        if (Forms.invalid(binding, model)) {
-            return partPage(model, form, id);
-        }
-        return Forms.submit(
+        return Forms.save(
+                form,
+                binding,
                 model,
+                () -> form == null ? partPage(model, PartForm.of(catalog.part(id)), id) : partPage(model, form, id),
                 () -> {
                     Part changed = catalog.changePart(id, ExpectedVersion.ofNullable(form.version()), form.data());
-                    flash.addFlashAttribute(Forms.NOTICE, "Part " + changed.partNumber() + " saved.");
-                    return "redirect:/app/catalog/parts/" + id;
-                },
-                () -> partPage(model, form, id));
+                    return Forms.notice(
+                            flash, "Part " + changed.partNumber() + " saved.", "redirect:/app/catalog/parts/" + id);
+                });
     }
 
     private String partPage(Model model, PartForm form, UUID id) {

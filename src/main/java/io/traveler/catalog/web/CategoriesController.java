@@ -15,7 +15,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -77,10 +76,7 @@ class CategoriesController {
     ResponseEntity<CategoryView> create(@Valid @RequestBody CategoryCreate body) {
         Category created = catalog.createCategory(
                 new CatalogService.CategoryData(body.code(), body.name(), body.parentId(), Set.of()));
-        return Versions.withEtag(
-                ResponseEntity.created(URI.create("/api/catalog/categories/" + created.id())),
-                created.version(),
-                CategoryView.of(created));
+        return Versions.created("/api/catalog/categories/" + created.id(), created.version(), CategoryView.of(created));
     }
 
     /** The import's CSV columns, parents before their children, streamed. */

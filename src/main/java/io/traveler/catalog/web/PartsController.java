@@ -184,10 +184,7 @@ class PartsController {
             throw new ValidationException("kind", "must not be null");
         }
         Part created = catalog.createPart(body.data(null));
-        return Versions.withEtag(
-                ResponseEntity.created(URI.create("/api/catalog/parts/" + created.id())),
-                created.version(),
-                PartView.of(created));
+        return Versions.created("/api/catalog/parts/" + created.id(), created.version(), PartView.of(created));
     }
 
     /** The import's CSV columns, streamed. */

@@ -149,17 +149,11 @@ class ProductPages {
             RedirectAttributes flash,
             Authentication caller) {
         ProductForm shown = form == null ? ProductForm.blank() : form;
-        if (Forms.invalid(binding, model)) {
-            return productPage(model, shown, null, caller);
-        }
-        return Forms.submit(
-                model,
-                () -> {
-                    Product created = catalog.createProduct(form.data());
-                    flash.addFlashAttribute(Forms.NOTICE, "Product " + created.sku() + " created.");
-                    return "redirect:/app/catalog/products/" + created.id();
-                },
-                () -> productPage(model, shown, null, caller));
+        return Forms.save(form, binding, model, () -> productPage(model, shown, null, caller), () -> {
+            Product created = catalog.createProduct(form.data());
+            return Forms.notice(
+                    flash, "Product " + created.sku() + " created.", "redirect:/app/catalog/products/" + created.id());
+        });
     }
 
     @GetMapping("/{id}")
@@ -177,22 +171,19 @@ class ProductPages {
             Model model,
             RedirectAttributes flash,
             Authentication caller) {
-        if (form == null) {
-            Forms.invalid(binding, model);
-            return productPage(model, ProductForm.of(catalog.product(id)), id, caller);
-        }
-        if (Forms.invalid(binding, model)) {
-            return productPage(model, form, id, caller);
-        }
-        return Forms.submit(
+        return Forms.save(
+                form,
+                binding,
                 model,
+                () -> form == null
+                        ? productPage(model, ProductForm.of(catalog.product(id)), id, caller)
+                        : productPage(model, form, id, caller),
                 () -> {
                     Product changed =
                             catalog.changeProduct(id, ExpectedVersion.ofNullable(form.version()), form.data());
-                    flash.addFlashAttribute(Forms.NOTICE, "Product " + changed.sku() + " saved.");
-                    return "redirect:/app/catalog/products/" + id;
-                },
-                () -> productPage(model, form, id, caller));
+                    return Forms.notice(
+                            flash, "Product " + changed.sku() + " saved.", "redirect:/app/catalog/products/" + id);
+                });
     }
 
     /** A new empty DRAFT version, opened in the BOM editor. */
@@ -233,8 +224,8 @@ class ProductPages {
     @PreAuthorize("hasAuthority('catalog:manage')")
     String revise(@PathVariable UUID id, @PathVariable UUID bomId, RedirectAttributes flash) {
         UUID revised = boms.revise(bomId).bom().id();
-        flash.addFlashAttribute(Forms.NOTICE, "A new draft copies the version's lines.");
-        return "redirect:/app/catalog/boms/" + revised + "/edit";
+        return Forms.notice(
+                flash, "A new draft copies the version's lines.", "redirect:/app/catalog/boms/" + revised + "/edit");
     }
 
     @GetMapping("/{id}/compare")

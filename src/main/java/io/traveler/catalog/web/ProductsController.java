@@ -20,7 +20,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -124,10 +123,7 @@ class ProductsController {
                 body.status(),
                 body.categoryId(),
                 Set.of()));
-        return Versions.withEtag(
-                ResponseEntity.created(URI.create("/api/products/templates/" + created.id())),
-                created.version(),
-                ProductView.of(created));
+        return Versions.created("/api/products/templates/" + created.id(), created.version(), ProductView.of(created));
     }
 
     /** The import's CSV columns, streamed. */
@@ -186,10 +182,8 @@ class ProductsController {
     @PreAuthorize("hasAuthority('catalog:manage')")
     ResponseEntity<BomViews.BomView> createBom(@PathVariable UUID id, @Valid @RequestBody BomViews.LinesBody body) {
         var created = boms.createDraft(id, body.toLines(), body.notes());
-        return Versions.withEtag(
-                ResponseEntity.created(URI.create("/api/boms/" + created.bom().id())),
-                created.bom().version(),
-                BomViews.BomView.of(created));
+        return Versions.created(
+                "/api/boms/" + created.bom().id(), created.bom().version(), BomViews.BomView.of(created));
     }
 
     @Operation(summary = "List a product's BOM versions")

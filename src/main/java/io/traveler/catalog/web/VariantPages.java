@@ -230,17 +230,11 @@ class VariantPages {
             RedirectAttributes flash) {
         Product product = catalog.product(productId);
         VariantForm shown = form == null ? VariantForm.blank() : form;
-        if (Forms.invalid(binding, model)) {
-            return variantPage(model, product, shown, null);
-        }
-        return Forms.submit(
-                model,
-                () -> {
-                    Variant created = variants.create(productId, form.data());
-                    flash.addFlashAttribute(Forms.NOTICE, "Variant " + created.code() + " created.");
-                    return "redirect:/app/catalog/variants/" + created.id();
-                },
-                () -> variantPage(model, product, shown, null));
+        return Forms.save(form, binding, model, () -> variantPage(model, product, shown, null), () -> {
+            Variant created = variants.create(productId, form.data());
+            return Forms.notice(
+                    flash, "Variant " + created.code() + " created.", "redirect:/app/catalog/variants/" + created.id());
+        });
     }
 
     @GetMapping("/variants/{id}")
@@ -260,21 +254,18 @@ class VariantPages {
             RedirectAttributes flash) {
         Variant variant = variants.variant(id);
         Product product = catalog.product(variant.productId());
-        if (form == null) {
-            Forms.invalid(binding, model);
-            return variantPage(model, product, VariantForm.of(variant), variant);
-        }
-        if (Forms.invalid(binding, model)) {
-            return variantPage(model, product, form, variant);
-        }
-        return Forms.submit(
+        return Forms.save(
+                form,
+                binding,
                 model,
+                () -> form == null
+                        ? variantPage(model, product, VariantForm.of(variant), variant)
+                        : variantPage(model, product, form, variant),
                 () -> {
                     Variant changed = variants.change(id, ExpectedVersion.ofNullable(form.version()), form.data());
-                    flash.addFlashAttribute(Forms.NOTICE, "Variant " + changed.code() + " saved.");
-                    return "redirect:/app/catalog/variants/" + id;
-                },
-                () -> variantPage(model, product, form, variant));
+                    return Forms.notice(
+                            flash, "Variant " + changed.code() + " saved.", "redirect:/app/catalog/variants/" + id);
+                });
     }
 
     @GetMapping("/variants/{id}/delete")
@@ -351,20 +342,14 @@ class VariantPages {
         Product product = catalog.product(variant.productId());
         SupplierVariantForm shown = form == null ? SupplierVariantForm.blank() : form;
         model.addAttribute("mappingForm", shown);
-        if (Forms.invalid(binding, model)) {
-            return variantPage(model, product, VariantForm.of(variant), variant);
-        }
-        return Forms.submit(
-                model,
-                () -> {
+        return Forms.save(
+                form, binding, model, () -> variantPage(model, product, VariantForm.of(variant), variant), () -> {
                     if (form.factoryOrgId() == null) {
                         throw new ValidationException("factory_org_id", "choose a partner factory");
                     }
                     variants.createSupplierVariant(id, form.data());
-                    flash.addFlashAttribute(Forms.NOTICE, "Supplier variant added.");
-                    return "redirect:/app/catalog/variants/" + id;
-                },
-                () -> variantPage(model, product, VariantForm.of(variant), variant));
+                    return Forms.notice(flash, "Supplier variant added.", "redirect:/app/catalog/variants/" + id);
+                });
     }
 
     @GetMapping("/supplier-variants/{id}")
@@ -383,21 +368,18 @@ class VariantPages {
             Model model,
             RedirectAttributes flash) {
         SupplierVariant mapping = variants.supplierVariant(id);
-        if (form == null) {
-            Forms.invalid(binding, model);
-            return supplierVariantPage(model, mapping, SupplierVariantForm.of(mapping));
-        }
-        if (Forms.invalid(binding, model)) {
-            return supplierVariantPage(model, mapping, form);
-        }
-        return Forms.submit(
+        return Forms.save(
+                form,
+                binding,
                 model,
+                () -> form == null
+                        ? supplierVariantPage(model, mapping, SupplierVariantForm.of(mapping))
+                        : supplierVariantPage(model, mapping, form),
                 () -> {
                     variants.changeSupplierVariant(id, ExpectedVersion.ofNullable(form.version()), form.data());
-                    flash.addFlashAttribute(Forms.NOTICE, "Supplier variant saved.");
-                    return "redirect:/app/catalog/variants/" + mapping.variantId();
-                },
-                () -> supplierVariantPage(model, mapping, form));
+                    return Forms.notice(
+                            flash, "Supplier variant saved.", "redirect:/app/catalog/variants/" + mapping.variantId());
+                });
     }
 
     @PostMapping("/supplier-variants/{id}/delete")

@@ -22,7 +22,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -182,10 +181,7 @@ class VariantsController {
                         body.costPrice(),
                         body.status(),
                         Set.of()));
-        return Versions.withEtag(
-                ResponseEntity.created(URI.create("/api/catalog/variants/" + created.id())),
-                created.version(),
-                VariantView.of(created));
+        return Versions.created("/api/catalog/variants/" + created.id(), created.version(), VariantView.of(created));
     }
 
     /** Every variant of the organization, filtered by product, code, SKU or status. */
@@ -281,10 +277,7 @@ class VariantsController {
                         body.leadTimeDays(),
                         body.availability(),
                         Set.of()));
-        return Versions.withEtag(
-                ResponseEntity.created(URI.create("/api/catalog/supplier-variants/" + created.id())),
-                created.version(),
-                view(created));
+        return Versions.created("/api/catalog/supplier-variants/" + created.id(), created.version(), view(created));
     }
 
     @Operation(summary = "Get a supplier variant")

@@ -44,6 +44,7 @@ public class ConfigurationService {
     private final ObjectProvider<ConfigurableLines> lines;
     private final JdbcClient jdbc;
     private final EntityManager em;
+    private final OrderLineAccess access;
 
     ConfigurationService(
             Configurations configurations,
@@ -51,13 +52,15 @@ public class ConfigurationService {
             Catalog catalog,
             ObjectProvider<ConfigurableLines> lines,
             JdbcClient jdbc,
-            EntityManager em) {
+            EntityManager em,
+            OrderLineAccess access) {
         this.configurations = configurations;
         this.engine = engine;
         this.catalog = catalog;
         this.lines = lines;
         this.jdbc = jdbc;
         this.em = em;
+        this.access = access;
     }
 
     public record Revision(int revision, String valuesJson, boolean valid, BigDecimal price, Instant at, UUID by) {}
@@ -76,7 +79,7 @@ public class ConfigurationService {
         }
         Map<String, Object> given = bounded(values);
         if (orderLineId != null) {
-            OrderLineAccess.requireToChange();
+            access.requireToChange();
             requireConfigurableLine(productId, orderLineId);
         }
         var configuration = new Configuration(
@@ -185,7 +188,7 @@ public class ConfigurationService {
             configuration.detach();
             return Optional.empty();
         }
-        OrderLineAccess.requireToChange();
+        access.requireToChange();
         return line;
     }
 

@@ -42,11 +42,14 @@ class ConfigurationsController {
     private final ConfigurationService configurations;
     private final BomGeneration generation;
     private final Catalog catalog;
+    private final OrderLineAccess access;
 
-    ConfigurationsController(ConfigurationService configurations, BomGeneration generation, Catalog catalog) {
+    ConfigurationsController(
+            ConfigurationService configurations, BomGeneration generation, Catalog catalog, OrderLineAccess access) {
         this.configurations = configurations;
         this.generation = generation;
         this.catalog = catalog;
+        this.access = access;
     }
 
     record CreateBody(UUID productId, UUID orderLineId, JsonNode values) {}
@@ -146,10 +149,7 @@ class ConfigurationsController {
     ResponseEntity<ConfigurationView> create(@RequestBody CreateBody body) {
         Configuration c = configurations.create(
                 body.productId(), body.orderLineId(), RuleEngine.valuesFrom("values", body.values()));
-        return Versions.withEtag(
-                ResponseEntity.created(URI.create("/api/configurations/" + c.id())),
-                c.version(),
-                ConfigurationView.of(c));
+        return Versions.created("/api/configurations/" + c.id(), c.version(), ConfigurationView.of(c));
     }
 
     @Operation(
@@ -189,7 +189,7 @@ class ConfigurationsController {
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) String sort) {
         if (orderLineId != null) {
-            OrderLineAccess.requireToRead();
+            access.requireToRead();
         }
         var page = PageRequest.of(limit, cursor, sort, ConfigurationService.SORTS.keySet(), "-created_at");
         var found = configurations.list(page, productId, orderLineId);

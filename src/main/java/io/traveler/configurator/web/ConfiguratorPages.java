@@ -296,8 +296,7 @@ class ConfiguratorPages {
         Catalog.ProductRef product = product(id);
         return Forms.save(form, binding, model, () -> optionForm(model, product, form, null), () -> {
             ProductOption added = options.create(id, blankToNull(form.code()), form.definition());
-            flash.addFlashAttribute(Forms.NOTICE, added.label() + " added.");
-            return "redirect:/app/configurator/products/" + id;
+            return Forms.notice(flash, added.label() + " added.", "redirect:/app/configurator/products/" + id);
         });
     }
 
@@ -320,8 +319,8 @@ class ConfiguratorPages {
         Catalog.ProductRef product = product(option.productId());
         return Forms.save(form, binding, model, () -> optionForm(model, product, form, option), () -> {
             options.change(optionId, ExpectedVersion.ofNullable(form.version()), form.definition());
-            flash.addFlashAttribute(Forms.NOTICE, option.code() + " saved.");
-            return "redirect:/app/configurator/products/" + product.id();
+            return Forms.notice(
+                    flash, option.code() + " saved.", "redirect:/app/configurator/products/" + product.id());
         });
     }
 
@@ -394,8 +393,8 @@ class ConfiguratorPages {
         Catalog.ProductRef product = product(id);
         return Forms.save(form, binding, model, () -> ruleForm(model, product, form, null), () -> {
             ConfigurationRule added = rules.create(form.request(id));
-            flash.addFlashAttribute(Forms.NOTICE, added.name() + " added.");
-            return "redirect:/app/configurator/products/" + id + "/rules";
+            return Forms.notice(
+                    flash, added.name() + " added.", "redirect:/app/configurator/products/" + id + "/rules");
         });
     }
 
@@ -418,8 +417,8 @@ class ConfiguratorPages {
         Catalog.ProductRef product = product(rule.productId());
         return Forms.save(form, binding, model, () -> ruleForm(model, product, form, rule), () -> {
             rules.change(ruleId, ExpectedVersion.ofNullable(form.version()), form.request(null));
-            flash.addFlashAttribute(Forms.NOTICE, rule.name() + " saved.");
-            return "redirect:/app/configurator/products/" + product.id() + "/rules";
+            return Forms.notice(
+                    flash, rule.name() + " saved.", "redirect:/app/configurator/products/" + product.id() + "/rules");
         });
     }
 

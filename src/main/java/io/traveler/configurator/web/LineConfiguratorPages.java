@@ -14,7 +14,6 @@ import io.traveler.configurator.internal.ProductOption;
 import io.traveler.configurator.internal.RuleEngine;
 import io.traveler.shared.errors.NotFoundException;
 import io.traveler.shared.jpa.ExpectedVersion;
-import io.traveler.shared.security.Callers;
 import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.PageController;
 import java.math.BigDecimal;
@@ -54,6 +53,7 @@ class LineConfiguratorPages {
     private final OptionService options;
     private final RuleEngine engine;
     private final Catalog catalog;
+    private final OrderLineAccess access;
 
     LineConfiguratorPages(
             ConfigurableLines lines,
@@ -62,7 +62,8 @@ class LineConfiguratorPages {
             BomGeneration generation,
             OptionService options,
             RuleEngine engine,
-            Catalog catalog) {
+            Catalog catalog,
+            OrderLineAccess access) {
         this.lines = lines;
         this.configurator = configurator;
         this.configurations = configurations;
@@ -70,6 +71,7 @@ class LineConfiguratorPages {
         this.options = options;
         this.engine = engine;
         this.catalog = catalog;
+        this.access = access;
     }
 
     /** One row of a BOM tree: its depth, component, quantity per product, and whether it is a custom part. */
@@ -89,7 +91,7 @@ class LineConfiguratorPages {
     @GetMapping("/app/orders/{orderId}/lines/{lineId}/configure")
     @PreAuthorize("hasAuthority('configurator:read')")
     String configure(@PathVariable UUID orderId, @PathVariable UUID lineId, Model model) {
-        OrderLineAccess.requireToRead();
+        access.requireToRead();
         LineRef line = line(orderId, lineId);
         List<ProductOption> productOptions = options.options(line.productId());
         Configuration saved = configurator
@@ -115,7 +117,7 @@ class LineConfiguratorPages {
             @PathVariable UUID lineId,
             @RequestParam MultiValueMap<String, String> form,
             Model model) {
-        OrderLineAccess.requireToRead();
+        access.requireToRead();
         LineRef line = line(orderId, lineId);
         Map<String, Object> values = OptionFields.valuesFrom(options.options(line.productId()), form);
         model.addAttribute("evaluation", OptionFields.evaluate(engine, line.productId(), values));
@@ -131,7 +133,7 @@ class LineConfiguratorPages {
             @PathVariable UUID lineId,
             @RequestParam MultiValueMap<String, String> form,
             RedirectAttributes flash) {
-        OrderLineAccess.requireToRead();
+        access.requireToRead();
         LineRef line = line(orderId, lineId);
         String back = "/app/orders/" + orderId + "/lines/" + lineId + "/configure";
         return Forms.act(flash, back, "Configuration saved.", () -> {
@@ -185,7 +187,7 @@ class LineConfiguratorPages {
                 "product", catalog.productRef(configuration.productId()).orElse(null));
         model.addAttribute(
                 "line",
-                configuration.orderLineId() == null || !Callers.hold(OrderLineAccess.ORDERS_READ)
+                configuration.orderLineId() == null || !access.mayRead()
                         ? null
                         : lines.line(configuration.orderLineId()).orElse(null));
         model.addAttribute("generated", shown);

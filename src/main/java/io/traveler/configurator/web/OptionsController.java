@@ -17,7 +17,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -192,10 +191,7 @@ class OptionsController {
     @PreAuthorize("hasAuthority('configurator:manage')")
     ResponseEntity<OptionView> create(@PathVariable UUID id, @Valid @RequestBody OptionBody body) {
         ProductOption created = options.create(id, body.code(), body.definition());
-        return Versions.withEtag(
-                ResponseEntity.created(URI.create("/api/configurator/options/" + created.id())),
-                created.version(),
-                OptionView.of(created));
+        return Versions.created("/api/configurator/options/" + created.id(), created.version(), OptionView.of(created));
     }
 
     @Operation(summary = "Get an option")

@@ -10,7 +10,6 @@ import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.web.ExplicitNulls;
 import io.traveler.shared.web.Versions;
 import jakarta.validation.Valid;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -96,10 +95,7 @@ class RulesController {
     @PreAuthorize("hasAuthority('configurator:manage')")
     ResponseEntity<RuleView> create(@Valid @RequestBody RuleBody body) {
         ConfigurationRule created = rules.create(body.request());
-        return Versions.withEtag(
-                ResponseEntity.created(URI.create("/api/configurator/rules/" + created.id())),
-                created.version(),
-                RuleView.of(created));
+        return Versions.created("/api/configurator/rules/" + created.id(), created.version(), RuleView.of(created));
     }
 
     @Operation(summary = "Get a rule")

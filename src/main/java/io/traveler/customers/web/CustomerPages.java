@@ -313,40 +313,29 @@ class CustomerPages {
                 () -> transfers.startExport(format, q, status));
     }
 
-    @GetMapping("/new")
+    @GetMapping({"/new", "/{id}/edit"})
     @PreAuthorize("hasAuthority('customers:write')")
-    String newCustomer(Model model) {
-        return customerForm(model, CustomerForm.blank(), null);
+    String edit(@PathVariable(required = false) UUID id, Model model) {
+        return customerForm(model, id == null ? CustomerForm.blank() : CustomerForm.of(customers.customer(id)), id);
     }
 
-    @PostMapping
+    /** Adds ({@code POST /app/customers}) or changes ({@code POST /app/customers/{id}}) and shows the result. */
+    @PostMapping({"", "/{id}"})
     @PreAuthorize("hasAuthority('customers:write')")
-    String create(@Valid CustomerForm form, BindingResult binding, Model model, RedirectAttributes flash) {
-        return Forms.save(form, binding, model, () -> customerForm(model, form, null), () -> {
-            Customer created = customers.create(form.data());
-            flash.addFlashAttribute(Forms.NOTICE, created.name() + " added.");
-            return "redirect:/app/customers/" + created.id();
-        });
-    }
-
-    @GetMapping("/{id}/edit")
-    @PreAuthorize("hasAuthority('customers:write')")
-    String edit(@PathVariable UUID id, Model model) {
-        return customerForm(model, CustomerForm.of(customers.customer(id)), id);
-    }
-
-    @PostMapping("/{id}")
-    @PreAuthorize("hasAuthority('customers:write')")
-    String change(
-            @PathVariable UUID id,
+    String save(
+            @PathVariable(required = false) UUID id,
             @Valid CustomerForm form,
             BindingResult binding,
             Model model,
             RedirectAttributes flash) {
         return Forms.save(form, binding, model, () -> customerForm(model, form, id), () -> {
-            Customer changed = customers.change(id, ExpectedVersion.ofNullable(form.version()), form.data());
-            flash.addFlashAttribute(Forms.NOTICE, changed.name() + " saved.");
-            return "redirect:/app/customers/" + id;
+            Customer saved = id == null
+                    ? customers.create(form.data())
+                    : customers.change(id, ExpectedVersion.ofNullable(form.version()), form.data());
+            return Forms.notice(
+                    flash,
+                    saved.name() + (id == null ? " added." : " saved."),
+                    "redirect:/app/customers/" + saved.id());
         });
     }
 
@@ -400,8 +389,7 @@ class CustomerPages {
             RedirectAttributes flash) {
         return Forms.save(form, binding, model, () -> contactForm(model, id, form, null), () -> {
             Contact added = customers.addContact(id, form.data());
-            flash.addFlashAttribute(Forms.NOTICE, added.name() + " added.");
-            return "redirect:/app/customers/" + id;
+            return Forms.notice(flash, added.name() + " added.", "redirect:/app/customers/" + id);
         });
     }
 
@@ -423,8 +411,7 @@ class CustomerPages {
         return Forms.save(form, binding, model, () -> contactForm(model, id, form, contactId), () -> {
             Contact changed =
                     customers.changeContact(id, contactId, ExpectedVersion.ofNullable(form.version()), form.data());
-            flash.addFlashAttribute(Forms.NOTICE, changed.name() + " saved.");
-            return "redirect:/app/customers/" + id;
+            return Forms.notice(flash, changed.name() + " saved.", "redirect:/app/customers/" + id);
         });
     }
 

@@ -22,7 +22,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -178,10 +177,7 @@ class CustomersController {
     @PreAuthorize("hasAuthority('customers:write')")
     ResponseEntity<CustomerView> create(@Valid @RequestBody CustomerBody body) {
         Customer created = customers.create(body.data(Set.of()));
-        return Versions.withEtag(
-                ResponseEntity.created(URI.create("/api/customers/" + created.id())),
-                created.version(),
-                CustomerView.of(created));
+        return Versions.created("/api/customers/" + created.id(), created.version(), CustomerView.of(created));
     }
 
     @Operation(summary = "Get a customer")
@@ -224,10 +220,8 @@ class CustomersController {
     @PreAuthorize("hasAuthority('customers:write')")
     ResponseEntity<ContactView> addContact(@PathVariable UUID id, @Valid @RequestBody ContactBody body) {
         Contact added = customers.addContact(id, body.data(Set.of()));
-        return Versions.withEtag(
-                ResponseEntity.created(URI.create("/api/customers/" + id + "/contacts/" + added.id())),
-                added.version(),
-                ContactView.of(added));
+        return Versions.created(
+                "/api/customers/" + id + "/contacts/" + added.id(), added.version(), ContactView.of(added));
     }
 
     @Operation(summary = "Get a customer's contact")

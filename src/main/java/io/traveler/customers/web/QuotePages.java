@@ -112,8 +112,8 @@ class QuotePages {
                 () -> {
                     Quote created = quotes.create(
                             new QuoteData(customerId, validUntil, null, taxRate, null, notes, List.of(), Set.of()));
-                    flash.addFlashAttribute(Forms.NOTICE, "Quote " + created.code() + " started.");
-                    return "redirect:/app/quotes/" + created.id();
+                    return Forms.notice(
+                            flash, "Quote " + created.code() + " started.", "redirect:/app/quotes/" + created.id());
                 },
                 () -> newQuote(customerId, model));
     }

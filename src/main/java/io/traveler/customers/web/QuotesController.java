@@ -18,7 +18,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -182,10 +181,7 @@ class QuotesController {
     @PreAuthorize("hasAuthority('quotes:write')")
     ResponseEntity<QuoteView> create(@Valid @RequestBody QuoteBody body) {
         Quote created = quotes.create(body.data(Set.of()));
-        return Versions.withEtag(
-                ResponseEntity.created(URI.create("/api/quotes/" + created.id())),
-                created.version(),
-                QuoteView.of(created));
+        return Versions.created("/api/quotes/" + created.id(), created.version(), QuoteView.of(created));
     }
 
     @Operation(summary = "Get a quote with its lines")
@@ -223,8 +219,7 @@ class QuotesController {
     ResponseEntity<QuoteView> addLine(
             @PathVariable UUID id, ExpectedVersion expected, @Valid @RequestBody LineBody body) {
         Quote changed = quotes.addLine(id, expected, body.data());
-        return Versions.withEtag(
-                ResponseEntity.created(URI.create("/api/quotes/" + id)), changed.version(), QuoteView.of(changed));
+        return Versions.created("/api/quotes/" + id, changed.version(), QuoteView.of(changed));
     }
 
     @Operation(summary = "Change a line's quantity or unit price (null unit_price: back to the list price)")

@@ -118,18 +118,21 @@ public class DocumentService implements Documents {
     private final DocumentStore store;
     private final ContentTypes contentTypes;
     private final DocumentsSettings settings;
+    private final Callers callers;
 
     DocumentService(
             JdbcClient jdbc,
             TransactionTemplate transactions,
             DocumentStore store,
             ContentTypes contentTypes,
-            DocumentsSettings settings) {
+            DocumentsSettings settings,
+            Callers callers) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.store = store;
         this.contentTypes = contentTypes;
         this.settings = settings;
+        this.callers = callers;
     }
 
     // --- storing ----------------------------------------------------------------------------------------------
@@ -374,7 +377,7 @@ public class DocumentService implements Documents {
     public Document readable(UUID id) {
         Document document = find(id).filter(d -> d.status().equals("ACTIVE"))
                 .orElseThrow(() -> NotFoundException.of("Document", id));
-        if (document.restricted() && !Callers.hold(MANAGE)) {
+        if (document.restricted() && !callers.hold(MANAGE)) {
             throw new ForbiddenException("Reading a RESTRICTED document needs " + MANAGE);
         }
         return document;
@@ -402,7 +405,7 @@ public class DocumentService implements Documents {
                          limit :limit
                         """)
                 .param("org", TenantContext.requireOrgId())
-                .param("restricted", Callers.hold(MANAGE))
+                .param("restricted", callers.hold(MANAGE))
                 .param(
                         "entityType",
                         filter.entityType() == null ? null : entityType(filter.entityType(), filter.entityId()))
@@ -577,7 +580,7 @@ public class DocumentService implements Documents {
         return type;
     }
 
-    private static String accessLevel(String sent) {
+    private String accessLevel(String sent) {
         if (sent == null || sent.isBlank()) {
             return "INTERNAL";
         }
@@ -585,7 +588,7 @@ public class DocumentService implements Documents {
         if (!level.equals("INTERNAL") && !level.equals("RESTRICTED")) {
             throw new ValidationException("access_level", "is INTERNAL or RESTRICTED");
         }
-        if (level.equals("RESTRICTED") && !Callers.hold(MANAGE)) {
+        if (level.equals("RESTRICTED") && !callers.hold(MANAGE)) {
             throw new ForbiddenException("Storing a RESTRICTED document needs " + MANAGE);
         }
         return level;

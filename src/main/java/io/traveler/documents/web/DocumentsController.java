@@ -16,7 +16,6 @@ import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.PageRequest;
 import io.traveler.shared.web.Uploads;
 import io.traveler.shared.web.Versions;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -163,10 +162,7 @@ class DocumentsController {
                 uuid("entity_id", entityId),
                 accessLevel);
         Document stored = documents.upload(sent, Uploads.content(file), file.getOriginalFilename());
-        return Versions.withEtag(
-                ResponseEntity.created(URI.create("/api/documents/" + stored.id())),
-                stored.revision(),
-                DocumentView.of(stored));
+        return Versions.created("/api/documents/" + stored.id(), stored.revision(), DocumentView.of(stored));
     }
 
     @Operation(summary = "List documents (the latest version of each), newest first")
@@ -225,10 +221,7 @@ class DocumentsController {
             @Parameter(hidden = true) @RequestParam(required = false) String name,
             ExpectedVersion expected) {
         Document stored = documents.newVersion(id, expected, name, Uploads.content(file), file.getOriginalFilename());
-        return Versions.withEtag(
-                ResponseEntity.created(URI.create("/api/documents/" + stored.id())),
-                stored.revision(),
-                DocumentView.of(stored));
+        return Versions.created("/api/documents/" + stored.id(), stored.revision(), DocumentView.of(stored));
     }
 
     @Operation(

@@ -92,6 +92,7 @@ public class EquipmentService {
     private final OrganizationSettings settings;
     private final JdbcClient jdbc;
     private final EntityManager em;
+    private final Callers callers;
 
     EquipmentService(
             Fleet fleet,
@@ -99,13 +100,15 @@ public class EquipmentService {
             Accounts accounts,
             OrganizationSettings settings,
             JdbcClient jdbc,
-            EntityManager em) {
+            EntityManager em,
+            Callers callers) {
         this.fleet = fleet;
         this.plans = plans;
         this.accounts = accounts;
         this.settings = settings;
         this.jdbc = jdbc;
         this.em = em;
+        this.callers = callers;
     }
 
     // --- equipment ----------------------------------------------------------------------------------------------
@@ -212,7 +215,7 @@ public class EquipmentService {
         expected.checkIfGiven(equipment.version());
         if ((status == Equipment.Status.RETIRED) != (equipment.status() == Equipment.Status.RETIRED)) {
             // retired equipment leaves the due list and the announcements: not the floor's call
-            Callers.require("equipment:manage", "Retiring equipment or bringing it back");
+            callers.require("equipment:manage", "Retiring equipment or bringing it back");
         }
         equipment.changeStatus(status);
         return fleet.saveAndFlush(equipment);

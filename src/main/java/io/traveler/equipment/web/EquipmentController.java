@@ -239,10 +239,7 @@ class EquipmentController {
     @PreAuthorize("hasAuthority('equipment:manage')")
     ResponseEntity<EquipmentView> create(@Valid @RequestBody EquipmentBody body) {
         Equipment created = equipment.create(body.data(Set.of()));
-        return Versions.withEtag(
-                ResponseEntity.created(URI.create("/api/equipment/" + created.id())),
-                created.version(),
-                EquipmentView.of(created));
+        return Versions.created("/api/equipment/" + created.id(), created.version(), EquipmentView.of(created));
     }
 
     @Operation(summary = "Get a piece of equipment")
@@ -302,10 +299,7 @@ class EquipmentController {
     @PreAuthorize("hasAuthority('equipment:manage')")
     ResponseEntity<PlanView> addPlan(@PathVariable UUID id, @Valid @RequestBody PlanBody body) {
         MaintenancePlan added = equipment.addPlan(id, body.data(Set.of()));
-        return Versions.withEtag(
-                ResponseEntity.created(URI.create("/api/equipment/" + id + "/plans/" + added.id())),
-                added.version(),
-                PlanView.of(added));
+        return Versions.created("/api/equipment/" + id + "/plans/" + added.id(), added.version(), PlanView.of(added));
     }
 
     @Operation(summary = "Get a maintenance plan")

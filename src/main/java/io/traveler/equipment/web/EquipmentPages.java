@@ -242,40 +242,29 @@ class EquipmentPages {
         return due;
     }
 
-    @GetMapping("/app/equipment/new")
+    @GetMapping({"/app/equipment/new", "/app/equipment/{id}/edit"})
     @PreAuthorize("hasAuthority('equipment:manage')")
-    String newEquipment(Model model) {
-        return equipmentForm(model, EquipmentForm.blank(), null);
+    String edit(@PathVariable(required = false) UUID id, Model model) {
+        return equipmentForm(model, id == null ? EquipmentForm.blank() : EquipmentForm.of(equipment.equipment(id)), id);
     }
 
-    @PostMapping("/app/equipment")
+    /** Adds ({@code POST /app/equipment}) or changes ({@code POST /app/equipment/{id}}) and shows the result. */
+    @PostMapping({"/app/equipment", "/app/equipment/{id}"})
     @PreAuthorize("hasAuthority('equipment:manage')")
-    String create(@Valid EquipmentForm form, BindingResult binding, Model model, RedirectAttributes flash) {
-        return Forms.save(form, binding, model, () -> equipmentForm(model, form, null), () -> {
-            Equipment created = equipment.create(form.data());
-            flash.addFlashAttribute(Forms.NOTICE, created.code() + " added.");
-            return "redirect:/app/equipment/" + created.id();
-        });
-    }
-
-    @GetMapping("/app/equipment/{id}/edit")
-    @PreAuthorize("hasAuthority('equipment:manage')")
-    String edit(@PathVariable UUID id, Model model) {
-        return equipmentForm(model, EquipmentForm.of(equipment.equipment(id)), id);
-    }
-
-    @PostMapping("/app/equipment/{id}")
-    @PreAuthorize("hasAuthority('equipment:manage')")
-    String change(
-            @PathVariable UUID id,
+    String save(
+            @PathVariable(required = false) UUID id,
             @Valid EquipmentForm form,
             BindingResult binding,
             Model model,
             RedirectAttributes flash) {
         return Forms.save(form, binding, model, () -> equipmentForm(model, form, id), () -> {
-            Equipment changed = equipment.change(id, ExpectedVersion.ofNullable(form.version()), form.data());
-            flash.addFlashAttribute(Forms.NOTICE, changed.code() + " saved.");
-            return "redirect:/app/equipment/" + id;
+            Equipment saved = id == null
+                    ? equipment.create(form.data())
+                    : equipment.change(id, ExpectedVersion.ofNullable(form.version()), form.data());
+            return Forms.notice(
+                    flash,
+                    saved.code() + (id == null ? " added." : " saved."),
+                    "redirect:/app/equipment/" + saved.id());
         });
     }
 
@@ -412,8 +401,7 @@ class EquipmentPages {
             @PathVariable UUID id, @Valid PlanForm form, BindingResult binding, Model model, RedirectAttributes flash) {
         return Forms.save(form, binding, model, () -> planForm(model, equipment.equipment(id), form, null), () -> {
             MaintenancePlan added = equipment.addPlan(id, form.data());
-            flash.addFlashAttribute(Forms.NOTICE, added.name() + " planned.");
-            return "redirect:/app/equipment/" + id;
+            return Forms.notice(flash, added.name() + " planned.", "redirect:/app/equipment/" + id);
         });
     }
 
@@ -435,8 +423,7 @@ class EquipmentPages {
         return Forms.save(form, binding, model, () -> planForm(model, equipment.equipment(id), form, planId), () -> {
             MaintenancePlan changed =
                     equipment.changePlan(id, planId, ExpectedVersion.ofNullable(form.version()), form.data());
-            flash.addFlashAttribute(Forms.NOTICE, changed.name() + " saved.");
-            return "redirect:/app/equipment/" + id;
+            return Forms.notice(flash, changed.name() + " saved.", "redirect:/app/equipment/" + id);
         });
     }
 
@@ -570,8 +557,8 @@ class EquipmentPages {
                         }
                     }
                     products.replace(id, ExpectedVersion.ofNullable(read), items);
-                    flash.addFlashAttribute(Forms.NOTICE, "Equipment saved.");
-                    return "redirect:/app/catalog/products/" + id + "/equipment";
+                    return Forms.notice(
+                            flash, "Equipment saved.", "redirect:/app/catalog/products/" + id + "/equipment");
                 },
                 () -> productPage(model, id, read == null ? 0 : read, typed));
     }

@@ -13,11 +13,13 @@ public class Materials {
     private final Catalog catalog;
     private final Ledger ledger;
     private final StockQueries stock;
+    private final Callers callers;
 
-    Materials(Catalog catalog, Ledger ledger, StockQueries stock) {
+    Materials(Catalog catalog, Ledger ledger, StockQueries stock, Callers callers) {
         this.catalog = catalog;
         this.ledger = ledger;
         this.stock = stock;
+        this.callers = callers;
     }
 
     /** A first stock of a new material: where, how much, and optionally its lot number and unit cost. */
@@ -27,7 +29,7 @@ public class Materials {
     @Transactional
     public StockQueries.MaterialStock create(Catalog.NewMaterial material, Opening opening) {
         if (opening != null) {
-            Callers.require("inventory:move", "an opening stock");
+            callers.require("inventory:move", "an opening stock");
         }
         Catalog.PartRef part = catalog.createMaterial(material);
         if (opening != null) {

@@ -11,7 +11,6 @@ import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.PageRequest;
 import io.traveler.shared.web.Versions;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -49,8 +48,7 @@ class CountsController {
     @PreAuthorize("hasAuthority('inventory:move')")
     ResponseEntity<Count> open(@RequestBody OpenBody body) {
         Count count = counts.open(body.locationId(), body.reason());
-        return Versions.withEtag(
-                ResponseEntity.created(URI.create("/api/inventory/counts/" + count.id())), count.version(), count);
+        return Versions.created("/api/inventory/counts/" + count.id(), count.version(), count);
     }
 
     @Operation(summary = "List cycle counts, newest first (filter by location and status OPEN, POSTED or CANCELLED)")

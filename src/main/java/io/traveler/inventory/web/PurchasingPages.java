@@ -141,8 +141,10 @@ class PurchasingPages {
                 model,
                 () -> {
                     Supplier created = suppliers.create(form.data());
-                    flash.addFlashAttribute(Forms.NOTICE, "Supplier " + created.name() + " created.");
-                    return "redirect:/app/inventory/suppliers/" + created.id();
+                    return Forms.notice(
+                            flash,
+                            "Supplier " + created.name() + " created.",
+                            "redirect:/app/inventory/suppliers/" + created.id());
                 },
                 () -> supplierForm(model, form, null));
     }
@@ -185,8 +187,8 @@ class PurchasingPages {
                 model,
                 () -> {
                     Supplier changed = suppliers.change(id, ExpectedVersion.ofNullable(form.version()), form.data());
-                    flash.addFlashAttribute(Forms.NOTICE, "Supplier " + changed.name() + " saved.");
-                    return "redirect:/app/inventory/suppliers/" + id;
+                    return Forms.notice(
+                            flash, "Supplier " + changed.name() + " saved.", "redirect:/app/inventory/suppliers/" + id);
                 },
                 () -> supplierForm(model, form, id));
     }
@@ -337,10 +339,11 @@ class PurchasingPages {
                 () -> {
                     var created = purchasing.create(new Purchasing.OrderData(
                             form.supplierId(), form.expectedOn(), form.notes(), lines(form), Set.of()));
-                    flash.addFlashAttribute(
-                            Forms.NOTICE, "Purchase order " + created.order().code() + " created.");
-                    return "redirect:/app/inventory/purchase-orders/"
-                            + created.order().id();
+                    return Forms.notice(
+                            flash,
+                            "Purchase order " + created.order().code() + " created.",
+                            "redirect:/app/inventory/purchase-orders/"
+                                    + created.order().id());
                 },
                 () -> orderForm(model, form, null));
     }
@@ -413,9 +416,10 @@ class PurchasingPages {
                                     form.notes() == null ? "" : form.notes(),
                                     draft ? lines(form) : null,
                                     form.expectedOn() == null ? Set.of("expected_on") : Set.of()));
-                    flash.addFlashAttribute(
-                            Forms.NOTICE, "Purchase order " + changed.order().code() + " saved.");
-                    return "redirect:/app/inventory/purchase-orders/" + id;
+                    return Forms.notice(
+                            flash,
+                            "Purchase order " + changed.order().code() + " saved.",
+                            "redirect:/app/inventory/purchase-orders/" + id);
                 },
                 () -> orderForm(model, form, id));
     }
@@ -518,8 +522,7 @@ class PurchasingPages {
                 throw e;
             });
         }
-        flash.addFlashAttribute(Forms.NOTICE, "Draft deleted.");
-        return "redirect:/app/inventory/purchase-orders";
+        return Forms.notice(flash, "Draft deleted.", "redirect:/app/inventory/purchase-orders");
     }
 
     @GetMapping(path = "/purchase-orders/{id}/pdf", produces = PurchaseOrdersController.PDF)

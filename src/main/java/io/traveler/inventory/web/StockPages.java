@@ -308,8 +308,8 @@ class StockPages {
         Move move = moveOf(request);
         return Forms.save(form, binding, model, () -> movePage(model, move, form), () -> {
             String done = apply(move, form);
-            flash.addFlashAttribute(Forms.NOTICE, done);
-            return "redirect:/app/inventory/parts/" + partOf(form).id();
+            return Forms.notice(
+                    flash, done, "redirect:/app/inventory/parts/" + partOf(form).id());
         });
     }
 
@@ -319,8 +319,8 @@ class StockPages {
         Move move = MOVES.get("adjust");
         return Forms.save(form, binding, model, () -> movePage(model, move, form), () -> {
             String done = apply(move, form);
-            flash.addFlashAttribute(Forms.NOTICE, done);
-            return "redirect:/app/inventory/parts/" + partOf(form).id();
+            return Forms.notice(
+                    flash, done, "redirect:/app/inventory/parts/" + partOf(form).id());
         });
     }
 

@@ -19,11 +19,13 @@ class OrderConfigurableLines implements ConfigurableLines {
     private final Orders orders;
     private final OrderLines lines;
     private final OrderService service;
+    private final Callers callers;
 
-    OrderConfigurableLines(Orders orders, OrderLines lines, OrderService service) {
+    OrderConfigurableLines(Orders orders, OrderLines lines, OrderService service, Callers callers) {
         this.orders = orders;
         this.lines = lines;
         this.service = service;
+        this.callers = callers;
     }
 
     @Override
@@ -52,7 +54,7 @@ class OrderConfigurableLines implements ConfigurableLines {
     @Transactional
     public void configured(UUID lineId, UUID configurationId, BigDecimal price, UUID bomId) {
         // the configuration prices the line and re-totals the order: a change of the order, whoever asks
-        Callers.require("orders:write", "Configuring an order line changes its order");
+        callers.require("orders:write", "Configuring an order line changes its order");
         service.configured(lineId, configurationId, price, bomId);
     }
 }

@@ -124,6 +124,7 @@ public class OrderService {
     private final EntityManager em;
     // the configurator calls back into the orders module (ConfigurableLines): looked up when needed, not at start
     private final ObjectProvider<Configurator> configurator;
+    private final Callers callers;
 
     OrderService(
             Orders orders,
@@ -135,7 +136,8 @@ public class OrderService {
             OrganizationSettings settings,
             ApplicationEventPublisher events,
             EntityManager em,
-            ObjectProvider<Configurator> configurator) {
+            ObjectProvider<Configurator> configurator,
+            Callers callers) {
         this.orders = orders;
         this.lines = lines;
         this.internals = internals;
@@ -146,6 +148,7 @@ public class OrderService {
         this.events = events;
         this.em = em;
         this.configurator = configurator;
+        this.callers = callers;
     }
 
     // --- placing ---------------------------------------------------------------------------------------------
@@ -562,7 +565,7 @@ public class OrderService {
             return;
         }
         if (!agreedPrices) {
-            Callers.require(
+            callers.require(
                     OVERRIDE_PRICE,
                     "The unit price of a configurable product comes from its configuration; setting it by hand");
         }

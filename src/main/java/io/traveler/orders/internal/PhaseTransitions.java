@@ -15,7 +15,7 @@ import io.traveler.shared.errors.TravelerException.FieldError;
 import io.traveler.shared.errors.ValidationException;
 import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.security.Callers;
-import io.traveler.shared.security.Permission;
+import io.traveler.shared.security.PermissionCatalogue;
 import io.traveler.shared.tenancy.TenantContext;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -78,6 +78,8 @@ public class PhaseTransitions {
     private final EntityManager em;
     private final ConfigurationGate gate;
     private final Clock clock = Clock.systemUTC();
+    private final Callers callers;
+    private final PermissionCatalogue catalogue;
 
     PhaseTransitions(
             Orders orders,
@@ -87,7 +89,10 @@ public class PhaseTransitions {
             OrganizationSettings settings,
             ApplicationEventPublisher events,
             EntityManager em,
-            ConfigurationGate gate) {
+            ConfigurationGate gate,
+            Callers callers,
+            PermissionCatalogue catalogue) {
+        this.callers = callers;
         this.orders = orders;
         this.changes = changes;
         this.rules = rules;
@@ -96,6 +101,7 @@ public class PhaseTransitions {
         this.events = events;
         this.em = em;
         this.gate = gate;
+        this.catalogue = catalogue;
     }
 
     // --- moves -----------------------------------------------------------------------------------------------
@@ -122,7 +128,7 @@ public class PhaseTransitions {
         }
         Order order = owned.get();
         expected.checkIfGiven(order.version());
-        Set<String> permissions = Callers.permissions();
+        Set<String> permissions = callers.permissions();
         PhaseTable table = table(org);
         refuse(
                 table.refusal(order.phase(), order.heldFromPhase(), order.isPurchaseOrder(), to, permissions),
@@ -161,7 +167,7 @@ public class PhaseTransitions {
     @Transactional
     public Order cancel(UUID orderId, String reason, ExpectedVersion expected) {
         UUID org = TenantContext.requireOrgId();
-        if (visible(orderId).orgId().equals(org) && !Callers.permissions().contains(TRANSITION)) {
+        if (visible(orderId).orgId().equals(org) && !callers.permissions().contains(TRANSITION)) {
             throw new ForbiddenException("Cancelling an order of the organization needs " + TRANSITION);
         }
         return transition(orderId, OrderPhase.CANCELLED, reason, expected);
@@ -178,7 +184,7 @@ public class PhaseTransitions {
     public Order acceptPurchaseOrder(UUID orderId, String note, ExpectedVersion expected) {
         String why = reason(note, false);
         Order order = undecidedPurchaseOrder(orderId, expected);
-        refuse(table(order.orgId()).decision(OrderPhase.CONFIGURATION, Callers.permissions()), Set.of());
+        refuse(table(order.orgId()).decision(OrderPhase.CONFIGURATION, callers.permissions()), Set.of());
         return move(order, OrderPhase.CONFIGURATION, why);
     }
 
@@ -187,7 +193,7 @@ public class PhaseTransitions {
     public Order rejectPurchaseOrder(UUID orderId, String reason, ExpectedVersion expected) {
         String why = reason(reason, true);
         Order order = undecidedPurchaseOrder(orderId, expected);
-        refuse(table(order.orgId()).decision(OrderPhase.CANCELLED, Callers.permissions()), Set.of());
+        refuse(table(order.orgId()).decision(OrderPhase.CANCELLED, callers.permissions()), Set.of());
         order.reject(why);
         return move(order, OrderPhase.CANCELLED, why);
     }
@@ -202,7 +208,7 @@ public class PhaseTransitions {
     public List<Target> allowedTargets(UUID orderId) {
         UUID org = TenantContext.requireOrgId();
         Order order = visible(orderId);
-        Set<String> permissions = Callers.permissions();
+        Set<String> permissions = callers.permissions();
         List<Target> targets = new ArrayList<>();
         PhaseTable table = order.orgId().equals(org) ? table(org) : null;
         for (OrderPhase to : OrderPhase.values()) {
@@ -394,7 +400,7 @@ public class PhaseTransitions {
         return trimmed;
     }
 
-    private static List<Rule> valid(List<Rule> replacement) {
+    private List<Rule> valid(List<Rule> replacement) {
         List<FieldError> errors = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < replacement.size(); i++) {
@@ -412,7 +418,7 @@ public class PhaseTransitions {
             } else if (!rule.disabled() && rule.requiredPermission() == null) {
                 errors.add(
                         new FieldError(at + ".required_permission", "is required unless the transition is disabled"));
-            } else if (rule.requiredPermission() != null && !Permission.isKnown(rule.requiredPermission())) {
+            } else if (rule.requiredPermission() != null && !catalogue.isKnown(rule.requiredPermission())) {
                 errors.add(new FieldError(at + ".required_permission", "is not a permission"));
             }
         }

@@ -14,10 +14,12 @@ public class QuoteOrders {
 
     private final Quotes quotes;
     private final OrderService orders;
+    private final Callers callers;
 
-    QuoteOrders(Quotes quotes, OrderService orders) {
+    QuoteOrders(Quotes quotes, OrderService orders, Callers callers) {
         this.quotes = quotes;
         this.orders = orders;
+        this.callers = callers;
     }
 
     /**
@@ -55,7 +57,7 @@ public class QuoteOrders {
     }
 
     /** Placing the order needs orders:write (checked on the endpoint); changing the quote needs quotes:write too. */
-    private static void requireQuotesWrite() {
-        Callers.require(QUOTES_WRITE, "Accepting a quote changes it");
+    private void requireQuotesWrite() {
+        callers.require(QUOTES_WRITE, "Accepting a quote changes it");
     }
 }

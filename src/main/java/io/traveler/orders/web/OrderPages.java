@@ -284,8 +284,7 @@ class OrderPages {
                             null,
                             null,
                             form.lines()));
-            flash.addFlashAttribute(Forms.NOTICE, placed.code() + " created.");
-            return "redirect:/app/orders/" + placed.id();
+            return Forms.notice(flash, placed.code() + " created.", "redirect:/app/orders/" + placed.id());
         });
     }
 

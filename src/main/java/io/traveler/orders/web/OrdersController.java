@@ -29,7 +29,6 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -386,10 +385,7 @@ class OrdersController {
     /** 201 with the order as its caller sees it, its location and its ETag. */
     private ResponseEntity<OrderDetail> created(Order placed) {
         OrderView view = queries.find(placed.id());
-        return Versions.withEtag(
-                ResponseEntity.created(URI.create("/api/orders/" + placed.id())),
-                view.order().version(),
-                OrderDetail.of(view));
+        return Versions.created("/api/orders/" + placed.id(), view.order().version(), OrderDetail.of(view));
     }
 
     @Operation(summary = "Accept a quote: it becomes ACCEPTED and its order is placed as a DRAFT")
@@ -439,10 +435,7 @@ class OrdersController {
     @PreAuthorize("hasAuthority('orders:write')")
     ResponseEntity<LineView> addLine(@PathVariable UUID id, @Valid @RequestBody LineBody body) {
         OrderLine added = orders.addLine(id, body.line());
-        return Versions.withEtag(
-                ResponseEntity.created(URI.create("/api/orders/" + id + "/lines/" + added.id())),
-                added.version(),
-                LineView.of(added));
+        return Versions.created("/api/orders/" + id + "/lines/" + added.id(), added.version(), LineView.of(added));
     }
 
     @Operation(summary = "Get an order's line")

@@ -5,7 +5,7 @@ import io.traveler.orders.internal.PhaseTable;
 import io.traveler.orders.internal.PhaseTable.Rule;
 import io.traveler.orders.internal.PhaseTransitions;
 import io.traveler.shared.jpa.ExpectedVersion;
-import io.traveler.shared.security.Permission;
+import io.traveler.shared.security.PermissionCatalogue;
 import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.PageController;
 import java.util.ArrayList;
@@ -30,9 +30,11 @@ class PhaseRulePages {
     static final String DISABLED = "DISABLED";
 
     private final PhaseTransitions transitions;
+    private final PermissionCatalogue catalogue;
 
-    PhaseRulePages(PhaseTransitions transitions) {
+    PhaseRulePages(PhaseTransitions transitions, PermissionCatalogue catalogue) {
         this.transitions = transitions;
+        this.catalogue = catalogue;
     }
 
     /** One transition of the default table as the form shows it: {@code choice} is "", DISABLED or a permission. */
@@ -65,16 +67,14 @@ class PhaseRulePages {
                 model,
                 () -> {
                     transitions.replaceRules(rules, ExpectedVersion.ofNullable(version));
-                    flash.addFlashAttribute(Forms.NOTICE, "Phase rules saved.");
-                    return "redirect:/app/settings/order-phases";
+                    return Forms.notice(flash, "Phase rules saved.", "redirect:/app/settings/order-phases");
                 },
                 () -> page(model, form, version));
     }
 
     private String page(Model model, Map<String, String> chosen, Long version) {
         model.addAttribute("rows", rows(chosen));
-        model.addAttribute(
-                "permissions", Permission.allCodes().stream().sorted().toList());
+        model.addAttribute("permissions", catalogue.allCodes().stream().sorted().toList());
         model.addAttribute("version", version);
         return "orders/phase-rules";
     }

@@ -34,7 +34,7 @@ class QuoteAcceptancePages {
         if (placed[0] == null) {
             return back;
         }
-        flash.addFlashAttribute(Forms.NOTICE, "Quote accepted: this order was placed from it.");
-        return "redirect:/app/orders/" + placed[0];
+        return Forms.notice(
+                flash, "Quote accepted: this order was placed from it.", "redirect:/app/orders/" + placed[0]);
     }
 }

@@ -52,6 +52,7 @@ public class ScanService {
     private final Accounts accounts;
 
     private final UnitPhotos photos;
+    private final Callers callers;
 
     ScanService(
             JdbcClient jdbc,
@@ -59,13 +60,15 @@ public class ScanService {
             UnitChanges units,
             ScanSessions sessions,
             Accounts accounts,
-            UnitPhotos photos) {
+            UnitPhotos photos,
+            Callers callers) {
         this.photos = photos;
         this.jdbc = jdbc;
         this.lines = lines;
         this.units = units;
         this.sessions = sessions;
         this.accounts = accounts;
+        this.callers = callers;
     }
 
     @Transactional
@@ -197,7 +200,7 @@ public class ScanService {
             }
             case SIGN_OFF -> {
                 if (action.permission() != null && !action.permission().isBlank()) {
-                    Callers.require(action.permission(), "Signing off " + action.label());
+                    callers.require(action.permission(), "Signing off " + action.label());
                 }
             }
             case CHECKLIST -> {}

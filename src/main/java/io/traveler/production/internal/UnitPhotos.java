@@ -29,12 +29,19 @@ public class UnitPhotos {
     private final UnitQueries units;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final Callers callers;
 
-    UnitPhotos(Documents documents, UnitQueries units, JdbcClient jdbc, TransactionTemplate transactions) {
+    UnitPhotos(
+            Documents documents,
+            UnitQueries units,
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            Callers callers) {
         this.documents = documents;
         this.units = units;
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.callers = callers;
     }
 
     /**
@@ -71,7 +78,7 @@ public class UnitPhotos {
         if (ids.isEmpty()) {
             return;
         }
-        boolean restrictedReadable = Callers.hold("documents:manage");
+        boolean restrictedReadable = callers.hold("documents:manage");
         Set<UUID> found = new HashSet<>();
         documents.documents(ids).stream()
                 .filter(document -> restrictedReadable || !"RESTRICTED".equals(document.accessLevel()))

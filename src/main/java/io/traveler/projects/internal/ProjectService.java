@@ -97,6 +97,7 @@ public class ProjectService {
     private final JdbcClient jdbc;
     private final EntityManager em;
     private final ApplicationEventPublisher events;
+    private final Callers callers;
 
     ProjectService(
             ProjectRepository projects,
@@ -110,7 +111,8 @@ public class ProjectService {
             ObjectProvider<OrderSource> orderSource,
             JdbcClient jdbc,
             EntityManager em,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            Callers callers) {
         this.projects = projects;
         this.stages = stages;
         this.designDocs = designDocs;
@@ -123,6 +125,7 @@ public class ProjectService {
         this.jdbc = jdbc;
         this.em = em;
         this.events = events;
+        this.callers = callers;
     }
 
     // --- creating --------------------------------------------------------------------------------------------
@@ -459,7 +462,7 @@ public class ProjectService {
      */
     @Transactional
     public UUID promote(UUID projectId, Promotion sent) {
-        Callers.require("catalog:manage", "Promoting a project makes a product and its bill of materials");
+        callers.require("catalog:manage", "Promoting a project makes a product and its bill of materials");
         Project project = project(projectId);
         List<UUID> ids = sent.designDocIds() == null ? List.of() : sent.designDocIds();
         if (ids.stream().anyMatch(java.util.Objects::isNull)) {

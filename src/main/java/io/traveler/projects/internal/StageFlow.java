@@ -53,6 +53,7 @@ public class StageFlow {
     private final Workflows workflows;
     private final Tasks tasks;
     private final ApplicationEventPublisher events;
+    private final Callers callers;
 
     StageFlow(
             ProjectService projects,
@@ -62,7 +63,8 @@ public class StageFlow {
             ActionRecords records,
             Workflows workflows,
             Tasks tasks,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            Callers callers) {
         this.projects = projects;
         this.rows = rows;
         this.stages = stages;
@@ -71,6 +73,7 @@ public class StageFlow {
         this.workflows = workflows;
         this.tasks = tasks;
         this.events = events;
+        this.callers = callers;
     }
 
     /** The first stage in progress (entry 1, its template tasks made), the project ACTIVE. */
@@ -401,11 +404,11 @@ public class StageFlow {
                 <= 0;
     }
 
-    private static void requirePermission(StageAction action) {
+    private void requirePermission(StageAction action) {
         if (action.permission() == null || action.permission().isBlank()) {
             return;
         }
-        Callers.require(action.permission(), "Signing off " + action.label());
+        callers.require(action.permission(), "Signing off " + action.label());
     }
 
     private static String reason(String reason) {

@@ -87,6 +87,7 @@ class ProjectPages {
     private final Projects projects;
     private final ProjectService service;
     private final StageFlow flow;
+    private final Callers callers;
 
     ProjectPages(
             ProjectPageViews views,
@@ -99,7 +100,8 @@ class ProjectPages {
             Catalog catalog,
             Projects projects,
             ProjectService service,
-            StageFlow flow) {
+            StageFlow flow,
+            Callers callers) {
         this.views = views;
         this.workflows = workflows;
         this.tasks = tasks;
@@ -111,6 +113,7 @@ class ProjectPages {
         this.projects = projects;
         this.service = service;
         this.flow = flow;
+        this.callers = callers;
     }
 
     // --- the list ----------------------------------------------------------------------------------------------
@@ -201,8 +204,7 @@ class ProjectPages {
                     number("estimated_price", form.estimatedPrice()),
                     number("estimated_cost", form.estimatedCost()),
                     blankToNull(form.notes())));
-            flash.addFlashAttribute(Forms.NOTICE, created.code() + " created.");
-            return "redirect:/app/projects/" + created.id();
+            return Forms.notice(flash, created.code() + " created.", "redirect:/app/projects/" + created.id());
         });
     }
 
@@ -361,7 +363,7 @@ class ProjectPages {
                     + " earlier stage) asks for a reason on the project's page");
         }
         if (project.status().equals("DRAFT")) {
-            Callers.require("projects:manage", "Starting a project");
+            callers.require("projects:manage", "Starting a project");
             return flow.start(id, ExpectedVersion.none());
         }
         return gated(() -> flow.move(id, null, null, ExpectedVersion.none()));

@@ -167,10 +167,7 @@ class ProjectsController {
                 body.estimatedPrice(),
                 body.estimatedCost(),
                 body.notes()));
-        return Versions.withEtag(
-                ResponseEntity.created(URI.create("/api/projects/" + created.id())),
-                created.version(),
-                detail(created.id()));
+        return Versions.created("/api/projects/" + created.id(), created.version(), detail(created.id()));
     }
 
     @Operation(summary = "Create an order's projects: one per line, or one for the whole order")
@@ -326,8 +323,7 @@ class ProjectsController {
                         body.recurrenceRule(),
                         body.dependsOn(),
                         body.checklistItems()));
-        return Versions.withEtag(
-                ResponseEntity.created(URI.create("/api/tasks/" + added.id())), added.version(), TaskView.of(added));
+        return Versions.created("/api/tasks/" + added.id(), added.version(), TaskView.of(added));
     }
 
     @Operation(summary = "A project's time: minutes and labour cost logged, planned against actual per stage")

@@ -143,14 +143,12 @@ class SettingsPages {
                             form.requiresMfa());
                     if (newlyRequiresMfa) {
                         // whoever has not enrolled yet, maybe the person saving, may no longer see the settings
-                        flash.addFlashAttribute(
-                                Forms.NOTICE,
-                                "Settings saved. Two-factor sign-in is now required: members without it can only"
-                                        + " open My account until they turn it on.");
-                        return "redirect:/app/";
+                        return Forms.notice(
+                                flash,
+                                "Settings saved. Two-factor sign-in is now required: members without it can only open My account until they turn it on.",
+                                "redirect:/app/");
                     }
-                    flash.addFlashAttribute(Forms.NOTICE, "Settings saved.");
-                    return SETTINGS;
+                    return Forms.notice(flash, "Settings saved.", SETTINGS);
                 },
                 () -> page(model, form));
     }
@@ -165,17 +163,10 @@ class SettingsPages {
     @PreAuthorize("hasAuthority('settings:update')")
     String createSeries(@Valid SeriesForm form, BindingResult binding, Model model, RedirectAttributes flash) {
         SeriesForm shown = form == null ? SeriesForm.blank() : form;
-        if (Forms.invalid(binding, model)) {
-            return seriesForm(model, shown, false);
-        }
-        return Forms.submit(
-                model,
-                () -> {
-                    settings.createSeries(form.key(), form.prefix(), form.nextNumber(), form.padding());
-                    flash.addFlashAttribute(Forms.NOTICE, "Numbering series " + form.key() + " created.");
-                    return SETTINGS;
-                },
-                () -> seriesForm(model, shown, false));
+        return Forms.save(form, binding, model, () -> seriesForm(model, shown, false), () -> {
+            settings.createSeries(form.key(), form.prefix(), form.nextNumber(), form.padding());
+            return Forms.notice(flash, "Numbering series " + form.key() + " created.", SETTINGS);
+        });
     }
 
     @GetMapping("/numbering-series/{key}")
@@ -192,15 +183,11 @@ class SettingsPages {
             BindingResult binding,
             Model model,
             RedirectAttributes flash) {
-        if (form == null) {
-            Forms.invalid(binding, model);
-            return editSeries(key, model);
-        }
-        if (Forms.invalid(binding, model)) {
-            return seriesForm(model, form, true);
-        }
-        return Forms.submit(
+        return Forms.save(
+                form,
+                binding,
                 model,
+                () -> form == null ? editSeries(key, model) : seriesForm(model, form, true),
                 () -> {
                     settings.changeSeries(
                             key,
@@ -208,10 +195,8 @@ class SettingsPages {
                             form.prefix(),
                             form.nextNumber(),
                             form.padding());
-                    flash.addFlashAttribute(Forms.NOTICE, "Numbering series " + key + " saved.");
-                    return SETTINGS;
-                },
-                () -> seriesForm(model, form, true));
+                    return Forms.notice(flash, "Numbering series " + key + " saved.", SETTINGS);
+                });
     }
 
     private String page(Model model, SettingsForm form) {

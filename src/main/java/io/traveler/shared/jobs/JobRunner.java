@@ -134,6 +134,7 @@ public class JobRunner {
     private final int maxUnfinished;
     private final long maxStoredBytes;
     private final int maxStoredErrors;
+    private final Callers callers;
 
     JobRunner(
             JdbcClient jdbc,
@@ -144,7 +145,8 @@ public class JobRunner {
             @Value("${traveler.jobs.max-queued-per-organization:4}") int maxUnfinished,
             @Value("${traveler.jobs.max-stored-bytes-per-organization:512MB}") DataSize maxStoredBytes,
             @Value("${traveler.jobs.max-stored-errors:1000}") int maxStoredErrors,
-            @Value("${traveler.jobs.statement-timeout:5m}") Duration statementTimeout) {
+            @Value("${traveler.jobs.statement-timeout:5m}") Duration statementTimeout,
+            Callers callers) {
         this.jdbc = jdbc;
         this.requests = new TransactionTemplate(transactionManager);
         // a worker's transactions (a batch each) get the longer budget of background work
@@ -156,6 +158,7 @@ public class JobRunner {
         this.maxUnfinished = maxUnfinished;
         this.maxStoredBytes = maxStoredBytes.toBytes();
         this.maxStoredErrors = maxStoredErrors;
+        this.callers = callers;
     }
 
     // --- starting -------------------------------------------------------------------------------------------
@@ -523,12 +526,12 @@ public class JobRunner {
         return handler;
     }
 
-    private static boolean callerMay(String permission) {
-        return Callers.hold(permission);
+    private boolean callerMay(String permission) {
+        return callers.hold(permission);
     }
 
-    private static void requireCaller(String permission, String kind) {
-        Callers.require(permission, "Jobs of kind " + kind);
+    private void requireCaller(String permission, String kind) {
+        callers.require(permission, "Jobs of kind " + kind);
     }
 
     private static Job job(ResultSet rs, int n) throws SQLException {

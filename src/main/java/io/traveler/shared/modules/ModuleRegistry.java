@@ -5,7 +5,7 @@ import io.traveler.shared.modules.ModuleContribution.DashboardTile;
 import io.traveler.shared.modules.ModuleContribution.NavigationEntry;
 import io.traveler.shared.modules.ModuleContribution.PermissionDefinition;
 import io.traveler.shared.modules.ModuleContribution.SearchProvider;
-import io.traveler.shared.security.Permission;
+import io.traveler.shared.security.PermissionCatalogue;
 import io.traveler.shared.security.StandardRole;
 import io.traveler.shared.security.TravelerPrincipal;
 import io.traveler.shared.web.SearchQueries;
@@ -21,9 +21,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Every module's {@link ModuleContribution}, collected at start: the permission catalogue (installed into
- * {@link Permission}), the built-in roles' grants, the navigation, the home page's tiles and the global search. A contribution that
- * repeats another module's code, grants a permission it does not own or links to an unknown one stops the start.
+ * Every module's {@link ModuleContribution}, collected at start: the permission catalogue with the built-in roles'
+ * grants ({@link #permissions()}, the {@link PermissionCatalogue} bean), the navigation, the home page's tiles and the global search. A
+ * contribution that repeats another module's code, grants a permission it does not own or links to an unknown one
+ * stops the start.
  */
 @Component
 public class ModuleRegistry {
@@ -36,6 +37,7 @@ public class ModuleRegistry {
     /** Hits each kind gives the global search at most; a caller may ask for fewer. */
     public static final int MAX_HITS_PER_KIND = 50;
 
+    private final PermissionCatalogue permissions;
     private final List<NavigationEntry> navigation;
     private final List<DashboardTile> tiles;
     private final List<SearchProvider> searches;
@@ -94,7 +96,12 @@ public class ModuleRegistry {
         for (DashboardTile tile : tiles) {
             requireKnown(codes, tile.permission(), "tile " + tile.title());
         }
-        Permission.install(definitions, grants);
+        this.permissions = PermissionCatalogue.of(definitions, grants);
+    }
+
+    /** The permissions every module declares and the built-in roles' grants. */
+    public PermissionCatalogue permissions() {
+        return permissions;
     }
 
     private static void requireKnown(Set<String> codes, String permission, String what) {

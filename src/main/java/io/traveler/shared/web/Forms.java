@@ -102,6 +102,12 @@ public final class Forms {
         return submit(model, change, page);
     }
 
+    /** The view to answer (usually a redirect) after a change, with {@code notice} shown on the next page. */
+    public static String notice(RedirectAttributes flash, String notice, String view) {
+        flash.addFlashAttribute(NOTICE, notice);
+        return view;
+    }
+
     /**
      * Runs an action button (delete, revoke, accept) and redirects to {@code back}, with {@code notice} on
      * success or the reason of the refusal.

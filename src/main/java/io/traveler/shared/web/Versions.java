@@ -1,6 +1,7 @@
 package io.traveler.shared.web;
 
 import io.traveler.shared.jpa.ExpectedVersion;
+import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
@@ -25,7 +26,12 @@ public final class Versions {
         return withEtag(HttpStatus.CREATED, version, body);
     }
 
-    /** With headers of its own, such as the Location of a created resource. */
+    /** 201 with the created resource's {@code Location} ({@code "/api/parts/" + id}) and its ETag. */
+    public static <T> ResponseEntity<T> created(String location, long version, T body) {
+        return withEtag(ResponseEntity.created(URI.create(location)), version, body);
+    }
+
+    /** With headers of its own. */
     public static <T> ResponseEntity<T> withEtag(ResponseEntity.BodyBuilder builder, long version, T body) {
         return builder.eTag(etag(version)).body(body);
     }

@@ -4,7 +4,7 @@ import io.traveler.accounts.Accounts;
 import io.traveler.shared.Quantities;
 import io.traveler.shared.errors.TravelerException.FieldError;
 import io.traveler.shared.errors.ValidationException;
-import io.traveler.shared.security.Permission;
+import io.traveler.shared.security.PermissionCatalogue;
 import io.traveler.workflows.Workflows.ActionKind;
 import io.traveler.workflows.internal.WorkflowDefinition.ActionDefinition;
 import io.traveler.workflows.internal.WorkflowDefinition.StageDefinition;
@@ -33,9 +33,11 @@ class WorkflowRules {
     private static final Pattern PERMISSION = Pattern.compile("^[a-z][a-z_]*:[a-z][a-z_]*$");
 
     private final Accounts accounts;
+    private final PermissionCatalogue catalogue;
 
-    WorkflowRules(Accounts accounts) {
+    WorkflowRules(Accounts accounts, PermissionCatalogue catalogue) {
         this.accounts = accounts;
+        this.catalogue = catalogue;
     }
 
     /** The action kind named in any case ("sign_off", "SIGN_OFF", "sign-off"), or null when it is none. */
@@ -133,7 +135,7 @@ class WorkflowRules {
             if (kind == ActionKind.SIGN_OFF) {
                 errors.add(new FieldError(at + ".permission", "a sign-off names the permission of who signs"));
             }
-        } else if (!PERMISSION.matcher(permission).matches() || !Permission.isKnown(permission)) {
+        } else if (!PERMISSION.matcher(permission).matches() || !catalogue.isKnown(permission)) {
             errors.add(new FieldError(at + ".permission", "is not a known permission"));
         }
     }

@@ -99,8 +99,10 @@ class TaskTemplatePages {
                 model,
                 () -> {
                     var added = templates.create(stationId, form.data(true));
-                    flash.addFlashAttribute(Forms.NOTICE, added.title() + " added.");
-                    return "redirect:/app/stations/" + stationId + "/task-templates";
+                    return Forms.notice(
+                            flash,
+                            added.title() + " added.",
+                            "redirect:/app/stations/" + stationId + "/task-templates");
                 },
                 () -> page(stationId, form, model));
     }
@@ -133,8 +135,10 @@ class TaskTemplatePages {
                 () -> {
                     var changed = templates.change(
                             stationId, templateId, ExpectedVersion.ofNullable(version), form.data(false));
-                    flash.addFlashAttribute(Forms.NOTICE, changed.title() + " saved.");
-                    return "redirect:/app/stations/" + stationId + "/task-templates";
+                    return Forms.notice(
+                            flash,
+                            changed.title() + " saved.",
+                            "redirect:/app/stations/" + stationId + "/task-templates");
                 },
                 () -> form(stationId, templates.get(stationId, templateId), form, model));
     }

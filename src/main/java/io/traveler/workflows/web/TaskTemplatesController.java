@@ -9,7 +9,6 @@ import io.traveler.shared.web.Versions;
 import io.traveler.workflows.internal.StationTaskTemplates;
 import io.traveler.workflows.internal.StationTaskTemplates.TemplateData;
 import io.traveler.workflows.web.WorkflowViews.TemplateView;
-import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -57,10 +56,8 @@ class TaskTemplatesController {
     @PreAuthorize("hasAuthority('workflows:manage')")
     ResponseEntity<TemplateView> create(@PathVariable UUID id, @RequestBody TemplateBody body) {
         var created = templates.create(id, body.data(Set.of()));
-        return Versions.withEtag(
-                ResponseEntity.created(URI.create("/api/stations/" + id + "/task-templates/" + created.id())),
-                created.version(),
-                TemplateView.of(created));
+        return Versions.created(
+                "/api/stations/" + id + "/task-templates/" + created.id(), created.version(), TemplateView.of(created));
     }
 
     @Operation(summary = "Get a station's task template")

@@ -4,7 +4,7 @@ import io.traveler.accounts.Accounts;
 import io.traveler.catalog.Catalog;
 import io.traveler.shared.errors.ValidationException;
 import io.traveler.shared.jpa.ExpectedVersion;
-import io.traveler.shared.security.Permission;
+import io.traveler.shared.security.PermissionCatalogue;
 import io.traveler.shared.web.Forms;
 import io.traveler.shared.web.ListPages;
 import io.traveler.shared.web.PageController;
@@ -52,11 +52,13 @@ class WorkflowPages {
     private final WorkflowService workflows;
     private final Accounts accounts;
     private final Catalog catalog;
+    private final PermissionCatalogue catalogue;
 
-    WorkflowPages(WorkflowService workflows, Accounts accounts, Catalog catalog) {
+    WorkflowPages(WorkflowService workflows, Accounts accounts, Catalog catalog, PermissionCatalogue catalogue) {
         this.workflows = workflows;
         this.accounts = accounts;
         this.catalog = catalog;
+        this.catalogue = catalogue;
     }
 
     /** What the editor shows: a stored version, or what the user sent when it was refused. */
@@ -160,8 +162,7 @@ class WorkflowPages {
                 model,
                 () -> {
                     var created = workflows.create(readable(sent), "draft".equals(saveAs));
-                    flash.addFlashAttribute(Forms.NOTICE, created.name() + " created.");
-                    return "redirect:/app/workflows/" + created.id();
+                    return Forms.notice(flash, created.name() + " created.", "redirect:/app/workflows/" + created.id());
                 },
                 () -> editor(Editor.blank().showing(sent), model));
     }
@@ -186,13 +187,13 @@ class WorkflowPages {
                 model,
                 () -> {
                     var edited = workflows.edit(id, ExpectedVersion.ofNullable(version), readable(sent));
-                    flash.addFlashAttribute(
-                            Forms.NOTICE,
+                    return Forms.notice(
+                            flash,
                             edited.newVersion()
                                     ? "Saved as version " + edited.workflow().versionNo()
                                             + "; projects already running keep the version they started with."
-                                    : "Saved.");
-                    return "redirect:/app/workflows/" + edited.workflow().id();
+                                    : "Saved.",
+                            "redirect:/app/workflows/" + edited.workflow().id());
                 },
                 () -> editor(Editor.of(workflows.get(id)).showing(sent), model));
     }
@@ -255,7 +256,7 @@ class WorkflowPages {
         model.addAttribute("heading", editor.id() == null ? "New workflow" : editor.name());
         model.addAttribute("stations", accounts.allStations());
         model.addAttribute("kinds", KINDS);
-        model.addAttribute("permissions", new TreeSet<>(Permission.allCodes()));
+        model.addAttribute("permissions", new TreeSet<>(catalogue.allCodes()));
         if (editor.id() != null) {
             model.addAttribute("versions", workflows.versionsOf(editor.id()));
             List<Catalog.Sellable> madeBy = workflows.products(editor.id());

@@ -19,7 +19,6 @@ import io.traveler.workflows.web.WorkflowViews.StageView;
 import io.traveler.workflows.web.WorkflowViews.WorkflowSummary;
 import io.traveler.workflows.web.WorkflowViews.WorkflowView;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -89,8 +88,7 @@ class WorkflowsController {
             throw new io.traveler.shared.errors.ValidationException("status", "a new workflow is draft or active");
         }
         var created = workflows.create(body.definition(), status == WorkflowVersion.Status.DRAFT);
-        return Versions.withEtag(
-                ResponseEntity.created(URI.create("/api/workflows/" + created.id())), created.version(), view(created));
+        return Versions.created("/api/workflows/" + created.id(), created.version(), view(created));
     }
 
     @Operation(summary = "Get a workflow version with its stages and their actions")
@@ -110,10 +108,7 @@ class WorkflowsController {
         var edited = workflows.edit(id, expected, body.definition());
         var answer = edited.workflow();
         if (edited.newVersion()) {
-            return Versions.withEtag(
-                    ResponseEntity.created(URI.create("/api/workflows/" + answer.id())),
-                    answer.version(),
-                    view(answer));
+            return Versions.created("/api/workflows/" + answer.id(), answer.version(), view(answer));
         }
         return Versions.ok(answer.version(), view(answer));
     }

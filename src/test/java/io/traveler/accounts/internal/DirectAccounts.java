@@ -2,6 +2,7 @@ package io.traveler.accounts.internal;
 
 import io.traveler.accounts.OrganizationCreated;
 import io.traveler.accounts.OrganizationKind;
+import io.traveler.shared.security.PermissionCatalogue;
 import io.traveler.shared.tenancy.Tenant;
 import io.traveler.shared.tenancy.TenantContext;
 import java.util.Set;
@@ -23,6 +24,7 @@ public final class DirectAccounts {
     private final SignupService signups;
     private final TransactionTemplate transactions;
     private final ApplicationContext context;
+    private final PermissionCatalogue catalogue;
 
     public DirectAccounts(ApplicationContext context) {
         this.organizations = context.getBean(Organizations.class);
@@ -32,6 +34,7 @@ public final class DirectAccounts {
         this.signups = context.getBean(SignupService.class);
         this.transactions = context.getBean(TransactionTemplate.class);
         this.context = context;
+        this.catalogue = context.getBean(PermissionCatalogue.class);
     }
 
     /**
@@ -52,7 +55,7 @@ public final class DirectAccounts {
                     context.publishEvent(
                             new OrganizationCreated(organization.id(), organization.name(), kind, user.id()));
                     return new Created(
-                            organization.id(), user.id(), user.email(), administrator.effectivePermissions());
+                            organization.id(), user.id(), user.email(), administrator.effectivePermissions(catalogue));
                 }));
     }
 
@@ -67,7 +70,7 @@ public final class DirectAccounts {
                     Role role = roles.saveAndFlush(
                             Role.custom("Exactly " + user.id(), "Made by a test for one member", permissions));
                     memberships.saveAndFlush(new Membership(user.id(), Set.of(role.id())));
-                    return new Created(orgId, user.id(), user.email(), role.effectivePermissions());
+                    return new Created(orgId, user.id(), user.email(), role.effectivePermissions(catalogue));
                 }));
     }
 }

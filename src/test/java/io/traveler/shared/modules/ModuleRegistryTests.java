@@ -2,15 +2,18 @@ package io.traveler.shared.modules;
 
 import static io.traveler.shared.security.StandardRole.ADMINISTRATOR;
 import static io.traveler.shared.security.StandardRole.TECHNICIAN;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.traveler.shared.security.PermissionCatalogue;
+import io.traveler.shared.security.StandardRole;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * A module's contribution is trusted with nothing it does not own: a mistake stops the start rather than
- * granting, hiding or linking something silently. (Only failing registries are built here: a successful one
- * would replace the running application's catalogue.)
+ * granting, hiding or linking something silently. The permission catalogue is the registry's own, not shared with
+ * any other registry of the JVM.
  */
 class ModuleRegistryTests {
     @Test
@@ -85,5 +88,39 @@ class ModuleRegistryTests {
                 .search("things", "Things", "lose:read", "/app/t/{id}", "/api/t/{id}", (q, limit) -> List.of())
                 .build();
         assertThatThrownBy(() -> new ModuleRegistry(List.of(loose))).hasMessageContaining("lose:read");
+    }
+
+    @Test
+    void theCatalogueIsTheUnionOfTheModulesWithTheAdministratorHoldingEveryPermission() {
+        var catalog = ModuleContribution.of("catalog")
+                .permission("catalog:read", "See the catalog")
+                .permission("catalog:manage", "Change the catalog")
+                .grant(TECHNICIAN, "catalog:read")
+                .build();
+        var stock = ModuleContribution.of("stock")
+                .permission("stock:read", "See stock")
+                .build();
+        PermissionCatalogue permissions = new ModuleRegistry(List.of(stock, catalog)).permissions();
+        assertThat(permissions.definitions())
+                .extracting(ModuleContribution.PermissionDefinition::code)
+                .containsExactly("catalog:read", "catalog:manage", "stock:read");
+        assertThat(permissions.grantedTo(ADMINISTRATOR)).isEqualTo(permissions.allCodes());
+        assertThat(permissions.grantedTo(TECHNICIAN)).containsExactly("catalog:read");
+        assertThat(permissions.grantedTo(StandardRole.DESIGNER)).isEmpty();
+        assertThat(permissions.isKnown("stock:read")).isTrue();
+        assertThat(permissions.isKnown("stock:write")).isFalse();
+        assertThat(permissions.isKnown(null)).isFalse();
+    }
+
+    @Test
+    void aSecondRegistryInTheSameJvmLeavesTheFirstOnesCatalogueAlone() {
+        var whole = new ModuleRegistry(List.of(ModuleContribution.of("catalog")
+                        .permission("catalog:read", "See the catalog")
+                        .build()))
+                .permissions();
+        new ModuleRegistry(List.of(ModuleContribution.of("settings")
+                .permission("settings:read", "See settings")
+                .build()));
+        assertThat(whole.allCodes()).containsExactly("catalog:read");
     }
 }

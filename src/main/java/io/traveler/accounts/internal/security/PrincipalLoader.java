@@ -2,6 +2,7 @@ package io.traveler.accounts.internal.security;
 
 import io.traveler.accounts.internal.BuiltInRole;
 import io.traveler.settings.OrganizationSettings;
+import io.traveler.shared.security.PermissionCatalogue;
 import io.traveler.shared.security.PrincipalChanges.Change;
 import io.traveler.shared.security.TravelerPrincipal;
 import io.traveler.shared.tenancy.Tenant;
@@ -31,10 +32,16 @@ public class PrincipalLoader {
     private final TransactionTemplate transactions;
     private final OrganizationSettings settings;
     private final PrincipalCache cache;
+    private final PermissionCatalogue catalogue;
 
     PrincipalLoader(
-            JdbcClient jdbc, TransactionTemplate transactions, OrganizationSettings settings, PrincipalCache cache) {
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            OrganizationSettings settings,
+            PrincipalCache cache,
+            PermissionCatalogue catalogue) {
         this.jdbc = jdbc;
+        this.catalogue = catalogue;
         this.transactions = transactions;
         this.settings = settings;
         this.cache = cache;
@@ -154,7 +161,7 @@ public class PrincipalLoader {
                         """).param("membership", membershipId).query(rs -> {
             String builtIn = rs.getString(1);
             if (builtIn != null) {
-                permissions.addAll(BuiltInRole.valueOf(builtIn).permissions());
+                permissions.addAll(BuiltInRole.valueOf(builtIn).permissions(catalogue));
             } else {
                 Array array = rs.getArray(2);
                 for (String code : (String[]) array.getArray()) {
