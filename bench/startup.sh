@@ -3,8 +3,9 @@
 # Usage: bench/startup.sh [JAR] [DATA_DIR]
 #        bench/startup.sh JAR_A JAR_B [...]   compares jars: each round starts every jar once, in turn, each on
 #                                             its own data directory, so a noisy machine weighs on all alike
-#        bench/startup.sh JAR 'JAR --some.property=value'   a jar given with application arguments (one quoted word)
-#                                             counts as a jar of its own: compares a setting without a rebuild
+#        bench/startup.sh JAR 'JAR --some.property=value' '-Xmx256m JAR'   a jar given with JVM options before it or
+#                                             application arguments after it (one quoted word) counts as a jar of its
+#                                             own: compares settings without a rebuild
 #        bench/startup.sh JAR_A JAR_B DATA_DIR   all jars start on DATA_DIR (only for jars with the same migrations)
 # env: RUNS (3), PORT (18080), HEALTH_TIMEOUT (600 s), JAVA, JVM_OPTS, AOT (0; 1 = extracted jar with a JDK AOT cache recorded by a
 # training run, the recommended way to run Traveler in production)
@@ -14,17 +15,23 @@ source bench/lib.sh
 
 jars=()
 jar_args=()
+jar_opts=()
 data=
 for arg in "$@"; do
   if [[ $arg == *.jar || $arg == *.jar\ * ]]; then
-    jars+=("${arg%%.jar *}")
-    [[ ${jars[-1]} == *.jar ]] || jars[-1]+=.jar
-    if [[ $arg == *.jar\ * ]]; then jar_args+=("${arg#*.jar }"); else jar_args+=(""); fi
+    # one word: [JVM options] JAR [application arguments]
+    opts= jar= args=
+    for word in $arg; do
+      if [[ -n $jar ]]; then args+="$word "; elif [[ $word == *.jar ]]; then jar=$word; else opts+="$word "; fi
+    done
+    jars+=("$jar")
+    jar_opts+=("$opts")
+    jar_args+=("$args")
   else
     data=$arg
   fi
 done
-((${#jars[@]} > 0)) || { jars=("$(find_jar)") && jar_args=(""); } ||
+((${#jars[@]} > 0)) || { jars=("$(find_jar)") && jar_args=("") && jar_opts=(""); } ||
   die "no target/traveler-*.jar; build it with: mvn -DskipTests package"
 for jar in "${jars[@]}"; do [[ -f $jar ]] || die "no jar at $jar"; done
 runs=${RUNS:-3}
@@ -94,7 +101,7 @@ for i in "${!jars[@]}"; do
   datas[i]=${data:-$work/data-$i}
   # the same jar with other arguments shares its data directory
   for ((k = 0; k < i; k++)); do [[ ${given[$k]} != "$jar" ]] || { datas[i]=${datas[$k]}; break; }; done
-  echo "jar $i: $jar ${jar_args[$i]}  data: ${datas[$i]}"
+  echo "jar $i: ${jar_opts[$i]}$jar ${jar_args[$i]}  data: ${datas[$i]}"
   echo "  $(nested_libs "$jar")"
   # The first start creates the data directory (database, migrations, signing key); it is not measured. A data
   # directory given on the command line that already holds a database is used as it is.
@@ -102,8 +109,8 @@ for i in "${!jars[@]}"; do
     echo "  existing data directory: no first start"
   else
     t0=$(now_us)
-    # shellcheck disable=SC2086 # the jar's arguments are separate words
-    start_app "$jar" "$port" "${datas[$i]}" "$log" ${jar_args[$i]}
+    # shellcheck disable=SC2086 # the jar's options and arguments are separate words
+    JVM_OPTS="$base_opts ${jar_opts[$i]}" start_app "$jar" "$port" "${datas[$i]}" "$log" ${jar_args[$i]}
     wait_healthy "$port" "${HEALTH_TIMEOUT:-600}" || die "the first start of $jar did not become healthy"
     printf '  first start (new data dir, not counted): %.1f s\n' "$(awk -v us=$(($(now_us) - t0)) 'BEGIN{print us / 1e6}')"
     stop_app
@@ -119,8 +126,8 @@ printf '\n%-5s %-4s %12s %8s %10s %8s %8s %10s\n' run jar "healthy (s)" "CPU (s)
 declare -A times cpus rsses mains c2s firsts
 for ((r = 1; r <= runs; r++)); do
   for i in "${!jars[@]}"; do
-    JVM_OPTS=$base_opts
-    [[ ${AOT:-0} == 1 ]] && JVM_OPTS="$base_opts -XX:AOTCache=$work/extracted-$i/traveler.aot"
+    JVM_OPTS="$base_opts ${jar_opts[$i]}"
+    [[ ${AOT:-0} == 1 ]] && JVM_OPTS+=" -XX:AOTCache=$work/extracted-$i/traveler.aot"
     t0=$(now_us)
     # shellcheck disable=SC2086 # the jar's arguments are separate words
     start_app "${jars[$i]}" "$port" "${datas[$i]}" "$log" ${jar_args[$i]}
