@@ -137,7 +137,7 @@ for ((r = 1; r <= runs; r++)); do
     rss=$(rss_mb "$APP_PID")
     main=$(threads_cpu_s "$APP_PID" java)
     c2=$(threads_cpu_s "$APP_PID" C2)
-    first=$(first_requests_s "$port")
+    first=$(first_requests_s "$port" || echo n/a)
     printf '%-5s %-4s %12s %8s %10s %8s %8s %10s\n' "$r" "$i" "$elapsed" "$cpu" "$rss" "$main" "$c2" "$first"
     mains[$i]+="$main "
     c2s[$i]+="$c2 "
