@@ -23,13 +23,14 @@ port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 # Microseconds since the epoch, without forking.
 now_us() { echo "${EPOCHREALTIME/./}"; }
 
-# start_app JAR PORT DATA_DIR LOG: starts Traveler in the background and sets APP_PID.
+# start_app JAR PORT DATA_DIR LOG [ARG...]: starts Traveler in the background and sets APP_PID; the ARGs (such as
+# --spring.some.property=value) follow the jar's own.
 start_app() {
   port_free "$2" || die "port $2 is in use; set PORT to a free one"
   # the sign-in throttle (429) would otherwise cap the token benchmark at its per-address limit
   # shellcheck disable=SC2086 # JVM_OPTS holds several options
   "$JAVA" ${JVM_OPTS:-} -jar "$1" --server.port="$2" --server.address=127.0.0.1 --traveler.data-dir="$3" \
-    --traveler.security.auth-requests-per-minute=100000000 >>"$4" 2>&1 &
+    --traveler.security.auth-requests-per-minute=100000000 "${@:5}" >>"$4" 2>&1 &
   APP_PID=$!
   APP_DATA=$3
 }

@@ -4,15 +4,17 @@ import io.traveler.shared.Ids;
 import io.traveler.shared.tenancy.Tenant;
 import io.traveler.shared.tenancy.TenantContext;
 import io.traveler.shared.web.RequestIds;
-import jakarta.persistence.EntityManagerFactory;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
@@ -23,7 +25,11 @@ import org.hibernate.event.spi.PostInsertEvent;
 import org.hibernate.event.spi.PostInsertEventListener;
 import org.hibernate.event.spi.PostUpdateEvent;
 import org.hibernate.event.spi.PostUpdateEventListener;
+import org.hibernate.integrator.spi.Integrator;
+import org.hibernate.jpa.boot.spi.IntegratorProvider;
+import org.hibernate.jpa.boot.spi.JpaSettings;
 import org.hibernate.persister.entity.EntityPersister;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,9 +37,19 @@ import tools.jackson.databind.json.JsonMapper;
  * Hooks into Hibernate after each insert, update and delete and writes the audit row on the same connection,
  * so the change and its record commit or roll back together. Fields whose names mention a hash or a secret
  * are recorded as changed, never with their values.
+ *
+ * <p>Hibernate registers it itself while it builds the session factory ({@link Integrator}, handed over by
+ * {@link #customize}), so every session ever opened has it. Asking the factory for its listener registry instead
+ * would make this bean wait for Hibernate, which boots on its own thread ({@code spring.jpa.bootstrap=async}), and
+ * stall the rest of the start behind it.
  */
 @Component
-class AuditListener implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener {
+class AuditListener
+        implements PostInsertEventListener,
+                PostUpdateEventListener,
+                PostDeleteEventListener,
+                Integrator,
+                HibernatePropertiesCustomizer {
     private static final String INSERT = """
             insert into audit.audit_events (org_id, id, actor_id, actor_kind, entity_type, entity_id, action, changes, request_id, at)
             values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
@@ -41,10 +57,14 @@ class AuditListener implements PostInsertEventListener, PostUpdateEventListener,
 
     private final JsonMapper json = JsonMapper.builder().build();
 
-    AuditListener(EntityManagerFactory emf) {
-        var registry = emf.unwrap(SessionFactoryImplementor.class)
-                .getServiceRegistry()
-                .getService(EventListenerRegistry.class);
+    @Override
+    public void customize(Map<String, Object> hibernateProperties) {
+        hibernateProperties.put(JpaSettings.INTEGRATOR_PROVIDER, (IntegratorProvider) () -> List.of(this));
+    }
+
+    @Override
+    public void integrate(Metadata metadata, BootstrapContext bootstrap, SessionFactoryImplementor sessionFactory) {
+        var registry = sessionFactory.getServiceRegistry().getService(EventListenerRegistry.class);
         registry.appendListeners(EventType.POST_INSERT, this);
         registry.appendListeners(EventType.POST_UPDATE, this);
         registry.appendListeners(EventType.POST_DELETE, this);

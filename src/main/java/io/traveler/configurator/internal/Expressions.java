@@ -88,18 +88,43 @@ public class Expressions {
         }
     }
 
-    private static final CelOptions OPTIONS = CelOptions.newBuilder()
-            .enableHeterogeneousNumericComparisons(true)
-            .enableUnsignedLongs(true)
-            .comprehensionMaxIterations(MAX_ITERATIONS)
-            .maxExpressionCodePointSize(MAX_LENGTH)
-            .maxParseRecursionDepth(64)
-            .maxRegexProgramSize(200)
-            .build();
+    /**
+     * CEL's options and runtime, made on the first compilation rather than with the bean: they load most of CEL,
+     * protobuf and Guava, which took about a second of every start whether or not a rule was ever compiled.
+     */
+    private static final class Cel {
+        static final CelOptions OPTIONS = CelOptions.newBuilder()
+                .enableHeterogeneousNumericComparisons(true)
+                .enableUnsignedLongs(true)
+                .comprehensionMaxIterations(MAX_ITERATIONS)
+                .maxExpressionCodePointSize(MAX_LENGTH)
+                .maxParseRecursionDepth(64)
+                .maxRegexProgramSize(200)
+                .build();
 
-    private static final Set<CelKind> NUMERIC = EnumSet.of(CelKind.INT, CelKind.UINT, CelKind.DOUBLE, CelKind.DYN);
+        static final Set<CelKind> NUMERIC = EnumSet.of(CelKind.INT, CelKind.UINT, CelKind.DOUBLE, CelKind.DYN);
 
-    private final CelRuntime runtime;
+        static final CelRuntime RUNTIME = runtime();
+
+        private static CelRuntime runtime() {
+            var builder = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS);
+            for (var operator : MixedArithmetic.values()) {
+                builder.addFunctionBindings(
+                        CelFunctionBinding.from(
+                                operator.overload + "_int_double",
+                                Long.class,
+                                Double.class,
+                                (a, b) -> operator.apply.apply(a.doubleValue(), b)),
+                        CelFunctionBinding.from(
+                                operator.overload + "_double_int",
+                                Double.class,
+                                Long.class,
+                                (a, b) -> operator.apply.apply(a, b.doubleValue())));
+            }
+            return builder.build();
+        }
+    }
+
     private final Cache<SortedMap<String, ValueType>, CelCompiler> compilers;
     private final Cache<Key, Compiled> compiled;
     /** Whether what this compiles is kept in {@link #compiled}: not for unsaved rules (see {@link #uncached}). */
@@ -110,21 +135,6 @@ public class Expressions {
     private record Key(String source, Result result, SortedMap<String, ValueType> options) {}
 
     public Expressions() {
-        var builder = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS);
-        for (var operator : MixedArithmetic.values()) {
-            builder.addFunctionBindings(
-                    CelFunctionBinding.from(
-                            operator.overload + "_int_double",
-                            Long.class,
-                            Double.class,
-                            (a, b) -> operator.apply.apply(a.doubleValue(), b)),
-                    CelFunctionBinding.from(
-                            operator.overload + "_double_int",
-                            Double.class,
-                            Long.class,
-                            (a, b) -> operator.apply.apply(a, b.doubleValue())));
-        }
-        this.runtime = builder.build();
         this.compilers = Caffeine.newBuilder().maximumSize(1_000).build();
         this.compiled = Caffeine.newBuilder().maximumSize(20_000).build();
         this.keeps = true;
@@ -132,7 +142,6 @@ public class Expressions {
     }
 
     private Expressions(Expressions keeping) {
-        this.runtime = keeping.runtime;
         this.compilers = keeping.compilers;
         this.compiled = keeping.compiled;
         this.keeps = false;
@@ -186,7 +195,7 @@ public class Expressions {
         }
         requireResult(field, ast.getResultType(), result);
         try {
-            var made = new Compiled(source, result, runtime.createProgram(ast));
+            var made = new Compiled(source, result, Cel.RUNTIME.createProgram(ast));
             if (keeps) {
                 compiled.put(key, made);
             }
@@ -364,7 +373,7 @@ public class Expressions {
 
     private static CelCompiler compilerFor(SortedMap<String, ValueType> options) {
         CelCompilerBuilder builder = CelCompilerFactory.standardCelCompilerBuilder()
-                .setOptions(OPTIONS)
+                .setOptions(Cel.OPTIONS)
                 .setStandardMacros(CelStandardMacro.STANDARD_MACROS);
         if (options.isEmpty()) {
             builder.addVar("values", MapType.create(SimpleType.STRING, SimpleType.DYN));
@@ -392,7 +401,7 @@ public class Expressions {
         boolean fits =
                 switch (result) {
                     case BOOL -> kind == CelKind.BOOL || kind == CelKind.DYN;
-                    case NUMBER -> NUMERIC.contains(kind);
+                    case NUMBER -> Cel.NUMERIC.contains(kind);
                     case TEXT -> true;
                 };
         if (!fits) {

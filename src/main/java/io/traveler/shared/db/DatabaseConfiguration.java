@@ -37,10 +37,21 @@ class DatabaseConfiguration {
         }
     }
 
+    /** The data directory of the embedded PostgreSQL, or null when an external database is configured. */
+    static Path embeddedDataDir(Environment env) {
+        return StringUtils.hasText(env.getProperty("spring.datasource.url"))
+                ? null
+                : Path.of(env.getProperty("traveler.data-dir", "./data"));
+    }
+
+    static boolean freshEmbeddedDatabase(Environment env) {
+        return env.getProperty("traveler.db.fresh", Boolean.class, false);
+    }
+
     @Bean
     Connections databaseConnections(Environment env) {
         String url = env.getProperty("spring.datasource.url");
-        if (StringUtils.hasText(url)) {
+        if (embeddedDataDir(env) == null) {
             String user = env.getProperty("spring.datasource.username");
             String password = env.getProperty("spring.datasource.password");
             return new Connections(
@@ -51,9 +62,7 @@ class DatabaseConfiguration {
                     env.getProperty("traveler.db.app-password", password),
                     null);
         }
-        Path dataDir = Path.of(env.getProperty("traveler.data-dir", "./data"));
-        boolean fresh = env.getProperty("traveler.db.fresh", Boolean.class, false);
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.lease(dataDir, fresh);
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.lease(embeddedDataDir(env), freshEmbeddedDatabase(env));
         String embeddedUrl = "jdbc:postgresql://localhost:" + server.port() + "/" + EmbeddedPostgresServer.DATABASE;
         return new Connections(
                 embeddedUrl, EmbeddedPostgresServer.OWNER_ROLE, "", EmbeddedPostgresServer.APP_ROLE, "", server);

@@ -12,6 +12,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -30,6 +32,8 @@ public final class EmbeddedPostgresServer {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final Map<Path, EmbeddedPostgresServer> RUNNING = new ConcurrentHashMap<>();
+    /** Servers started ahead of their first lease ({@link #startInBackground}), by data directory. */
+    private static final Map<Path, CompletableFuture<EmbeddedPostgresServer>> STARTING = new ConcurrentHashMap<>();
 
     private final Path dataDir;
     private final EmbeddedPostgres postgres;
@@ -46,10 +50,64 @@ public final class EmbeddedPostgresServer {
      * last one returned stops PostgreSQL, so shutdown never races the application's own.
      */
     public static synchronized EmbeddedPostgresServer lease(Path dataDir, boolean fresh) {
-        Path key = dataDir.toAbsolutePath().normalize();
-        EmbeddedPostgresServer server = RUNNING.computeIfAbsent(key, dir -> start(dir, fresh));
+        Path key = key(dataDir);
+        EmbeddedPostgresServer server = RUNNING.get(key);
+        if (server == null) {
+            CompletableFuture<EmbeddedPostgresServer> starting = STARTING.remove(key);
+            server = starting == null ? start(key, fresh) : startedInBackground(starting);
+            RUNNING.put(key, server);
+        }
         server.leases++;
         return server;
+    }
+
+    /**
+     * Starts the server for {@code dataDir} on a thread of its own, as {@link #lease} would, unless it runs or starts
+     * already: PostgreSQL then comes up while Spring is still reading its configuration (see
+     * {@link EmbeddedPostgresEarlyStart}), and the first lease takes it over. One never leased (the context failed
+     * first) is stopped when the JVM exits.
+     */
+    static synchronized void startInBackground(Path dataDir, boolean fresh) {
+        Path key = key(dataDir);
+        if (RUNNING.containsKey(key) || STARTING.containsKey(key)) {
+            return;
+        }
+        var starting = new CompletableFuture<EmbeddedPostgresServer>();
+        STARTING.put(key, starting);
+        Thread.ofPlatform().name("embedded-postgres-start").daemon().start(() -> {
+            try {
+                starting.complete(start(key, fresh));
+            } catch (Throwable e) {
+                starting.completeExceptionally(e);
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
+            if (STARTING.remove(key, starting)) {
+                try {
+                    starting.join().close();
+                } catch (CompletionException didNotStart) {
+                    // nothing to stop
+                }
+            }
+        }));
+    }
+
+    private static EmbeddedPostgresServer startedInBackground(CompletableFuture<EmbeddedPostgresServer> starting) {
+        try {
+            return starting.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    private static Path key(Path dataDir) {
+        return dataDir.toAbsolutePath().normalize();
     }
 
     public void release() {
@@ -177,9 +235,13 @@ public final class EmbeddedPostgresServer {
     }
 
     private void stop() {
-        if (RUNNING.remove(dataDir.toAbsolutePath().normalize()) == null) {
+        if (RUNNING.remove(key(dataDir)) == null) {
             return;
         }
+        close();
+    }
+
+    private void close() {
         try {
             postgres.close();
         } catch (IOException e) {
