@@ -105,9 +105,9 @@ _serve_cleanup() {
   rm -rf "$work"
 }
 pg_port() { sed -n 4p "$data/postgres/postmaster.pid"; }
-# CPU clock ticks (user + system) used so far by the server's JVM, and by its embedded PostgreSQL (the postmaster and
+# CPU clock ticks (user + system) used so far by the server's JVM ($APP_PID, or the pid given), and by its embedded PostgreSQL (the postmaster and
 # its backends; a backend that exited meanwhile is not counted, the pool's connections live on)
-jvm_ticks() { awk '{sub(/.*\) /, ""); print $12 + $13}' "/proc/$APP_PID/stat"; }
+jvm_ticks() { awk '{sub(/.*\) /, ""); print $12 + $13}' "/proc/${1:-$APP_PID}/stat"; }
 pg_ticks() {
   local postmaster
   postmaster=$(head -1 "$data/postgres/postmaster.pid")

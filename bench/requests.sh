@@ -113,22 +113,21 @@ if [[ -n ${JFR:-} ]]; then
   done
 fi
 
-# The server JVM's CPU time (user + system) in clock ticks; with the requests a run made, the CPU each request cost:
-# a figure a busy machine changes far less than the rates, which follow the share of the cores the server gets.
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-cpu_us_per_request() { awk -v t="$1" -v rps="$2" -v s="$seconds" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.0f", t / hz * 1e6 / (rps * s)}'; }
+# The server JVM's CPU time per request (lib.sh's jvm_ticks and us_per): a figure a busy machine changes far less than
+# the rates, which follow the share of the cores the server gets.
+requests_in() { awk -v rps="$1" -v s="$seconds" 'BEGIN{print rps * s}'; }
 
 printf '\n%-6s %-4s %14s %10s %9s %14s %10s %9s %8s %8s %s\n' round jar "health req/s" "p99 ms" "CPU us" "GET req/s" "p99 ms" "CPU us" ratio "CPU GET/health" "failed (health/GET)"
 declare -A ratios cpu_ratios
 for ((r = 1; r <= rounds; r++)); do
   for i in "${!jars[@]}"; do
-    t0=$(cpu_ticks "${pids[$i]}")
+    t0=$(jvm_ticks "${pids[$i]}")
     read -r h_rps h_p99 h_bad < <(run "${healths[$i]}" "" "$seconds")
-    t1=$(cpu_ticks "${pids[$i]}")
+    t1=$(jvm_ticks "${pids[$i]}")
     read -r g_rps g_p99 g_bad < <(run "${gets[$i]}" "${auths[$i]}" "$seconds")
-    t2=$(cpu_ticks "${pids[$i]}")
-    h_cpu=$(cpu_us_per_request $((t1 - t0)) "$h_rps")
-    g_cpu=$(cpu_us_per_request $((t2 - t1)) "$g_rps")
+    t2=$(jvm_ticks "${pids[$i]}")
+    h_cpu=$(us_per $((t1 - t0)) "$(requests_in "$h_rps")")
+    g_cpu=$(us_per $((t2 - t1)) "$(requests_in "$g_rps")")
     ratio=$(awk -v g="$g_rps" -v h="$h_rps" 'BEGIN{printf "%.2f", g / h}')
     cpu_ratio=$(awk -v g="$g_cpu" -v h="$h_cpu" 'BEGIN{printf "%.2f", g / h}')
     ratios[$i]+="$ratio "
