@@ -7,6 +7,7 @@ import io.traveler.shared.jpa.VersionedChanges;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.KeysetPager;
 import io.traveler.shared.paging.PageRequest;
+import io.traveler.shared.tenancy.TenantContext;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Predicate;
 import java.math.BigDecimal;
@@ -20,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,6 +37,7 @@ public class StaffService {
     private final Locations locations;
     private final Memberships memberships;
     private final EntityManager em;
+    private final JdbcClient jdbc;
 
     StaffService(
             Employees employees,
@@ -42,7 +45,9 @@ public class StaffService {
             StationMembers members,
             Locations locations,
             Memberships memberships,
-            EntityManager em) {
+            EntityManager em,
+            JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.employees = employees;
         this.stations = stations;
         this.members = members;
@@ -262,7 +267,7 @@ public class StaffService {
 
     @Transactional(readOnly = true)
     public StationWithMembers station(UUID id) {
-        return new StationWithMembers(findStation(id), memberIdsOf(id));
+        return new StationWithMembers(findStation(id), storedMemberIdsOf(id));
     }
 
     private Station findStation(UUID id) {
@@ -323,6 +328,22 @@ public class StaffService {
         if (data.status() != null) {
             station.changeStatus(data.status());
         }
+    }
+
+    /**
+     * The station's members as stored, in one plain SQL read: a read-only transaction has nothing waiting to be
+     * flushed, and a Spring Data derived query costs several times the CPU of the statement it runs.
+     */
+    private List<UUID> storedMemberIdsOf(UUID stationId) {
+        return jdbc
+                .sql("select employee_id from accounts.station_members where org_id = :org and station_id = :station")
+                .param("org", TenantContext.requireOrgId())
+                .param("station", stationId)
+                .query(UUID.class)
+                .list()
+                .stream()
+                .sorted()
+                .toList();
     }
 
     private List<UUID> memberIdsOf(UUID stationId) {
