@@ -124,6 +124,11 @@ for ((r = 1; r <= rounds; r++)); do
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; print m + 0}'; }
 echo "median ratio scans/health: $(median "${ratios[@]}")  (goal >= 0.5, scan p99 < 50 ms, every scan 2xx, start < 5000 ms)"
+# A start changes no indexed column but the status, so its update should be heap-only (HOT: no index entry written).
+# PostgreSQL's counters lag up to a few seconds and include the warm-up's and pgbench's updates.
+sleep 2
+read -r updated hot < <(sql -F ' ' -c "select n_tup_upd, n_tup_hot_upd from pg_stat_user_tables where relid = 'production.units'::regclass")
+echo "units updated so far: $updated, of which heap-only (HOT): $hot ($(awk -v u="$updated" -v h="$hot" 'BEGIN{printf "%.0f", u ? 100 * h / u : 0}') %)"
 
 echo
 echo "offline batches of $batch start steps (POST /api/scan/batch), each on a new project:"

@@ -76,7 +76,7 @@ public class FloorQueries {
                           join projects.projects p on p.org_id = u.org_id and p.id = u.project_id
                           join projects.stage_instances s on s.org_id = u.org_id and s.id = u.stage_instance_id
                          where u.org_id = :org and u.station_id = :station
-                           and u.status in ('QUEUED', 'IN_PROGRESS', 'ON_HOLD', 'DEFECTIVE', 'REWORK')
+                           and u.unfinished
                            and (cast(:only as text) is null or u.status = :only)
                            and (cast(:afterId as uuid) is null
                                 or (-u.priority, coalesce(u.due_date, 'infinity'::date), u.entered_stage_at, u.id)

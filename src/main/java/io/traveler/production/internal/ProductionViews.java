@@ -344,8 +344,7 @@ public class ProductionViews {
     /** The units waiting at a station, in the order to take them: priority, due date, then the longest waiting. */
     public List<UnitRow> queue(UUID stationId) {
         return jdbc.sql(UNITS + """
-                         where org_id = :org and station_id = :station
-                           and status in ('QUEUED', 'IN_PROGRESS', 'ON_HOLD', 'DEFECTIVE', 'REWORK')
+                         where org_id = :org and station_id = :station and unfinished
                          order by priority desc, due_date, entered_stage_at, id
                          limit :limit
                         """)
@@ -361,7 +360,7 @@ public class ProductionViews {
         Map<UUID, Long> lengths = new LinkedHashMap<>();
         jdbc.sql("""
                         select station_id, count(*) as units from production.units
-                         where org_id = :org and status in ('QUEUED', 'IN_PROGRESS', 'ON_HOLD', 'DEFECTIVE', 'REWORK')
+                         where org_id = :org and unfinished
                          group by station_id
                          order by count(*) desc
                         """).param("org", TenantContext.requireOrgId()).query(rs -> {

@@ -46,7 +46,7 @@ class ProjectFollowing {
                     .optional();
             Integer earliest = jdbc.sql("""
                             select min(stage_position) from production.units
-                             where org_id = :org and project_id = :project and status not in ('COMPLETED', 'SCRAPPED')""")
+                             where org_id = :org and project_id = :project and unfinished""")
                     .param("org", orgId)
                     .param("project", projectId)
                     .query(Integer.class)
