@@ -4,7 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.cors.CorsUtils;
@@ -18,9 +20,11 @@ import org.springframework.web.util.pattern.PathPattern;
  * Spring MVC's request mappings, looked up through an index of their literal beginnings. A path with a variable
  * ({@code /api/stations/{id}}) has no direct match, so Spring tries every mapping of the application in turn (several
  * hundred), each check reading the method of the request through its chain of wrappers and hashing the mapping: a
- * sixth of an API request's CPU. Here the mappings are kept in one array with what each of their patterns begins with
- * before its first variable or wildcard ({@code /api/stations/}); a lookup scans that array with {@code startsWith}
- * and asks Spring to match only the few mappings the path can belong to, then picks the best of them as Spring does.
+ * sixth of an API request's CPU. Here each mapping is filed under what its patterns begin with before their first
+ * variable or wildcard ({@code /api/stations/}): by its first two path segments ({@code /api/stations}) when that
+ * beginning holds them whole, else in a short list every lookup scans. A lookup reads the path's first two segments,
+ * checks the mappings filed under them and the short list with {@code startsWith}, asks Spring to match only those
+ * the path can belong to, then picks the best of them as Spring does.
  *
  * <p>Spring's own lookup still answers what the index cannot decide: a path holding a percent-encoded character (a
  * pattern's literals match decoded segments), a CORS pre-flight, and a path no candidate matches (Spring then works out
@@ -33,7 +37,10 @@ final class PathPrefixedHandlerMapping extends RequestMappingHandlerMapping {
 
     private record Matched(RequestMappingInfo mapping, HandlerMethod handler) {}
 
-    private volatile Candidate @Nullable [] index;
+    /** The mappings by their patterns' first two segments, and those whose beginning does not hold two whole ones. */
+    private record Index(Map<String, Candidate[]> bySegments, Candidate[] unfiled) {}
+
+    private volatile @Nullable Index index;
 
     @Override
     protected @Nullable HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request)
@@ -78,7 +85,18 @@ final class PathPrefixedHandlerMapping extends RequestMappingHandlerMapping {
 
     private List<Matched> matchesAmongCandidates(String lookupPath, HttpServletRequest request) {
         List<Matched> matches = new ArrayList<>(2);
-        for (Candidate candidate : index()) {
+        Index index = index();
+        Candidate[] filed = index.bySegments().get(firstTwoSegments(lookupPath));
+        if (filed != null) {
+            addMatches(filed, lookupPath, request, matches);
+        }
+        addMatches(index.unfiled(), lookupPath, request, matches);
+        return matches;
+    }
+
+    private void addMatches(
+            Candidate[] candidates, String lookupPath, HttpServletRequest request, List<Matched> matches) {
+        for (Candidate candidate : candidates) {
             if (mayMatch(candidate.literalPrefixes(), lookupPath)) {
                 RequestMappingInfo match = getMatchingMapping(candidate.mapping(), request);
                 if (match != null) {
@@ -86,18 +104,28 @@ final class PathPrefixedHandlerMapping extends RequestMappingHandlerMapping {
                 }
             }
         }
-        return matches;
     }
 
-    private Candidate[] index() {
-        Candidate[] candidates = index;
-        if (candidates == null) {
-            candidates = getHandlerMethods().entrySet().stream()
-                    .map(entry -> new Candidate(entry.getKey(), entry.getValue(), literalPrefixes(entry.getKey())))
-                    .toArray(Candidate[]::new);
-            index = candidates;
+    private Index index() {
+        Index built = index;
+        if (built == null) {
+            Map<String, List<Candidate>> bySegments = new HashMap<>();
+            List<Candidate> unfiled = new ArrayList<>();
+            getHandlerMethods().forEach((mapping, handler) -> {
+                Candidate candidate = new Candidate(mapping, handler, literalPrefixes(mapping));
+                String key = filingKey(mapping);
+                if (key == null) {
+                    unfiled.add(candidate);
+                } else {
+                    bySegments.computeIfAbsent(key, k -> new ArrayList<>()).add(candidate);
+                }
+            });
+            Map<String, Candidate[]> filed = new HashMap<>();
+            bySegments.forEach((key, candidates) -> filed.put(key, candidates.toArray(Candidate[]::new)));
+            built = new Index(Map.copyOf(filed), unfiled.toArray(Candidate[]::new));
+            index = built;
         }
-        return candidates;
+        return built;
     }
 
     @Override
@@ -130,6 +158,51 @@ final class PathPrefixedHandlerMapping extends RequestMappingHandlerMapping {
         return false;
     }
 
+    /**
+     * The first two segments every pattern of the mapping begins with ({@code /api/stations} for
+     * {@code /api/stations/{id}} and for {@code /api/stations}); null when a pattern's literal beginning does not hold
+     * two whole segments ({@code /api/{kind}}, {@code /login}, {@code /webjars/**}) or its patterns differ in them. A
+     * path a pattern matches begins with that pattern's literal beginning, so it has the same first two segments.
+     */
+    static @Nullable String filingKey(RequestMappingInfo info) {
+        PathPatternsRequestCondition condition = info.getPathPatternsCondition();
+        if (condition == null || condition.getPatterns().isEmpty()) {
+            return null;
+        }
+        String key = null;
+        for (PathPattern pattern : condition.getPatterns()) {
+            String text = pattern.getPatternString();
+            int literalEnd = literalEnd(text);
+            String segments = firstTwoSegments(text);
+            boolean whole = segments.length() < literalEnd || (literalEnd == text.length() && segments.equals(text));
+            if (!whole || segments.indexOf('/', 1) < 0 || (key != null && !key.equals(segments))) {
+                return null;
+            }
+            key = segments;
+        }
+        return key;
+    }
+
+    /** The path up to the slash that ends its second segment (the whole path when it has no such slash). */
+    static String firstTwoSegments(String path) {
+        int first = path.indexOf('/', 1);
+        if (first < 0) {
+            return path;
+        }
+        int second = path.indexOf('/', first + 1);
+        return second < 0 ? path : path.substring(0, second);
+    }
+
+    private static int literalEnd(String pattern) {
+        for (int c = 0; c < pattern.length(); c++) {
+            char ch = pattern.charAt(c);
+            if (ch == '{' || ch == '*' || ch == '?') {
+                return c;
+            }
+        }
+        return pattern.length();
+    }
+
     /** What each of the mapping's patterns begins with before its first wildcard or variable; ANY when unknown. */
     static String[] literalPrefixes(RequestMappingInfo info) {
         PathPatternsRequestCondition condition = info.getPathPatternsCondition();
@@ -144,15 +217,7 @@ final class PathPrefixedHandlerMapping extends RequestMappingHandlerMapping {
         int i = 0;
         for (PathPattern pattern : patterns) {
             String text = pattern.getPatternString();
-            int end = text.length();
-            for (int c = 0; c < text.length(); c++) {
-                char ch = text.charAt(c);
-                if (ch == '{' || ch == '*' || ch == '?') {
-                    end = c;
-                    break;
-                }
-            }
-            literals[i++] = text.substring(0, end);
+            literals[i++] = text.substring(0, literalEnd(text));
         }
         return literals;
     }
