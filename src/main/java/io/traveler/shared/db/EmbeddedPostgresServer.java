@@ -137,6 +137,10 @@ public final class EmbeddedPostgresServer {
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("synchronous_commit", "on")
+                    // zonky turns fsync off: a commit would then be acknowledged before it is on disk, and a crash of
+                    // the machine could lose it or corrupt the cluster. Only a database wiped at every start (tests)
+                    // has nothing to keep.
+                    .setServerConfig("fsync", fresh ? "off" : "on")
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("listen_addresses", "localhost")
                     .start();
