@@ -4,7 +4,10 @@
 # Usage: bench/requests.sh [JAR]
 #        bench/requests.sh JAR_A JAR_B [...]   compares jars in one run: every jar runs as its own server (own port
 #                                             and data directory), and each round loads them one after another,
-#                                             so a noisy machine weighs on all alike (only one is loaded at a time)
+#                                             so a noisy machine weighs on all alike (only one is loaded at a time);
+#                                             a jar given as one quoted word with JVM options before it or
+#                                             application arguments after it runs as a server of its own:
+#                                             'app.jar --spring.threads.virtual.enabled=false', '-XX:+UseZGC app.jar'
 # env: ROUNDS (3), SECONDS_PER_RUN (15), CONNECTIONS (64), WARM_UP (5), PORT (18080; jar i listens on PORT + i),
 #      JAVA, JVM_OPTS, KEY (0; 1 = an API key instead of a token), JFR (empty; a directory = record a JFR profile of
 #      each jar's GET runs there)
@@ -16,7 +19,7 @@ command -v wrk >/dev/null || command -v autocannon >/dev/null || die "wrk (apt i
 command -v jq >/dev/null || die "jq is missing"
 jars=("$@")
 ((${#jars[@]} > 0)) || jars=("$(find_jar)") || die "no target/traveler-*.jar; build it with: mvn -DskipTests package"
-for jar in "${jars[@]}"; do [[ -f $jar ]] || die "no jar at $jar"; done
+for spec in "${jars[@]}"; do for word in $spec; do [[ $word != *.jar || -f $word ]] || die "no jar at $word"; done; done
 rounds=${ROUNDS:-3}
 seconds=${SECONDS_PER_RUN:-15}
 connections=${CONNECTIONS:-64}
@@ -45,7 +48,7 @@ echo "java: $("$JAVA" -version 2>&1 | head -1)"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in "${!jars[@]}"; do
   datas[i]=$work/data-$i
-  start_app "${jars[$i]}" $((${PORT:-18080} + i)) "${datas[$i]}" "$work/app-$i.log"
+  start_spec "${jars[$i]}" $((${PORT:-18080} + i)) "${datas[$i]}" "$work/app-$i.log"
   pids[i]=$APP_PID
 done
 
