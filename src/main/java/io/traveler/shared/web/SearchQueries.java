@@ -32,7 +32,9 @@ public final class SearchQueries implements HandlerInterceptor {
     /** Searches are reads; a form post's body (an upload, say) is left for its handler to parse. */
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+        // A GET's parameters come from its query string alone: without one there is no q to check
+        if ((!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod()))
+                || request.getQueryString() == null) {
             return true;
         }
         String[] values = request.getParameterValues("q");
