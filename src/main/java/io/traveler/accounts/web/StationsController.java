@@ -51,6 +51,20 @@ class StationsController {
             List<UUID> memberIds,
             Instant createdAt,
             Instant updatedAt) {
+        static StationView of(StaffService.StoredStation s) {
+            return new StationView(
+                    s.id(),
+                    s.name(),
+                    s.description(),
+                    s.leaderId(),
+                    s.capacityHoursPerDay(),
+                    s.locationId(),
+                    s.status(),
+                    s.memberIds(),
+                    s.createdAt(),
+                    s.updatedAt());
+        }
+
         static StationView of(StaffService.StationWithMembers s) {
             var x = s.station();
             return new StationView(
@@ -118,8 +132,8 @@ class StationsController {
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('stations:read')")
     ResponseEntity<StationView> get(@PathVariable UUID id) {
-        var found = staff.station(id);
-        return Versions.ok(found.station().version(), StationView.of(found));
+        var found = staff.storedStation(id);
+        return Versions.ok(found.version(), StationView.of(found));
     }
 
     @Operation(summary = "Change a station (members, leader, capacity, location)")
