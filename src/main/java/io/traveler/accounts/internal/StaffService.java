@@ -82,7 +82,23 @@ public class StaffService {
 
     public record EmployeeWithStations(Employee employee, List<UUID> stationIds) {}
 
-    public record StationWithMembers(Station station, List<UUID> memberIds) {}
+    public record StationWithMembers(Station station, List<UUID> memberIds) {
+        /** The same station as {@link #storedStation} reads it. */
+        public StoredStation stored() {
+            return new StoredStation(
+                    station.id(),
+                    station.name(),
+                    station.description(),
+                    station.leaderId(),
+                    station.capacityHoursPerDay(),
+                    station.locationId(),
+                    station.status(),
+                    memberIds,
+                    station.version(),
+                    station.createdAt(),
+                    station.updatedAt());
+        }
+    }
 
     /** A station as stored, with its members' ids (sorted), version and times: what the API answers. */
     public record StoredStation(
@@ -317,7 +333,7 @@ public class StaffService {
 
     @Transactional(readOnly = true)
     public StationWithMembers station(UUID id) {
-        return new StationWithMembers(findStation(id), storedMemberIdsOf(id));
+        return new StationWithMembers(findStation(id), memberIdsOf(id));
     }
 
     private Station findStation(UUID id) {
@@ -378,22 +394,6 @@ public class StaffService {
         if (data.status() != null) {
             station.changeStatus(data.status());
         }
-    }
-
-    /**
-     * The station's members as stored, in one plain SQL read: a read-only transaction has nothing waiting to be
-     * flushed, and a Spring Data derived query costs several times the CPU of the statement it runs.
-     */
-    private List<UUID> storedMemberIdsOf(UUID stationId) {
-        return jdbc
-                .sql("select employee_id from accounts.station_members where org_id = :org and station_id = :station")
-                .param("org", TenantContext.requireOrgId())
-                .param("station", stationId)
-                .query(UUID.class)
-                .list()
-                .stream()
-                .sorted()
-                .toList();
     }
 
     private List<UUID> memberIdsOf(UUID stationId) {

@@ -64,21 +64,6 @@ class StationsController {
                     s.createdAt(),
                     s.updatedAt());
         }
-
-        static StationView of(StaffService.StationWithMembers s) {
-            var x = s.station();
-            return new StationView(
-                    x.id(),
-                    x.name(),
-                    x.description(),
-                    x.leaderId(),
-                    x.capacityHoursPerDay(),
-                    x.locationId(),
-                    x.status(),
-                    s.memberIds(),
-                    x.createdAt(),
-                    x.updatedAt());
-        }
     }
 
     record StationCreate(
@@ -109,7 +94,7 @@ class StationsController {
             @RequestParam(required = false) String q,
             @RequestParam(required = false) Station.Status status) {
         var page = Pages.of(limit, cursor, sort, StaffService.STATION_SORTS, "name");
-        return staff.listStations(page, q, status).map(StationView::of);
+        return staff.listStations(page, q, status).map(found -> StationView.of(found.stored()));
     }
 
     @Operation(summary = "Create a station")
@@ -125,7 +110,7 @@ class StationsController {
                 body.status(),
                 body.memberIds(),
                 Set.of()));
-        return Versions.created(created.station().version(), StationView.of(created));
+        return Versions.created(created.station().version(), StationView.of(created.stored()));
     }
 
     @Operation(summary = "Get a station")
@@ -153,7 +138,7 @@ class StationsController {
                         body.status(),
                         body.memberIds(),
                         ExplicitNulls.inThisRequest()));
-        return Versions.ok(changed.station().version(), StationView.of(changed));
+        return Versions.ok(changed.station().version(), StationView.of(changed.stored()));
     }
 
     @Operation(summary = "Delete a station")
