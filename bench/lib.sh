@@ -117,15 +117,21 @@ pg_ticks() {
 }
 # us_per TICKS COUNT: microseconds of CPU per unit of work
 us_per() { awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.0f", (n > 0) ? t / hz * 1e6 / n : 0}'; }
-# start_spec SPEC PORT DATA_DIR LOG: start_app for one word "[JVM options] JAR [application arguments]", so settings
-# compare without a rebuild ('-Xmx384m app.jar', 'app.jar --some.property=value')
-start_spec() {
-  local opts='' jar='' args=() word
+# split_spec SPEC: splits one word "[JVM options] JAR [application arguments]" into $spec_opts, $spec_jar and
+# $spec_args, so settings compare without a rebuild ('-Xmx384m app.jar', 'app.jar --some.property=value')
+split_spec() {
+  local word
+  spec_opts='' spec_jar='' spec_args=''
   for word in $1; do
-    if [[ -n $jar ]]; then args+=("$word"); elif [[ $word == *.jar ]]; then jar=$word; else opts+="$word "; fi
+    if [[ -n $spec_jar ]]; then spec_args+="$word "; elif [[ $word == *.jar ]]; then spec_jar=$word; else spec_opts+="$word "; fi
   done
-  [[ -f $jar ]] || die "no jar at $jar"
-  JVM_OPTS="${JVM_OPTS:-} $opts" start_app "$jar" "$2" "$3" "$4" "${args[@]}"
+}
+# start_spec SPEC PORT DATA_DIR LOG: start_app for one such word
+start_spec() {
+  split_spec "$1"
+  [[ -f $spec_jar ]] || die "no jar at $spec_jar"
+  # shellcheck disable=SC2086 # the arguments are words
+  JVM_OPTS="${JVM_OPTS:-} $spec_opts" start_app "$spec_jar" "$2" "$3" "$4" $spec_args
 }
 sql() { psql -qAtX -h localhost -p "$(pg_port)" -U postgres -d traveler -v ON_ERROR_STOP=1 "$@"; }
 post() { curl -fsS -H 'Content-Type: application/json' "${@:3}" -d "$2" "$1"; }

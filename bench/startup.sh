@@ -19,14 +19,10 @@ jar_opts=()
 data=
 for arg in "$@"; do
   if [[ $arg == *.jar || $arg == *.jar\ * ]]; then
-    # one word: [JVM options] JAR [application arguments]
-    opts= jar= args=
-    for word in $arg; do
-      if [[ -n $jar ]]; then args+="$word "; elif [[ $word == *.jar ]]; then jar=$word; else opts+="$word "; fi
-    done
-    jars+=("$jar")
-    jar_opts+=("$opts")
-    jar_args+=("$args")
+    split_spec "$arg"
+    jars+=("$spec_jar")
+    jar_opts+=("$spec_opts")
+    jar_args+=("$spec_args")
   else
     data=$arg
   fi
