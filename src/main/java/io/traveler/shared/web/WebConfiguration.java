@@ -101,6 +101,25 @@ class WebConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
+    /**
+     * Requests work a few at a time, admitted in order ({@link RequestAdmission}); {@code
+     * traveler.web.concurrent-requests} (default four per processor, 0 = no bound) and {@code
+     * traveler.web.admission-wait} (default 1 s) tune it.
+     */
+    @Bean
+    FilterRegistrationBean<RequestAdmission> requestAdmission(Environment env) {
+        int limit = env.getProperty(
+                "traveler.web.concurrent-requests",
+                Integer.class,
+                4 * Runtime.getRuntime().availableProcessors());
+        var registration = new FilterRegistrationBean<>(new RequestAdmission(
+                Math.max(limit, 1),
+                env.getProperty("traveler.web.admission-wait", Duration.class, Duration.ofSeconds(1))));
+        registration.setEnabled(limit > 0);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<BodySizeLimit> bodySizeLimit(Environment env) {
         var registration = new FilterRegistrationBean<>(new BodySizeLimit(

@@ -1,0 +1,148 @@
+package io.traveler.shared.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+class RequestAdmissionTests {
+
+    @Test
+    void noMoreThanTheLimitWorkAtOnceAndEveryRequestIsServed() throws Exception {
+        var admission = new RequestAdmission(2, Duration.ofSeconds(30));
+        var working = new AtomicInteger();
+        var most = new AtomicInteger();
+        var release = new CountDownLatch(1);
+        Servlet handler = servlet(() -> {
+            most.accumulateAndGet(working.incrementAndGet(), Math::max);
+            await(release);
+            working.decrementAndGet();
+        });
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> requests = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                requests.add(threads.submit(() -> pass(admission, handler)));
+            }
+            waitUntil(() -> admission.waiting() == 4);
+            assertThat(working).hasValue(2);
+            release.countDown();
+            for (Future<?> request : requests) {
+                request.get(10, TimeUnit.SECONDS);
+            }
+        }
+        assertThat(most).hasValue(2);
+        assertThat(admission.waiting()).isZero();
+    }
+
+    @Test
+    void admitsWaitingRequestsInTheOrderTheyCame() throws Exception {
+        var admission = new RequestAdmission(1, Duration.ofSeconds(30));
+        var entered = new CountDownLatch(1);
+        var first = new CountDownLatch(1);
+        var order = Collections.synchronizedList(new ArrayList<Integer>());
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            threads.submit(() -> pass(admission, servlet(() -> {
+                entered.countDown();
+                await(first);
+            })));
+            assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+            List<Future<?>> requests = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                int arrival = i;
+                requests.add(threads.submit(() -> pass(admission, servlet(() -> order.add(arrival)))));
+                waitUntil(() -> admission.waiting() == arrival + 1);
+            }
+            first.countDown();
+            for (Future<?> request : requests) {
+                request.get(10, TimeUnit.SECONDS);
+            }
+        }
+        assertThat(order).containsExactly(0, 1, 2, 3, 4);
+    }
+
+    @Test
+    void aRequestNotAdmittedInTimeGoesAheadSoStuckRequestsCannotStopTheServer() throws Exception {
+        var admission = new RequestAdmission(1, Duration.ofMillis(50));
+        var entered = new CountDownLatch(1);
+        var stuck = new CountDownLatch(1);
+        var served = new AtomicInteger();
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            var holder = threads.submit(() -> pass(admission, servlet(() -> {
+                entered.countDown();
+                await(stuck);
+            })));
+            assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+            threads.submit(() -> pass(admission, servlet(served::incrementAndGet)))
+                    .get(10, TimeUnit.SECONDS);
+            assertThat(served).as("served while the only place is held").hasValue(1);
+            assertThat(holder).isNotDone();
+            stuck.countDown();
+            holder.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aFailingRequestGivesItsPlaceBack() throws Exception {
+        var admission = new RequestAdmission(1, Duration.ofSeconds(30));
+        Servlet failing = servlet(() -> {
+            throw new IllegalStateException("boom");
+        });
+        assertThatThrownBy(() -> pass(admission, failing)).hasMessage("boom");
+        var served = new AtomicInteger();
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            threads.submit(() -> pass(admission, servlet(served::incrementAndGet)))
+                    .get(10, TimeUnit.SECONDS);
+        }
+        assertThat(served).hasValue(1);
+        assertThat(admission.waiting()).isZero();
+    }
+
+    private static Void pass(RequestAdmission admission, Servlet handler) throws Exception {
+        admission.doFilter(
+                new MockHttpServletRequest("GET", "/api/stations"),
+                new MockHttpServletResponse(),
+                new MockFilterChain(handler));
+        return null;
+    }
+
+    private static Servlet servlet(Runnable work) {
+        return new HttpServlet() {
+            @Override
+            protected void service(
+                    jakarta.servlet.http.HttpServletRequest request,
+                    jakarta.servlet.http.HttpServletResponse response) {
+                work.run();
+            }
+        };
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition met within 10 s").isLessThan(deadline);
+            Thread.sleep(1);
+        }
+    }
+}
