@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -168,6 +171,64 @@ class DocumentsApiTests {
         assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
         assertThat(api.get("/api/documents").as(admin).send().json().path("items"))
                 .isEmpty();
+    }
+
+    @Test
+    void anOrganizationStoresNoMoreThanItsLimitCountingEachContentOnce() throws Exception {
+        // the tests' limit is 30 MB (src/test/resources/config/application.properties)
+        var first = upload(admin, Uploads.form().file("a.png", "image/png", pngOf(12 << 20, 1)));
+        assertThat(first.status()).as("%s", first).isEqualTo(201);
+        assertThat(upload(admin, Uploads.form().file("b.png", "image/png", pngOf(12 << 20, 2)))
+                        .status())
+                .isEqualTo(201);
+
+        var over = upload(admin, Uploads.form().file("c.png", "image/png", pngOf(7 << 20, 3)));
+        assertThat(over.status()).as("%s", over).isEqualTo(413);
+        assertThat(over.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(over.json().path("detail").asString()).contains("24 MB of the 30 MB", "does not fit");
+
+        var sameBytesAgain = upload(admin, Uploads.form().file("a-copy.png", "image/png", pngOf(12 << 20, 1)));
+        assertThat(sameBytesAgain.status()).as("stored once, counted once").isEqualTo(201);
+        var stranger = tenants.signedIn("FACTORY");
+        assertThat(upload(stranger, Uploads.form().file("c.png", "image/png", pngOf(7 << 20, 3)))
+                        .status())
+                .as("another organization's room")
+                .isEqualTo(201);
+        assertThat(api.get("/api/documents").as(admin).send().json().path("items"))
+                .hasSize(3);
+
+        // 29 MB stored: of two uploads of 700 KB at once, exactly one fits
+        assertThat(upload(admin, Uploads.form().file("d.png", "image/png", pngOf(5 << 20, 4)))
+                        .status())
+                .isEqualTo(201);
+        List<Integer> answers = new ArrayList<>();
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            var gate = new CountDownLatch(1);
+            List<Future<Integer>> uploads = new ArrayList<>();
+            for (int seed : new int[] {5, 6}) {
+                uploads.add(threads.submit(() -> {
+                    gate.await();
+                    return upload(admin, Uploads.form().file("e.png", "image/png", pngOf(700 << 10, seed)))
+                            .status();
+                }));
+            }
+            gate.countDown();
+            for (var upload : uploads) {
+                answers.add(upload.get());
+            }
+        }
+        assertThat(answers).containsExactlyInAnyOrder(201, 413);
+        assertThat(api.get("/api/documents").as(admin).send().json().path("items"))
+                .hasSize(5);
+    }
+
+    /** A PNG of {@code size} bytes whose content differs by {@code seed}. */
+    private static byte[] pngOf(int size, int seed) {
+        byte[] bytes = new byte[size];
+        byte[] png = Uploads.png(seed);
+        System.arraycopy(png, 0, bytes, 0, png.length);
+        bytes[size - 1] = (byte) seed;
+        return bytes;
     }
 
     @Test

@@ -155,10 +155,15 @@ public class DocumentService implements Documents {
         String access = accessLevel(sent.accessLevel());
         Staged staged = stage(content, fileName == null ? name : fileName);
         UUID id = Ids.newId();
-        return transactions.execute(tx -> {
-            insert(id, id, 1, name, type, staged, tags, entityType, sent.entityId(), access);
-            return find(id).orElseThrow();
-        });
+        try {
+            return transactions.execute(tx -> {
+                keep(staged);
+                insert(id, id, 1, name, type, staged, tags, entityType, sent.entityId(), access);
+                return find(id).orElseThrow();
+            });
+        } finally {
+            discard(staged);
+        }
     }
 
     /**
@@ -173,6 +178,15 @@ public class DocumentService implements Documents {
         String name = newName == null || newName.isBlank() ? named.name() : name(newName, null);
         Staged staged = stage(content, fileName == null ? name : fileName);
         UUID newId = Ids.newId();
+        try {
+            return storeVersion(id, expected, named, name, staged, newId);
+        } finally {
+            discard(staged);
+        }
+    }
+
+    private Document storeVersion(
+            UUID id, ExpectedVersion expected, Document named, String name, Staged staged, UUID newId) {
         return transactions.execute(tx -> {
             Document latest = jdbc.sql("select " + COLUMNS + """
                               from documents.documents
@@ -189,6 +203,7 @@ public class DocumentService implements Documents {
             } else if (expected.isGiven()) {
                 expected.checkIfGiven(revisionOf(id));
             }
+            keep(staged);
             jdbc.sql("""
                             update documents.documents set latest = false, revision = revision + 1
                              where org_id = :org and id = :id
@@ -271,8 +286,55 @@ public class DocumentService implements Documents {
                 .update();
     }
 
-    /** The upload written to a temporary file, hashed, counted, typed and handed to the store. */
-    record Staged(String key, long size, String sha256, String mimeType) {}
+    /**
+     * The upload written to a temporary file, hashed, counted and typed; {@link #keep} hands it to the store in the
+     * upload's transaction.
+     */
+    record Staged(Path file, String key, long size, String sha256, String mimeType) {}
+
+    /**
+     * Counts the staged content against its organization's storage and hands it to the store, in the upload's
+     * transaction. The organization's usage row is locked first, so concurrent uploads are counted one after the
+     * other; content the organization has stored already (the key names it) takes no more room.
+     */
+    private void keep(Staged staged) {
+        UUID org = TenantContext.requireOrgId();
+        long stored = jdbc.sql("""
+                        insert into documents.usage (org_id, stored_bytes) values (:org, 0)
+                        on conflict (org_id) do update set stored_bytes = documents.usage.stored_bytes
+                        returning stored_bytes
+                        """).param("org", org).query(Long.class).single();
+        boolean storedAlready = jdbc.sql("""
+                        select exists (select 1 from documents.documents where org_id = :org and storage_key = :key)
+                        """)
+                .param("org", org)
+                .param("key", staged.key())
+                .query(Boolean.class)
+                .single();
+        if (!storedAlready) {
+            if (stored + staged.size() > settings.maxStoredBytes()) {
+                throw new DocumentStorageFull(stored, staged.size(), settings.maxStoredBytes());
+            }
+            jdbc.sql("update documents.usage set stored_bytes = stored_bytes + :size where org_id = :org")
+                    .param("size", staged.size())
+                    .param("org", org)
+                    .update();
+        }
+        try {
+            store.put(staged.key(), staged.file(), staged.mimeType(), staged.sha256());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes the staged file if the store did not take it (the upload was refused or failed). */
+    private static void discard(Staged staged) {
+        try {
+            Files.deleteIfExists(staged.file());
+        } catch (IOException e) {
+            log.warn("Could not delete the upload's temporary file {}", staged.file(), e);
+        }
+    }
 
     private Staged stage(InputStream content, String nameHint) {
         if (content == null) {
@@ -293,9 +355,9 @@ public class DocumentService implements Documents {
             String hash = HexFormat.of().formatHex(sha.digest());
             String mimeType = contentTypes.detectAllowed(temp, nameHint);
             String key = TenantContext.requireOrgId() + "/" + hash.substring(0, 2) + "/" + hash;
-            store.put(key, temp, mimeType, hash);
+            var staged = new Staged(temp, key, size, hash, mimeType);
             temp = null;
-            return new Staged(key, size, hash, mimeType);
+            return staged;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -22,9 +22,12 @@ class DocumentStorage {
     @Bean
     DocumentsSettings documentsSettings(
             @Value("${traveler.data-dir:./data}") Path dataDir,
-            @Value("${traveler.documents.max-file-size:25MB}") DataSize maxFileSize) {
+            @Value("${traveler.documents.max-file-size:25MB}") DataSize maxFileSize,
+            @Value("${traveler.documents.max-stored-bytes-per-organization:5GB}") DataSize maxStoredBytes) {
         return new DocumentsSettings(
-                maxFileSize.toBytes(), dataDir.resolve("documents").resolve(".incoming"));
+                maxFileSize.toBytes(),
+                maxStoredBytes.toBytes(),
+                dataDir.resolve("documents").resolve(".incoming"));
     }
 
     @Bean

@@ -7,9 +7,10 @@ import java.nio.file.Path;
 
 /**
  * The documents module's limits and places: the largest file ({@code traveler.documents.max-file-size}, 25 MB by
- * default) and the directory uploads are written to while they arrive ({@code <data-dir>/documents/.incoming}).
+ * default), the bytes one organization may store ({@code traveler.documents.max-stored-bytes-per-organization}, 5 GB
+ * by default) and the directory uploads are written to while they arrive ({@code <data-dir>/documents/.incoming}).
  */
-public record DocumentsSettings(long maxFileBytes, Path incoming) {
+public record DocumentsSettings(long maxFileBytes, long maxStoredBytes, Path incoming) {
     public DocumentsSettings {
         try {
             incoming = Files.createDirectories(incoming.toAbsolutePath().normalize());

@@ -135,8 +135,9 @@ class DocumentsController {
     @Operation(
             summary = "Upload a document",
             description = "multipart/form-data. The file may be at most traveler.documents.max-file-size (25 MB by"
-                    + " default; 413 beyond); its type is detected from its content and must be an allowed one (422"
-                    + " on `file` otherwise).",
+                    + " default; 413 beyond), and the organization's stored documents at most"
+                    + " traveler.documents.max-stored-bytes-per-organization (5 GB by default; 413 beyond); its type"
+                    + " is detected from its content and must be an allowed one (422 on `file` otherwise).",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             required = true,
