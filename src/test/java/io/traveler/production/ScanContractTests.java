@@ -158,6 +158,39 @@ class ScanContractTests {
                         "COMPLETED_STAGE",
                         "COMPLETED");
         assertThat(seqs).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        assertThat(passport.json().path("next_cursor").isNull()).isTrue();
+
+        List<Integer> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+            var page = api.get("/api/units/" + idOf(first) + "/events?limit=4"
+                            + (cursor == null ? "" : "&cursor=" + cursor))
+                    .as(floor.tenant())
+                    .send();
+            assertThat(page.status()).as(page.toString()).isEqualTo(200);
+            assertThat(page.json().path("items").size()).isBetween(1, 4);
+            page.json().path("items").forEach(e -> paged.add(e.path("seq").asInt()));
+            cursor = page.json().path("next_cursor").isNull()
+                    ? null
+                    : page.json().path("next_cursor").asString();
+        } while (cursor != null);
+        assertThat(paged).as("pages of 4, in order, nothing twice").isEqualTo(seqs);
+
+        String unitsCursor = api.get("/api/projects/" + project + "/units?limit=1")
+                .as(floor.tenant())
+                .send()
+                .json()
+                .path("next_cursor")
+                .asString();
+        for (String query : List.of("?limit=0", "?limit=501", "?cursor=nonsense", "?cursor=" + unitsCursor)) {
+            var refused = api.get("/api/units/" + idOf(first) + "/events" + query)
+                    .as(floor.tenant())
+                    .send();
+            assertThat(refused.status()).as(query).isEqualTo(422);
+            assertThat(refused.json().path("errors").path(0).path("field").asString())
+                    .as(query)
+                    .isIn("limit", "cursor");
+        }
     }
 
     @Test

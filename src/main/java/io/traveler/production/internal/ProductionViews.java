@@ -174,17 +174,23 @@ public class ProductionViews {
                 .optional();
     }
 
-    /** The passport, oldest first. */
-    public List<Event> events(UUID unitId) {
+    /**
+     * The passport's latest {@code limit} events, oldest first. Its sequence is gapless from 1, so the last event's
+     * {@code seq} is the passport's length.
+     */
+    public List<Event> latestEvents(UUID unitId, int limit) {
         return jdbc.sql("""
-                        select seq, kind, stage_instance_id, station_id, actor_id, employee_id, device_id, session_id,
-                               step_id, detail::text as detail, at, recorded_at
-                          from production.unit_events
-                         where org_id = :org and unit_id = :unit
+                        select * from (
+                            select seq, kind, stage_instance_id, station_id, actor_id, employee_id, device_id,
+                                   session_id, step_id, detail::text as detail, at, recorded_at
+                              from production.unit_events
+                             where org_id = :org and unit_id = :unit
+                             order by seq desc limit :limit) latest
                          order by seq
                         """)
                 .param("org", TenantContext.requireOrgId())
                 .param("unit", unitId)
+                .param("limit", limit)
                 .query((rs, n) -> new Event(
                         rs.getInt("seq"),
                         rs.getString("kind"),

@@ -55,7 +55,7 @@ public class UnitQueries {
     @Transactional(readOnly = true)
     public ItemList<UnitView> ofProject(UUID projectId, int limit, String cursor) {
         requireProject(projectId);
-        int after = position(cursor);
+        int after = after(cursor, 'p');
         List<UnitView> rows = jdbc.sql("select " + UNIT_VIEW_COLUMNS + " from " + UNIT_VIEW_FROM + " " + """
                          where u.org_id = :org and u.project_id = :project and u.position > :after
                          order by u.position limit :limit""")
@@ -69,7 +69,7 @@ public class UnitQueries {
             return new ItemList<>(rows, null);
         }
         List<UnitView> page = rows.subList(0, limit);
-        return new ItemList<>(List.copyOf(page), cursor(page.getLast().position()));
+        return new ItemList<>(List.copyOf(page), cursor('p', page.getLast().position()));
     }
 
     @Transactional(readOnly = true)
@@ -83,16 +83,20 @@ public class UnitQueries {
                 .orElseThrow(() -> NotFoundException.of("Unit", unitId));
     }
 
-    /** The passport, oldest first (by seq: gapless from 1). */
+    /** The passport, oldest first (by seq: gapless from 1), {@code limit} events a page. */
     @Transactional(readOnly = true)
-    public List<EventView> events(UUID unitId) {
+    public ItemList<EventView> events(UUID unitId, int limit, String cursor) {
         unit(unitId);
-        return jdbc.sql("""
+        List<EventView> rows = jdbc.sql("""
                         select id, seq, kind, at, recorded_at, stage_instance_id, station_id, actor_id, employee_id,
                                device_id, session_id, step_id, detail::text as detail
-                          from production.unit_events where org_id = :org and unit_id = :unit order by seq""")
+                          from production.unit_events
+                         where org_id = :org and unit_id = :unit and seq > :after
+                         order by seq limit :limit""")
                 .param("org", TenantContext.requireOrgId())
                 .param("unit", unitId)
+                .param("after", after(cursor, 's'))
+                .param("limit", limit + 1)
                 .query((rs, n) -> new EventView(
                         rs.getObject("id", UUID.class),
                         rs.getInt("seq"),
@@ -108,6 +112,11 @@ public class UnitQueries {
                         rs.getString("step_id"),
                         JSON.readValue(rs.getString("detail"), new TypeReference<Map<String, Object>>() {})))
                 .list();
+        if (rows.size() <= limit) {
+            return new ItemList<>(rows, null);
+        }
+        List<EventView> page = rows.subList(0, limit);
+        return new ItemList<>(List.copyOf(page), cursor('s', page.getLast().seq()));
     }
 
     void requireProject(UUID projectId) {
@@ -146,19 +155,20 @@ public class UnitQueries {
                 u.version());
     }
 
-    private static String cursor(int position) {
+    /** A keyset cursor: the last row's number ({@code p}osition or {@code s}eq) of the page it follows. */
+    private static String cursor(char kind, int last) {
         return Base64.getUrlEncoder()
                 .withoutPadding()
-                .encodeToString(("p" + position).getBytes(StandardCharsets.UTF_8));
+                .encodeToString((kind + Integer.toString(last)).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static int position(String cursor) {
+    private static int after(String cursor, char kind) {
         if (cursor == null || cursor.isBlank()) {
             return 0;
         }
         try {
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (!raw.startsWith("p")) {
+            if (raw.isEmpty() || raw.charAt(0) != kind) {
                 throw new IllegalArgumentException();
             }
             return Integer.parseInt(raw.substring(1));

@@ -46,6 +46,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ProductionPages {
     /** Order priorities by their rank in the queue (0 low .. 3 urgent). */
     static final List<String> PRIORITIES = List.of("low", "normal", "high", "urgent");
+    /** The unit page shows the passport's latest events; the API pages through all of them. */
+    static final int PASSPORT_SHOWN = 500;
 
     private final ProductionViews views;
     private final ShopFloorNames names;
@@ -108,7 +110,7 @@ class ProductionPages {
     String unit(@PathVariable UUID id, Model model) {
         Unit unit = views.unit(id).orElseThrow(() -> new NotFoundException("Unit", id));
         ShopFloorNames.Lookup lookup = names.lookup();
-        List<ProductionViews.Event> events = views.events(id);
+        List<ProductionViews.Event> events = views.latestEvents(id, PASSPORT_SHOWN);
         List<ProductionViews.Action> actions = views.actions(id);
         List<Defect> defects = views.defectsOf(id);
         lookup.stations(
@@ -131,6 +133,7 @@ class ProductionPages {
         model.addAttribute("assignee", lookup.employee(unit.assigneeId()));
         model.addAttribute("status", words(unit.status()));
         model.addAttribute("entered", lookup.when(unit.enteredStageAt()));
+        model.addAttribute("eventCount", events.isEmpty() ? 0 : events.getLast().seq());
         model.addAttribute(
                 "events",
                 events.stream()

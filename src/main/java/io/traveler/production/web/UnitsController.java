@@ -61,11 +61,17 @@ class UnitsController {
         return Versions.ok(unit.version(), unit);
     }
 
-    @Operation(summary = "A unit's passport: every event, oldest first, with who, where, when and which device")
+    @Operation(
+            summary = "A unit's passport: every event, oldest first, with who, where, when and which device",
+            description = "Keyset paged by the events' sequence: `limit` (1–500) events a page, 500 by default (a"
+                    + " unit's whole passport, nearly always); `next_cursor` gives the next page.")
     @GetMapping("/api/units/{id}/events")
     @PreAuthorize("hasAuthority('production:read')")
-    ItemList<EventView> events(@PathVariable UUID id) {
-        return new ItemList<>(queries.events(id), null);
+    ItemList<EventView> events(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
+        return queries.events(id, limit == null ? PageRequest.MAX_LIMIT : limit(limit), cursor);
     }
 
     @Operation(
