@@ -179,6 +179,26 @@ class ProjectMaterialsTests {
         List<UUID> tracedUnits = new ArrayList<>();
         forward.forEach(u -> tracedUnits.add(UUID.fromString(u.path("unit_id").asString())));
         assertThat(tracedUnits).containsExactlyInAnyOrderElementsOf(units);
+        List<UUID> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = api.get(
+                            "/api/lots/" + oldFrames + "/units?limit=1" + (cursor == null ? "" : "&cursor=" + cursor))
+                    .as(owner)
+                    .send()
+                    .json();
+            assertThat(page.path("items").size()).isEqualTo(1);
+            paged.add(UUID.fromString(page.path("items").path(0).path("unit_id").asString()));
+            cursor = page.path("next_cursor").isNull()
+                    ? null
+                    : page.path("next_cursor").asString();
+        } while (cursor != null);
+        assertThat(paged).as("one unit a page, by serial, as the whole list").isEqualTo(tracedUnits);
+        assertThat(api.get("/api/lots/" + oldFrames + "/units?cursor=bogus")
+                        .as(owner)
+                        .send()
+                        .status())
+                .isEqualTo(422);
         Eventually.until(
                 "every unit's passport records its materials",
                 Duration.ofSeconds(10),

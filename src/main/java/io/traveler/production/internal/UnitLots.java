@@ -1,16 +1,21 @@
 package io.traveler.production.internal;
 
+import io.traveler.inventory.Lots;
 import io.traveler.inventory.MaterialsIssued;
 import io.traveler.shared.Ids;
 import io.traveler.shared.errors.NotFoundException;
+import io.traveler.shared.errors.ValidationException;
+import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.tenancy.Tenant;
 import io.traveler.shared.tenancy.TenantContext;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +43,12 @@ public class UnitLots {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final Lots inventoryLots;
 
-    UnitLots(JdbcClient jdbc, TransactionTemplate transactions) {
+    UnitLots(JdbcClient jdbc, TransactionTemplate transactions, Lots inventoryLots) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.inventoryLots = inventoryLots;
     }
 
     /** A lot a unit consumed, its quantities summed. */
@@ -201,19 +208,21 @@ public class UnitLots {
     /** The lots a unit consumed, earliest first, each once with its quantities summed; 404 for another's unit. */
     @Transactional(readOnly = true)
     public List<ConsumedLot> lotsOf(UUID unitId) {
-        boolean known = jdbc.sql("select count(*) from production.units where id = :unit")
-                        .param("unit", unitId)
-                        .query(Long.class)
-                        .single()
-                > 0;
+        UUID org = TenantContext.requireOrgId();
+        boolean known = jdbc.sql("select exists (select 1 from production.units where org_id = :org and id = :unit)")
+                .param("org", org)
+                .param("unit", unitId)
+                .query(Boolean.class)
+                .single();
         if (!known) {
             throw NotFoundException.of("Unit", unitId);
         }
         return jdbc.sql("""
                         select lot_id, min(lot_number), part_id, min(part_number), sum(quantity), min(at)
-                          from production.unit_materials where unit_id = :unit
+                          from production.unit_materials where org_id = :org and unit_id = :unit
                          group by lot_id, part_id order by min(at), min(part_number), lot_id
                         """)
+                .param("org", org)
                 .param("unit", unitId)
                 .query((rs, n) -> new ConsumedLot(
                         rs.getObject(1, UUID.class),
@@ -225,24 +234,26 @@ public class UnitLots {
                 .list();
     }
 
-    /** Every unit that consumed some of the lot (its forward trace), by serial; 404 for another's lot. */
+    /**
+     * The units that consumed some of the lot (its forward trace), by serial, {@code limit} a page after the serial
+     * {@code cursor} names; 404 for another's lot.
+     */
     @Transactional(readOnly = true)
-    public List<UsingUnit> unitsOf(UUID lotId) {
-        boolean known = jdbc.sql("select count(*) from inventory.lots where id = :lot")
-                        .param("lot", lotId)
-                        .query(Long.class)
-                        .single()
-                > 0;
-        if (!known) {
+    public ItemList<UsingUnit> unitsOf(UUID lotId, int limit, String cursor) {
+        if (!inventoryLots.exists(lotId)) {
             throw NotFoundException.of("Lot", lotId);
         }
-        return jdbc.sql("""
+        List<UsingUnit> rows = jdbc.sql("""
                         select u.id, u.serial, u.project_id, u.status, sum(m.quantity), min(m.at)
-                          from production.unit_materials m join production.units u on u.id = m.unit_id
-                         where m.lot_id = :lot
-                         group by u.id, u.serial, u.project_id, u.status order by u.serial
+                          from production.unit_materials m
+                          join production.units u on u.org_id = m.org_id and u.id = m.unit_id
+                         where m.org_id = :org and m.lot_id = :lot and u.serial > :after
+                         group by u.id, u.serial, u.project_id, u.status order by u.serial limit :limit
                         """)
+                .param("org", TenantContext.requireOrgId())
                 .param("lot", lotId)
+                .param("after", afterSerial(cursor))
+                .param("limit", limit + 1)
                 .query((rs, n) -> new UsingUnit(
                         rs.getObject(1, UUID.class),
                         rs.getString(2),
@@ -251,5 +262,29 @@ public class UnitLots {
                         rs.getBigDecimal(5),
                         rs.getTimestamp(6).toInstant()))
                 .list();
+        if (rows.size() <= limit) {
+            return new ItemList<>(rows, null);
+        }
+        List<UsingUnit> page = List.copyOf(rows.subList(0, limit));
+        return new ItemList<>(page, serialCursor(page.getLast().serial()));
+    }
+
+    private static String serialCursor(String serial) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("s" + serial).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String afterSerial(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return "";
+        }
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (!raw.startsWith("s")) {
+                throw new IllegalArgumentException();
+            }
+            return raw.substring(1);
+        } catch (RuntimeException e) {
+            throw new ValidationException("cursor", "is not a cursor this list gave out");
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Lot traceability: the lots a unit consumed (back to their receipts and suppliers) and the units a lot went into. */
@@ -30,10 +31,16 @@ class UnitLotsController {
         return new ItemList<>(lots.lotsOf(id), null);
     }
 
-    @Operation(summary = "A lot's forward trace: every unit that consumed some of it, by serial")
+    @Operation(
+            summary = "A lot's forward trace: every unit that consumed some of it, by serial",
+            description = "Keyset paged by serial: `limit` (1–500, 50 by default) units a page, `next_cursor` for"
+                    + " the next")
     @GetMapping("/api/lots/{id}/units")
     @PreAuthorize("hasAuthority('production:read')")
-    ItemList<UnitLots.UsingUnit> lotUnits(@PathVariable UUID id) {
-        return new ItemList<>(lots.unitsOf(id), null);
+    ItemList<UnitLots.UsingUnit> lotUnits(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
+        return lots.unitsOf(id, UnitsController.limit(limit), cursor);
     }
 }
