@@ -3,6 +3,7 @@ package io.traveler.audit.internal;
 import io.traveler.audit.AuditTrail;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.TimeCursor;
+import io.traveler.shared.tenancy.TenantContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -34,7 +35,8 @@ public class AuditQueries implements AuditTrail {
         List<Entry> rows = jdbc.sql("""
                         select id, actor_id, actor_kind, entity_type, entity_id, action, changes::text, request_id, at
                           from audit.audit_events
-                         where (cast(:entityType as text) is null or entity_type = :entityType)
+                         where org_id = :org
+                           and (cast(:entityType as text) is null or entity_type = :entityType)
                            and (cast(:entityId as uuid) is null or entity_id = :entityId)
                            and (cast(:actorId as uuid) is null or actor_id = :actorId)
                            and (cast(:from as timestamptz) is null or at >= :from)
@@ -43,6 +45,7 @@ public class AuditQueries implements AuditTrail {
                          order by at desc, id desc
                          limit :limit
                         """)
+                .param("org", TenantContext.requireOrgId())
                 .param("entityType", filter.entityType())
                 .param("entityId", filter.entityId())
                 .param("actorId", filter.actorId())

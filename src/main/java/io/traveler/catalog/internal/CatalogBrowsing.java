@@ -4,6 +4,7 @@ import io.traveler.shared.SearchWords;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.KeysetPager;
 import io.traveler.shared.paging.PageRequest;
+import io.traveler.shared.tenancy.TenantContext;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Predicate;
@@ -102,15 +103,16 @@ public class CatalogBrowsing {
                         select * from (
                             select 'PART' as type, id, part_number as number, name, unit_of_measure as unit
                               from catalog.parts
-                             where part_number ilike :prefix or name ilike :contains or name % :q
+                             where org_id = :org and (part_number ilike :prefix or name ilike :contains or name % :q)
                             union all
                             select 'PRODUCT', id, sku, name, null
                               from catalog.products
-                             where sku ilike :prefix or name ilike :contains or name % :q
+                             where org_id = :org and (sku ilike :prefix or name ilike :contains or name % :q)
                         ) c
                         order by (number ilike :prefix) desc, number
                         limit :limit
                         """)
+                .param("org", TenantContext.requireOrgId())
                 .param("q", q.trim())
                 .param("prefix", SearchWords.startingWith(q.trim()))
                 .param("contains", SearchWords.containing(q.trim()))
@@ -124,11 +126,12 @@ public class CatalogBrowsing {
     public Optional<Component> component(String number) {
         return jdbc.sql("""
                         select 'PART' as type, id, part_number as number, name, unit_of_measure as unit
-                          from catalog.parts where part_number = :number
+                          from catalog.parts where org_id = :org and part_number = :number
                         union all
-                        select 'PRODUCT', id, sku, name, null from catalog.products where sku = :number
+                        select 'PRODUCT', id, sku, name, null from catalog.products where org_id = :org and sku = :number
                         limit 1
                         """)
+                .param("org", TenantContext.requireOrgId())
                 .param("number", number.trim())
                 .query(CatalogBrowsing::component)
                 .optional();
@@ -142,10 +145,11 @@ public class CatalogBrowsing {
         }
         jdbc.sql("""
                         select 'PART' as type, id, part_number as number, name, unit_of_measure as unit
-                          from catalog.parts where id = any(:ids)
+                          from catalog.parts where org_id = :org and id = any(:ids)
                         union all
-                        select 'PRODUCT', id, sku, name, null from catalog.products where id = any(:ids)
+                        select 'PRODUCT', id, sku, name, null from catalog.products where org_id = :org and id = any(:ids)
                         """)
+                .param("org", TenantContext.requireOrgId())
                 .param("ids", ids.toArray(UUID[]::new))
                 .query(CatalogBrowsing::component)
                 .list()

@@ -1,6 +1,7 @@
 package io.traveler.catalog.internal;
 
 import io.traveler.shared.CsvCells;
+import io.traveler.shared.tenancy.TenantContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -33,12 +34,16 @@ public class CatalogExport {
         write(
                 out,
                 ImportService.Kind.PARTS,
-                "select part_number, name, kind, unit_of_measure, unit_cost from catalog.parts order by part_number");
+                "select part_number, name, kind, unit_of_measure, unit_cost from catalog.parts where org_id = :org"
+                        + " order by part_number");
     }
 
     @Transactional(readOnly = true)
     public void products(Writer out) {
-        write(out, ImportService.Kind.PRODUCTS, "select sku, name from catalog.products order by sku");
+        write(
+                out,
+                ImportService.Kind.PRODUCTS,
+                "select sku, name from catalog.products where org_id = :org order by sku");
     }
 
     /** Parents before their children, so the file imports in one pass. */
@@ -46,10 +51,11 @@ public class CatalogExport {
     public void categories(Writer out) {
         write(out, ImportService.Kind.CATEGORIES, """
                 with recursive tree(id, code, name, parent_code, depth) as (
-                    select id, code, name, cast(null as text), 0 from catalog.categories where parent_id is null
+                    select id, code, name, cast(null as text), 0
+                      from catalog.categories where org_id = :org and parent_id is null
                     union all
                     select c.id, c.code, c.name, t.code, t.depth + 1
-                      from catalog.categories c join tree t on c.parent_id = t.id
+                      from catalog.categories c join tree t on c.org_id = :org and c.parent_id = t.id
                 )
                 select code, name, parent_code from tree order by depth, code
                 """);
@@ -59,7 +65,8 @@ public class CatalogExport {
     public void variants(Writer out) {
         write(out, ImportService.Kind.VARIANTS, """
                 select p.sku, v.code, v.sku, v.name, v.attributes::text, v.price, v.cost_price, v.status
-                  from catalog.variants v join catalog.products p on p.id = v.product_id
+                  from catalog.variants v join catalog.products p on p.org_id = v.org_id and p.id = v.product_id
+                 where v.org_id = :org
                  order by p.sku, v.code
                 """);
     }
@@ -74,7 +81,7 @@ public class CatalogExport {
                   join catalog.bom_lines l on l.bom_id = b.id
                   left join catalog.parts part on l.component_type = 'PART' and part.id = l.component_id
                   left join catalog.products sub on l.component_type = 'PRODUCT' and sub.id = l.component_id
-                 where b.status = 'ACTIVE'
+                 where b.org_id = :org and b.status = 'ACTIVE'
                  order by p.sku, l.sequence
                 """);
     }
@@ -87,16 +94,19 @@ public class CatalogExport {
                     .setHeader(kind.columns().toArray(String[]::new))
                     .get()
                     .print(out);
-            jdbc.sql(query).withFetchSize(FETCH_SIZE).query(rs -> {
-                try {
-                    for (int c = 1; c <= columns; c++) {
-                        printer.print(CsvCells.escape(rs.getString(c)));
-                    }
-                    printer.println();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            jdbc.sql(query)
+                    .param("org", TenantContext.requireOrgId())
+                    .withFetchSize(FETCH_SIZE)
+                    .query(rs -> {
+                        try {
+                            for (int c = 1; c <= columns; c++) {
+                                printer.print(CsvCells.escape(rs.getString(c)));
+                            }
+                            printer.println();
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
             printer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -3,6 +3,7 @@ package io.traveler.projects.internal;
 import static io.traveler.shared.security.StandardRole.*;
 
 import io.traveler.shared.modules.ModuleContribution;
+import io.traveler.shared.tenancy.TenantContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,7 +32,8 @@ class ProjectsModule {
                 .grant(DESIGNER, "projects:read")
                 .navigation(80, "Projects", "/app/projects", "projects:read")
                 .tile(58, "Active projects", "/app/projects?status=ACTIVE", "projects:read", () -> jdbc.sql("""
-                                select count(*) from projects.projects where status = 'ACTIVE'""")
+                                select count(*) from projects.projects where org_id = :org and status = 'ACTIVE'""")
+                        .param("org", TenantContext.requireOrgId())
                         .query(Long.class)
                         .single())
                 .search(
