@@ -161,8 +161,12 @@ public class InvitationService {
      */
     private void requireRoomForAnother() {
         Integer pending = jdbc.sql("""
-                        select count(*)::int from accounts.invitations where status = 'PENDING' and expires_at > now()
-                        """).query(Integer.class).single();
+                        select count(*)::int from accounts.invitations
+                         where org_id = :org and status = 'PENDING' and expires_at > now()
+                        """)
+                .param("org", TenantContext.requireOrgId())
+                .query(Integer.class)
+                .single();
         if (pending >= maxPending) {
             throw new ConflictException("The organization has " + pending + " pending invitations, its limit;"
                     + " withdraw some before inviting more");

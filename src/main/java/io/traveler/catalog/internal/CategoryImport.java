@@ -3,6 +3,7 @@ package io.traveler.catalog.internal;
 import io.traveler.shared.Ids;
 import io.traveler.shared.jobs.JobContext;
 import io.traveler.shared.jobs.RowError;
+import io.traveler.shared.tenancy.TenantContext;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,12 +119,15 @@ class CategoryImport extends ImportHandler {
 
     private Map<String, Existing> existingCategories() {
         Map<String, Existing> existing = new LinkedHashMap<>();
-        transactions.executeWithoutResult(s -> jdbc.sql("""
+        transactions.executeWithoutResult(
+                s -> jdbc.sql("""
                         select c.code, c.id, p.code as parent_code
-                          from catalog.categories c left join catalog.categories p on p.id = c.parent_id
-                        """).query(rs -> {
-            existing.put(rs.getString(1), new Existing(rs.getObject(2, UUID.class), rs.getString(3)));
-        }));
+                          from catalog.categories c
+                          left join catalog.categories p on p.org_id = c.org_id and p.id = c.parent_id
+                         where c.org_id = :org
+                        """).param("org", TenantContext.requireOrgId()).query(rs -> {
+                    existing.put(rs.getString(1), new Existing(rs.getObject(2, UUID.class), rs.getString(3)));
+                }));
         return existing;
     }
 

@@ -2,6 +2,7 @@ package io.traveler.catalog.internal;
 
 import io.traveler.shared.Ids;
 import io.traveler.shared.jobs.JobContext;
+import io.traveler.shared.tenancy.TenantContext;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -137,8 +138,9 @@ class VariantImport extends ImportHandler {
                 .toList();
         return transactions.execute(s -> jdbc.sql("""
                         select id, product_id, code, sku from catalog.variants
-                         where code = any(:codes) or sku = any(:skus)
+                         where org_id = :org and (code = any(:codes) or sku = any(:skus))
                         """)
+                .param("org", TenantContext.requireOrgId())
                 .param("codes", textArray(codes.stream()))
                 .param("skus", textArray(skus.stream()))
                 .query(StoredVariant.class)
@@ -182,7 +184,8 @@ class VariantImport extends ImportHandler {
     }
 
     private Set<String> takenCodes(Set<String> candidates) {
-        return new HashSet<>(jdbc.sql("select code from catalog.variants where code = any(:codes)")
+        return new HashSet<>(jdbc.sql("select code from catalog.variants where org_id = :org and code = any(:codes)")
+                .param("org", TenantContext.requireOrgId())
                 .param("codes", textArray(candidates.stream()))
                 .query(String.class)
                 .list());

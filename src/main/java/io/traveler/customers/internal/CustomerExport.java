@@ -4,6 +4,7 @@ import io.traveler.shared.CsvCells;
 import io.traveler.shared.SearchWords;
 import io.traveler.shared.jobs.JobContext;
 import io.traveler.shared.jobs.JobHandler;
+import io.traveler.shared.tenancy.TenantContext;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -81,7 +82,7 @@ class CustomerExport implements JobHandler {
     /** The filters as SQL: every word of q in the code, name or e-mail address; the status. */
     private record Selection(String q, String status) {
         String where() {
-            StringBuilder where = new StringBuilder("true");
+            StringBuilder where = new StringBuilder("c.org_id = :org");
             List<String> words = SearchWords.of(q);
             for (int i = 0; i < words.size(); i++) {
                 where.append(" and (c.code ilike :w%1$d or c.name ilike :w%1$d or c.email ilike :w%1$d)".formatted(i));
@@ -93,6 +94,7 @@ class CustomerExport implements JobHandler {
         }
 
         JdbcClient.StatementSpec apply(JdbcClient.StatementSpec spec) {
+            spec = spec.param("org", TenantContext.requireOrgId());
             List<String> words = SearchWords.of(q);
             for (int i = 0; i < words.size(); i++) {
                 spec = spec.param("w" + i, SearchWords.containing(words.get(i)));
