@@ -6,6 +6,7 @@ import io.traveler.shared.errors.TravelerException;
 import io.traveler.shared.errors.ValidationException;
 import io.traveler.shared.jpa.BulkAudit;
 import io.traveler.shared.jpa.BulkAudit.Entry;
+import io.traveler.shared.tenancy.TenantContext;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -92,8 +93,10 @@ class BomDrafts {
     /** The products, locked as {@code Products.findLocked} locks one; a product gone since is missing. */
     private Set<UUID> lockProducts(List<UUID> ids) {
         return new HashSet<>(jdbc.sql("""
-                        select id from catalog.products where id = any(cast(:ids as uuid[])) order by id for update
+                        select id from catalog.products
+                         where org_id = :org and id = any(cast(:ids as uuid[])) order by id for update
                         """)
+                .param("org", TenantContext.requireOrgId())
                 .param("ids", array("uuid", ids.stream()))
                 .query(UUID.class)
                 .list());
@@ -105,10 +108,11 @@ class BomDrafts {
         drafts.forEach(d -> d.lines()
                 .forEach(l -> (l.componentType() == Bom.ComponentType.PART ? parts : products).add(l.componentId())));
         return new HashSet<>(jdbc.sql("""
-                        select id from catalog.parts where id = any(cast(:parts as uuid[]))
+                        select id from catalog.parts where org_id = :org and id = any(cast(:parts as uuid[]))
                         union all
-                        select id from catalog.products where id = any(cast(:products as uuid[]))
+                        select id from catalog.products where org_id = :org and id = any(cast(:products as uuid[]))
                         """)
+                .param("org", TenantContext.requireOrgId())
                 .param("parts", array("uuid", parts.stream()))
                 .param("products", array("uuid", products.stream()))
                 .query(UUID.class)
@@ -134,9 +138,10 @@ class BomDrafts {
         jdbc.sql("""
                         select b.product_id, l.component_id
                           from catalog.boms b
-                          join catalog.bom_lines l on l.bom_id = b.id and l.component_type = 'PRODUCT'
-                         where b.status = 'ACTIVE'
-                        """).query(rs -> {
+                          join catalog.bom_lines l
+                            on l.org_id = b.org_id and l.bom_id = b.id and l.component_type = 'PRODUCT'
+                         where b.org_id = :org and b.status = 'ACTIVE'
+                        """).param("org", TenantContext.requireOrgId()).query(rs -> {
             below.computeIfAbsent(rs.getObject(1, UUID.class), p -> new HashSet<>())
                     .add(rs.getObject(2, UUID.class));
         });
@@ -213,10 +218,13 @@ class BomDrafts {
         Map<UUID, Integer> last = new HashMap<>();
         jdbc.sql("""
                         select product_id, max(number) from catalog.boms
-                         where product_id = any(cast(:ids as uuid[])) group by product_id
-                        """).param("ids", array("uuid", products.stream())).query(rs -> {
-            last.put(rs.getObject(1, UUID.class), rs.getInt(2));
-        });
+                         where org_id = :org and product_id = any(cast(:ids as uuid[])) group by product_id
+                        """)
+                .param("org", TenantContext.requireOrgId())
+                .param("ids", array("uuid", products.stream()))
+                .query(rs -> {
+                    last.put(rs.getObject(1, UUID.class), rs.getInt(2));
+                });
         List<NewBom> boms = drafts.stream()
                 .map(d -> new NewBom(Ids.newId(), d.productId(), last.getOrDefault(d.productId(), 0) + 1))
                 .toList();
@@ -229,9 +237,10 @@ class BomDrafts {
     private void supersedeActive(List<UUID> products) {
         List<UUID> superseded = jdbc.sql("""
                         update catalog.boms set status = 'SUPERSEDED', updated_at = now(), version = version + 1
-                         where status = 'ACTIVE' and product_id = any(cast(:ids as uuid[]))
+                         where org_id = :org and status = 'ACTIVE' and product_id = any(cast(:ids as uuid[]))
                         returning id
                         """)
+                .param("org", TenantContext.requireOrgId())
                 .param("ids", array("uuid", products.stream()))
                 .query(UUID.class)
                 .list();
@@ -271,7 +280,7 @@ class BomDrafts {
                 .param("products", array("uuid", boms.stream().map(NewBom::productId)))
                 .param("numbers", array("int4", boms.stream().map(NewBom::number)))
                 .update();
-        UUID org = io.traveler.shared.tenancy.TenantContext.requireOrgId();
+        UUID org = TenantContext.requireOrgId();
         audit.record(
                 "Bom",
                 BulkAudit.Action.CREATE,
@@ -349,7 +358,7 @@ class BomDrafts {
                 .param("notes", array("text", rows.stream().map(r -> r.line().notes())))
                 .param("stages", array("text", rows.stream().map(r -> stage(r.line()))))
                 .update();
-        UUID org = io.traveler.shared.tenancy.TenantContext.requireOrgId();
+        UUID org = TenantContext.requireOrgId();
         audit.record(
                 "BomLine",
                 BulkAudit.Action.CREATE,

@@ -49,9 +49,9 @@ class BomGraphs {
     public BomGraph current() {
         UUID org = TenantContext.requireOrgId();
         Stamp stamp = jdbc.sql("""
-                        select coalesce((select stamp from catalog.change_stamps), 0) as value,
+                        select coalesce((select stamp from catalog.change_stamps where org_id = :org), 0) as value,
                                coalesce(current_setting('traveler.catalog_stamped', true), '') <> '' as written_here
-                        """).query(Stamp.class).single();
+                        """).param("org", org).query(Stamp.class).single();
         if (stamp.writtenHere()) {
             return load(stamp.value());
         }
@@ -75,17 +75,22 @@ class BomGraphs {
                                coalesce(p.part_number, pr.sku) as number, coalesce(p.name, pr.name) as name,
                                p.unit_of_measure, p.unit_cost, p.weight
                           from catalog.boms b
-                          left join catalog.bom_lines l on l.bom_id = b.id
-                          left join catalog.parts p on l.component_type = 'PART' and p.id = l.component_id
-                          left join catalog.products pr on l.component_type = 'PRODUCT' and pr.id = l.component_id
-                         where b.id = :bom
+                          left join catalog.bom_lines l on l.org_id = b.org_id and l.bom_id = b.id
+                          left join catalog.parts p
+                                 on l.component_type = 'PART' and p.org_id = l.org_id and p.id = l.component_id
+                          left join catalog.products pr
+                                 on l.component_type = 'PRODUCT' and pr.org_id = l.org_id and pr.id = l.component_id
+                         where b.org_id = :org and b.id = :bom
                          order by l.sequence
-                        """).param("bom", bomId).query(rs -> {
-            product[0] = rs.getObject("product_id", UUID.class);
-            if (rs.getObject("component_id") != null) {
-                lines.add(edge(rs));
-            }
-        });
+                        """)
+                .param("org", TenantContext.requireOrgId())
+                .param("bom", bomId)
+                .query(rs -> {
+                    product[0] = rs.getObject("product_id", UUID.class);
+                    if (rs.getObject("component_id") != null) {
+                        lines.add(edge(rs));
+                    }
+                });
         if (product[0] == null) {
             return Optional.empty();
         }
@@ -105,10 +110,11 @@ class BomGraphs {
                                pr.sku as number, pr.name, null::text as unit_of_measure, null::numeric as unit_cost,
                                null::numeric as weight
                           from catalog.boms b
-                          join catalog.bom_lines l on l.bom_id = b.id
-                          left join catalog.products pr on l.component_type = 'PRODUCT' and pr.id = l.component_id
-                         where b.status = 'ACTIVE'
-                        """).query(rs -> {
+                          join catalog.bom_lines l on l.org_id = b.org_id and l.bom_id = b.id
+                          left join catalog.products pr
+                                 on l.component_type = 'PRODUCT' and pr.org_id = l.org_id and pr.id = l.component_id
+                         where b.org_id = :org and b.status = 'ACTIVE'
+                        """).param("org", TenantContext.requireOrgId()).query(rs -> {
             rows.add(new Row(
                     rs.getObject("bom_id", UUID.class),
                     rs.getObject("product_id", UUID.class),
@@ -145,8 +151,9 @@ class BomGraphs {
         }
         jdbc.sql("""
                         select id, part_number, name, unit_of_measure, unit_cost, weight
-                          from catalog.parts where id = any(string_to_array(:ids, ',')::uuid[])
+                          from catalog.parts where org_id = :org and id = any(string_to_array(:ids, ',')::uuid[])
                         """)
+                .param("org", TenantContext.requireOrgId())
                 .param("ids", ids.stream().map(UUID::toString).collect(Collectors.joining(",")))
                 .query(rs -> {
                     parts.put(

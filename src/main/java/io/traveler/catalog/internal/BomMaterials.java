@@ -1,6 +1,7 @@
 package io.traveler.catalog.internal;
 
 import io.traveler.catalog.Catalog.Material;
+import io.traveler.shared.tenancy.TenantContext;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,7 +41,11 @@ class BomMaterials {
     List<Material> of(UUID bomId, BigDecimal quantity) {
         BomService.PreparedExplosion explosion = boms.prepareExplosion(bomId, quantity, false);
         Map<String, String> stageBySegment = new HashMap<>();
-        jdbc.sql("select sequence, stage_name from catalog.bom_lines where bom_id = :bom and stage_name is not null")
+        jdbc.sql("""
+                        select sequence, stage_name from catalog.bom_lines
+                         where org_id = :org and bom_id = :bom and stage_name is not null
+                        """)
+                .param("org", TenantContext.requireOrgId())
                 .param("bom", bomId)
                 .query(rs -> {
                     stageBySegment.put(BomGraph.segment(rs.getInt(1)), rs.getString(2));

@@ -5,6 +5,7 @@ import io.traveler.shared.errors.NotFoundException;
 import io.traveler.shared.errors.ValidationException;
 import io.traveler.shared.jpa.ExpectedVersion;
 import io.traveler.shared.security.Callers;
+import io.traveler.shared.tenancy.TenantContext;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
@@ -310,20 +311,22 @@ public class BomService {
                         with recursive up(product_id, depth) as (
                             select b.product_id, 1
                               from catalog.bom_lines l
-                              join catalog.boms b on b.id = l.bom_id and b.status = 'ACTIVE'
-                             where l.component_type = :type and l.component_id = :id
+                              join catalog.boms b on b.org_id = l.org_id and b.id = l.bom_id and b.status = 'ACTIVE'
+                             where l.org_id = :org and l.component_type = :type and l.component_id = :id
                             union
                             select b.product_id, u.depth + 1
                               from up u
-                              join catalog.bom_lines l on l.component_type = 'PRODUCT' and l.component_id = u.product_id
-                              join catalog.boms b on b.id = l.bom_id and b.status = 'ACTIVE'
+                              join catalog.bom_lines l on l.org_id = :org and l.component_type = 'PRODUCT'
+                                                      and l.component_id = u.product_id
+                              join catalog.boms b on b.org_id = l.org_id and b.id = l.bom_id and b.status = 'ACTIVE'
                              where u.depth < :max_depth
                         )
                         select p.id, p.sku, p.name, min(u.depth) as depth
-                          from up u join catalog.products p on p.id = u.product_id
+                          from up u join catalog.products p on p.org_id = :org and p.id = u.product_id
                          group by p.id, p.sku, p.name
                          order by depth, p.sku
                         """)
+                .param("org", TenantContext.requireOrgId())
                 .param("type", type.name())
                 .param("id", componentId)
                 .param("max_depth", MAX_DEPTH)

@@ -529,10 +529,13 @@ public class CatalogService implements Catalog {
         Category category = category(id);
         expected.require(category.version());
         var uses = jdbc.sql("""
-                        select (select count(*) from catalog.categories where parent_id = :id) as children,
-                               (select count(*) from catalog.parts where category_id = :id) as parts,
-                               (select count(*) from catalog.products where category_id = :id) as products
+                        select (select count(*) from catalog.categories where org_id = :org and parent_id = :id)
+                                   as children,
+                               (select count(*) from catalog.parts where org_id = :org and category_id = :id) as parts,
+                               (select count(*) from catalog.products where org_id = :org and category_id = :id)
+                                   as products
                         """)
+                .param("org", TenantContext.requireOrgId())
                 .param("id", id)
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
                 .single();
@@ -564,12 +567,14 @@ public class CatalogService implements Catalog {
         }
         boolean loop = jdbc.sql("""
                         with recursive up(id, parent_id) as (
-                            select id, parent_id from catalog.categories where id = :parent
+                            select id, parent_id from catalog.categories where org_id = :org and id = :parent
                             union
-                            select c.id, c.parent_id from catalog.categories c join up on c.id = up.parent_id
+                            select c.id, c.parent_id
+                              from catalog.categories c join up on c.org_id = :org and c.id = up.parent_id
                         )
                         select exists (select 1 from up where id = :self)
                         """)
+                .param("org", TenantContext.requireOrgId())
                 .param("parent", parentId)
                 .param("self", category.id())
                 .query(Boolean.class)
@@ -645,11 +650,15 @@ public class CatalogService implements Catalog {
         expected.require(part.version());
         List<String> usedBy = jdbc.sql("""
                         select distinct p.sku from catalog.bom_lines l
-                          join catalog.boms b on b.id = l.bom_id
-                          join catalog.products p on p.id = b.product_id
-                         where l.component_type = 'PART' and l.component_id = :id
+                          join catalog.boms b on b.org_id = l.org_id and b.id = l.bom_id
+                          join catalog.products p on p.org_id = b.org_id and p.id = b.product_id
+                         where l.org_id = :org and l.component_type = 'PART' and l.component_id = :id
                          order by p.sku limit 5
-                        """).param("id", id).query(String.class).list();
+                        """)
+                .param("org", TenantContext.requireOrgId())
+                .param("id", id)
+                .query(String.class)
+                .list();
         if (!usedBy.isEmpty()) {
             throw new ConflictException("Part " + part.partNumber() + " is a component in the bills of materials of "
                     + String.join(", ", usedBy));
@@ -748,11 +757,15 @@ public class CatalogService implements Catalog {
         expected.require(product.version());
         List<String> usedBy = jdbc.sql("""
                         select distinct p.sku from catalog.bom_lines l
-                          join catalog.boms b on b.id = l.bom_id
-                          join catalog.products p on p.id = b.product_id
-                         where l.component_type = 'PRODUCT' and l.component_id = :id
+                          join catalog.boms b on b.org_id = l.org_id and b.id = l.bom_id
+                          join catalog.products p on p.org_id = b.org_id and p.id = b.product_id
+                         where l.org_id = :org and l.component_type = 'PRODUCT' and l.component_id = :id
                          order by p.sku limit 5
-                        """).param("id", id).query(String.class).list();
+                        """)
+                .param("org", TenantContext.requireOrgId())
+                .param("id", id)
+                .query(String.class)
+                .list();
         if (!usedBy.isEmpty()) {
             throw new ConflictException("Product " + product.sku() + " is a component in the bills of materials of "
                     + String.join(", ", usedBy));

@@ -9,6 +9,7 @@ import io.traveler.shared.jpa.VersionedChanges;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.KeysetPager;
 import io.traveler.shared.paging.PageRequest;
+import io.traveler.shared.tenancy.TenantContext;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Predicate;
 import java.math.BigDecimal;
@@ -169,7 +170,9 @@ public class VariantService {
     }
 
     private void requireFreeSku(Variant variant, String sku) {
-        Optional<String> holder = jdbc.sql("select code from catalog.variants where sku = :sku and id <> :id")
+        Optional<String> holder = jdbc.sql(
+                        "select code from catalog.variants where org_id = :org and sku = :sku and id <> :id")
+                .param("org", TenantContext.requireOrgId())
                 .param("sku", sku)
                 .param("id", variant.id())
                 .query(String.class)
