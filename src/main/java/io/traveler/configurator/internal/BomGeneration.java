@@ -278,11 +278,12 @@ public class BomGeneration {
         record Row(UUID id, UUID bomId, int revision, Instant at) {}
         List<Row> rows = jdbc.sql("""
                         select id, bom_id, revision, created_at from configurator.generated_boms
-                         where configuration_id = :configuration
+                         where org_id = :org and configuration_id = :configuration
                            and (cast(:at as timestamptz) is null or (created_at, id) < (:at, :after))
                          order by created_at desc, id desc
                          limit :limit
                         """)
+                .param("org", TenantContext.requireOrgId())
                 .param("configuration", configurationId)
                 .param("at", TimeCursor.timeOf(after))
                 .param("after", TimeCursor.idOf(after))
@@ -330,8 +331,9 @@ public class BomGeneration {
     private Optional<Generated> stored(UUID configurationId, UUID bomId) {
         Optional<List<AppliedRule>> found = jdbc.sql("""
                         select rules_applied from configurator.generated_boms
-                         where configuration_id = :configuration and bom_id = :bom
+                         where org_id = :org and configuration_id = :configuration and bom_id = :bom
                         """)
+                .param("org", TenantContext.requireOrgId())
                 .param("configuration", configurationId)
                 .param("bom", bomId)
                 .query((rs, n) -> JSON.readValue(rs.getString(1), new TypeReference<List<AppliedRule>>() {}))

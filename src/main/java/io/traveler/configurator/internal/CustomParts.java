@@ -100,7 +100,9 @@ class CustomParts {
             return Optional.of(List.of());
         }
         Map<String, UUID> found = new TreeMap<>();
-        jdbc.sql("select spec_hash, part_id from configurator.custom_parts where spec_hash in (:hashes)")
+        jdbc.sql(
+                        "select spec_hash, part_id from configurator.custom_parts where org_id = :org and spec_hash in (:hashes)")
+                .param("org", TenantContext.requireOrgId())
                 .param("hashes", Set.copyOf(hashes))
                 .query((rs, n) -> found.put(rs.getString(1), rs.getObject(2, UUID.class)))
                 .list();
@@ -141,7 +143,9 @@ class CustomParts {
 
     /** The part an earlier (or parallel, now committed) generation claimed for the hash. */
     private CustomPart claimed(String hash) {
-        UUID existing = jdbc.sql("select part_id from configurator.custom_parts where spec_hash = :hash")
+        UUID existing = jdbc.sql(
+                        "select part_id from configurator.custom_parts where org_id = :org and spec_hash = :hash")
+                .param("org", TenantContext.requireOrgId())
                 .param("hash", hash)
                 .query(UUID.class)
                 .single();

@@ -137,7 +137,8 @@ class DemoCustomers {
                             quotes.send(draft(second, product, "8", null, today).id(), ExpectedVersion.any());
                     // a quote sent long ago, as the expiry job leaves it once its date has passed
                     jdbc.sql("update customers.quotes set valid_until = :until, status = 'EXPIRED', decided_at = now(),"
-                                    + " edited_at = now(), version = version + 1 where id = :id")
+                                    + " edited_at = now(), version = version + 1 where org_id = :org and id = :id")
+                            .param("org", TenantContext.requireOrgId())
                             .param("until", today.minusDays(10))
                             .param("id", expired.id())
                             .update();

@@ -69,14 +69,17 @@ class QuoteExpiry {
     /** In the current organization: SENT quotes valid until a day before today there, each audited. */
     private int expireIn(Instant now) {
         LocalDate today = LocalDate.ofInstant(now, ZoneId.of(settings.current().timezone()));
-        List<UUID> expired =
-                jdbc.sql("""
+        List<UUID> expired = jdbc.sql("""
                         update customers.quotes
                            set status = 'EXPIRED', decided_at = now(), edited_at = now(), updated_at = now(),
                                version = version + 1
-                         where status = 'SENT' and valid_until < :today
+                         where org_id = :org and status = 'SENT' and valid_until < :today
                         returning id
-                        """).param("today", today).query(UUID.class).list();
+                        """)
+                .param("org", TenantContext.requireOrgId())
+                .param("today", today)
+                .query(UUID.class)
+                .list();
         audit.record(
                 "Quote",
                 BulkAudit.Action.UPDATE,

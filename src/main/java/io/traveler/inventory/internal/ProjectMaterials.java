@@ -285,8 +285,9 @@ public class ProjectMaterials {
                         update inventory.reservations
                            set issued = issued + :issued, status = 'BACKFLUSHED', backflushed_at = :now,
                                updated_at = :now
-                         where id = :id
+                         where org_id = :org and id = :id
                         """)
+                .param("org", TenantContext.requireOrgId())
                 .param("issued", total)
                 .param("now", Timestamp.from(completed.at()))
                 .param("id", line.id())
@@ -331,11 +332,13 @@ public class ProjectMaterials {
                         select m.lot_id, l.lot_number, m.part_id, sum(m.quantity) as quantity,
                                sum(m.quantity * coalesce(m.unit_cost, 0)) as cost, min(m.at) as first_at,
                                max(m.at) as last_at
-                          from inventory.movements m join inventory.lots l on l.id = m.lot_id
-                         where m.reference_id = :project and m.reference_type = 'PROJECT' and m.kind = 'ISSUE'
+                          from inventory.movements m join inventory.lots l on l.org_id = m.org_id and l.id = m.lot_id
+                         where m.org_id = :org and m.reference_id = :project and m.reference_type = 'PROJECT'
+                           and m.kind = 'ISSUE'
                          group by m.lot_id, l.lot_number, m.part_id
                          order by min(m.seq)
                         """)
+                .param("org", TenantContext.requireOrgId())
                 .param("project", projectId)
                 .query((rs, n) -> new IssuedLot(
                         rs.getObject(1, UUID.class),
@@ -352,8 +355,9 @@ public class ProjectMaterials {
     public List<Shortfall> shortfalls(UUID projectId) {
         return jdbc.sql("""
                         select id, part_id, stage_instance_id, quantity, at from inventory.shortfalls
-                         where project_id = :project order by at, id
+                         where org_id = :org and project_id = :project order by at, id
                         """)
+                .param("org", TenantContext.requireOrgId())
                 .param("project", projectId)
                 .query((rs, n) -> new Shortfall(
                         rs.getObject(1, UUID.class),
@@ -382,7 +386,9 @@ public class ProjectMaterials {
 
     /** The project's lines, locked in part order (the order every path takes parts' stock locks in). */
     private List<Line> lockedLines(UUID projectId) {
-        jdbc.sql("select id from inventory.reservations where project_id = :project order by id for update")
+        jdbc.sql("select id from inventory.reservations where org_id = :org and project_id = :project order by id"
+                        + " for update")
+                .param("org", TenantContext.requireOrgId())
                 .param("project", projectId)
                 .query(UUID.class)
                 .list();
@@ -463,8 +469,9 @@ public class ProjectMaterials {
     }
 
     private void setStatus(UUID reservationId, String status) {
-        jdbc.sql("update inventory.reservations set status = :status, updated_at = :now where id = :id"
-                        + " and status <> :status")
+        jdbc.sql("update inventory.reservations set status = :status, updated_at = :now where org_id = :org"
+                        + " and id = :id and status <> :status")
+                .param("org", TenantContext.requireOrgId())
                 .param("status", status)
                 .param("now", now())
                 .param("id", reservationId)

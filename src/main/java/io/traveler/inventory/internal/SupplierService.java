@@ -10,6 +10,7 @@ import io.traveler.shared.jpa.VersionedChanges;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.KeysetPager;
 import io.traveler.shared.paging.PageRequest;
+import io.traveler.shared.tenancy.TenantContext;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Predicate;
 import java.math.BigDecimal;
@@ -130,7 +131,9 @@ public class SupplierService {
     @Transactional
     public void delete(UUID id, ExpectedVersion expected) {
         VersionedChanges.delete(suppliers, supplier(id), expected, s -> {
-            boolean received = jdbc.sql("select exists (select 1 from inventory.lots where supplier_id = :id)")
+            boolean received = jdbc.sql(
+                            "select exists (select 1 from inventory.lots where org_id = :org and supplier_id = :id)")
+                    .param("org", TenantContext.requireOrgId())
                     .param("id", id)
                     .query(Boolean.class)
                     .single();
