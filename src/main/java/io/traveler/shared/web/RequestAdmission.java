@@ -39,7 +39,7 @@ public final class RequestAdmission extends OncePerRequestFilter {
     /** Kubernetes' probes answer at once: a probe timed out in a busy server's line would restart it. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getRequestURI().startsWith("/actuator/health/");
+        return RoutedPath.of(request).startsWith("/actuator/health/");
     }
 
     @Override
