@@ -2,6 +2,7 @@ package io.traveler.inventory.internal;
 
 import io.traveler.shared.errors.NotFoundException;
 import io.traveler.shared.errors.ValidationException;
+import io.traveler.shared.paging.Cursors;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.tenancy.TenantContext;
 import java.math.BigDecimal;

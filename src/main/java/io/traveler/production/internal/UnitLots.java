@@ -4,18 +4,16 @@ import io.traveler.inventory.Lots;
 import io.traveler.inventory.MaterialsIssued;
 import io.traveler.shared.Ids;
 import io.traveler.shared.errors.NotFoundException;
-import io.traveler.shared.errors.ValidationException;
+import io.traveler.shared.paging.Cursors;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.tenancy.Tenant;
 import io.traveler.shared.tenancy.TenantContext;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -243,6 +241,7 @@ public class UnitLots {
         if (!inventoryLots.exists(lotId)) {
             throw NotFoundException.of("Lot", lotId);
         }
+        List<String> after = Cursors.decode(cursor, 1);
         List<UsingUnit> rows = jdbc.sql("""
                         select u.id, u.serial, u.project_id, u.status, sum(m.quantity), min(m.at)
                           from production.unit_materials m
@@ -252,7 +251,7 @@ public class UnitLots {
                         """)
                 .param("org", TenantContext.requireOrgId())
                 .param("lot", lotId)
-                .param("after", afterSerial(cursor))
+                .param("after", after == null ? "" : after.getFirst())
                 .param("limit", limit + 1)
                 .query((rs, n) -> new UsingUnit(
                         rs.getObject(1, UUID.class),
@@ -266,25 +265,6 @@ public class UnitLots {
             return new ItemList<>(rows, null);
         }
         List<UsingUnit> page = List.copyOf(rows.subList(0, limit));
-        return new ItemList<>(page, serialCursor(page.getLast().serial()));
-    }
-
-    private static String serialCursor(String serial) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("s" + serial).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String afterSerial(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return "";
-        }
-        try {
-            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (!raw.startsWith("s")) {
-                throw new IllegalArgumentException();
-            }
-            return raw.substring(1);
-        } catch (RuntimeException e) {
-            throw new ValidationException("cursor", "is not a cursor this list gave out");
-        }
+        return new ItemList<>(page, Cursors.encode(page.getLast().serial()));
     }
 }

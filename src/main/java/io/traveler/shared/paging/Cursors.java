@@ -1,17 +1,17 @@
-package io.traveler.inventory.internal;
+package io.traveler.shared.paging;
 
 import io.traveler.shared.errors.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
-/** The opaque {@code cursor} of the inventory's keyset lists: the last row's sort values, base64url. */
-final class Cursors {
+/** The opaque {@code cursor} of a keyset list read with SQL: the last row's sort values, base64url. */
+public final class Cursors {
     private static final String SEPARATOR = "\u001f";
 
     private Cursors() {}
 
-    static String encode(Object... values) {
+    public static String encode(Object... values) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
@@ -25,7 +25,7 @@ final class Cursors {
     }
 
     /** The values a cursor given out holds (exactly {@code count}), null for none; anything else is 422. */
-    static List<String> decode(String cursor, int count) {
+    public static List<String> decode(String cursor, int count) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }
@@ -42,11 +42,11 @@ final class Cursors {
     }
 
     /** No value given out holds one, and PostgreSQL refuses a NUL in text (an error of stored data, not 422). */
-    static boolean holdsControlCharacters(String value) {
+    public static boolean holdsControlCharacters(String value) {
         return value.chars().anyMatch(Character::isISOControl);
     }
 
-    static ValidationException invalid() {
+    public static ValidationException invalid() {
         return new ValidationException("cursor", "is not a cursor this list gave out");
     }
 }
