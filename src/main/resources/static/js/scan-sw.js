@@ -2,7 +2,7 @@
 // files so the station opens and scans without a connection. Network first (a fresh page carries a fresh CSRF token
 // and fresh files), the cache when the network fails. Steps are never cached or replayed here: the page queues them
 // in IndexedDB and sends them through the batch endpoint itself, so each one is answered to the operator.
-const CACHE = "traveler-scan-v1";
+const CACHE = "traveler-scan-v2";
 const SHELL = [
   "/app/scan",
   "/css/app.css",
@@ -33,6 +33,12 @@ self.addEventListener("activate", (event) => {
       .then(() => self.clients.claim()));
 });
 
+// The pages name each file by its content (/css/app-<md5>.css, kept by browsers for a year); the shell keeps the
+// newest copy under the plain name, so a page rendered before an upgrade still finds its files offline.
+function plainName(pathname) {
+  return pathname.replace(/-[0-9a-f]{32}(\.[A-Za-z0-9]+)$/, "$1");
+}
+
 function keepable(response) {
   return response && response.ok && !response.redirected && response.type === "basic";
 }
@@ -46,10 +52,10 @@ self.addEventListener("fetch", (event) => {
   }
   // only the shell: a unit's passport or anything else the page reads is never kept on the device
   const page = request.mode === "navigate" && url.pathname.replace(/\/$/, "") === "/app/scan";
-  if (!page && !SHELL.includes(url.pathname)) {
+  if (!page && !SHELL.includes(plainName(url.pathname))) {
     return;
   }
-  const key = page ? "/app/scan" : url.pathname;
+  const key = page ? "/app/scan" : plainName(url.pathname);
   event.respondWith(
     fetch(request)
       .then((response) => {

@@ -34,12 +34,13 @@ class WebConfiguration implements WebMvcConfigurer {
 
     /**
      * Lets the idempotency filter learn that a request's handler answers with a secret; bounds every {@code ?q=}
-     * search, API and pages, before its handler runs.
+     * search, API and pages, before its handler runs; tells browsers how long to keep static files.
      */
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new SecretResponses());
         registry.addInterceptor(new SearchQueries());
+        registry.addInterceptor(new StaticFileCaching());
     }
 
     /** Request mappings looked up by their literal beginnings first (see {@link PathPrefixedHandlerMapping}). */
