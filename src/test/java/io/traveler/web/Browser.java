@@ -6,10 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -21,29 +24,53 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A headless Debian chromium driven through chromedriver, one per test class. Where either is missing the tests
- * are skipped with a message; {@code .ci/run} installs both, so CI always runs them.
+ * A headless Debian chromium driven through chromedriver, one per test JVM, handed to one test class at a time. Where
+ * chromium or chromedriver is missing the tests are skipped with a message; {@code .ci/run} installs both, so CI always
+ * runs them.
  */
 final class Browser implements AutoCloseable {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Duration POLL = Duration.ofMillis(50);
+
+    private static ChromeDriver shared;
 
     private final ChromeDriver driver;
-    private final Path profile;
     private final String base;
 
-    private Browser(ChromeDriver driver, Path profile, int port) {
+    private Browser(ChromeDriver driver, int port) {
         this.driver = driver;
-        this.profile = profile;
         this.base = "http://localhost:" + port;
     }
 
-    static Browser start(int port) {
+    /**
+     * The browser of this test JVM, for one test class: started by the first class and kept for the next ones (a
+     * chromium start cost seconds of both cores per class), with the application's site data cleared in between.
+     */
+    static synchronized Browser start(int port) {
         Assumptions.assumeTrue(
                 Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
                         + " (Debian: apt-get install -y chromium chromium-driver); skipped");
+        if (shared == null || !alive(shared)) {
+            shared = launch();
+        }
+        var browser = new Browser(shared, port);
+        browser.clearSiteData();
+        return browser;
+    }
+
+    private static boolean alive(ChromeDriver driver) {
+        try {
+            driver.getWindowHandle();
+            return true;
+        } catch (WebDriverException gone) {
+            return false;
+        }
+    }
+
+    private static ChromeDriver launch() {
         try {
             Path profile = Files.createTempDirectory("traveler-chromium-");
             var options = new ChromeOptions();
@@ -58,6 +85,23 @@ final class Browser implements AutoCloseable {
                     "--disable-component-update",
                     "--disable-sync",
                     "--window-size=1280,900",
+                    "--disable-extensions",
+                    "--disable-background-timer-throttling",
+                    "--disable-renderer-backgrounding",
+                    "--disable-backgrounding-occluded-windows",
+                    "--disable-breakpad",
+                    "--disable-client-side-phishing-detection",
+                    "--disable-default-apps",
+                    "--disable-hang-monitor",
+                    "--disable-ipc-flooding-protection",
+                    "--disable-popup-blocking",
+                    "--disable-prompt-on-repost",
+                    "--disable-search-engine-choice-screen",
+                    "--disable-field-trial-config",
+                    "--metrics-recording-only",
+                    "--password-store=basic",
+                    "--use-mock-keychain",
+                    "--disable-features=Translate,MediaRouter,OptimizationHints,AutofillServerCommunication,PasswordManagerOnboarding,CertificateTransparencyComponentUpdater",
                     "--user-data-dir=" + profile);
             var logging = new LoggingPreferences();
             logging.enable(LogType.BROWSER, Level.ALL);
@@ -66,10 +110,39 @@ final class Browser implements AutoCloseable {
                     .usingDriverExecutable(CHROMEDRIVER.toFile())
                     .usingAnyFreePort()
                     .build();
-            return new Browser(new ChromeDriver(service, options), profile, port);
+            var driver = new ChromeDriver(service, options);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    driver.quit();
+                } finally {
+                    deleteQuietly(profile);
+                }
+            }));
+            return driver;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Forgets everything the application left in the browser: cookies, storage, IndexedDB, service workers and
+     * their caches, and the window's size.
+     */
+    private void clearSiteData() {
+        driver.get("about:blank");
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", base, "storageTypes", "all"));
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+    }
+
+    /**
+     * A wait that looks again every few milliseconds (Selenium's default half-second poll made every page change of
+     * a test cost up to half a second of nothing) and reads again when htmx has just swapped what it read.
+     */
+    WebDriverWait waitUpTo(Duration timeout) {
+        var wait = new WebDriverWait(driver, timeout);
+        wait.pollingEvery(POLL).ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     ChromeDriver driver() {
@@ -82,7 +155,7 @@ final class Browser implements AutoCloseable {
 
     /** Waits until the browser has arrived at a page whose path starts with {@code prefix}. */
     String awaitPath(String prefix) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> path().startsWith(prefix));
+        waitUpTo(Duration.ofSeconds(10)).until(d -> path().startsWith(prefix));
         return path();
     }
 
@@ -145,12 +218,12 @@ final class Browser implements AutoCloseable {
         // chromium scrolls a target just into view, where the sticky top bar may cover it: centre it first
         driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", target);
         target.click();
-        var wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        var wait = waitUpTo(Duration.ofSeconds(10));
         wait.until(d -> {
             try {
                 current.getTagName();
                 return false;
-            } catch (org.openqa.selenium.WebDriverException replaced) {
+            } catch (WebDriverException replaced) {
                 return true;
             }
         });
@@ -174,14 +247,12 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement await(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(ExpectedConditions.visibilityOfElementLocated(by));
+        return waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     /** Waits until exactly {@code count} elements match, e.g. after htmx swapped rows in. */
     void awaitCount(By by, int count) {
-        new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(d -> d.findElements(by).size() == count);
+        waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElements(by).size() == count);
     }
 
     /** A PNG of the current page in target/screenshots/, for people to look at. */
@@ -198,12 +269,11 @@ final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
     }
 
+    /** The class is done: its site data goes, the browser stays for the next class of this JVM. */
     @Override
     public void close() {
-        try {
-            driver.quit();
-        } finally {
-            deleteQuietly(profile);
+        if (alive(driver)) {
+            clearSiteData();
         }
     }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** One headless browser per test class against the running application; each test starts signed out. */
+/** The test JVM's headless browser against the running application, for this class; each test starts signed out. */
 @ApplicationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class BrowserTest {
@@ -28,7 +28,7 @@ abstract class BrowserTest {
     }
 
     @AfterAll
-    void quitBrowser() {
+    void handBackBrowser() {
         if (browser != null) {
             browser.close();
         }

@@ -13,7 +13,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The catalog in a real browser: CSV imports, forms, the BOM editor and tree, where-used, stale edits. */
 class CatalogBrowserTests extends BrowserTest {
@@ -263,7 +262,7 @@ class CatalogBrowserTests extends BrowserTest {
         }
         browser.submit("Import");
         browser.awaitPath("/app/imports/");
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+        browser.waitUpTo(Duration.ofSeconds(20))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> List.of("COMPLETED", "FAILED")
                         .contains(d.findElement(By.id("import-progress")).getDomAttribute("data-status")));

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
@@ -115,7 +114,7 @@ class ConfiguratorBrowserTests extends BrowserTest {
     }
 
     private void awaitText(String id, String text) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        browser.waitUpTo(Duration.ofSeconds(10))
                 .until(d -> d.findElement(By.id(id)).getText().contains(text));
     }
 

@@ -13,7 +13,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The jobs page: every kind's jobs with their progress, the error report, and cancelling a running job. */
@@ -39,8 +38,7 @@ class JobsBrowserTests extends BrowserTest {
         browser.signIn(factory.email(), Api.PASSWORD);
         browser.awaitPath("/app/");
         browser.click("Jobs");
-        var wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
-                .ignoring(StaleElementReferenceException.class);
+        var wait = browser.waitUpTo(Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class);
         By importRow = By.cssSelector("tr[data-job='" + imported.id() + "']");
         wait.until(d -> "COMPLETED".equals(browser.find(importRow).getDomAttribute("data-status")));
         assertThat(browser.find(importRow).getText())

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Orders in the browser: an order created from the form and moved on the board by dragging its card (the server
@@ -155,7 +154,7 @@ class OrderBrowserTests extends BrowserTest {
     private void onBoard(Runnable action) {
         var board = browser.find(By.id("board"));
         action.run();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> {
+        browser.waitUpTo(Duration.ofSeconds(10)).until(d -> {
             try {
                 board.getTagName();
                 return false;

@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A project in the browser from its creation to its completion: created on the form, started, refused a move while
@@ -296,7 +295,7 @@ class ProjectBrowserTests extends BrowserTest {
     private void onBoard(Runnable action) {
         var board = browser.find(By.id("board"));
         action.run();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> {
+        browser.waitUpTo(Duration.ofSeconds(10)).until(d -> {
             try {
                 board.getTagName();
                 return false;

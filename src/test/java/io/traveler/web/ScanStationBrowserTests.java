@@ -272,7 +272,7 @@ class ScanStationBrowserTests extends BrowserTest {
 
     /** A wait that reads again when live.js has just swapped the element it read. */
     private WebDriverWait waitFor() {
-        var wait = new WebDriverWait(browser.driver(), WAIT);
+        var wait = browser.waitUpTo(WAIT);
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
     }
