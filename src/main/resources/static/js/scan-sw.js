@@ -33,10 +33,13 @@ self.addEventListener("activate", (event) => {
       .then(() => self.clients.claim()));
 });
 
-// The pages name each file by its content (/css/app-<md5>.css, kept by browsers for a year); the shell keeps the
-// newest copy under the plain name, so a page rendered before an upgrade still finds its files offline.
+// The pages name each file by its content (/css/app-<md5>.css, kept by browsers for a year) and each WebJar file by
+// its version too (/webjars/htmx.org/2.0.4/dist/htmx.min-<md5>.js); the shell keeps the newest copy under the plain
+// name, so a page rendered before an upgrade still finds its files offline.
 function plainName(pathname) {
-  return pathname.replace(/-[0-9a-f]{32}(\.[A-Za-z0-9]+)$/, "$1");
+  return pathname
+    .replace(/^(\/webjars\/[^/]+)\/\d[^/]*\//, "$1/")
+    .replace(/-[0-9a-f]{32}(\.[A-Za-z0-9]+)$/, "$1");
 }
 
 function keepable(response) {

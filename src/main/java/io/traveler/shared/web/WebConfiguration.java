@@ -3,6 +3,7 @@ package io.traveler.shared.web;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import java.util.List;
 import org.apache.catalina.Valve;
@@ -26,8 +27,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.UrlHandlerFilter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistration;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
+import org.springframework.web.servlet.resource.VersionResourceResolver;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -41,6 +46,34 @@ class WebConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(new SecretResponses());
         registry.addInterceptor(new SearchQueries());
         registry.addInterceptor(new StaticFileCaching());
+    }
+
+    /**
+     * Stylesheets, scripts, images and WebJars, each from its own folder, linked by the pages under a name carrying a
+     * hash of their content ({@code /css/app-<md5>.css}, written into every {@code @{...}} link by the filter below) so
+     * that browsers keep them ({@link StaticFileCaching}). Not Spring Boot's {@code /**}: with it every link a page
+     * writes was looked up in four folders of every jar on the classpath.
+     */
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        for (String folder : List.of("css", "js", "img")) {
+            namedByContent(registry.addResourceHandler("/" + folder + "/**")
+                    .addResourceLocations("classpath:/static/" + folder + "/"));
+        }
+        namedByContent(registry.addResourceHandler("/webjars/**")
+                .addResourceLocations("classpath:/META-INF/resources/webjars/"));
+    }
+
+    private static void namedByContent(ResourceHandlerRegistration files) {
+        files.resourceChain(true).addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+    }
+
+    /** Rewrites the pages' links to static files into their content-hashed names. */
+    @Bean
+    FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
+        var registration = new FilterRegistrationBean<>(new ResourceUrlEncodingFilter());
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+        return registration;
     }
 
     /** Request mappings looked up by their literal beginnings first (see {@link PathPrefixedHandlerMapping}). */
