@@ -53,7 +53,11 @@ class JobsBrowserTests extends BrowserTest {
                 .contains("Stepped test job")
                 .contains("running");
         browser.screenshot("jobs");
-        browser.press(browser.find(runningRow).findElement(By.xpath(".//button[normalize-space()='Cancel']")));
+        // the page swaps its rows in every half second: find the button again if a swap took it away
+        wait.until(d -> {
+            browser.press(browser.find(runningRow).findElement(By.xpath(".//button[normalize-space()='Cancel']")));
+            return true;
+        });
         assertThat(browser.find(runningRow).getText()).contains("cancelling");
         SteppedJobHandler.allow(running, 10);
 
