@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Checks a sign-in: password, lockout after ten failures in a row (with a cooling-off period), the one-time code
@@ -31,8 +33,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class Authenticator {
-    /** Compared against when the e-mail is unknown, so both cases take the same time. */
-    private static final String DUMMY_HASH = "{bcrypt}$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BWX4Z1bRk0jCJ6r8UoHW2xR3eXFa";
 
     static final int MAX_FAILED_ATTEMPTS = 10;
     static final Duration LOCKOUT = Duration.ofMinutes(15);
@@ -46,6 +46,11 @@ public class Authenticator {
     private final TransactionTemplate transactions;
     /** Attempt bookkeeping commits at once, even inside a caller's transaction that fails afterwards. */
     private final TransactionTemplate bookkeeping;
+    /**
+     * Compared against when the e-mail is unknown, so both cases take the same time: hashed by the same encoder, so
+     * at the configured strength, on the first such sign-in rather than during the start.
+     */
+    private final Supplier<String> unknownAccountHash;
 
     Authenticator(
             Users users,
@@ -64,6 +69,8 @@ public class Authenticator {
         this.transactions = transactions;
         this.bookkeeping = new TransactionTemplate(transactions.getTransactionManager());
         this.bookkeeping.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.unknownAccountHash =
+                SingletonSupplier.of(() -> passwords.encode(UUID.randomUUID().toString()));
     }
 
     public record SignIn(UUID userId, UUID orgId, Instant at) {}
@@ -75,7 +82,7 @@ public class Authenticator {
         User user =
                 email == null ? null : users.findByEmailIgnoreCase(email.trim()).orElse(null);
         if (user == null) {
-            passwords.matches(password == null ? "" : password, DUMMY_HASH);
+            passwords.matches(password == null ? "" : password, unknownAccountHash.get());
             throw AuthenticationFailure.badCredentials();
         }
         int attempt = reserveAttempt(user.id());

@@ -5,6 +5,7 @@ import io.traveler.shared.security.Permission;
 import io.traveler.shared.security.TravelerAuthentication;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import javax.crypto.SecretKey;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -27,7 +28,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -95,9 +97,20 @@ class SecurityConfiguration {
                 .contentTypeOptions(Customizer.withDefaults());
     }
 
+    /**
+     * bcrypt with {@code traveler.security.password-hash-strength} rounds (log 2, default 10), behind the
+     * {@code {bcrypt}} prefix of Spring's delegating encoder. A stored hash carries its own strength, so raising it
+     * only makes the passwords set from then on costlier to check.
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(Environment env) {
+        int strength = env.getProperty("traveler.security.password-hash-strength", Integer.class, 10);
+        if (strength < 4 || strength > 31) {
+            throw new IllegalStateException(
+                    "traveler.security.password-hash-strength must be between 4 and 31 (bcrypt's log rounds), not "
+                            + strength);
+        }
+        return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(strength)));
     }
 
     @Bean
