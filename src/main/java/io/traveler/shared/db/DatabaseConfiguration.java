@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
@@ -94,9 +95,12 @@ class DatabaseConfiguration {
         return new HikariDataSource(config);
     }
 
-    /** Refuses to run, once Flyway has migrated, when the application's role escapes row-level security. */
+    /**
+     * Refuses to run, as soon as Flyway has migrated, when the application's role escapes row-level security; static,
+     * as a post-processor, and so given the pool lazily.
+     */
     @Bean
-    DatabaseRoleCheck databaseRoleCheck(DataSource dataSource) {
+    static DatabaseRoleCheck databaseRoleCheck(ObjectProvider<DataSource> dataSource) {
         return new DatabaseRoleCheck(dataSource);
     }
 

@@ -3,20 +3,38 @@ package io.traveler.shared.db;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Row-level security keeps organizations apart only for a role it applies to. Once every bean is up, and so after
- * Flyway has migrated, this refuses to let Traveler run when the application's pool connects as a role that escapes
- * it: a superuser, a role with {@code BYPASSRLS}, the owner of a table (who may switch the policies off), or a member
- * of any such role (who may {@code SET ROLE} to it).
+ * Row-level security keeps organizations apart only for a role it applies to. As soon as Flyway has migrated (or, with
+ * Flyway off, once every bean is up), this refuses to let Traveler run when the application's pool connects as a role
+ * that escapes it: a superuser, a role with {@code BYPASSRLS}, the owner of a table (who may switch the policies off),
+ * or a member of any such role (who may {@code SET ROLE} to it). Checking right after the migration stops a
+ * misconfigured deployment before Hibernate and the web server have started.
  */
-final class DatabaseRoleCheck implements SmartInitializingSingleton {
-    private final JdbcClient jdbc;
+final class DatabaseRoleCheck implements BeanPostProcessor, SmartInitializingSingleton {
+    private final ObjectProvider<DataSource> applicationPool;
+    private volatile boolean checked;
 
-    DatabaseRoleCheck(DataSource applicationPool) {
-        this.jdbc = JdbcClient.create(applicationPool);
+    DatabaseRoleCheck(ObjectProvider<DataSource> applicationPool) {
+        this.applicationPool = applicationPool;
+    }
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String name) {
+        if (bean instanceof FlywayMigrationInitializer) {
+            check();
+        }
+        return bean;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        check();
     }
 
     /** Thrown at start; its message names the role and each reason. */
@@ -43,8 +61,12 @@ final class DatabaseRoleCheck implements SmartInitializingSingleton {
         }
     }
 
-    @Override
-    public void afterSingletonsInstantiated() {
+    private synchronized void check() {
+        if (checked) {
+            return;
+        }
+        checked = true;
+        var jdbc = JdbcClient.create(applicationPool.getObject());
         String role = jdbc.sql("select current_user").query(String.class).single();
         List<String> reasons = new ArrayList<>();
         jdbc.sql("""
