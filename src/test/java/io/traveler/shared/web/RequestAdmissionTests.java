@@ -111,11 +111,42 @@ class RequestAdmissionTests {
         assertThat(admission.waiting()).isZero();
     }
 
+    @Test
+    void theProbesSkipTheLineWhileEveryPlaceIsTaken() throws Exception {
+        var admission = new RequestAdmission(1, Duration.ofSeconds(30));
+        var entered = new CountDownLatch(1);
+        var stuck = new CountDownLatch(1);
+        var served = new AtomicInteger();
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            var holder = threads.submit(() -> pass(admission, "/api/stations", servlet(() -> {
+                entered.countDown();
+                await(stuck);
+            })));
+            assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+            for (String probe : List.of(
+                    "/actuator/health/liveness", "/actuator/health/readiness", "/actuator//health/./liveness")) {
+                threads.submit(() -> pass(admission, probe, servlet(served::incrementAndGet)))
+                        .get(10, TimeUnit.SECONDS);
+            }
+            assertThat(served).as("probes served while the only place is held").hasValue(3);
+
+            var queued = threads.submit(() -> pass(admission, "/api/stations", servlet(served::incrementAndGet)));
+            waitUntil(() -> admission.waiting() == 1);
+            assertThat(queued).as("anything else waits its turn").isNotDone();
+            stuck.countDown();
+            queued.get(10, TimeUnit.SECONDS);
+            holder.get(10, TimeUnit.SECONDS);
+            assertThat(served).hasValue(4);
+        }
+    }
+
     private static Void pass(RequestAdmission admission, Servlet handler) throws Exception {
+        return pass(admission, "/api/stations", handler);
+    }
+
+    private static Void pass(RequestAdmission admission, String path, Servlet handler) throws Exception {
         admission.doFilter(
-                new MockHttpServletRequest("GET", "/api/stations"),
-                new MockHttpServletResponse(),
-                new MockFilterChain(handler));
+                new MockHttpServletRequest("GET", path), new MockHttpServletResponse(), new MockFilterChain(handler));
         return null;
     }
 
