@@ -189,7 +189,7 @@ public class StockQueries {
                 .params(params)
                 .query(StockQueries::movement)
                 .list();
-        return page(rows, limit, last -> Cursors.encode(last.seq()));
+        return Cursors.page(rows, limit, last -> Cursors.encode(last.seq()));
     }
 
     private static long seqOf(String text) {
@@ -332,7 +332,7 @@ public class StockQueries {
         if (after != null) {
             statement = statement.param("number", after.get(0)).param("id", uuidOf(after.get(1)));
         }
-        return page(
+        return Cursors.page(
                 statement.query(StockQueries::valueLine).list(), limit, last -> Cursors.encode(last.code(), last.id()));
     }
 
@@ -388,7 +388,7 @@ public class StockQueries {
                     .param("at", Timestamp.from(instantOf(after.get(0))))
                     .param("id", uuidOf(after.get(1)));
         }
-        return page(
+        return Cursors.page(
                 statement.query(StockQueries::lotSummary).list(),
                 limit,
                 last -> Cursors.encode(last.receivedAt(), last.id()));
@@ -755,7 +755,7 @@ public class StockQueries {
                             rs.getTimestamp(18).toInstant());
                 })
                 .list();
-        return page(rows, limit, last -> Cursors.encode(last.partNumber(), last.id()));
+        return Cursors.page(rows, limit, last -> Cursors.encode(last.partNumber(), last.id()));
     }
 
     // --- helpers -------------------------------------------------------------------------------------------
@@ -773,13 +773,6 @@ public class StockQueries {
         if (!exists) {
             throw NotFoundException.of("Part", partId);
         }
-    }
-
-    private static <T> ItemList<T> page(List<T> rows, int limit, java.util.function.Function<T, String> cursorOf) {
-        if (rows.size() <= limit) {
-            return new ItemList<>(rows, null);
-        }
-        return new ItemList<>(List.copyOf(rows.subList(0, limit)), cursorOf.apply(rows.get(limit - 1)));
     }
 
     private static UUID uuidOf(String text) {

@@ -209,10 +209,7 @@ public class StockViews {
                         rs.getBigDecimal("value"),
                         rs.getBoolean("low")))
                 .list();
-        if (rows.size() <= limit) {
-            return new ItemList<>(rows, null);
-        }
-        return new ItemList<>(rows.subList(0, limit), encode(rows.get(limit - 1).partNumber()));
+        return Cursors.page(rows, limit, row -> encode(row.partNumber()));
     }
 
     /** Every location holding stock, by code: how many parts and lots, how much, and its value. */
@@ -444,11 +441,7 @@ public class StockViews {
                 .param("limit", limit + 1)
                 .query(StockViews::movement)
                 .list();
-        if (rows.size() <= limit) {
-            return new ItemList<>(rows, null);
-        }
-        return new ItemList<>(
-                rows.subList(0, limit), encode(Long.toString(rows.get(limit - 1).seq())));
+        return Cursors.page(rows, limit, row -> encode(Long.toString(row.seq())));
     }
 
     /** The lot's whole history, oldest first: its receipt (and supplier), then where it went and what for. */

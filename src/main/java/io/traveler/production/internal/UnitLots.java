@@ -261,10 +261,6 @@ public class UnitLots {
                         rs.getBigDecimal(5),
                         rs.getTimestamp(6).toInstant()))
                 .list();
-        if (rows.size() <= limit) {
-            return new ItemList<>(rows, null);
-        }
-        List<UsingUnit> page = List.copyOf(rows.subList(0, limit));
-        return new ItemList<>(page, Cursors.encode(page.getLast().serial()));
+        return Cursors.page(rows, limit, unit -> Cursors.encode(unit.serial()));
     }
 }

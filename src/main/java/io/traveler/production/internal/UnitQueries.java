@@ -3,14 +3,12 @@ package io.traveler.production.internal;
 import io.traveler.production.internal.Views.StageView;
 import io.traveler.production.internal.Views.UnitView;
 import io.traveler.shared.errors.NotFoundException;
-import io.traveler.shared.errors.ValidationException;
+import io.traveler.shared.paging.Cursors;
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.tenancy.TenantContext;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** Reading units and their passports: a project's units by position (keyset paged), one unit, its events. */
 @Service
 public class UnitQueries {
+    private static final String POSITION = "p";
+    private static final String SEQ = "s";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static final String UNIT_VIEW_COLUMNS = UnitRow.COLUMNS + """
@@ -55,7 +55,7 @@ public class UnitQueries {
     @Transactional(readOnly = true)
     public ItemList<UnitView> ofProject(UUID projectId, int limit, String cursor) {
         requireProject(projectId);
-        int after = after(cursor, 'p');
+        int after = after(cursor, POSITION);
         List<UnitView> rows = jdbc.sql("select " + UNIT_VIEW_COLUMNS + " from " + UNIT_VIEW_FROM + " " + """
                          where u.org_id = :org and u.project_id = :project and u.position > :after
                          order by u.position limit :limit""")
@@ -65,11 +65,7 @@ public class UnitQueries {
                 .param("limit", limit + 1)
                 .query(UnitQueries::view)
                 .list();
-        if (rows.size() <= limit) {
-            return new ItemList<>(rows, null);
-        }
-        List<UnitView> page = rows.subList(0, limit);
-        return new ItemList<>(List.copyOf(page), cursor('p', page.getLast().position()));
+        return Cursors.page(rows, limit, unit -> cursor(POSITION, unit.position()));
     }
 
     @Transactional(readOnly = true)
@@ -95,7 +91,7 @@ public class UnitQueries {
                          order by seq limit :limit""")
                 .param("org", TenantContext.requireOrgId())
                 .param("unit", unitId)
-                .param("after", after(cursor, 's'))
+                .param("after", after(cursor, SEQ))
                 .param("limit", limit + 1)
                 .query((rs, n) -> new EventView(
                         rs.getObject("id", UUID.class),
@@ -112,11 +108,7 @@ public class UnitQueries {
                         rs.getString("step_id"),
                         JSON.readValue(rs.getString("detail"), new TypeReference<Map<String, Object>>() {})))
                 .list();
-        if (rows.size() <= limit) {
-            return new ItemList<>(rows, null);
-        }
-        List<EventView> page = rows.subList(0, limit);
-        return new ItemList<>(List.copyOf(page), cursor('s', page.getLast().seq()));
+        return Cursors.page(rows, limit, event -> cursor(SEQ, event.seq()));
     }
 
     void requireProject(UUID projectId) {
@@ -155,25 +147,26 @@ public class UnitQueries {
                 u.version());
     }
 
-    /** A keyset cursor: the last row's number ({@code p}osition or {@code s}eq) of the page it follows. */
-    private static String cursor(char kind, int last) {
-        return Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString((kind + Integer.toString(last)).getBytes(StandardCharsets.UTF_8));
+    /**
+     * A keyset cursor: which number it is ({@link #POSITION} in the units list, {@link #SEQ} in a passport, so one
+     * list's cursor is refused by the other) and the last row's number of the page it follows.
+     */
+    private static String cursor(String kind, int last) {
+        return Cursors.encode(kind, last);
     }
 
-    private static int after(String cursor, char kind) {
-        if (cursor == null || cursor.isBlank()) {
+    private static int after(String cursor, String kind) {
+        List<String> values = Cursors.decode(cursor, 2);
+        if (values == null) {
             return 0;
         }
+        if (!values.getFirst().equals(kind)) {
+            throw Cursors.invalid();
+        }
         try {
-            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (raw.isEmpty() || raw.charAt(0) != kind) {
-                throw new IllegalArgumentException();
-            }
-            return Integer.parseInt(raw.substring(1));
-        } catch (RuntimeException e) {
-            throw new ValidationException("cursor", "is not a cursor this list gave out");
+            return Integer.parseInt(values.get(1));
+        } catch (NumberFormatException e) {
+            throw Cursors.invalid();
         }
     }
 }

@@ -4,6 +4,7 @@ import io.traveler.shared.errors.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 
 /** The opaque {@code cursor} of a keyset list read with SQL: the last row's sort values, base64url. */
 public final class Cursors {
@@ -39,6 +40,17 @@ public final class Cursors {
         } catch (IllegalArgumentException e) {
             throw invalid();
         }
+    }
+
+    /**
+     * One page of {@code rows} read with {@code limit + 1}: the first {@code limit}, and the cursor after the last of
+     * them ({@code cursorOf}) when more follow.
+     */
+    public static <T> ItemList<T> page(List<T> rows, int limit, Function<T, String> cursorOf) {
+        if (rows.size() <= limit) {
+            return new ItemList<>(rows, null);
+        }
+        return new ItemList<>(List.copyOf(rows.subList(0, limit)), cursorOf.apply(rows.get(limit - 1)));
     }
 
     /** No value given out holds one, and PostgreSQL refuses a NUL in text (an error of stored data, not 422). */
