@@ -3,7 +3,6 @@ package io.traveler.accounts.internal;
 import static io.traveler.shared.security.StandardRole.*;
 
 import io.traveler.shared.modules.ModuleContribution;
-import io.traveler.shared.tenancy.TenantContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,28 +68,17 @@ class AccountsModule {
                 .navigation(70, "Outbox", "/app/outbox", "users:manage")
                 .navigation(100, "Partnerships", "/app/partnerships", "partnerships:read")
                 .navigation(110, "Organization", "/app/organization/details", "organizations:read")
-                .tile(10, "Employees", "/app/employees", "employees:read", () -> count(jdbc, """
-                        select count(*) from accounts.employees where org_id = :org and status = 'ACTIVE'"""))
-                .tile(20, "Stations", "/app/stations", "stations:read", () -> count(jdbc, """
-                        select count(*) from accounts.stations where org_id = :org and status = 'ACTIVE'"""))
-                .tile(30, "Locations", "/app/locations", "locations:read", () -> count(jdbc, """
-                        select count(*) from accounts.locations where org_id = :org"""))
-                .tile(40, "Members", "/app/users", "users:read", () -> jdbc.sql("""
-                                select count(*) from accounts.memberships where org_id = :org and status = 'ACTIVE'""")
-                        .param("org", TenantContext.requireOrgId())
-                        .query(Long.class)
-                        .single())
-                .tile(50, "Active partners", "/app/partnerships", "partnerships:read", () -> count(jdbc, """
+                .tile(10, "Employees", "/app/employees", "employees:read", jdbc, """
+                        select count(*) from accounts.employees where org_id = :org and status = 'ACTIVE'""")
+                .tile(20, "Stations", "/app/stations", "stations:read", jdbc, """
+                        select count(*) from accounts.stations where org_id = :org and status = 'ACTIVE'""")
+                .tile(30, "Locations", "/app/locations", "locations:read", jdbc, """
+                        select count(*) from accounts.locations where org_id = :org""")
+                .tile(40, "Members", "/app/users", "users:read", jdbc, """
+                        select count(*) from accounts.memberships where org_id = :org and status = 'ACTIVE'""")
+                .tile(50, "Active partners", "/app/partnerships", "partnerships:read", jdbc, """
                         select count(*) from accounts.partnerships
-                         where status = 'ACTIVE' and :org in (brand_org_id, factory_org_id)"""))
+                         where status = 'ACTIVE' and :org in (brand_org_id, factory_org_id)""")
                 .build();
-    }
-
-    /** A tile's count of the caller's organization's rows ({@code :org} in the statement). */
-    private static long count(JdbcClient jdbc, String sql) {
-        return jdbc.sql(sql)
-                .param("org", TenantContext.requireOrgId())
-                .query(Long.class)
-                .single();
     }
 }

@@ -3,7 +3,6 @@ package io.traveler.catalog.internal;
 import static io.traveler.shared.security.StandardRole.*;
 
 import io.traveler.shared.modules.ModuleContribution;
-import io.traveler.shared.tenancy.TenantContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,12 +28,12 @@ class CatalogModule {
                 .grant(BRAND_USER, "catalog:read")
                 .navigation(80, "Catalog", "/app/catalog", "catalog:read")
                 .navigation(90, "Imports", "/app/imports", "catalog:manage")
-                .tile(60, "Parts", "/app/catalog/parts", "catalog:read", () -> count(jdbc, """
-                        select count(*) from catalog.parts where org_id = :org"""))
-                .tile(70, "Products", "/app/catalog/products", "catalog:read", () -> count(jdbc, """
-                        select count(*) from catalog.products where org_id = :org"""))
-                .tile(80, "Active BOMs", "/app/catalog/products", "catalog:read", () -> count(jdbc, """
-                        select count(*) from catalog.boms where org_id = :org and status = 'ACTIVE'"""))
+                .tile(60, "Parts", "/app/catalog/parts", "catalog:read", jdbc, """
+                        select count(*) from catalog.parts where org_id = :org""")
+                .tile(70, "Products", "/app/catalog/products", "catalog:read", jdbc, """
+                        select count(*) from catalog.products where org_id = :org""")
+                .tile(80, "Active BOMs", "/app/catalog/products", "catalog:read", jdbc, """
+                        select count(*) from catalog.boms where org_id = :org and status = 'ACTIVE'""")
                 .search(
                         "parts",
                         "Parts",
@@ -50,13 +49,5 @@ class CatalogModule {
                         "/api/products/templates/{id}",
                         (q, limit) -> search.hits(CatalogSearch.Target.PRODUCTS, q, limit))
                 .build();
-    }
-
-    /** A tile's count of the caller's organization's rows ({@code :org} in the statement). */
-    private static long count(JdbcClient jdbc, String sql) {
-        return jdbc.sql(sql)
-                .param("org", TenantContext.requireOrgId())
-                .query(Long.class)
-                .single();
     }
 }

@@ -3,7 +3,6 @@ package io.traveler.customers.internal;
 import static io.traveler.shared.security.StandardRole.*;
 
 import io.traveler.shared.modules.ModuleContribution;
-import io.traveler.shared.tenancy.TenantContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,11 +31,8 @@ class CustomersModule {
                 .grant(PRODUCTION_MANAGER, "customers:read")
                 .navigation(75, "Customers", "/app/customers", "customers:read")
                 .navigation(76, "Quotes", "/app/quotes", "quotes:read")
-                .tile(55, "Customers", "/app/customers", "customers:read", () -> jdbc.sql("""
-                                select count(*) from customers.customers where org_id = :org""")
-                        .param("org", TenantContext.requireOrgId())
-                        .query(Long.class)
-                        .single())
+                .tile(55, "Customers", "/app/customers", "customers:read", jdbc, """
+                        select count(*) from customers.customers where org_id = :org""")
                 .search(
                         "customers",
                         "Customers",

@@ -1,7 +1,6 @@
 package io.traveler.inventory.internal;
 
 import io.traveler.shared.modules.ModuleContribution;
-import io.traveler.shared.tenancy.TenantContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,26 +17,20 @@ class PurchasingPagesContribution {
                 .navigation(86, "Suppliers", "/app/inventory/suppliers", "inventory:read")
                 .navigation(87, "Supplier orders", "/app/inventory/purchase-orders", "inventory:read")
                 .navigation(88, "Reorder", "/app/inventory/reorder", "inventory:read")
-                .tile(87, "Parts to reorder", "/app/inventory/reorder", "inventory:read", () -> count(jdbc, """
+                .tile(87, "Parts to reorder", "/app/inventory/reorder", "inventory:read", jdbc, """
                         select count(*) from inventory.part_stock
                          where org_id = :org and reorder_point is not null and on_hand - reserved <= reorder_point
-                        """))
+                        """)
                 .tile(
                         88,
                         "Supplier orders expected",
                         "/app/inventory/purchase-orders?open=true",
                         "inventory:read",
-                        () -> count(jdbc, """
+                        jdbc,
+                        """
                                 select count(*) from inventory.purchase_orders
                                  where org_id = :org and status in ('SENT', 'PARTIALLY_RECEIVED')
-                                """))
+                                """)
                 .build();
-    }
-
-    private static long count(JdbcClient jdbc, String sql) {
-        return jdbc.sql(sql)
-                .param("org", TenantContext.requireOrgId())
-                .query(Long.class)
-                .single();
     }
 }

@@ -3,7 +3,6 @@ package io.traveler.projects.internal;
 import static io.traveler.shared.security.StandardRole.*;
 
 import io.traveler.shared.modules.ModuleContribution;
-import io.traveler.shared.tenancy.TenantContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,11 +30,8 @@ class ProjectsModule {
                 .grant(FINANCE, "projects:read")
                 .grant(DESIGNER, "projects:read")
                 .navigation(80, "Projects", "/app/projects", "projects:read")
-                .tile(58, "Active projects", "/app/projects?status=ACTIVE", "projects:read", () -> jdbc.sql("""
-                                select count(*) from projects.projects where org_id = :org and status = 'ACTIVE'""")
-                        .param("org", TenantContext.requireOrgId())
-                        .query(Long.class)
-                        .single())
+                .tile(58, "Active projects", "/app/projects?status=ACTIVE", "projects:read", jdbc, """
+                        select count(*) from projects.projects where org_id = :org and status = 'ACTIVE'""")
                 .search(
                         "projects",
                         "Projects",

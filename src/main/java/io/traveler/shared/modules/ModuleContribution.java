@@ -1,6 +1,7 @@
 package io.traveler.shared.modules;
 
 import io.traveler.shared.security.StandardRole;
+import io.traveler.shared.tenancy.TenantContext;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What one module adds to the application: its permissions, which of them the built-in roles hold, its entries
@@ -126,6 +128,17 @@ public record ModuleContribution(
         public Builder tile(int order, String title, String path, String permission, LongSupplier count) {
             tiles.add(new DashboardTile(order, title, path, permission, count));
             return this;
+        }
+
+        /**
+         * A tile counting rows of the caller's organization with {@code countSql}, a {@code count(*)} statement that
+         * names the organization as {@code :org} (scoped in SQL, not by row-level security alone).
+         */
+        public Builder tile(int order, String title, String path, String permission, JdbcClient jdbc, String countSql) {
+            return tile(order, title, path, permission, () -> jdbc.sql(countSql)
+                    .param("org", TenantContext.requireOrgId())
+                    .query(Long.class)
+                    .single());
         }
 
         /** See {@link SearchProvider}. */
