@@ -3,7 +3,6 @@ package io.traveler.shared.web;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import java.util.List;
 import org.apache.catalina.Valve;
@@ -31,7 +30,6 @@ import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistra
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
 
 @Configuration(proxyBeanMethods = false)
@@ -50,7 +48,8 @@ class WebConfiguration implements WebMvcConfigurer {
 
     /**
      * Stylesheets, scripts, images and WebJars, each from its own folder, linked by the pages under a name carrying a
-     * hash of their content ({@code /css/app-<md5>.css}, written into every {@code @{...}} link by the filter below) so
+     * hash of their content ({@code /css/app-<md5>.css}, written into every {@code @{...}} link by
+     * the {@code ResourceUrlEncodingFilter} Spring Boot registers for Thymeleaf) so
      * that browsers keep them ({@link StaticFileCaching}). Not Spring Boot's {@code /**}: with it every link a page
      * writes was looked up in four folders of every jar on the classpath.
      */
@@ -66,14 +65,6 @@ class WebConfiguration implements WebMvcConfigurer {
 
     private static void namedByContent(ResourceHandlerRegistration files) {
         files.resourceChain(true).addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
-    }
-
-    /** Rewrites the pages' links to static files into their content-hashed names. */
-    @Bean
-    FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
-        var registration = new FilterRegistrationBean<>(new ResourceUrlEncodingFilter());
-        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
-        return registration;
     }
 
     /** Request mappings looked up by their literal beginnings first (see {@link PathPrefixedHandlerMapping}). */
