@@ -80,11 +80,13 @@ class DocumentPagesTests {
         var page = PageSession.signIn(port, org.email());
         page.get("/app/documents");
         for (int seed : new int[] {1, 2}) {
-            var kept = page.upload("/app/documents", Map.of("name", "Scan " + seed), "scan.png", pngOf(12 << 20, seed));
+            var kept = page.upload(
+                    "/app/documents", Map.of("name", "Scan " + seed), "scan.png", Uploads.png(12 << 20, seed));
             assertThat(kept.statusCode()).as(kept.body()).isEqualTo(302);
         }
 
-        var refused = page.upload("/app/documents", Map.of("name", "One scan too many"), "scan.png", pngOf(7 << 20, 3));
+        var refused =
+                page.upload("/app/documents", Map.of("name", "One scan too many"), "scan.png", Uploads.png(7 << 20, 3));
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body())
                 .contains("Upload a document", "One scan too many")
@@ -92,15 +94,6 @@ class DocumentPagesTests {
         assertThat(page.get("/app/documents").body())
                 .contains("Scan 1", "Scan 2")
                 .doesNotContain(">One scan too many<");
-    }
-
-    /** A PNG of {@code size} bytes whose content differs by {@code seed}. */
-    private static byte[] pngOf(int size, int seed) {
-        byte[] bytes = new byte[size];
-        byte[] png = Uploads.png(seed);
-        System.arraycopy(png, 0, bytes, 0, png.length);
-        bytes[size - 1] = (byte) seed;
-        return bytes;
     }
 
     @Test

@@ -176,21 +176,21 @@ class DocumentsApiTests {
     @Test
     void anOrganizationStoresNoMoreThanItsLimitCountingEachContentOnce() throws Exception {
         // the tests' limit is 30 MB (src/test/resources/config/application.properties)
-        var first = upload(admin, Uploads.form().file("a.png", "image/png", pngOf(12 << 20, 1)));
+        var first = upload(admin, Uploads.form().file("a.png", "image/png", Uploads.png(12 << 20, 1)));
         assertThat(first.status()).as("%s", first).isEqualTo(201);
-        assertThat(upload(admin, Uploads.form().file("b.png", "image/png", pngOf(12 << 20, 2)))
+        assertThat(upload(admin, Uploads.form().file("b.png", "image/png", Uploads.png(12 << 20, 2)))
                         .status())
                 .isEqualTo(201);
 
-        var over = upload(admin, Uploads.form().file("c.png", "image/png", pngOf(7 << 20, 3)));
+        var over = upload(admin, Uploads.form().file("c.png", "image/png", Uploads.png(7 << 20, 3)));
         assertThat(over.status()).as("%s", over).isEqualTo(413);
         assertThat(over.header("Content-Type")).startsWith("application/problem+json");
         assertThat(over.json().path("detail").asString()).contains("24 MB of the 30 MB", "does not fit");
 
-        var sameBytesAgain = upload(admin, Uploads.form().file("a-copy.png", "image/png", pngOf(12 << 20, 1)));
+        var sameBytesAgain = upload(admin, Uploads.form().file("a-copy.png", "image/png", Uploads.png(12 << 20, 1)));
         assertThat(sameBytesAgain.status()).as("stored once, counted once").isEqualTo(201);
         var stranger = tenants.signedIn("FACTORY");
-        assertThat(upload(stranger, Uploads.form().file("c.png", "image/png", pngOf(7 << 20, 3)))
+        assertThat(upload(stranger, Uploads.form().file("c.png", "image/png", Uploads.png(7 << 20, 3)))
                         .status())
                 .as("another organization's room")
                 .isEqualTo(201);
@@ -198,7 +198,7 @@ class DocumentsApiTests {
                 .hasSize(3);
 
         // 29 MB stored: of two uploads of 700 KB at once, exactly one fits
-        assertThat(upload(admin, Uploads.form().file("d.png", "image/png", pngOf(5 << 20, 4)))
+        assertThat(upload(admin, Uploads.form().file("d.png", "image/png", Uploads.png(5 << 20, 4)))
                         .status())
                 .isEqualTo(201);
         List<Integer> answers = new ArrayList<>();
@@ -208,7 +208,7 @@ class DocumentsApiTests {
             for (int seed : new int[] {5, 6}) {
                 uploads.add(threads.submit(() -> {
                     gate.await();
-                    return upload(admin, Uploads.form().file("e.png", "image/png", pngOf(700 << 10, seed)))
+                    return upload(admin, Uploads.form().file("e.png", "image/png", Uploads.png(700 << 10, seed)))
                             .status();
                 }));
             }
@@ -220,15 +220,6 @@ class DocumentsApiTests {
         assertThat(answers).containsExactlyInAnyOrder(201, 413);
         assertThat(api.get("/api/documents").as(admin).send().json().path("items"))
                 .hasSize(5);
-    }
-
-    /** A PNG of {@code size} bytes whose content differs by {@code seed}. */
-    private static byte[] pngOf(int size, int seed) {
-        byte[] bytes = new byte[size];
-        byte[] png = Uploads.png(seed);
-        System.arraycopy(png, 0, bytes, 0, png.length);
-        bytes[size - 1] = (byte) seed;
-        return bytes;
     }
 
     @Test

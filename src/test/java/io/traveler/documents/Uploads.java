@@ -160,6 +160,15 @@ final class Uploads {
         return out.toByteArray();
     }
 
+    /** A PNG of {@code size} bytes (its image, then padding) whose content differs by {@code seed}. */
+    static byte[] png(int size, int seed) {
+        byte[] bytes = new byte[size];
+        byte[] png = png(seed);
+        System.arraycopy(png, 0, bytes, 0, png.length);
+        bytes[size - 1] = (byte) seed;
+        return bytes;
+    }
+
     /** A minimal PDF, different for every text. */
     static byte[] pdf(String text) {
         return ("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n% " + text + "\ntrailer<</Root 1 0 R>>\n%%EOF\n")

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class DatabaseRoleCheck implements BeanPostProcessor, SmartInitializingSingleton {
     private final ObjectProvider<DataSource> applicationPool;
-    private volatile boolean checked;
+    private boolean checked;
 
     DatabaseRoleCheck(ObjectProvider<DataSource> applicationPool) {
         this.applicationPool = applicationPool;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -77,15 +78,10 @@ class RequestAdmissionTests {
     @Test
     void aRequestNotAdmittedInTimeGoesAheadSoStuckRequestsCannotStopTheServer() throws Exception {
         var admission = new RequestAdmission(1, Duration.ofMillis(50));
-        var entered = new CountDownLatch(1);
         var stuck = new CountDownLatch(1);
         var served = new AtomicInteger();
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            var holder = threads.submit(() -> pass(admission, servlet(() -> {
-                entered.countDown();
-                await(stuck);
-            })));
-            assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+            var holder = holdTheOnlyPlace(admission, threads, stuck);
             threads.submit(() -> pass(admission, servlet(served::incrementAndGet)))
                     .get(10, TimeUnit.SECONDS);
             assertThat(served).as("served while the only place is held").hasValue(1);
@@ -114,15 +110,10 @@ class RequestAdmissionTests {
     @Test
     void theProbesSkipTheLineWhileEveryPlaceIsTaken() throws Exception {
         var admission = new RequestAdmission(1, Duration.ofSeconds(30));
-        var entered = new CountDownLatch(1);
         var stuck = new CountDownLatch(1);
         var served = new AtomicInteger();
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            var holder = threads.submit(() -> pass(admission, "/api/stations", servlet(() -> {
-                entered.countDown();
-                await(stuck);
-            })));
-            assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+            var holder = holdTheOnlyPlace(admission, threads, stuck);
             for (String probe : List.of(
                     "/actuator/health/liveness", "/actuator/health/readiness", "/actuator//health/./liveness")) {
                 threads.submit(() -> pass(admission, probe, servlet(served::incrementAndGet)))
@@ -138,6 +129,18 @@ class RequestAdmissionTests {
             holder.get(10, TimeUnit.SECONDS);
             assertThat(served).hasValue(4);
         }
+    }
+
+    /** A request that has the admission's only place and keeps it until {@code stuck} opens. */
+    private static Future<Void> holdTheOnlyPlace(
+            RequestAdmission admission, ExecutorService threads, CountDownLatch stuck) throws InterruptedException {
+        var entered = new CountDownLatch(1);
+        var holder = threads.submit(() -> pass(admission, servlet(() -> {
+            entered.countDown();
+            await(stuck);
+        })));
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        return holder;
     }
 
     private static Void pass(RequestAdmission admission, Servlet handler) throws Exception {
