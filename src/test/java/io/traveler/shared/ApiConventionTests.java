@@ -11,12 +11,22 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 @ApplicationTest
 class ApiConventionTests {
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    Environment environment;
 
     Api api;
     Api.Tenant tenant;
@@ -191,5 +201,24 @@ class ApiConventionTests {
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         assertThat(api.get("/api/stations").token("not-a-jwt").send().status()).isEqualTo(401);
+    }
+
+    /**
+     * Micrometer keeps at most {@code max-uri-tags} distinct request patterns in {@code http_server_requests} and
+     * silently drops the requests of every later one: the limit must leave room for every mapping, with a margin.
+     */
+    @Test
+    void recordsTheRequestsOfEveryMappingInItsOwnMetric() {
+        Set<String> patterns = new HashSet<>();
+        context.getBeansOfType(RequestMappingInfoHandlerMapping.class)
+                .values()
+                .forEach(mapping ->
+                        mapping.getHandlerMethods().keySet().forEach(info -> patterns.addAll(info.getPatternValues())));
+        int limit = environment.getRequiredProperty("management.metrics.web.server.max-uri-tags", Integer.class);
+
+        assertThat(patterns).hasSizeGreaterThan(100);
+        assertThat(limit)
+                .as("max-uri-tags for %d request patterns", patterns.size())
+                .isGreaterThanOrEqualTo(patterns.size() + 100);
     }
 }

@@ -265,6 +265,16 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** A screenshot and the HTML of the current page in target/screenshots/, for a failed test. */
+    void keepEvidence(String name) {
+        try {
+            screenshot(name);
+            Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource());
+        } catch (RuntimeException | IOException unreadable) {
+            System.err.println(name + ": the page could not be kept: " + unreadable);
+        }
+    }
+
     void resize(int width, int height) {
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
     }
