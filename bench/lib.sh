@@ -74,7 +74,12 @@ stop_app() {
   local deadline=$((SECONDS + 60))
   while alive "$APP_PID" && ((SECONDS < deadline)); do sleep 0.2; done
   if alive "$APP_PID"; then
-    echo "bench: app did not stop within 60 s; killing it" >&2
+    local dump
+    dump=$(mktemp /tmp/traveler-stop-XXXXXX.txt)
+    local jcmd="$(dirname "$JAVA")/jcmd"
+    [[ -x $jcmd ]] || jcmd=jcmd
+    "$jcmd" "$APP_PID" Thread.print >"$dump" 2>&1 || true
+    echo "bench: app did not stop within 60 s; its threads are in $dump; killing it" >&2
     kill -KILL "$APP_PID" 2>/dev/null || true
     local pg_pid
     pg_pid=$(head -1 "$APP_DATA/postgres/postmaster.pid" 2>/dev/null) && kill -TERM "$pg_pid" 2>/dev/null || true
