@@ -18,11 +18,14 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -35,8 +38,10 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
  * be forgotten, called by every kind of caller who must not succeed: nobody signed in (401); a member of the owning
  * organization holding every permission except the endpoint's, as a user and as an API key (403 — with the sample
  * body, with no body and with a garbage body, so the refusal never depends on what was sent); an administrator of
- * another organization naming the owner's ids (404, or a list that never shows them). The owner's administrator
- * then succeeds on each, so the matrix is known to exercise real endpoints.
+ * another organization naming the owner's ids (404, or a list that never shows them), and that once more with the
+ * database's row-level security switched off, so the application's own queries are known to keep organizations apart
+ * and the policies only back them up. The owner's administrator then succeeds on each, so the matrix is known to
+ * exercise real endpoints.
  *
  * <p>A mapping must carry {@code @PreAuthorize("hasAuthority('resource:action')")} or be listed in {@link #OPEN}
  * with the reason it is open; and it must have a sample request in {@link #samples}. A new endpoint without either
@@ -97,6 +102,10 @@ class TenantRoleMatrixTests {
 
     @Autowired
     PermissionCatalogue catalogue;
+
+    @Autowired
+    @Qualifier("ownerDataSource")
+    DataSource ownerDataSource;
 
     private Api api;
 
@@ -213,20 +222,21 @@ class TenantRoleMatrixTests {
                 }
             }
             checks++;
-            var foreign = send(sample, stranger.token(), null, sample.body);
-            if (sample.namesOwnersIds && foreign.status() != 404) {
-                violations.add(sample + " by another organization's administrator → " + foreign);
-            }
-            if (!sample.namesOwnersIds && sample.method().equals("GET") && foreign.status() == 200) {
-                for (String id : ownersIds) {
-                    if (foreign.raw().body().contains(id)) {
-                        violations.add(sample + " shows another organization " + id);
-                    }
-                }
-            }
+            checkStranger(sample, stranger, violations);
         }
         assertThat(violations)
                 .as("unauthorised answers out of %d checks", checks)
+                .isEmpty();
+
+        List<String> unscoped = new ArrayList<>();
+        withoutRowLevelSecurity(() -> samples.stream()
+                .filter(sample -> !OPEN.containsKey(sample.key)
+                        || (sample.method().equals("GET")
+                                && OPEN.get(sample.key).access() != Access.ANYONE))
+                .forEach(sample -> checkStranger(sample, stranger, unscoped)));
+        assertThat(unscoped)
+                .as("another organization's answers with row-level security off: the application's own queries"
+                        + " must keep organizations apart, the database's policies only back them up")
                 .isEmpty();
 
         List<String> ownerFailures = new ArrayList<>();
@@ -242,6 +252,43 @@ class TenantRoleMatrixTests {
         assertThat(ownerFailures)
                 .as("the owner's administrator succeeds everywhere")
                 .isEmpty();
+    }
+
+    /** Another organization's administrator names the owner's ids (404) or lists what is theirs (none of the owner's). */
+    private void checkStranger(Sample sample, Api.Tenant stranger, List<String> violations) {
+        var foreign = send(sample, stranger.token(), null, sample.body);
+        if (sample.namesOwnersIds && foreign.status() != 404) {
+            violations.add(sample + " by another organization's administrator → " + foreign);
+        }
+        if (!sample.namesOwnersIds && sample.method().equals("GET") && foreign.status() == 200) {
+            for (String id : ownersIds) {
+                if (foreign.raw().body().contains(id)) {
+                    violations.add(sample + " shows another organization " + id);
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs {@code calls} with row-level security switched off on every table that has it (committed, as the tables'
+     * owner: the application's own connections must see the change), and switches it back on afterwards whatever
+     * happened. Each test JVM has a database of its own, and its test classes run one after another.
+     */
+    private void withoutRowLevelSecurity(Runnable calls) {
+        var owner = JdbcClient.create(ownerDataSource);
+        List<String> tables = owner.sql("""
+                        select quote_ident(n.nspname) || '.' || quote_ident(c.relname)
+                          from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                         where c.relkind = 'r' and c.relrowsecurity""").query(String.class).list();
+        assertThat(tables).hasSizeGreaterThan(20);
+        try {
+            tables.forEach(table -> owner.sql("alter table " + table + " disable row level security")
+                    .update());
+            calls.run();
+        } finally {
+            tables.forEach(table -> owner.sql("alter table " + table + " enable row level security")
+                    .update());
+        }
     }
 
     /**

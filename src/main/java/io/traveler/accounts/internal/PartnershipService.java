@@ -31,7 +31,11 @@ public class PartnershipService {
 
     @Transactional(readOnly = true)
     public List<View> list() {
-        return partnerships.findAll(Sort.by("createdAt").descending()).stream()
+        UUID orgId = TenantContext.requireOrgId();
+        return partnerships
+                .findByBrandOrgIdOrFactoryOrgId(
+                        orgId, orgId, Sort.by("createdAt").descending())
+                .stream()
                 .map(this::view)
                 .toList();
     }

@@ -2,6 +2,7 @@ package io.traveler.catalog.internal;
 
 import io.traveler.shared.SearchWords;
 import io.traveler.shared.modules.ModuleContribution.SearchHit;
+import io.traveler.shared.tenancy.TenantContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +62,7 @@ class CatalogSearch {
                 expansion.words() > 1 && !anyRowHas(target, expansion.allOf()) ? expansion.anyOf() : expansion.allOf();
         return jdbc.sql("""
                         select id from %1$s
-                         where (search @@ cast(:query as tsquery) or %2$s ilike :prefix)
+                         where org_id = :org and (search @@ cast(:query as tsquery) or %2$s ilike :prefix)
                            and (cast(:kind as text) is null or %3$s = cast(:kind as text))
                            and (cast(:status as text) is null or status = cast(:status as text))
                            and (cast(:category as uuid) is null or category_id = cast(:category as uuid))
@@ -69,6 +70,7 @@ class CatalogSearch {
                                   ts_rank(search, cast(:query as tsquery)) desc, %2$s, id
                          limit :limit offset :offset
                         """.formatted(target.table, target.number, target.kind))
+                .param("org", TenantContext.requireOrgId())
                 .param("query", query)
                 .param("exact", expansion.exact())
                 .param("prefix", SearchWords.startingWith(text))
@@ -91,8 +93,9 @@ class CatalogSearch {
             return List.of();
         }
         Map<UUID, SearchHit> found = new HashMap<>();
-        jdbc.sql("select id, %s as number, name, %s as kind, status from %s where id in (:ids)"
+        jdbc.sql("select id, %s as number, name, %s as kind, status from %s where org_id = :org and id in (:ids)"
                         .formatted(target.number, target.kind, target.table))
+                .param("org", TenantContext.requireOrgId())
                 .param("ids", ids)
                 .query((rs, n) -> new SearchHit(
                         rs.getObject("id", UUID.class),
@@ -124,13 +127,15 @@ class CatalogSearch {
                                     union
                                     (select catalog.lexeme_query(w.word, true)
                                        from catalog.search_words w
-                                      where t ~ '^[[:alpha:]]+$' and length(t) >= 3 and w.word % t
+                                      where w.org_id = :org and t ~ '^[[:alpha:]]+$' and length(t) >= 3
+                                        and w.word % t
                                       order by similarity(w.word, t) desc, w.word
                                       limit 5)
                                     union
                                     (select catalog.lexeme_query(w.word, true)
                                        from catalog.search_words w
-                                      where t ~ '^[[:alpha:]]+$' and length(t) >= 4 and left(w.word, 1) = left(t, 1)
+                                      where w.org_id = :org and t ~ '^[[:alpha:]]+$' and length(t) >= 4
+                                        and left(w.word, 1) = left(t, 1)
                                         and levenshtein(w.word, t) <= case when length(t) >= 6 then 2 else 1 end
                                       order by levenshtein(w.word, t), w.word
                                       limit 3)
@@ -143,6 +148,7 @@ class CatalogSearch {
                                count(*)::int as words
                           from alternatives
                         """)
+                .param("org", TenantContext.requireOrgId())
                 .param("q", text)
                 .query((rs, n) -> new Expansion(
                         rs.getString("exact"), rs.getString("all_of"), rs.getString("any_of"), rs.getInt("words")))
@@ -150,8 +156,9 @@ class CatalogSearch {
     }
 
     private boolean anyRowHas(Target target, String query) {
-        return jdbc.sql("select exists (select 1 from %s where search @@ cast(:query as tsquery))"
+        return jdbc.sql("select exists (select 1 from %s where org_id = :org and search @@ cast(:query as tsquery))"
                         .formatted(target.table))
+                .param("org", TenantContext.requireOrgId())
                 .param("query", query)
                 .query(Boolean.class)
                 .single();

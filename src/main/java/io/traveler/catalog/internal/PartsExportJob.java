@@ -2,6 +2,7 @@ package io.traveler.catalog.internal;
 
 import io.traveler.shared.jobs.JobContext;
 import io.traveler.shared.jobs.JobHandler;
+import io.traveler.shared.tenancy.TenantContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -49,8 +50,10 @@ class PartsExportJob implements JobHandler {
 
     @Override
     public Map<String, Object> run(JobContext job) {
-        long parts = job.inTransaction(() ->
-                jdbc.sql("select count(*) from catalog.parts").query(Long.class).single());
+        long parts = job.inTransaction(() -> jdbc.sql("select count(*) from catalog.parts where org_id = :org")
+                .param("org", TenantContext.requireOrgId())
+                .query(Long.class)
+                .single());
         job.total(parts);
         job.stopIfCancelled();
         try (Writer out = Files.newBufferedWriter(job.resultFile("text/csv;charset=UTF-8"), StandardCharsets.UTF_8)) {

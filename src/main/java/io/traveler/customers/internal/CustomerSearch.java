@@ -2,6 +2,7 @@ package io.traveler.customers.internal;
 
 import io.traveler.shared.SearchWords;
 import io.traveler.shared.modules.ModuleContribution.SearchHit;
+import io.traveler.shared.tenancy.TenantContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -28,7 +29,7 @@ class CustomerSearch {
         if (words.isEmpty()) {
             return List.of();
         }
-        StringBuilder where = new StringBuilder("true");
+        StringBuilder where = new StringBuilder("org_id = :org");
         for (int i = 0; i < words.size(); i++) {
             where.append(" and (code ilike :w%1$d or name ilike :w%1$d or email ilike :w%1$d)".formatted(i));
         }
@@ -41,7 +42,8 @@ class CustomerSearch {
         for (int i = 0; i < words.size(); i++) {
             query = query.param("w" + i, SearchWords.containing(words.get(i)));
         }
-        return query.param("prefix", SearchWords.startingWith(q.strip()))
+        return query.param("org", TenantContext.requireOrgId())
+                .param("prefix", SearchWords.startingWith(q.strip()))
                 .param("limit", limit)
                 .query((rs, n) -> new SearchHit(
                         rs.getObject("id", UUID.class),

@@ -138,8 +138,9 @@ public final class JobContext {
     public void total(long units) {
         transactions.executeWithoutResult(s -> jdbc.sql("""
                         update shared.jobs set total_units = :total, updated_at = now()
-                         where id = :id and worker = :worker and status = 'RUNNING'
+                         where org_id = :org and id = :id and worker = :worker and status = 'RUNNING'
                         """)
+                .param("org", startedBy.orgId())
                 .param("total", units)
                 .param("id", jobId)
                 .param("worker", worker)
@@ -178,9 +179,10 @@ public final class JobContext {
                         update shared.jobs
                            set processed_units = processed_units + :units, failed_units = failed_units + :failed,
                                error_count = error_count + :errorCount, updated_at = now()
-                         where id = :id and worker = :worker and status = 'RUNNING'
+                         where org_id = :org and id = :id and worker = :worker and status = 'RUNNING'
                         returning cancel_requested_at is not null
                         """)
+                .param("org", startedBy.orgId())
                 .param("units", units)
                 .param("failed", pending.failedUnits())
                 .param("errorCount", pending.errorCount())

@@ -221,7 +221,11 @@ public class JobRunner {
                                coalesce(sum(file_bytes + result_bytes) filter (where file_purged_at is null), 0)
                                    as stored_bytes
                           from shared.jobs
-                        """).query(Load.class).single();
+                         where org_id = :org
+                        """)
+                .param("org", TenantContext.requireOrgId())
+                .query(Load.class)
+                .single();
         if (load.unfinished() >= maxUnfinished) {
             throw TryLaterException.tooMany(
                     "Your organization already has " + load.unfinished()
@@ -247,7 +251,8 @@ public class JobRunner {
     /** The job, if the organization has it (whatever the caller's permissions). */
     @Transactional(readOnly = true)
     public Optional<Job> find(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from shared.jobs where id = :id")
+        return jdbc.sql("select " + COLUMNS + " from shared.jobs where org_id = :org and id = :id")
+                .param("org", TenantContext.requireOrgId())
                 .param("id", id)
                 .query(JobRunner::job)
                 .optional();
@@ -282,12 +287,13 @@ public class JobRunner {
         TimeCursor after = TimeCursor.parse(cursor);
         List<Job> rows = jdbc.sql("select " + COLUMNS + """
                           from shared.jobs
-                         where kind = any(:kinds)
+                         where org_id = :org and kind = any(:kinds)
                            and (cast(:status as text) is null or status = :status)
                            and (cast(:afterAt as timestamptz) is null or (created_at, id) < (:afterAt, :afterId))
                          order by created_at desc, id desc
                          limit :limit
                         """)
+                .param("org", TenantContext.requireOrgId())
                 .param("kinds", JobContext.textArray(kinds.stream()))
                 .param(
                         "status",
@@ -305,8 +311,9 @@ public class JobRunner {
     public List<RowError> errors(UUID id, int limit) {
         return jdbc.sql("""
                         select row_no as "row", field, message from shared.job_errors
-                         where job_id = :id order by seq limit :n
+                         where org_id = :org and job_id = :id order by seq limit :n
                         """)
+                .param("org", TenantContext.requireOrgId())
                 .param("id", id)
                 .param("n", limit)
                 .query(RowError.class)
@@ -323,8 +330,9 @@ public class JobRunner {
         record Stored(String file, String type) {}
         Stored stored = jdbc.sql("""
                         select result_file as file, result_type as type from shared.jobs
-                         where id = :id and result_file is not null and file_purged_at is null
+                         where org_id = :org and id = :id and result_file is not null and file_purged_at is null
                         """)
+                .param("org", TenantContext.requireOrgId())
                 .param("id", id)
                 .query(Stored.class)
                 .optional()
@@ -335,11 +343,11 @@ public class JobRunner {
     /** Every stored error of a job, one by one (never all in memory). */
     @Transactional(readOnly = true)
     public void eachError(UUID id, Consumer<RowError> each) {
-        jdbc.sql("select row_no, field, message from shared.job_errors where job_id = :id order by seq")
-                .param("id", id)
-                .query(rs -> {
-                    each.accept(new RowError(rs.getLong(1), rs.getString(2), rs.getString(3)));
-                });
+        jdbc.sql("""
+                        select row_no, field, message from shared.job_errors
+                         where org_id = :org and job_id = :id order by seq""").param("org", TenantContext.requireOrgId()).param("id", id).query(rs -> {
+            each.accept(new RowError(rs.getLong(1), rs.getString(2), rs.getString(3)));
+        });
     }
 
     /** The kinds with a handler, and what the list calls them. */
@@ -376,8 +384,9 @@ public class JobRunner {
                                finished_at = case when status = 'QUEUED' then now() else finished_at end,
                                status = case when status = 'QUEUED' then 'CANCELLED' else status end,
                                updated_at = now()
-                         where id = :id and status in ('QUEUED', 'RUNNING')
+                         where org_id = :org and id = :id and status in ('QUEUED', 'RUNNING')
                         """)
+                .param("org", TenantContext.requireOrgId())
                 .param("by", TenantContext.current().actorId())
                 .param("id", id)
                 .update();
@@ -403,7 +412,8 @@ public class JobRunner {
         TenantContext.runAs(order.startedBy(), () -> {
             UUID worker = Ids.newId();
             Optional<Claim> claimed = work.execute(s -> jdbc.sql("""
-                            with before as (select id, status from shared.jobs where id = :id for update)
+                            with before as (select id, status from shared.jobs
+                                             where org_id = :org and id = :id for update)
                             update shared.jobs j
                                set status = 'RUNNING', worker = :worker, attempts = j.attempts + 1,
                                    started_at = coalesce(j.started_at, now()), updated_at = now()
@@ -413,8 +423,10 @@ public class JobRunner {
                                       case when j.file_purged_at is null then j.file end as file,
                                       j.processed_units as processed,
                                       j.cancel_requested_at is not null as cancel_requested,
-                                      (select count(*) from shared.job_errors e where e.job_id = j.id) as errors_kept
+                                      (select count(*) from shared.job_errors e
+                                        where e.org_id = j.org_id and e.job_id = j.id) as errors_kept
                             """)
+                    .param("org", order.startedBy().orgId())
                     .param("id", order.jobId())
                     .param("worker", worker)
                     .query(Claim.class)
@@ -494,8 +506,9 @@ public class JobRunner {
                                    failed_units = failed_units + :failed, result = cast(:result as jsonb),
                                    result_file = :resultFile, result_bytes = :resultBytes, result_type = :resultType,
                                    updated_at = now(), finished_at = now()
-                             where id = :id and worker = :worker and status = 'RUNNING'
+                             where org_id = :org and id = :id and worker = :worker and status = 'RUNNING'
                             """)
+                    .param("org", TenantContext.requireOrgId())
                     .param("status", status.name())
                     .param("errorCount", stored.errorCount())
                     .param("failed", stored.failedUnits())

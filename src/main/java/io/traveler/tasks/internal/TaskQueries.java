@@ -2,6 +2,7 @@ package io.traveler.tasks.internal;
 
 import io.traveler.shared.paging.ItemList;
 import io.traveler.shared.paging.TimeCursor;
+import io.traveler.shared.tenancy.TenantContext;
 import io.traveler.tasks.Tasks.Status;
 import io.traveler.tasks.Tasks.TaskView;
 import java.sql.Timestamp;
@@ -61,7 +62,8 @@ public class TaskQueries {
     private Map<UUID, java.time.Instant> createdAt(List<TaskView> found) {
         Map<UUID, java.time.Instant> created = new HashMap<>();
         if (!found.isEmpty()) {
-            jdbc.sql("select id, created_at from tasks.tasks where id in (:ids)")
+            jdbc.sql("select id, created_at from tasks.tasks where org_id = :org and id in (:ids)")
+                    .param("org", TenantContext.requireOrgId())
                     .param("ids", found.stream().map(TaskView::id).toList())
                     .query(rs -> {
                         created.put(

@@ -15,7 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** Pages link their files by content hash, kept a year; the plain names are asked again and answered 304. */
 @ApplicationTest
 class StaticFileCachingTests {
-    private static final Pattern LINKED = Pattern.compile("(?:href|src)=\"(/(?:css|js|webjars)/[^\"]+)\"");
+    private static final Pattern LINKED = Pattern.compile("(?:href|src)=\"(/(?:css|js|img|webjars)/[^\"]+)\"");
 
     @LocalServerPort
     int port;
@@ -56,6 +56,21 @@ class StaticFileCachingTests {
         var again = get("/css/app.css", modified);
         assertThat(again.statusCode()).isEqualTo(304);
         assertThat(again.body()).isEmpty();
+    }
+
+    /** With an icon linked, browsers do not ask for /favicon.ico (which would be a 404 on every first visit). */
+    @Test
+    void pagesLinkTheApplicationsIcon() throws Exception {
+        String icon = LINKED.matcher(get("/login", null).body())
+                .results()
+                .map(match -> match.group(1))
+                .filter(path -> path.startsWith("/img/traveler-icon-"))
+                .findFirst()
+                .orElseThrow();
+        var served = get(icon, null);
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.headers().firstValue("Content-Type")).hasValue("image/svg+xml");
+        assertThat(served.body()).startsWith("<svg");
     }
 
     @Test

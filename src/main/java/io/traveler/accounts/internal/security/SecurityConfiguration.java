@@ -302,6 +302,7 @@ class SecurityConfiguration {
                                 "/webjars/**",
                                 "/css/**",
                                 "/js/**",
+                                "/img/**",
                                 "/favicon.ico",
                                 "/v3/api-docs/**",
                                 "/v3/api-docs",
