@@ -184,7 +184,7 @@ class ApiConventionTests {
         var health = api.get("/actuator/health").send();
         assertThat(health.text("status")).isEqualTo("UP");
         assertThat(api.get("/actuator/prometheus").as(tenant).send().raw().body())
-                .contains("jvm_memory_used_bytes");
+                .contains("jvm_memory_used_bytes", "traveler_requests_working", "traveler_requests_waiting");
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * /actuator/health/liveness}, {@code /readiness}) are not queued.
  */
 public final class RequestAdmission extends OncePerRequestFilter {
+    private final int limit;
     private final Semaphore places;
     private final long waitNanos;
 
@@ -32,6 +33,7 @@ public final class RequestAdmission extends OncePerRequestFilter {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1");
         }
+        this.limit = limit;
         this.places = new Semaphore(limit, true);
         this.waitNanos = wait.toNanos();
     }
@@ -58,6 +60,11 @@ public final class RequestAdmission extends OncePerRequestFilter {
     /** Requests waiting for a place now. */
     int waiting() {
         return places.getQueueLength();
+    }
+
+    /** Requests holding a place now. */
+    int working() {
+        return limit - places.availablePermits();
     }
 
     private boolean admit() {

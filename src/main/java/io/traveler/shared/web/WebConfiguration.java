@@ -3,6 +3,8 @@ package io.traveler.shared.web;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import java.util.List;
 import org.apache.catalina.Valve;
@@ -143,6 +145,23 @@ class WebConfiguration implements WebMvcConfigurer {
         registration.setEnabled(limit > 0);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return registration;
+    }
+
+    /**
+     * The admission line in {@code /actuator/prometheus}: {@code traveler_requests_working} (holding a place) and
+     * {@code traveler_requests_waiting} (in line). A queue that stays long says the server is short of capacity.
+     */
+    @Bean
+    MeterBinder requestAdmissionMetrics(FilterRegistrationBean<RequestAdmission> admission) {
+        RequestAdmission line = admission.getFilter();
+        return registry -> {
+            Gauge.builder("traveler.requests.working", line, RequestAdmission::working)
+                    .description("Requests admitted and not finished")
+                    .register(registry);
+            Gauge.builder("traveler.requests.waiting", line, RequestAdmission::waiting)
+                    .description("Requests waiting for a place to work")
+                    .register(registry);
+        };
     }
 
     @Bean

@@ -40,6 +40,7 @@ class RequestAdmissionTests {
             }
             waitUntil(() -> admission.waiting() == 4);
             assertThat(working).hasValue(2);
+            assertThat(admission.working()).as("what its gauge reports").isEqualTo(2);
             release.countDown();
             for (Future<?> request : requests) {
                 request.get(10, TimeUnit.SECONDS);
@@ -47,6 +48,7 @@ class RequestAdmissionTests {
         }
         assertThat(most).hasValue(2);
         assertThat(admission.waiting()).isZero();
+        assertThat(admission.working()).isZero();
     }
 
     @Test
