@@ -254,7 +254,10 @@ class TenantRoleMatrixTests {
                 .isEmpty();
     }
 
-    /** Another organization's administrator names the owner's ids (404) or lists what is theirs (none of the owner's). */
+    /**
+     * Another organization's administrator names the owner's ids (404) or lists what is theirs: none of the owner's ids,
+     * nor its administrator's e-mail address (the outbox, users, invitations).
+     */
     private void checkStranger(Sample sample, Api.Tenant stranger, List<String> violations) {
         var foreign = send(sample, stranger.token(), null, sample.body);
         if (sample.namesOwnersIds && foreign.status() != 404) {
@@ -265,6 +268,9 @@ class TenantRoleMatrixTests {
                 if (foreign.raw().body().contains(id)) {
                     violations.add(sample + " shows another organization " + id);
                 }
+            }
+            if (foreign.raw().body().contains(owner.email())) {
+                violations.add(sample + " shows another organization's administrator's address " + owner.email());
             }
         }
     }

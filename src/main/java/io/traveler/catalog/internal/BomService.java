@@ -430,12 +430,15 @@ public class BomService {
                             union
                             select d.origin, l.component_id
                               from down d
-                              join catalog.boms b on b.product_id = d.product_id and b.status = 'ACTIVE'
-                              join catalog.bom_lines l on l.bom_id = b.id and l.component_type = 'PRODUCT'
+                              join catalog.boms b
+                                on b.org_id = :org and b.product_id = d.product_id and b.status = 'ACTIVE'
+                              join catalog.bom_lines l
+                                on l.org_id = b.org_id and l.bom_id = b.id and l.component_type = 'PRODUCT'
                              where d.product_id <> :root
                         )
                         select distinct origin from down where product_id = :root
                         """)
+                .param("org", TenantContext.requireOrgId())
                 .param("children", children.stream().map(UUID::toString).collect(Collectors.joining(",")))
                 .param("root", productId)
                 .query(UUID.class)

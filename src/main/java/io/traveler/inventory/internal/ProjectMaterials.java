@@ -371,14 +371,15 @@ public class ProjectMaterials {
     private static final String LINES = """
             select r.id, r.part_id, r.stage_name, r.status, r.required,
                    coalesce((select sum(a.quantity) from inventory.reservation_allocations a
-                              where a.reservation_id = r.id), 0) as reserved,
+                              where a.org_id = r.org_id and a.reservation_id = r.id), 0) as reserved,
                    r.issued, r.backflushed_at
               from inventory.reservations r
-             where r.project_id = :project
+             where r.org_id = :org and r.project_id = :project
             """;
 
     private List<Line> lines(UUID projectId) {
         return jdbc.sql(LINES + " order by r.part_id, lower(coalesce(r.stage_name, ''))")
+                .param("org", TenantContext.requireOrgId())
                 .param("project", projectId)
                 .query((rs, n) -> line(rs))
                 .list();
@@ -422,10 +423,12 @@ public class ProjectMaterials {
     private List<Allocation> allocations(UUID reservationId) {
         return jdbc.sql("""
                         select a.lot_id, a.location_id, a.quantity
-                          from inventory.reservation_allocations a join inventory.lots l on l.id = a.lot_id
-                         where a.reservation_id = :reservation
+                          from inventory.reservation_allocations a
+                          join inventory.lots l on l.org_id = a.org_id and l.id = a.lot_id
+                         where a.org_id = :org and a.reservation_id = :reservation
                          order by l.received_at, l.id, a.location_id
                         """)
+                .param("org", TenantContext.requireOrgId())
                 .param("reservation", reservationId)
                 .query((rs, n) ->
                         new Allocation(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBigDecimal(3)))

@@ -141,8 +141,9 @@ public class OutboxMailer implements Mailer {
                 .singleValue();
         LastHour sent = jdbc.sql("""
                         select count(*)::int, (count(*) filter (where lower(recipient) = lower(:to)))::int
-                          from accounts.outbox where created_at > now() - interval '1 hour'
+                          from accounts.outbox where org_id = :org and created_at > now() - interval '1 hour'
                         """)
+                .param("org", orgId)
                 .param("to", to)
                 .query((rs, n) -> new LastHour(rs.getInt(1), rs.getInt(2)))
                 .single();
@@ -172,9 +173,11 @@ public class OutboxMailer implements Mailer {
                 () -> transactions.executeWithoutResult(status -> {
                     Optional<Message> message = jdbc.sql("""
                             select id, recipient, subject, body, status, attempts, last_error, created_at, sent_at
-                              from accounts.outbox where id = :id and status in ('PENDING', 'FAILED')
+                              from accounts.outbox
+                             where org_id = :org and id = :id and status in ('PENDING', 'FAILED')
                              for update skip locked
                             """)
+                            .param("org", orgId)
                             .param("id", id)
                             .query(OutboxMailer::message)
                             .optional();
@@ -197,8 +200,9 @@ public class OutboxMailer implements Mailer {
                             update accounts.outbox
                                set status = :status, attempts = attempts + 1, last_error = :error,
                                    sent_at = case when :status = 'SENT' then now() end, updated_at = now()
-                             where id = :id
+                             where org_id = :org and id = :id
                             """)
+                            .param("org", orgId)
                             .param("status", error == null ? "SENT" : "FAILED")
                             .param("error", error)
                             .param("id", id)
@@ -208,11 +212,14 @@ public class OutboxMailer implements Mailer {
 
     /** The organization's latest outgoing mail, newest first. */
     public List<Message> recent(int limit) {
-        return transactions.execute(status ->
-                jdbc.sql("""
+        return transactions.execute(status -> jdbc.sql("""
                         select id, recipient, subject, body, status, attempts, last_error, created_at, sent_at
-                          from accounts.outbox order by created_at desc, id desc limit :limit
-                        """).param("limit", limit).query(OutboxMailer::message).list());
+                          from accounts.outbox where org_id = :org order by created_at desc, id desc limit :limit
+                        """)
+                .param("org", TenantContext.requireOrgId())
+                .param("limit", limit)
+                .query(OutboxMailer::message)
+                .list());
     }
 
     private static Message message(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
