@@ -102,6 +102,47 @@ class ShopFloorPagesTests {
                 .contains("within tolerance");
     }
 
+    /** A long passport: the page shows its latest events, oldest of them first, and says how many there are. */
+    @Test
+    void theUnitPageShowsTheLatestFiveHundredEventsOfALongPassportAndSaysHowManyThereAre() throws Exception {
+        Floor floor = floor();
+        Unit unit = floor.units().getFirst();
+        int total = 520;
+        factory.run(() -> transactions.executeWithoutResult(status -> {
+            int recorded = jdbc.sql("select event_seq from production.units where id = :unit")
+                    .param("unit", unit.id())
+                    .query(Integer.class)
+                    .single();
+            jdbc.sql("""
+                            insert into production.unit_events (org_id, id, unit_id, seq, kind, station_id, at,
+                                                                recorded_at)
+                            select u.org_id, gen_random_uuid(), u.id, n, 'SCANNED', :station, now(), now()
+                              from production.units u, generate_series(:from, :to) n
+                             where u.id = :unit""")
+                    .param("station", floor.cutting())
+                    .param("from", recorded + 1)
+                    .param("to", total)
+                    .param("unit", unit.id())
+                    .update();
+            jdbc.sql("update production.units set event_seq = :total where id = :unit")
+                    .param("total", total)
+                    .param("unit", unit.id())
+                    .update();
+        }));
+
+        String page = signedIn().get("/app/units/" + unit.id()).body();
+
+        List<String> shown = Pattern.compile("<li id=\"event-(\\d+)\"")
+                .matcher(between(page, "id=\"passport\"", "</ol>"))
+                .results()
+                .map(match -> match.group(1))
+                .toList();
+        assertThat(shown).hasSize(500);
+        assertThat(shown.getFirst()).isEqualTo(String.valueOf(total - 499));
+        assertThat(shown.getLast()).isEqualTo(String.valueOf(total));
+        assertThat(page).contains("the latest 500 of " + total + " events (GET /api/units/" + unit.id() + "/events");
+    }
+
     @Test
     void aUnitScannedThroughTheScanApiShowsEachScanOnItsPassportAndMovesToTheNextStationsBoard() throws Exception {
         Floor floor = floor();
