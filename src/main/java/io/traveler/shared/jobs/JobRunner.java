@@ -508,7 +508,7 @@ public class JobRunner {
                                    updated_at = now(), finished_at = now()
                              where org_id = :org and id = :id and worker = :worker and status = 'RUNNING'
                             """)
-                    .param("org", TenantContext.requireOrgId())
+                    .param("org", context.startedBy().orgId())
                     .param("status", status.name())
                     .param("errorCount", stored.errorCount())
                     .param("failed", stored.failedUnits())
