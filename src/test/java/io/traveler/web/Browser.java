@@ -279,9 +279,14 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** A screenshot and the HTML of the current page in target/screenshots/, for a failed test. */
+    /**
+     * For a failed test: the page's address and title in the output, its screenshot and HTML in target/screenshots/.
+     * A browser that cannot tell (it crashed, say) is reported, never thrown over the test's own failure.
+     */
     void keepEvidence(String name) {
         try {
+            System.err.println(name + ": the browser was at " + path() + " (\"" + driver.getTitle()
+                    + "\"); see target/screenshots/" + name + ".png and .html");
             keepScreenshot(name);
             Files.writeString(SCREENSHOT_DIR.resolve(name + ".html"), driver.getPageSource());
         } catch (RuntimeException | IOException unreadable) {

@@ -62,11 +62,8 @@ abstract class BrowserTest {
                     || test.browser == null) {
                 return;
             }
-            String name = "failed-" + context.getRequiredTestClass().getSimpleName() + "-"
-                    + context.getRequiredTestMethod().getName();
-            System.err.println(name + ": the browser was at " + test.browser.path() + " (\""
-                    + test.browser.driver().getTitle() + "\"); see target/screenshots/" + name + ".png and .html");
-            test.browser.keepEvidence(name);
+            test.browser.keepEvidence("failed-" + context.getRequiredTestClass().getSimpleName() + "-"
+                    + context.getRequiredTestMethod().getName());
         }
     }
 }
