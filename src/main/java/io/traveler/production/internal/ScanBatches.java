@@ -131,8 +131,8 @@ public class ScanBatches {
             }
         }
         Map<String, UnitRow> units = changes.lockBySerials(serials);
-        Map<UUID, ScanSessions.Session> sessionOf = new HashMap<>();
-        Map<UUID, Instant> lastAt = new HashMap<>();
+        ScanSessions.Stretch sessions =
+                sessionStore.stretch(org, TenantContext.actorId().orElse(null), device);
         List<UnitChanges.Pending> pending = new ArrayList<>();
         List<StepResult> results = new ArrayList<>(steps.size());
         List<String> outcomeIds = new ArrayList<>();
@@ -157,7 +157,7 @@ public class ScanBatches {
                     throw new NotFoundException("Unit", serial);
                 }
                 ScanService.Decided decided = scans.decide(scan, action, unit, at);
-                ScanSessions.Session session = session(org, scan.stationId(), device, at, sessionOf, lastAt);
+                ScanSessions.Session session = sessions.at(scan.stationId(), at);
                 pending.add(new UnitChanges.Pending(
                         decided.step(),
                         session == null ? null : session.id(),
@@ -177,8 +177,7 @@ public class ScanBatches {
             unitIds.add(unitId);
         }
         changes.writeAll(pending, device);
-        lastAt.forEach((station, at) ->
-                TenantContext.actorId().ifPresent(user -> sessionStore.continueOrOpen(org, user, station, device, at)));
+        sessions.close();
         jdbc.sql("""
                         update production.scan_steps s
                            set outcome = o.outcome, reason = o.reason, unit_id = o.unit
@@ -192,21 +191,6 @@ public class ScanBatches {
                 .param("units", unitIds.toArray(UUID[]::new))
                 .update();
         return new BatchResult(results);
-    }
-
-    private ScanSessions.Session session(
-            UUID org,
-            UUID station,
-            String device,
-            Instant at,
-            Map<UUID, ScanSessions.Session> sessionOf,
-            Map<UUID, Instant> lastAt) {
-        UUID user = TenantContext.actorId().orElse(null);
-        if (user == null) {
-            return null;
-        }
-        lastAt.merge(station, at, (a, b) -> a.isAfter(b) ? a : b);
-        return sessionOf.computeIfAbsent(station, s -> sessionStore.continueOrOpen(org, user, s, device, at));
     }
 
     private BatchResult applyOneByOne(String device, List<Step> steps) {

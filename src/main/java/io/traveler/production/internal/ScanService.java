@@ -87,6 +87,12 @@ public class ScanService {
                 .map(user -> sessions.continueOrOpen(TenantContext.requireOrgId(), user, scan.stationId(), device, at))
                 .orElse(null);
         long version = units.write(step, session, device, stepId);
+        return result(decided, version);
+    }
+
+    /** The answer to a written scan: the unit at {@code version}, its stage, and what comes next. */
+    ScanResult result(Decided decided, long version) {
+        UnitStep step = decided.step();
         List<MissingAction> missing = decided.missing() == null ? missing(step) : decided.missing();
         return new ScanResult(
                 UnitChanges.view(step, version), StageView.of(step.stage), next(step, decided.line(), missing));

@@ -7,6 +7,8 @@ import io.traveler.shared.Ids;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -109,6 +111,42 @@ class ScanSessions {
                     recent.put(key, open);
                 }
             });
+        }
+    }
+
+    /** The sessions of a group of steps written at once by one actor (absent: none) from one device. */
+    Stretch stretch(UUID org, UUID user, String device) {
+        return new Stretch(org, user, device);
+    }
+
+    /**
+     * A group's sessions: one per station, continued or opened at the group's first step there, and stretched to
+     * the group's latest step there once the group is written ({@link #close}).
+     */
+    final class Stretch {
+        private final UUID org;
+        private final UUID user;
+        private final String device;
+        private final Map<UUID, Session> byStation = new HashMap<>();
+        private final Map<UUID, Instant> lastAt = new HashMap<>();
+
+        private Stretch(UUID org, UUID user, String device) {
+            this.org = org;
+            this.user = user;
+            this.device = device;
+        }
+
+        /** The session of a step at this station and time; null for an actor that is no user or key. */
+        Session at(UUID station, Instant at) {
+            if (user == null) {
+                return null;
+            }
+            lastAt.merge(station, at, (a, b) -> a.isAfter(b) ? a : b);
+            return byStation.computeIfAbsent(station, s -> continueOrOpen(org, user, s, device, at));
+        }
+
+        void close() {
+            lastAt.forEach((station, at) -> continueOrOpen(org, user, station, device, at));
         }
     }
 

@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.traveler.production.internal.MissingActionsException;
 import io.traveler.production.internal.Scan;
 import io.traveler.production.internal.ScanBatches;
-import io.traveler.production.internal.ScanService;
+import io.traveler.production.internal.ScanGroups;
 import io.traveler.production.internal.Views.BatchResult;
 import io.traveler.production.internal.Views.ScanResult;
 import io.traveler.shared.web.Problems;
@@ -31,11 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Shop floor")
 @RestController
 class ScanController {
-    private final ScanService scans;
+    private final ScanGroups groups;
     private final ScanBatches batches;
 
-    ScanController(ScanService scans, ScanBatches batches) {
-        this.scans = scans;
+    ScanController(ScanGroups groups, ScanBatches batches) {
+        this.groups = groups;
         this.batches = batches;
     }
 
@@ -112,7 +112,7 @@ class ScanController {
     @PostMapping("/api/scan")
     @PreAuthorize("hasAuthority('production:scan')")
     ScanResult scan(@RequestBody ScanBody body) {
-        return scans.scan(body.toScan());
+        return groups.scan(body.toScan());
     }
 
     @Operation(

@@ -1,7 +1,7 @@
 package io.traveler.production.web;
 
 import io.traveler.production.internal.ScanBatches;
-import io.traveler.production.internal.ScanService;
+import io.traveler.production.internal.ScanGroups;
 import io.traveler.production.internal.Views.BatchResult;
 import io.traveler.production.internal.Views.ScanResult;
 import java.util.List;
@@ -17,18 +17,18 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class ScanStationSteps {
-    private final ScanService scans;
+    private final ScanGroups groups;
     private final ScanBatches batches;
 
-    ScanStationSteps(ScanService scans, ScanBatches batches) {
-        this.scans = scans;
+    ScanStationSteps(ScanGroups groups, ScanBatches batches) {
+        this.groups = groups;
         this.batches = batches;
     }
 
     @PostMapping("/app/scan/step")
     @PreAuthorize("hasAuthority('production:scan')")
     ScanResult step(@RequestBody ScanController.ScanBody body) {
-        return scans.scan(body.toScan());
+        return groups.scan(body.toScan());
     }
 
     @PostMapping("/app/scan/batch")

@@ -23,11 +23,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * long export) can delay the others by that much, never stop them. A request that goes asynchronous (a live
  * stream) gives its place back when its first dispatch returns, so streams hold none. The probes' paths ({@code
  * /actuator/health/liveness}, {@code /readiness}) are not queued.
+ *
+ * <p>A request about to wait for other requests' work (a scan whose group another request writes) gives its place
+ * back first ({@link #stepAside()}), so the requests behind it can come in meanwhile; it finishes without one.
  */
 public final class RequestAdmission extends OncePerRequestFilter {
     private final int limit;
     private final Semaphore places;
     private final long waitNanos;
+    private static final ThreadLocal<Place> CURRENT = new ThreadLocal<>();
 
     public RequestAdmission(int limit, Duration wait) {
         if (limit < 1) {
@@ -47,11 +51,43 @@ public final class RequestAdmission extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean admitted = admit();
+        Place place = new Place(admit());
+        Place outer = CURRENT.get();
+        CURRENT.set(place);
         try {
             chain.doFilter(request, response);
         } finally {
-            if (admitted) {
+            if (outer == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(outer);
+            }
+            place.giveBack();
+        }
+    }
+
+    /**
+     * Gives the current request's place back, if it holds one: for a request that is about to wait for other
+     * requests' work, not to do its own. It finishes without a place.
+     */
+    public static void stepAside() {
+        Place place = CURRENT.get();
+        if (place != null) {
+            place.giveBack();
+        }
+    }
+
+    /** A request's place in the line, given back once. */
+    private final class Place {
+        private boolean held;
+
+        Place(boolean held) {
+            this.held = held;
+        }
+
+        void giveBack() {
+            if (held) {
+                held = false;
                 places.release();
             }
         }

@@ -133,6 +133,51 @@ class RequestAdmissionTests {
         }
     }
 
+    @Test
+    void aRequestThatStepsAsideToWaitForOthersLetsTheNextOneInAndGivesItsPlaceBackOnlyOnce() throws Exception {
+        var admission = new RequestAdmission(1, Duration.ofSeconds(30));
+        var asideAndWaiting = new CountDownLatch(1);
+        var othersDone = new CountDownLatch(1);
+        var served = new AtomicInteger();
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            var waiter = threads.submit(() -> pass(admission, servlet(() -> {
+                RequestAdmission.stepAside();
+                RequestAdmission.stepAside();
+                asideAndWaiting.countDown();
+                await(othersDone);
+            })));
+            assertThat(asideAndWaiting.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(admission.working()).as("the waiter holds no place").isZero();
+            threads.submit(() -> pass(admission, servlet(served::incrementAndGet)))
+                    .get(10, TimeUnit.SECONDS);
+            assertThat(served).as("served while the waiter waits").hasValue(1);
+            othersDone.countDown();
+            waiter.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(admission.working()).isZero();
+        assertThat(admission.waiting()).isZero();
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            var entered = new CountDownLatch(2);
+            var stuck = new CountDownLatch(1);
+            var first = threads.submit(() -> pass(admission, servlet(() -> {
+                entered.countDown();
+                await(stuck);
+            })));
+            var second = threads.submit(() -> pass(admission, servlet(entered::countDown)));
+            waitUntil(() -> admission.waiting() == 1);
+            assertThat(entered.getCount())
+                    .as("still one place: none was given back twice")
+                    .isEqualTo(1);
+            stuck.countDown();
+            first.get(10, TimeUnit.SECONDS);
+            second.get(10, TimeUnit.SECONDS);
+        }
+        RequestAdmission.stepAside();
+        assertThat(admission.working())
+                .as("outside a request, stepping aside gives nothing back")
+                .isZero();
+    }
+
     /** A request that has the admission's only place and keeps it until {@code stuck} opens. */
     private static Future<Void> holdTheOnlyPlace(
             RequestAdmission admission, ExecutorService threads, CountDownLatch stuck) throws InterruptedException {
