@@ -57,6 +57,15 @@ wrk_summary() {
        /Socket errors/ { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) bad += $i }
        END { printf "%s %.1f %d\n", rps, p99, bad }'
 }
+# distribution FILE: wrk's latency percentiles, "p50 p75 p90 p99" in ms
+distribution() {
+  awk '/^ +(50|75|90|99)%/ { v = $2
+         if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 }
+         else if (v ~ /ms$/) { sub(/ms$/, "", v) }
+         else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 }
+         out = out sprintf("%s%.1f", out == "" ? "" : " / ", v) }
+       END { print out }' "$1"
+}
 # health: prints "req/s p99-ms non2xx requests"
 health() {
   wrk -t$threads -c "$connections" -d "${seconds}s" --latency "$base/actuator/health" | tee "$work/health.out" | wrk_summary
@@ -114,13 +123,17 @@ for ((r = 1; r <= rounds; r++)); do
   read -r s_rps s_p99 s_bad < <(scans "$first" "$project")
   j3=$(jvm_ticks) p3=$(pg_ticks)
   started=$(sql -c "select count(*) from production.units where project_id = '$project' and status = 'IN_PROGRESS'")
-  [[ $started == "$units" ]] || echo "round $r: $started of $units units started (wrk counts the answers it got)" >&2
+  if [[ $started != "$units" ]]; then
+    echo "round $r: $started of $units units started; still queued: $(sql -c "select string_agg(serial, ' ' order by serial)
+      from (select serial from production.units where project_id = '$project' and status = 'QUEUED' order by serial limit 5) q")" >&2
+  fi
   tps=$(raw_sql)
   ratio=$(awk -v s="$s_rps" -v h="$h_rps" 'BEGIN{printf "%.2f", s / h}')
   ratios+=("$ratio")
   h_cpu="$(us_per $((j1 - j0)) "$h_count")/$(us_per $((p1 - p0)) "$h_count")"
   s_cpu="$(us_per $((j3 - j2)) "$units")/$(us_per $((p3 - p2)) "$units")"
   printf '%-6s %10s %13.0f %9s %12.0f %9s %8s %11s %8s %22s %22s\n' "$r" "$start_ms" "$h_rps" "$h_p99" "$s_rps" "$s_p99" "$((h_bad + s_bad))" "$tps" "$ratio" "$h_cpu" "$s_cpu"
+  echo "       p50 / p75 / p90 / p99 ms: health $(distribution "$work/health.out"), scans $(distribution "$work/wrk.out")"
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; print m + 0}'; }
 echo "median ratio scans/health: $(median "${ratios[@]}")  (goal >= 0.5, scan p99 < 50 ms, every scan 2xx, start < 5000 ms)"

@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -137,7 +138,7 @@ public class ScanGroups {
             log.info(
                     "A group of {} scans failed and is written again scan by scan: {}",
                     group.size(),
-                    failed.toString());
+                    NestedExceptionUtils.getMostSpecificCause(failed).getMessage());
             group.forEach(waiting -> outcomes.put(waiting, new Outcome.Alone()));
         } finally {
             for (Waiting waiting : group) {
