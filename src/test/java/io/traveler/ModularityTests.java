@@ -6,13 +6,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 class ModularityTests {
-    private final ApplicationModules modules = ApplicationModules.of(TravelerApplication.class);
+    /** Read once for the class: importing every class with ArchUnit takes seconds, and JUnit makes an instance per test. */
+    private static final ApplicationModules modules = ApplicationModules.of(TravelerApplication.class);
 
     @Test
     void modulesRespectTheirBoundaries() {
@@ -53,7 +55,12 @@ class ModularityTests {
         assertThat(order).startsWith("shared");
     }
 
+    /**
+     * Writes the modules' PlantUML diagrams and canvases to {@code target/modulith-docs} for people to read; it checks
+     * nothing, so the build runs it only when asked: {@code mvn test -Dtest=ModularityTests -Dtraveler.module-docs=true}.
+     */
     @Test
+    @EnabledIfSystemProperty(named = "traveler.module-docs", matches = "true")
     void writesModuleDocumentation() {
         new Documenter(modules, Documenter.Options.defaults().withOutputFolder("target/modulith-docs"))
                 .writeModulesAsPlantUml()
