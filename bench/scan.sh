@@ -6,7 +6,8 @@
 # update it, append its event) run by pgbench on the same database (bench/scan-pgbench.sql). Then an offline batch
 # of BATCH steps through POST /api/scan/batch, timed. Every round starts a new project.
 # Usage: bench/scan.sh [JAR]
-# env: ROUNDS (3), UNITS (20000), CONNECTIONS (64), SECONDS_PER_RUN (10, health and pgbench), BATCH (1000),
+# env: ROUNDS (3), UNITS (20000), CONNECTIONS (64), SECONDS_PER_RUN (10, health and pgbench), WARM_SCANS (2000:
+#      start scans of a warm-up project before the rounds, so the compilers are done with the scan), BATCH (1000),
 #      BATCHES (3), PORT (18080), JAVA, JVM_OPTS
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -99,14 +100,15 @@ raw_sql() {
     | awk '/^tps/ { print int($3) }'
 }
 
-echo "warm-up: health, and 2,000 scans of a warm-up project"
+warm_scans=${WARM_SCANS:-2000}
+echo "warm-up: health, and $warm_scans scans of a warm-up project"
 health >/dev/null
-read -r warm _ first < <(new_project 2000)
+read -r warm _ first < <(new_project "$warm_scans")
 units_saved=$units
-units=2000
+units=$warm_scans
 scans "$first" "$warm" >/dev/null
 units=$units_saved
-next_serial=$((next_serial + 2000))
+next_serial=$((next_serial + warm_scans))
 
 # Besides the rates, what each request cost the server's JVM and its PostgreSQL in CPU: on a busy machine the rates
 # follow the share of the cores the server gets, the CPU a request costs moves far less.
