@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.traveler.shared.security.PermissionCatalogue;
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
+import io.traveler.testing.PageSession;
 import io.traveler.testing.Tenants;
 import io.traveler.testing.TestMail;
 import java.util.ArrayList;
@@ -174,6 +175,9 @@ class TenantRoleMatrixTests {
 
     private Api.Tenant owner;
     private final List<String> ownersIds = new ArrayList<>();
+    /** In the names of the owner's station, workflow, customer and project on the shop floor: pages show names. */
+    private static final String OWNERS_MARK =
+            "owner-" + UUID.randomUUID().toString().substring(0, 8);
 
     @Test
     void noCallerOutsideTheRulesGetsA2xx() {
@@ -229,11 +233,14 @@ class TenantRoleMatrixTests {
                 .isEmpty();
 
         List<String> unscoped = new ArrayList<>();
-        withoutRowLevelSecurity(() -> samples.stream()
-                .filter(sample -> !OPEN.containsKey(sample.key)
-                        || (sample.method().equals("GET")
-                                && OPEN.get(sample.key).access() != Access.ANYONE))
-                .forEach(sample -> checkStranger(sample, stranger, unscoped)));
+        withoutRowLevelSecurity(() -> {
+            samples.stream()
+                    .filter(sample -> !OPEN.containsKey(sample.key)
+                            || (sample.method().equals("GET")
+                                    && OPEN.get(sample.key).access() != Access.ANYONE))
+                    .forEach(sample -> checkStranger(sample, stranger, unscoped));
+            checkStrangersPages(stranger, unscoped);
+        });
         assertThat(unscoped)
                 .as("another organization's answers with row-level security off: the application's own queries"
                         + " must keep organizations apart, the database's policies only back them up")
@@ -273,6 +280,74 @@ class TenantRoleMatrixTests {
                 violations.add(sample + " shows another organization's administrator's address " + owner.email());
             }
         }
+    }
+
+    /**
+     * The pages another organization's administrator can open without naming anything (every {@code /app} GET with no
+     * path variable: lists, boards, dashboards, forms) must show none of the owner's ids nor its administrator's
+     * address. Page-only reads (the shop floor's boards and figures, the production views) have no {@code /api} twin
+     * for the samples to reach.
+     */
+    private void checkStrangersPages(Api.Tenant stranger, List<String> violations) {
+        List<String> pages = pagesWithoutVariables();
+        assertThat(pages).as("pages to open").hasSizeGreaterThan(20);
+        List<String> opened = new ArrayList<>();
+        try {
+            PageSession session = PageSession.signIn(port, stranger.email());
+            for (String page : pages) {
+                var answer = session.get(page);
+                if (answer.statusCode() == 200) {
+                    opened.add(page);
+                }
+                if (answer.statusCode() / 100 == 5) {
+                    violations.add(
+                            "page " + page + " by another organization's administrator → " + answer.statusCode());
+                }
+                if (answer.statusCode() != 200) {
+                    continue;
+                }
+                for (String id : ownersIds) {
+                    if (answer.body().contains(id)) {
+                        violations.add("page " + page + " shows another organization's " + id);
+                    }
+                }
+                if (answer.body().contains(owner.email())) {
+                    violations.add("page " + page + " shows another organization's administrator's address");
+                }
+                if (answer.body().contains(OWNERS_MARK)) {
+                    violations.add("page " + page + " shows another organization's shop floor (" + OWNERS_MARK + ")");
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("opening the pages failed", e);
+        }
+        assertThat(opened)
+                .as("pages the administrator opened, of %s", pages)
+                .hasSizeGreaterThan(pages.size() * 3 / 4)
+                .contains("/app/production", "/app/defects", "/app/outbox");
+    }
+
+    /** Every GET mapping under {@code /app} whose pattern names no variable (live streams aside), in order. */
+    private List<String> pagesWithoutVariables() {
+        Set<String> pages = new java.util.TreeSet<>();
+        for (var mapping :
+                context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
+            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                if ((!methods.isEmpty() && !methods.contains(RequestMethod.GET))
+                        || info.getProducesCondition()
+                                .getProducibleMediaTypes()
+                                .contains(org.springframework.http.MediaType.TEXT_EVENT_STREAM)) {
+                    continue; // a live stream never ends: its scoping is LiveUpdatesTests'
+                }
+                for (String pattern : info.getPatternValues()) {
+                    if (pattern.startsWith("/app") && !pattern.contains("{") && !pattern.contains("*")) {
+                        pages.add(pattern);
+                    }
+                }
+            }
+        }
+        return List.copyOf(pages);
     }
 
     /**
@@ -1381,21 +1456,22 @@ class TenantRoleMatrixTests {
 
     /** The shop floor: a started project's units scanned, split, added to; a defect decided. */
     private void defineProductionSamples() {
-        var station = created(api.post("/api/stations").as(owner).body(Map.of("name", "Floor station")));
+        var station = created(api.post("/api/stations").as(owner).body(Map.of("name", "Floor station " + OWNERS_MARK)));
         var workflow = created(api.post("/api/workflows")
                 .as(owner)
                 .body(Map.of(
                         "name",
-                        "Floor workflow",
+                        "Floor workflow " + OWNERS_MARK,
                         "stages",
                         List.of(Map.of("name", "Floor", "station_id", station.id(), "expected_minutes", 5)))));
-        var customer = created(api.post("/api/customers").as(owner).body(Map.of("name", "Floor customer")));
+        var customer =
+                created(api.post("/api/customers").as(owner).body(Map.of("name", "Floor customer " + OWNERS_MARK)));
         String project = "/api/projects/"
                 + created(api.post("/api/projects")
                                 .as(owner)
                                 .body(Map.of(
                                         "name",
-                                        "Floor project",
+                                        "Floor project " + OWNERS_MARK,
                                         "customer_id",
                                         customer.id(),
                                         "workflow_id",

@@ -182,7 +182,7 @@ final class Browser implements AutoCloseable {
     }
 
     void type(By field, String text) {
-        WebElement element = driver.findElement(field);
+        WebElement element = present(field);
         element.clear();
         element.sendKeys(text);
     }
@@ -196,7 +196,16 @@ final class Browser implements AutoCloseable {
     }
 
     String text(By by) {
-        return driver.findElement(by).getText();
+        return present(by).getText();
+    }
+
+    /**
+     * The element, waiting up to 10 s for it to be in the page: a page opened right after another navigation (a
+     * sign-in's redirect) can still be on its way when {@code get} returns. A CI run once failed to find a list the
+     * page it kept as evidence showed.
+     */
+    private WebElement present(By by) {
+        return waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(by));
     }
 
     /** Presses a form's button and waits for the page that answers. */
