@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -325,10 +326,78 @@ class TenantRoleMatrixTests {
                 .as("pages the administrator opened, of %s", pages)
                 .hasSizeGreaterThan(pages.size() * 3 / 4)
                 .contains("/app/production", "/app/defects", "/app/outbox");
+        checkStrangersPagesOfOwnersIds(stranger, violations);
+    }
+
+    /**
+     * Every {@code /app} GET that names one variable, opened with the owner's ids of its kind: the ids the samples put
+     * after the same word under {@code /api} ({@code /api/projects/{id}} for {@code /app/projects/{id}}). None may
+     * open, and none may answer 5xx.
+     */
+    private void checkStrangersPagesOfOwnersIds(Api.Tenant stranger, List<String> violations) {
+        Map<String, Set<String>> idsByKind = ownersIdsByKind();
+        List<String> pages = pagesWithOneVariable();
+        int opened = 0;
+        try {
+            PageSession session = PageSession.signIn(port, stranger.email());
+            for (String page : pages) {
+                Matcher kind = PAGE_KIND.matcher(page);
+                if (!kind.find()) {
+                    continue;
+                }
+                for (String id : idsByKind.getOrDefault(kind.group(1), Set.of())) {
+                    String path = page.replaceFirst("\\{[^}]+}", id);
+                    var answer = session.get(path);
+                    opened++;
+                    if (answer.statusCode() == 200 || answer.statusCode() / 100 == 5) {
+                        violations.add("page " + path + " (" + page + ") by another organization's administrator → "
+                                + answer.statusCode());
+                    }
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("opening the pages failed", e);
+        }
+        assertThat(opened).as("pages opened with the owner's ids").isGreaterThan(20);
+    }
+
+    /** The word before a page's variable: {@code projects} in {@code /app/projects/{id}/labels}. */
+    private static final Pattern PAGE_KIND = Pattern.compile("^/app/(?:[a-z-]+/)*?([a-z-]+)/\\{");
+
+    private static final Pattern API_ID =
+            Pattern.compile("/api/([a-z-]+)/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
+
+    /** The owner's ids the samples name, by the word before them under {@code /api}. */
+    private Map<String, Set<String>> ownersIdsByKind() {
+        Map<String, Set<String>> ids = new TreeMap<>();
+        for (Sample sample : samples) {
+            if (sample.owner != owner) {
+                continue;
+            }
+            Matcher id = API_ID.matcher(sample.path);
+            while (id.find()) {
+                ids.computeIfAbsent(id.group(1), k -> new java.util.TreeSet<>()).add(id.group(2));
+            }
+        }
+        return ids;
+    }
+
+    /** Every GET mapping under {@code /app} whose pattern names exactly one variable (live streams aside), in order. */
+    private List<String> pagesWithOneVariable() {
+        return appGetPatterns().stream()
+                .filter(pattern -> pattern.chars().filter(c -> c == '{').count() == 1)
+                .toList();
     }
 
     /** Every GET mapping under {@code /app} whose pattern names no variable (live streams aside), in order. */
     private List<String> pagesWithoutVariables() {
+        return appGetPatterns().stream()
+                .filter(pattern -> !pattern.contains("{"))
+                .toList();
+    }
+
+    /** The patterns of every GET mapping under {@code /app} without a wildcard, live streams aside, in order. */
+    private List<String> appGetPatterns() {
         Set<String> pages = new java.util.TreeSet<>();
         for (var mapping :
                 context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
@@ -341,7 +410,7 @@ class TenantRoleMatrixTests {
                     continue; // a live stream never ends: its scoping is LiveUpdatesTests'
                 }
                 for (String pattern : info.getPatternValues()) {
-                    if (pattern.startsWith("/app") && !pattern.contains("{") && !pattern.contains("*")) {
+                    if (pattern.startsWith("/app") && !pattern.contains("*")) {
                         pages.add(pattern);
                     }
                 }
