@@ -3,7 +3,6 @@ package io.traveler.production.internal;
 import io.traveler.production.internal.Views.BatchResult;
 import io.traveler.production.internal.Views.ScanResult;
 import io.traveler.production.internal.Views.StepResult;
-import io.traveler.shared.errors.NotFoundException;
 import io.traveler.shared.errors.TravelerException;
 import io.traveler.shared.errors.ValidationException;
 import io.traveler.shared.tenancy.TenantContext;
@@ -42,20 +41,11 @@ public class ScanBatches {
     private record Recorded(String outcome, String reason) {}
 
     private final ScanService scans;
-    private final UnitChanges changes;
-    private final ScanSessions sessionStore;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
-    ScanBatches(
-            ScanService scans,
-            UnitChanges changes,
-            ScanSessions sessionStore,
-            JdbcClient jdbc,
-            TransactionTemplate transactions) {
+    ScanBatches(ScanService scans, JdbcClient jdbc, TransactionTemplate transactions) {
         this.scans = scans;
-        this.changes = changes;
-        this.sessionStore = sessionStore;
         this.jdbc = jdbc;
         this.transactions = transactions;
     }
@@ -130,10 +120,7 @@ public class ScanBatches {
                 }
             }
         }
-        Map<String, UnitRow> units = changes.lockBySerials(serials);
-        ScanSessions.Stretch sessions =
-                sessionStore.stretch(org, TenantContext.actorId().orElse(null), device);
-        List<UnitChanges.Pending> pending = new ArrayList<>();
+        ScanService.Run run = scans.run(serials, device);
         List<StepResult> results = new ArrayList<>(steps.size());
         List<String> outcomeIds = new ArrayList<>();
         List<String> outcomes = new ArrayList<>();
@@ -151,20 +138,8 @@ public class ScanBatches {
             try {
                 Scan scan = step.scan();
                 ScanAction action = ScanService.action(scan);
-                String serial = ScanService.serialOf(scan.code());
-                UnitRow unit = units.get(serial);
-                if (unit == null) {
-                    throw new NotFoundException("Unit", serial);
-                }
-                ScanService.Decided decided = scans.decide(scan, action, unit, at);
-                ScanSessions.Session session = sessions.at(scan.stationId(), at);
-                pending.add(new UnitChanges.Pending(
-                        decided.step(),
-                        session == null ? null : session.id(),
-                        session == null ? null : session.employeeId(),
-                        id));
-                units.put(serial, decided.step().after());
-                unitId = unit.id();
+                ScanService.Decided decided = run.decide(scan, action, ScanService.serialOf(scan.code()), at, id);
+                unitId = decided.step().before.id();
                 outcome = new Recorded("APPLIED", null);
             } catch (TravelerException refused) {
                 outcome = new Recorded("CONFLICT", reason(refused.getMessage()));
@@ -176,8 +151,7 @@ public class ScanBatches {
             reasons.add(outcome.reason());
             unitIds.add(unitId);
         }
-        changes.writeAll(pending, device);
-        sessions.close();
+        run.write();
         jdbc.sql("""
                         update production.scan_steps s
                            set outcome = o.outcome, reason = o.reason, unit_id = o.unit

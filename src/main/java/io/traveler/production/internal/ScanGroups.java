@@ -3,7 +3,6 @@ package io.traveler.production.internal;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.traveler.production.internal.Views.ScanResult;
-import io.traveler.shared.errors.NotFoundException;
 import io.traveler.shared.errors.TravelerException;
 import io.traveler.shared.tenancy.Tenant;
 import io.traveler.shared.tenancy.TenantContext;
@@ -52,22 +51,13 @@ public class ScanGroups {
     private static final Logger log = LoggerFactory.getLogger(ScanGroups.class);
 
     private final ScanService scans;
-    private final UnitChanges changes;
-    private final ScanSessions sessions;
     private final TransactionTemplate transactions;
     private final DistributionSummary groupSizes;
     private final Map<Lane.Key, Lane> lanes = new ConcurrentHashMap<>();
     private final AtomicInteger waiting = new AtomicInteger();
 
-    ScanGroups(
-            ScanService scans,
-            UnitChanges changes,
-            ScanSessions sessions,
-            TransactionTemplate transactions,
-            MeterRegistry meters) {
+    ScanGroups(ScanService scans, TransactionTemplate transactions, MeterRegistry meters) {
         this.scans = scans;
-        this.changes = changes;
-        this.sessions = sessions;
         this.transactions = transactions;
         this.groupSizes = DistributionSummary.builder("traveler.scan.groups")
                 .description("Live scans written together in one transaction")
@@ -110,15 +100,17 @@ public class ScanGroups {
         return waiting.get();
     }
 
-    /** Queues the scan in its lane; true when nothing is being written there, so this scan writes its group. */
+    /**
+     * Queues the scan in its lane; true when the lane was closed (nothing of this caller being written), so this scan
+     * writes its group. A lane stays open exactly while a group of it is being written or handed on.
+     */
     private boolean join(Lane.Key key, Waiting me) {
         boolean[] lead = new boolean[1];
         lanes.compute(key, (k, lane) -> {
-            Lane joined = lane == null ? new Lane() : lane;
+            lead[0] = lane == null;
+            Lane joined = lead[0] ? new Lane() : lane;
             joined.queue.add(me);
             waiting.incrementAndGet();
-            lead[0] = !joined.writing;
-            joined.writing = true;
             return joined;
         });
         return lead[0];
@@ -179,46 +171,30 @@ public class ScanGroups {
      * them), each scan decided in turn on the rows as the scans before it left them, then everything written at once.
      */
     private Map<Waiting, Outcome> applyGroup(String device, List<Waiting> group) {
-        Map<String, UnitRow> units = changes.lockBySerials(
-                group.stream().map(Waiting::serial).distinct().toList());
-        ScanSessions.Stretch stretch = sessions.stretch(
-                TenantContext.requireOrgId(), TenantContext.actorId().orElse(null), device);
+        ScanService.Run run =
+                scans.run(group.stream().map(Waiting::serial).distinct().toList(), device);
         Map<Waiting, Outcome> outcomes = new IdentityHashMap<>();
         Map<Waiting, ScanService.Decided> decided = new IdentityHashMap<>();
-        List<UnitChanges.Pending> pending = new ArrayList<>();
         for (Waiting waiting : group) {
             try {
-                UnitRow unit = units.get(waiting.serial());
-                if (unit == null) {
-                    throw new NotFoundException("Unit", waiting.serial());
-                }
-                ScanService.Decided step = scans.decide(waiting.scan(), waiting.action(), unit, waiting.at());
-                ScanSessions.Session session = stretch.at(waiting.scan().stationId(), waiting.at());
-                pending.add(new UnitChanges.Pending(
-                        step.step(),
-                        session == null ? null : session.id(),
-                        session == null ? null : session.employeeId(),
-                        null));
-                units.put(waiting.serial(), step.step().after());
-                decided.put(waiting, step);
+                decided.put(
+                        waiting, run.decide(waiting.scan(), waiting.action(), waiting.serial(), waiting.at(), null));
             } catch (TravelerException refused) {
                 outcomes.put(waiting, new Outcome.Refused(refused));
             }
         }
-        changes.writeAll(pending, device);
-        stretch.close();
+        run.write();
         decided.forEach((waiting, step) -> outcomes.put(
                 waiting,
-                new Outcome.Applied(scans.result(step, step.step().after().version()))));
+                new Outcome.Applied(scans.result(step, step.step().before.version() + 1))));
         return outcomes;
     }
 
-    /** The scans of one caller from one device, and whether a group of theirs is being written. */
+    /** The scans of one caller from one device waiting while a group of theirs is being written. */
     private static final class Lane {
         record Key(Tenant caller, String device) {}
 
         final ArrayDeque<Waiting> queue = new ArrayDeque<>();
-        boolean writing;
     }
 
     /** A scan waiting for its group, or for the lane to be handed to it. */
@@ -226,17 +202,6 @@ public class ScanGroups {
             Scan scan, ScanAction action, String serial, Instant at, CompletableFuture<Outcome> outcome) {
         Waiting(Scan scan, ScanAction action, String serial, Instant at) {
             this(scan, action, serial, at, new CompletableFuture<>());
-        }
-
-        // Each waiting scan is itself, however alike two scans are.
-        @Override
-        public boolean equals(Object other) {
-            return this == other;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(this);
         }
     }
 

@@ -98,6 +98,59 @@ public class ScanService {
                 UnitChanges.view(step, version), StageView.of(step.stage), next(step, decided.line(), missing));
     }
 
+    /**
+     * Scans decided one after another on units locked at once, then written together: what a group of live scans and
+     * an offline batch share. The units are locked in id order ({@link UnitChanges#lockBySerials}), so two runs never
+     * wait on each other; each scan sees its unit as the scans before it in the run left it.
+     */
+    Run run(java.util.Collection<String> serials, String device) {
+        return new Run(
+                units.lockBySerials(serials),
+                sessions.stretch(
+                        TenantContext.requireOrgId(), TenantContext.actorId().orElse(null), device),
+                device);
+    }
+
+    /** A run of scans on locked units: {@link #decide} each in turn, then {@link #write} them all. */
+    final class Run {
+        private final Map<String, UnitRow> locked;
+        private final ScanSessions.Stretch stretch;
+        private final String device;
+        private final List<UnitChanges.Pending> pending = new ArrayList<>();
+
+        private Run(Map<String, UnitRow> locked, ScanSessions.Stretch stretch, String device) {
+            this.locked = locked;
+            this.stretch = stretch;
+            this.device = device;
+        }
+
+        /**
+         * Decides the scan of {@code serial} on its unit as the run has left it and keeps the step for {@link #write};
+         * a refusal (404 for a unit the run did not lock, 409 for a step not allowed) keeps nothing.
+         */
+        Decided decide(Scan scan, ScanAction action, String serial, Instant at, String stepId) {
+            UnitRow unit = locked.get(serial);
+            if (unit == null) {
+                throw new NotFoundException("Unit", serial);
+            }
+            Decided decided = ScanService.this.decide(scan, action, unit, at);
+            Session session = stretch.at(scan.stationId(), at);
+            pending.add(new UnitChanges.Pending(
+                    decided.step(),
+                    session == null ? null : session.id(),
+                    session == null ? null : session.employeeId(),
+                    stepId));
+            locked.put(serial, decided.step().after());
+            return decided;
+        }
+
+        /** Writes every kept step at once and stretches the run's scan sessions to its latest steps. */
+        void write() {
+            units.writeAll(pending, device);
+            stretch.close();
+        }
+    }
+
     /** A scan worked out on a locked unit: the step to write, the unit's line, and the actions still missing. */
     public record Decided(UnitStep step, Line line, List<MissingAction> missing) {}
 
