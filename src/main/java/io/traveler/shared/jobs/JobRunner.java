@@ -31,6 +31,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -343,11 +344,11 @@ public class JobRunner {
     /** Every stored error of a job, one by one (never all in memory). */
     @Transactional(readOnly = true)
     public void eachError(UUID id, Consumer<RowError> each) {
+        RowCallbackHandler row = rs -> each.accept(new RowError(rs.getLong(1), rs.getString(2), rs.getString(3)));
         jdbc.sql("""
                         select row_no, field, message from shared.job_errors
-                         where org_id = :org and job_id = :id order by seq""").param("org", TenantContext.requireOrgId()).param("id", id).query(rs -> {
-            each.accept(new RowError(rs.getLong(1), rs.getString(2), rs.getString(3)));
-        });
+                         where org_id = :org and job_id = :id order by seq
+                        """).param("org", TenantContext.requireOrgId()).param("id", id).query(row);
     }
 
     /** The kinds with a handler, and what the list calls them. */
