@@ -163,6 +163,8 @@ class RequestAdmissionTests {
                 entered.countDown();
                 await(stuck);
             })));
+            // the second comes once the first holds the place (else it may come, pass and leave before the first)
+            waitUntil(() -> entered.getCount() == 1);
             var second = threads.submit(() -> pass(admission, servlet(entered::countDown)));
             waitUntil(() -> admission.waiting() == 1);
             assertThat(entered.getCount())
