@@ -2,6 +2,7 @@ package io.traveler.production;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.traveler.shared.db.PlannerStatistics;
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
 import io.traveler.testing.Tenants;
@@ -93,6 +94,39 @@ class UnitMakingTests {
                 api.post("/api/projects/" + project + "/start/").as(caller).send();
         assertThat(started.status()).as(started.toString()).isEqualTo(200);
         assertThat(units(project)).isEmpty();
+    }
+
+    /**
+     * Without it, a start of thousands of units in a database the planner has no statistics for left every scan's
+     * lock reading all of the organization's units until autovacuum came by (a minute or more later).
+     */
+    @Test
+    void aStartOfManyUnitsRefreshesThePlannersStatisticsOfUnitsOnceItCommits() throws InterruptedException {
+        UUID cutting = created(api.post("/api/stations")
+                .as(caller)
+                .body(Map.of("name", "Cutting"))
+                .send());
+        double known = plannersUnitCount();
+        int quantity = (int) Math.max(PlannerStatistics.MIN_ROWS, Math.max(known, 0) / 10 + 1);
+        UUID project = project(cutting, new BigDecimal(quantity));
+
+        var started =
+                api.post("/api/projects/" + project + "/start/").as(caller).send();
+        assertThat(started.status()).as(started.toString()).isEqualTo(200);
+
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (plannersUnitCount() < Math.max(known, 0) + quantity && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(plannersUnitCount())
+                .as("the planner's row count of production.units after %d more units (it believed %s)", quantity, known)
+                .isGreaterThanOrEqualTo(Math.max(known, 0) + quantity);
+    }
+
+    private double plannersUnitCount() {
+        return jdbc.sql("select reltuples from pg_class where oid = 'production.units'::regclass")
+                .query(Double.class)
+                .single();
     }
 
     private UUID project(UUID station, BigDecimal quantity) {

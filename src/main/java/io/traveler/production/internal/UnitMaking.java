@@ -7,6 +7,7 @@ import io.traveler.projects.ProjectStarted;
 import io.traveler.settings.OrganizationSettings;
 import io.traveler.settings.OrganizationSettings.NumberBlock;
 import io.traveler.shared.Ids;
+import io.traveler.shared.db.PlannerStatistics;
 import io.traveler.shared.tenancy.TenantContext;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -35,11 +36,13 @@ public class UnitMaking {
     private final ProjectStages projects;
     private final OrganizationSettings settings;
     private final JdbcClient jdbc;
+    private final PlannerStatistics statistics;
 
-    UnitMaking(ProjectStages projects, OrganizationSettings settings, JdbcClient jdbc) {
+    UnitMaking(ProjectStages projects, OrganizationSettings settings, JdbcClient jdbc, PlannerStatistics statistics) {
         this.projects = projects;
         this.settings = settings;
         this.jdbc = jdbc;
+        this.statistics = statistics;
     }
 
     @EventListener
@@ -105,6 +108,7 @@ public class UnitMaking {
                 .param("units", unitIds)
                 .param("events", eventIds)
                 .update();
+        statistics.grew("production.units", count);
         return count;
     }
 

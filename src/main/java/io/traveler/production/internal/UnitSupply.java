@@ -6,6 +6,7 @@ import io.traveler.production.internal.Views.UnitView;
 import io.traveler.settings.OrganizationSettings;
 import io.traveler.settings.OrganizationSettings.NumberBlock;
 import io.traveler.shared.Ids;
+import io.traveler.shared.db.PlannerStatistics;
 import io.traveler.shared.errors.ConflictException;
 import io.traveler.shared.errors.NotFoundException;
 import io.traveler.shared.errors.ValidationException;
@@ -40,6 +41,7 @@ public class UnitSupply {
     private final UnitQueries queries;
     private final LiveFeed feed;
     private final ApplicationEventPublisher publisher;
+    private final PlannerStatistics statistics;
 
     UnitSupply(
             JdbcClient jdbc,
@@ -48,7 +50,8 @@ public class UnitSupply {
             Lines lines,
             UnitQueries queries,
             LiveFeed feed,
-            ApplicationEventPublisher publisher) {
+            ApplicationEventPublisher publisher,
+            PlannerStatistics statistics) {
         this.jdbc = jdbc;
         this.settings = settings;
         this.units = units;
@@ -56,6 +59,7 @@ public class UnitSupply {
         this.queries = queries;
         this.feed = feed;
         this.publisher = publisher;
+        this.statistics = statistics;
     }
 
     private record ProjectState(String code, String status, int lastPosition) {}
@@ -284,6 +288,7 @@ public class UnitSupply {
                 .param("units", ids)
                 .param("events", events)
                 .update();
+        statistics.grew("production.units", count);
         // A split announces each new unit; an addition of up to thousands announces its first, which is enough
         // for a board to read the station again.
         int announced = parent == null ? 1 : count;
