@@ -117,7 +117,7 @@ pg_ticks() {
   local postmaster
   postmaster=$(head -1 "$data/postgres/postmaster.pid")
   for pid in "$postmaster" $(pgrep -P "$postmaster"); do
-    awk '{sub(/.*\) /, ""); print $12 + $13}' "/proc/$pid/stat" 2>/dev/null
+    awk '{sub(/.*\) /, ""); print $12 + $13}' "/proc/$pid/stat" 2>/dev/null || true # it may just have exited
   done | awk '{s += $1} END {print s + 0}'
 }
 # us_per TICKS COUNT: microseconds of CPU per unit of work

@@ -94,6 +94,17 @@ scans() {
   read -r _ p99 bad < <(wrk_summary <"$work/wrk.out")
   echo "$rate $p99 $bad"
 }
+# groups: "groups scans write-seconds max-write-seconds" so far, from the server's Prometheus scrape
+groups() {
+  { curl -fsS -H "$auth" "$base/actuator/prometheus" || true; } | awk '
+    /^traveler_scan_groups_scans_count/ { g = $2 } /^traveler_scan_groups_scans_sum/ { s = $2 }
+    /^traveler_scan_group_writes_seconds_sum/ { w = $2 } /^traveler_scan_group_writes_seconds_max/ { m = $2 }
+    END { printf "%d %d %f %f\n", g, s, w, m }'
+}
+# unit_reads: "sequential-scans rows-read-by-them index-scans" of production.units so far (PostgreSQL's counters)
+unit_reads() {
+  sql -F ' ' -c "select seq_scan, seq_tup_read, coalesce(idx_scan, 0) from pg_stat_user_tables where relid = 'production.units'::regclass"
+}
 raw_sql() {
   pgbench -h localhost -p "$(pg_port)" -U postgres -n -M prepared -c "$connections" -j $threads -T "$seconds" \
     -D org="$org" -D prefix="U-" -D units="$units" -f bench/scan-pgbench.sql traveler 2>/dev/null \
@@ -121,9 +132,13 @@ for ((r = 1; r <= rounds; r++)); do
   h_count=$(awk '/requests in/ {print $1}' "$work/health.out")
   read -r project start_ms first < <(new_project "$units")
   next_serial=$((next_serial + units))
+  read -r g0 n0 w0 _ < <(groups)
+  read -r sq0 sr0 ix0 < <(unit_reads)
   j2=$(jvm_ticks) p2=$(pg_ticks)
   read -r s_rps s_p99 s_bad < <(scans "$first" "$project")
   j3=$(jvm_ticks) p3=$(pg_ticks)
+  read -r g1 n1 w1 m1 < <(groups)
+  read -r sq1 sr1 ix1 < <(unit_reads)
   started=$(sql -c "select count(*) from production.units where project_id = '$project' and status = 'IN_PROGRESS'")
   if [[ $started != "$units" ]]; then
     echo "round $r: $started of $units units started; still queued: $(sql -c "select string_agg(serial, ' ' order by serial)
@@ -136,6 +151,9 @@ for ((r = 1; r <= rounds; r++)); do
   s_cpu="$(us_per $((j3 - j2)) "$units")/$(us_per $((p3 - p2)) "$units")"
   printf '%-6s %10s %13.0f %9s %12.0f %9s %8s %11s %8s %22s %22s\n' "$r" "$start_ms" "$h_rps" "$h_p99" "$s_rps" "$s_p99" "$((h_bad + s_bad))" "$tps" "$ratio" "$h_cpu" "$s_cpu"
   echo "       p50 / p75 / p90 / p99 ms: health $(distribution "$work/health.out"), scans $(distribution "$work/wrk.out")"
+  awk -v g=$((g1 - g0)) -v n=$((n1 - n0)) -v w="$(awk -v a="$w1" -v b="$w0" 'BEGIN{print a - b}')" -v m="$m1" \
+    'BEGIN { if (g > 0) printf "       groups: %d written, %.1f scans each, %.1f ms each (longest %.1f ms)\n", g, n / g, 1000 * w / g, 1000 * m }'
+  echo "       units table during the scans: $((sq1 - sq0)) sequential scans reading $((sr1 - sr0)) rows, $((ix1 - ix0)) index scans"
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; print m + 0}'; }
 echo "median ratio scans/health: $(median "${ratios[@]}")  (goal >= 0.5, scan p99 < 50 ms, every scan 2xx, start < 5000 ms)"

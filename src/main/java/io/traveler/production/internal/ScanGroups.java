@@ -2,6 +2,7 @@ package io.traveler.production.internal;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.traveler.production.internal.Views.ScanResult;
 import io.traveler.shared.errors.TravelerException;
 import io.traveler.shared.tenancy.Tenant;
@@ -53,6 +54,7 @@ public class ScanGroups {
     private final ScanService scans;
     private final TransactionTemplate transactions;
     private final DistributionSummary groupSizes;
+    private final Timer groupWrites;
     private final Map<Lane.Key, Lane> lanes = new ConcurrentHashMap<>();
     private final AtomicInteger waiting = new AtomicInteger();
 
@@ -62,6 +64,9 @@ public class ScanGroups {
         this.groupSizes = DistributionSummary.builder("traveler.scan.groups")
                 .description("Live scans written together in one transaction")
                 .baseUnit("scans")
+                .register(meters);
+        this.groupWrites = Timer.builder("traveler.scan.group.writes")
+                .description("A group's transaction, from taking its scans to its commit")
                 .register(meters);
     }
 
@@ -123,8 +128,10 @@ public class ScanGroups {
     private Outcome writeGroup(Lane.Key key, Waiting me) {
         List<Waiting> group = take(key);
         Map<Waiting, Outcome> outcomes = new IdentityHashMap<>();
+        Timer.Sample writing = Timer.start();
         try {
             outcomes.putAll(transactions.execute(status -> applyGroup(key.device(), group)));
+            writing.stop(groupWrites);
             groupSizes.record(group.size());
         } catch (RuntimeException failed) {
             log.info(
