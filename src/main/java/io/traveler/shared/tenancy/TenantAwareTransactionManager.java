@@ -1,11 +1,17 @@
 package io.traveler.shared.tenancy;
 
+import com.zaxxer.hikari.HikariDataSource;
+import io.traveler.shared.db.ConnectionFailures;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import org.hibernate.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.orm.jpa.EntityManagerHolder;
 import org.springframework.orm.jpa.JpaTransactionManager;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -17,6 +23,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * unless the transaction declares its own timeout, as background jobs do for their longer work.
  */
 class TenantAwareTransactionManager extends JpaTransactionManager {
+    private static final Logger log = LoggerFactory.getLogger(TenantAwareTransactionManager.class);
     private final Duration statementTimeout;
 
     TenantAwareTransactionManager(EntityManagerFactory emf, Duration statementTimeout) {
@@ -24,9 +31,33 @@ class TenantAwareTransactionManager extends JpaTransactionManager {
         this.statementTimeout = statementTimeout;
     }
 
+    /**
+     * Begins as JPA does, then sets the caller and the budget. A pooled connection the database has closed meanwhile
+     * (restarted, or the backend terminated) fails there, before anything ran. The transaction is then abandoned: its
+     * connection goes back to the pool, which drops it as broken, and so do the pool's idle connections (the database
+     * that closed one has most likely closed them all), so the requests after this one get new connections. This one
+     * is answered 503 with a {@code Retry-After} ({@link CannotCreateTransactionException}), never 500, and no
+     * connection is kept out of the pool. (Beginning again on a new connection is not possible here: JPA's
+     * transaction object keeps the abandoned entity manager.)
+     */
     @Override
     protected void doBegin(Object transaction, TransactionDefinition definition) {
         super.doBegin(transaction, definition);
+        try {
+            setCallerAndBudget(definition);
+        } catch (RuntimeException failed) {
+            abandon(transaction);
+            if (ConnectionFailures.lost(failed)) {
+                log.info(
+                        "A pooled connection was closed by the database; the pool's idle connections are dropped: {}",
+                        NestedExceptionUtils.getMostSpecificCause(failed).getMessage());
+                dropIdleConnections();
+            }
+            throw new CannotCreateTransactionException("The transaction could not begin", failed);
+        }
+    }
+
+    private void setCallerAndBudget(TransactionDefinition definition) {
         var holder = (EntityManagerHolder) TransactionSynchronizationManager.getResource(obtainEntityManagerFactory());
         Tenant tenant = TenantContext.current();
         holder.getEntityManager().unwrap(Session.class).doWork(connection -> {
@@ -41,6 +72,26 @@ class TenantAwareTransactionManager extends JpaTransactionManager {
                 statement.execute();
             }
         });
+    }
+
+    /** The database that closed one connection (a restart, most often) has closed the others as well. */
+    private void dropIdleConnections() {
+        if (getDataSource() instanceof HikariDataSource pool && pool.getHikariPoolMXBean() != null) {
+            pool.getHikariPoolMXBean().softEvictConnections();
+        }
+    }
+
+    /** Rolls back what {@code super.doBegin} began (if the connection still can) and releases what it bound. */
+    private void abandon(Object transaction) {
+        var holder = (EntityManagerHolder) TransactionSynchronizationManager.getResource(obtainEntityManagerFactory());
+        try {
+            if (holder != null && holder.getEntityManager().getTransaction().isActive()) {
+                holder.getEntityManager().getTransaction().rollback();
+            }
+        } catch (RuntimeException rollbackFailed) {
+            log.debug("Rolling back a transaction that could not begin failed too", rollbackFailed);
+        }
+        doCleanupAfterCompletion(transaction);
     }
 
     private Duration budget(TransactionDefinition definition) {

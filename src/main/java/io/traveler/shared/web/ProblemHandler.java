@@ -1,5 +1,6 @@
 package io.traveler.shared.web;
 
+import io.traveler.shared.db.ConnectionFailures;
 import io.traveler.shared.errors.TravelerException;
 import io.traveler.shared.errors.TryLaterException;
 import jakarta.persistence.OptimisticLockException;
@@ -11,6 +12,8 @@ import org.hibernate.StaleStateException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -24,6 +27,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -161,10 +165,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return retryLater(StatementTimeouts.lostLockRace());
     }
 
+    /** The database was not reachable, or closed the request's connection: a 503 to try again, not an error. */
+    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class})
+    ResponseEntity<Object> handleDatabaseUnreachable(Exception e) {
+        log.warn(
+                "The database could not serve a request: {}",
+                NestedExceptionUtils.getMostSpecificCause(e).getMessage());
+        return retryLater(ConnectionFailures.unreachable());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception e) {
         if (StatementTimeouts.cancelled(e)) {
             return handleStatementTimeout(e);
+        }
+        if (ConnectionFailures.lost(e)) {
+            return handleDatabaseUnreachable(e);
         }
         if (StatementTimeouts.lostLockRace(e)) {
             return handleLockFailure(e);

@@ -1,0 +1,141 @@
+package io.traveler.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.traveler.testing.Api;
+import io.traveler.testing.ApplicationTest;
+import io.traveler.testing.Tenants;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The database closes the application's connections (a restart; here its backends are terminated): the first request
+ * that meets a closed connection is answered 503 with a Retry-After (never 500), the pool drops its other idle
+ * connections, the requests after it are served on new ones, and no connection is left out of the pool.
+ */
+@ApplicationTest
+class DatabaseConnectionLossTests {
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Test
+    void requestsAfterTheDatabaseClosedThePoolsConnectionsAreAnswered503OnceThenServedOnNewConnections()
+            throws Exception {
+        Api api = new Api(port);
+        Api.Tenant caller = Tenants.in(context).signedIn("FACTORY");
+        UUID station = api.post("/api/stations")
+                .as(caller)
+                .body(Map.of("name", "Cutting"))
+                .send()
+                .id();
+        HikariDataSource pool = (HikariDataSource) dataSource;
+        for (int i = 0; i < 4; i++) {
+            assertThat(api.get("/api/stations/" + station).as(caller).send().status())
+                    .isEqualTo(200);
+        }
+
+        // Connections used in the last half second are handed out without a check: these are.
+        int terminated = terminateThePoolsConnections(pool);
+        assertThat(terminated).isPositive();
+        int refused = 0;
+        for (int i = 0; i < 6; i++) {
+            var response = api.get("/api/stations/" + station).as(caller).send();
+            if (response.status() == 503) {
+                refused++;
+                assertThat(response.header("Retry-After")).isNotBlank();
+                assertThat(response.raw().headers().firstValue("Content-Type")).hasValue("application/problem+json");
+                assertThat(response.text("detail")).contains("database");
+            } else {
+                assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            }
+        }
+        // the first refusal drops the pool's other idle connections: the next requests get new ones
+        assertThat(refused)
+                .as("requests refused after the connections were closed")
+                .isLessThanOrEqualTo(1);
+        var created = api.post("/api/stations")
+                .as(caller)
+                .body(Map.of("name", "Packing"))
+                .send();
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (pool.getHikariPoolMXBean().getActiveConnections() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(pool.getHikariPoolMXBean().getActiveConnections())
+                .as("connections still out of the pool")
+                .isZero();
+    }
+
+    /**
+     * A worker thread (a job's, a scheduler's) whose transaction could not begin must be left clean: without the
+     * clean-up, the abandoned entity manager stayed bound to the thread and its next transaction was refused.
+     */
+    @Test
+    void aThreadWhoseTransactionCouldNotBeginRunsItsNextOne() throws Exception {
+        HikariDataSource pool = (HikariDataSource) dataSource;
+        TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        try {
+            Callable<Integer> oneTransaction = () -> transactions.execute(status -> JdbcClient.create(dataSource)
+                    .sql("select 1")
+                    .query(Integer.class)
+                    .single());
+            assertThat(worker.submit(oneTransaction).get()).isEqualTo(1);
+
+            assertThat(terminateThePoolsConnections(pool)).isPositive();
+            Future<Integer> first = worker.submit(oneTransaction);
+            assertThatThrownBy(first::get)
+                    .as("the worker's own connection was closed a moment ago")
+                    .hasRootCauseInstanceOf(java.sql.SQLException.class)
+                    .cause()
+                    .isInstanceOf(CannotCreateTransactionException.class);
+            assertThat(worker.submit(oneTransaction).get()).isEqualTo(1);
+        } finally {
+            worker.shutdownNow();
+        }
+    }
+
+    /** Terminates every backend of the pool's role but the ones of listeners, from a connection of its own. */
+    private static int terminateThePoolsConnections(HikariDataSource pool) throws SQLException {
+        try (Connection own = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+                Statement statement = own.createStatement();
+                ResultSet terminated = statement.executeQuery("""
+                        select count(pg_terminate_backend(pid)) from pg_stat_activity
+                         where usename = current_user and pid <> pg_backend_pid() and state = 'idle'
+                           and query not ilike 'listen%'""")) {
+            terminated.next();
+            return terminated.getInt(1);
+        }
+    }
+}
