@@ -126,14 +126,17 @@ class DatabaseConnectionLossTests {
         }
     }
 
-    /** Terminates every backend of the pool's role but the ones of listeners, from a connection of its own. */
+    /**
+     * Terminates every idle backend of the pool's role from a connection of its own, the listeners' too: the
+     * principal listener then drops its cached callers, so the next request loads its caller in a filter, on a
+     * closed connection if it gets one (a 503 from the error controller, not from a controller's advice).
+     */
     private static int terminateThePoolsConnections(HikariDataSource pool) throws SQLException {
         try (Connection own = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
                 Statement statement = own.createStatement();
                 ResultSet terminated = statement.executeQuery("""
                         select count(pg_terminate_backend(pid)) from pg_stat_activity
-                         where usename = current_user and pid <> pg_backend_pid() and state = 'idle'
-                           and query not ilike 'listen%'""")) {
+                         where usename = current_user and pid <> pg_backend_pid() and state = 'idle'""")) {
             terminated.next();
             return terminated.getInt(1);
         }

@@ -1,5 +1,6 @@
 package io.traveler.shared.web;
 
+import io.traveler.shared.db.ConnectionFailures;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,8 +14,11 @@ import org.springframework.boot.autoconfigure.web.ErrorProperties;
 import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.ModelAndView;
@@ -36,6 +40,7 @@ final class ApiErrorController extends BasicErrorController {
 
     @Override
     public ModelAndView errorHtml(HttpServletRequest request, HttpServletResponse response) {
+        answerUnreachableDatabaseAsBusy(request, response);
         if (failedUnderApi(request)) {
             writeProblem(request, response);
             return null;
@@ -45,13 +50,40 @@ final class ApiErrorController extends BasicErrorController {
 
     @Override
     public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
+        HttpServletResponse response =
+                ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getResponse();
+        answerUnreachableDatabaseAsBusy(request, response);
         if (failedUnderApi(request)) {
-            writeProblem(
-                    request,
-                    ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getResponse());
+            writeProblem(request, response);
             return null;
         }
         return super.error(request);
+    }
+
+    /**
+     * A filter that met a closed or unreachable database (loading the caller, say) failed as any exception does, a
+     * 500; it is a 503 to try again, as it is from a controller ({@link ProblemHandler}).
+     */
+    private static void answerUnreachableDatabaseAsBusy(HttpServletRequest request, HttpServletResponse response) {
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+                && databaseUnreachable(failure)) {
+            request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, HttpStatus.SERVICE_UNAVAILABLE.value());
+            if (response != null) {
+                response.setHeader(
+                        HttpHeaders.RETRY_AFTER,
+                        Long.toString(
+                                ConnectionFailures.unreachable().retryAfter().toSeconds()));
+            }
+        }
+    }
+
+    private static boolean databaseUnreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException) {
+                return true;
+            }
+        }
+        return ConnectionFailures.lost(failure);
     }
 
     private static boolean failedUnderApi(HttpServletRequest request) {
@@ -100,6 +132,7 @@ final class ApiErrorController extends BasicErrorController {
             case CONTENT_TOO_LARGE -> Problems.TOO_LARGE;
             case TOO_MANY_REQUESTS -> Problems.THROTTLED;
             case INTERNAL_SERVER_ERROR -> Problems.INTERNAL;
+            case SERVICE_UNAVAILABLE -> Problems.BUSY;
             default -> URI.create(Problems.BASE + "http-" + status.value());
         };
     }
@@ -109,6 +142,7 @@ final class ApiErrorController extends BasicErrorController {
             case BAD_REQUEST -> "Malformed request";
             case NOT_FOUND -> "Not found";
             case INTERNAL_SERVER_ERROR -> "Internal error";
+            case SERVICE_UNAVAILABLE -> "Service busy";
             default -> status.getReasonPhrase();
         };
     }
@@ -122,6 +156,7 @@ final class ApiErrorController extends BasicErrorController {
             case NOT_ACCEPTABLE -> "This resource cannot answer in any media type the Accept header lists";
             case UNSUPPORTED_MEDIA_TYPE -> "This resource does not accept the request's Content-Type";
             case INTERNAL_SERVER_ERROR -> "Something went wrong on our side; the request changed nothing";
+            case SERVICE_UNAVAILABLE -> ConnectionFailures.unreachable().getMessage();
             default -> status.getReasonPhrase();
         };
     }
