@@ -22,6 +22,7 @@ function init(args)
   next_unit = id
   sent = 0
   answered = 0
+  stopped = false
   -- wrk calls the first thread's request() once before it starts, to count the requests it returns (its pipeline),
   -- and never sends that one: it must not use up a unit.
   trial = (id == 1)
@@ -56,7 +57,14 @@ function response(status, headers, body)
   elseif status ~= 200 then
     answered = answered + 1
   end
-  if next_unit > total and answered >= sent then
+  if next_unit > total and answered >= sent and not stopped then
+    stopped = true
+    -- scan.sh waits for one such file per thread (no polling of the database while the scans run)
+    local dir = os.getenv("DONE_DIR")
+    if dir then
+      local marker = io.open(dir .. "/thread-" .. id, "w")
+      if marker then marker:close() end
+    end
     wrk.thread:stop()
   end
 end
