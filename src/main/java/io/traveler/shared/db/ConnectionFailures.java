@@ -1,9 +1,10 @@
 package io.traveler.shared.db;
 
 import io.traveler.shared.errors.TryLaterException;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Set;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /** Recognises a database connection that was lost or refused: the database restarted, or closed the backend. */
 public final class ConnectionFailures {
@@ -14,16 +15,23 @@ public final class ConnectionFailures {
 
     /** Whether a cause of {@code failure} is a connection exception (SQLState class 08) or a shutdown. */
     public static boolean lost(Throwable failure) {
+        return SqlStates.causedBy(failure, state -> state.startsWith("08") || SHUTDOWNS.contains(state));
+    }
+
+    /**
+     * Whether {@code failure} means the database could not serve the request: a lost connection, a transaction that
+     * could not begin, or a resource failure as Spring translates it, at any depth of its causes.
+     */
+    public static boolean unreachable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql
-                    && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || SHUTDOWNS.contains(sql.getSQLState()))) {
+            if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException) {
                 return true;
             }
         }
-        return false;
+        return lost(failure);
     }
 
+    /** The answer to a request the database could not serve: 503, to try again shortly. */
     public static TryLaterException unreachable() {
         return TryLaterException.busy(
                 "The database could not be reached or closed the connection; try again shortly", Duration.ofSeconds(2));

@@ -14,11 +14,9 @@ import org.springframework.boot.autoconfigure.web.ErrorProperties;
 import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.ModelAndView;
@@ -66,7 +64,7 @@ final class ApiErrorController extends BasicErrorController {
      */
     private static void answerUnreachableDatabaseAsBusy(HttpServletRequest request, HttpServletResponse response) {
         if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
-                && databaseUnreachable(failure)) {
+                && ConnectionFailures.unreachable(failure)) {
             request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, HttpStatus.SERVICE_UNAVAILABLE.value());
             if (response != null) {
                 response.setHeader(
@@ -75,15 +73,6 @@ final class ApiErrorController extends BasicErrorController {
                                 ConnectionFailures.unreachable().retryAfter().toSeconds()));
             }
         }
-    }
-
-    private static boolean databaseUnreachable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException) {
-                return true;
-            }
-        }
-        return ConnectionFailures.lost(failure);
     }
 
     private static boolean failedUnderApi(HttpServletRequest request) {

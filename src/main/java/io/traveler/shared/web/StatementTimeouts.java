@@ -1,7 +1,7 @@
 package io.traveler.shared.web;
 
+import io.traveler.shared.db.SqlStates;
 import io.traveler.shared.errors.TryLaterException;
-import java.sql.SQLException;
 import java.time.Duration;
 
 /** Recognises PostgreSQL's cancellation of a statement past the transaction's {@code statement_timeout}. */
@@ -28,21 +28,11 @@ public final class StatementTimeouts {
 
     /** Whether a cause of {@code failure} is a deadlock, serialization failure or lock not granted in time. */
     public static boolean lostLockRace(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && LOCK_RACES.contains(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return SqlStates.causedBy(failure, LOCK_RACES::contains);
     }
 
     /** Whether a cause of {@code failure} is a statement cancelled by the database. */
     public static boolean cancelled(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return SqlStates.causedBy(failure, QUERY_CANCELED::equals);
     }
 }
