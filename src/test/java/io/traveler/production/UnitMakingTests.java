@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.traveler.shared.db.PlannerStatistics;
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
+import io.traveler.testing.Eventually;
 import io.traveler.testing.Tenants;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -101,7 +103,7 @@ class UnitMakingTests {
      * lock reading all of the organization's units until autovacuum came by (a minute or more later).
      */
     @Test
-    void aStartOfManyUnitsRefreshesThePlannersStatisticsOfUnitsOnceItCommits() throws InterruptedException {
+    void aStartOfManyUnitsRefreshesThePlannersStatisticsOfUnitsOnceItCommits() {
         UUID cutting = created(api.post("/api/stations")
                 .as(caller)
                 .body(Map.of("name", "Cutting"))
@@ -114,13 +116,11 @@ class UnitMakingTests {
                 api.post("/api/projects/" + project + "/start/").as(caller).send();
         assertThat(started.status()).as(started.toString()).isEqualTo(200);
 
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
-        while (plannersUnitCount() < Math.max(known, 0) + quantity && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(plannersUnitCount())
-                .as("the planner's row count of production.units after %d more units (it believed %s)", quantity, known)
-                .isGreaterThanOrEqualTo(Math.max(known, 0) + quantity);
+        double expected = Math.max(known, 0) + quantity;
+        String what = "the planner's row count of production.units after %d more units (it believed %s)"
+                .formatted(quantity, known);
+        double counted = Eventually.poll(what, Duration.ofSeconds(20), this::plannersUnitCount, n -> n >= expected);
+        assertThat(counted).as(what).isGreaterThanOrEqualTo(expected);
     }
 
     private double plannersUnitCount() {

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.zaxxer.hikari.HikariDataSource;
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
+import io.traveler.testing.Eventually;
 import io.traveler.testing.Tenants;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -88,13 +90,12 @@ class DatabaseConnectionLossTests {
                 .send();
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
 
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (pool.getHikariPoolMXBean().getActiveConnections() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(pool.getHikariPoolMXBean().getActiveConnections())
-                .as("connections still out of the pool")
-                .isZero();
+        int out = Eventually.poll(
+                "connections still out of the pool",
+                Duration.ofSeconds(5),
+                () -> pool.getHikariPoolMXBean().getActiveConnections(),
+                active -> active == 0);
+        assertThat(out).as("connections still out of the pool").isZero();
     }
 
     /**
