@@ -29,7 +29,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * runs them.
  */
 final class Browser implements AutoCloseable {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    /**
+     * Chromium's headless shell (Debian's {@code chromium-headless-shell}, the old headless mode as a browser of its
+     * own) where installed: the same engine without the full browser's layers, about a fifth less time and CPU over
+     * the browser tests than {@code chromium --headless}; the full browser otherwise, or the one
+     * {@code -Dtraveler.chromium} names.
+     */
+    private static final Path CHROMIUM = Path.of(System.getProperty(
+            "traveler.chromium",
+            Files.isExecutable(Path.of("/usr/bin/chromium-headless-shell"))
+                    ? "/usr/bin/chromium-headless-shell"
+                    : "/usr/bin/chromium"));
+
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOT_DIR = Path.of("target", "screenshots");
     private static final Duration POLL = Duration.ofMillis(50);
@@ -54,7 +65,7 @@ final class Browser implements AutoCloseable {
         Assumptions.assumeTrue(
                 Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
-                        + " (Debian: apt-get install -y chromium chromium-driver); skipped");
+                        + " (Debian: apt-get install -y chromium-headless-shell chromium-driver); skipped");
         if (shared == null || !alive(shared)) {
             shared = launch();
         }
@@ -111,6 +122,10 @@ final class Browser implements AutoCloseable {
             var logging = new LoggingPreferences();
             logging.enable(LogType.BROWSER, Level.ALL);
             options.setCapability("goog:loggingPrefs", logging);
+            if (CHROMIUM.getFileName().toString().endsWith("headless-shell")) {
+                // chromedriver then opens the first page itself: the shell starts with none
+                options.setCapability("browserName", "chrome-headless-shell");
+            }
             var service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile())
                     .usingAnyFreePort()
