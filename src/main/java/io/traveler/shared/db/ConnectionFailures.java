@@ -23,12 +23,9 @@ public final class ConnectionFailures {
      * could not begin, or a resource failure as Spring translates it, at any depth of its causes.
      */
     public static boolean unreachable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException) {
-                return true;
-            }
-        }
-        return lost(failure);
+        return SqlStates.causedBy(failure, CannotCreateTransactionException.class)
+                || SqlStates.causedBy(failure, DataAccessResourceFailureException.class)
+                || lost(failure);
     }
 
     /** The answer to a request the database could not serve: 503, to try again shortly. */

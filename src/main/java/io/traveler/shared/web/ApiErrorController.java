@@ -1,6 +1,7 @@
 package io.traveler.shared.web;
 
 import io.traveler.shared.db.ConnectionFailures;
+import io.traveler.shared.errors.TryLaterException;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -38,9 +39,9 @@ final class ApiErrorController extends BasicErrorController {
 
     @Override
     public ModelAndView errorHtml(HttpServletRequest request, HttpServletResponse response) {
-        answerUnreachableDatabaseAsBusy(request, response);
+        TryLaterException tryLater = answerTransientFailure(request, response);
         if (failedUnderApi(request)) {
-            writeProblem(request, response);
+            writeProblem(request, response, tryLater);
             return null;
         }
         return super.errorHtml(request, response);
@@ -50,29 +51,35 @@ final class ApiErrorController extends BasicErrorController {
     public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
         HttpServletResponse response =
                 ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getResponse();
-        answerUnreachableDatabaseAsBusy(request, response);
+        TryLaterException tryLater = answerTransientFailure(request, response);
         if (failedUnderApi(request)) {
-            writeProblem(request, response);
+            writeProblem(request, response, tryLater);
             return null;
         }
         return super.error(request);
     }
 
     /**
-     * A filter that met a closed or unreachable database (loading the caller, say) failed as any exception does, a
-     * 500; it is a 503 to try again, as it is from a controller ({@link ProblemHandler}).
+     * A filter that met the database failing for a moment (loading the caller on a closed connection, a statement
+     * past its budget, a lost lock race) failed as any exception does, a 500; it gets the answer a controller gets
+     * ({@link TransientFailures}): its status, {@code Retry-After}, and the refusal for the problem. Null otherwise.
      */
-    private static void answerUnreachableDatabaseAsBusy(HttpServletRequest request, HttpServletResponse response) {
-        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
-                && ConnectionFailures.unreachable(failure)) {
-            request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, HttpStatus.SERVICE_UNAVAILABLE.value());
+    private static TryLaterException answerTransientFailure(HttpServletRequest request, HttpServletResponse response) {
+        if (!(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure)) {
+            return null;
+        }
+        var answer = TransientFailures.answerTo(failure).orElse(null);
+        if (answer != null) {
+            request.setAttribute(
+                    RequestDispatcher.ERROR_STATUS_CODE,
+                    Problems.answerTo(answer).status().value());
             if (response != null) {
                 response.setHeader(
                         HttpHeaders.RETRY_AFTER,
-                        Long.toString(
-                                ConnectionFailures.unreachable().retryAfter().toSeconds()));
+                        Long.toString(Math.max(1, answer.retryAfter().toSeconds())));
             }
         }
+        return answer;
     }
 
     private static boolean failedUnderApi(HttpServletRequest request) {
@@ -92,10 +99,16 @@ final class ApiErrorController extends BasicErrorController {
         return path.equals("/api") || path.startsWith("/api/");
     }
 
-    private void writeProblem(HttpServletRequest request, HttpServletResponse response) {
+    private void writeProblem(HttpServletRequest request, HttpServletResponse response, TryLaterException tryLater) {
         HttpStatus status = getStatus(request);
         try {
             response.resetBuffer();
+            if (tryLater != null) {
+                var answer = Problems.answerTo(tryLater);
+                ProblemWriter.write(
+                        response, JSON, status, answer.type(), answer.title(), tryLater.getMessage(), List.of());
+                return;
+            }
             ProblemWriter.write(response, JSON, status, typeOf(status), titleOf(status), detailOf(status), List.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

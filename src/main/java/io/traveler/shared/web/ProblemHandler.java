@@ -149,41 +149,30 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return retryLater(e);
     }
 
-    /** PostgreSQL cancelled a statement past the transaction's {@code statement_timeout} (SQLState 57014). */
-    @ExceptionHandler({QueryTimeoutException.class, jakarta.persistence.QueryTimeoutException.class})
-    ResponseEntity<Object> handleStatementTimeout(Exception e) {
-        return retryLater(StatementTimeouts.exceeded());
-    }
-
     /**
-     * PostgreSQL chose this transaction to break a deadlock (40P01) or could not serialize it (40001), or a lock was
-     * not granted in time: nothing was written, and the same request will most likely pass when tried again.
+     * A failure that passes when the same request is sent again ({@link TransientFailures}): a statement past the
+     * transaction's {@code statement_timeout} (SQLState 57014); a transaction PostgreSQL chose to break a deadlock
+     * (40P01), could not serialize (40001) or whose lock was not granted in time (55P03); a database that could not be
+     * reached or closed the connection. Nothing was written: a 503 or 429 with {@code Retry-After}, not an error.
      */
-    @ExceptionHandler(PessimisticLockingFailureException.class)
-    ResponseEntity<Object> handleLockFailure(Exception e) {
-        log.info("A transaction lost a lock race: {}", e.getMessage());
-        return retryLater(StatementTimeouts.lostLockRace());
-    }
-
-    /** The database was not reachable, or closed the request's connection: a 503 to try again, not an error. */
-    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class})
-    ResponseEntity<Object> handleDatabaseUnreachable(Exception e) {
-        log.warn(
-                "The database could not serve a request: {}",
-                NestedExceptionUtils.getMostSpecificCause(e).getMessage());
-        return retryLater(ConnectionFailures.unreachable());
+    @ExceptionHandler({
+        QueryTimeoutException.class,
+        jakarta.persistence.QueryTimeoutException.class,
+        PessimisticLockingFailureException.class,
+        CannotCreateTransactionException.class,
+        DataAccessResourceFailureException.class
+    })
+    ResponseEntity<Object> handleTransient(Exception e) {
+        return TransientFailures.answerTo(e)
+                .map(answer -> retryLater(answer, e))
+                .orElseGet(() -> handleUnexpected(e));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception e) {
-        if (StatementTimeouts.cancelled(e)) {
-            return handleStatementTimeout(e);
-        }
-        if (ConnectionFailures.lost(e)) {
-            return handleDatabaseUnreachable(e);
-        }
-        if (StatementTimeouts.lostLockRace(e)) {
-            return handleLockFailure(e);
+        var transientAnswer = TransientFailures.answerTo(e);
+        if (transientAnswer.isPresent()) {
+            return retryLater(transientAnswer.get(), e);
         }
         log.error("Unexpected failure", e);
         return problem(
@@ -248,6 +237,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     .body(detail);
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    private static ResponseEntity<Object> retryLater(TryLaterException answer, Exception failure) {
+        String cause = NestedExceptionUtils.getMostSpecificCause(failure).getMessage();
+        if (ConnectionFailures.unreachable(failure)) {
+            log.warn("The database could not serve a request: {}", cause);
+        } else {
+            log.info("Answered to try again ({}): {}", answer.getMessage(), cause);
+        }
+        return retryLater(answer);
     }
 
     private static ResponseEntity<Object> retryLater(TryLaterException e) {
