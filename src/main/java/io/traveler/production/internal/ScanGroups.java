@@ -5,9 +5,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.traveler.production.internal.Views.ScanResult;
 import io.traveler.shared.errors.TravelerException;
+import io.traveler.shared.errors.TryLaterException;
 import io.traveler.shared.tenancy.Tenant;
 import io.traveler.shared.tenancy.TenantContext;
 import io.traveler.shared.web.RequestAdmission;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,12 +44,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>A scan waiting for its group gives its place in the server's line back ({@link RequestAdmission#stepAside()}):
  * it does no work meanwhile, and the scans that come in behind it join the next group.
  *
+ * <p>A lane holds at most {@link #LANE_LIMIT} waiting scans: one more is refused, 429 with {@code Retry-After}, so a
+ * device that sends faster than its groups are written is slowed down instead of queueing without end (a device with
+ * that much to send has the offline batch).
+ *
  * <p>If a group's transaction fails as a whole (the database refused a statement), each of its scans is written
  * again alone, in its own request, so one scan's failure is never another's.
  */
 @Service
 public class ScanGroups {
     static final int MAX_GROUP = 128;
+    /** Scans one lane may hold waiting: four groups' worth. */
+    static final int LANE_LIMIT = 4 * MAX_GROUP;
+
     private static final Set<ScanAction> GROUPED =
             Set.of(ScanAction.START, ScanAction.COMPLETE, ScanAction.HOLD, ScanAction.RELEASE);
     private static final Logger log = LoggerFactory.getLogger(ScanGroups.class);
@@ -57,8 +67,15 @@ public class ScanGroups {
     private final Timer groupWrites;
     private final Map<Lane.Key, Lane> lanes = new ConcurrentHashMap<>();
     private final AtomicInteger waiting = new AtomicInteger();
+    private final int laneLimit;
 
+    @Autowired
     ScanGroups(ScanService scans, TransactionTemplate transactions, MeterRegistry meters) {
+        this(scans, transactions, meters, LANE_LIMIT);
+    }
+
+    ScanGroups(ScanService scans, TransactionTemplate transactions, MeterRegistry meters, int laneLimit) {
+        this.laneLimit = laneLimit;
         this.scans = scans;
         this.transactions = transactions;
         this.groupSizes = DistributionSummary.builder("traveler.scan.groups")
@@ -107,17 +124,28 @@ public class ScanGroups {
 
     /**
      * Queues the scan in its lane; true when the lane was closed (nothing of this caller being written), so this scan
-     * writes its group. A lane stays open exactly while a group of it is being written or handed on.
+     * writes its group. A lane stays open exactly while a group of it is being written or handed on. A lane already
+     * holding its limit of waiting scans refuses this one.
      */
     private boolean join(Lane.Key key, Waiting me) {
         boolean[] lead = new boolean[1];
+        boolean[] full = new boolean[1];
         lanes.compute(key, (k, lane) -> {
             lead[0] = lane == null;
             Lane joined = lead[0] ? new Lane() : lane;
-            joined.queue.add(me);
-            waiting.incrementAndGet();
+            full[0] = !lead[0] && joined.queue.size() >= laneLimit;
+            if (!full[0]) {
+                joined.queue.add(me);
+                waiting.incrementAndGet();
+            }
             return joined;
         });
+        if (full[0]) {
+            throw TryLaterException.tooMany(
+                    "This device has " + laneLimit + " scans waiting to be written; send this one again shortly, or"
+                            + " send many at once as an offline batch",
+                    Duration.ofSeconds(1));
+        }
         return lead[0];
     }
 

@@ -108,7 +108,8 @@ class ScanController {
             description = "`code` is the unit's serial or its label's URL (…/s/{serial}). 404 for a code of no unit of"
                     + " the caller's organization; 409 with the reason in `detail` when the step is not allowed here"
                     + " or now (another station's unit, a status that does not allow it, required actions missing:"
-                    + " listed in `missing`, a project not ACTIVE).")
+                    + " listed in `missing`, a project not ACTIVE). 429 with `Retry-After` when the same device already"
+                    + " has as many scans waiting to be written as it may (send many at once as an offline batch).")
     @PostMapping("/api/scan")
     @PreAuthorize("hasAuthority('production:scan')")
     ScanResult scan(@RequestBody ScanBody body) {
