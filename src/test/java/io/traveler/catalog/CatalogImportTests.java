@@ -2,14 +2,19 @@ package io.traveler.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.traveler.shared.db.PlannerStatistics;
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
+import io.traveler.testing.Eventually;
 import io.traveler.testing.ImportJobs;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** JSON imports, the categories and variants kinds, exports of every kind, and the cap on stored errors. */
@@ -19,6 +24,9 @@ class CatalogImportTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Api api;
     Api.Tenant owner;
@@ -58,6 +66,36 @@ class CatalogImportTests {
                 .path("items")
                 .get(0);
         assertThat(bolt.path("unit_cost").decimalValue()).isEqualByComparingTo("0.25");
+    }
+
+    /**
+     * Right after an import of thousands of parts, the planner knows they are there: it does not plan the next
+     * searches and lists for the table it saw before, until autovacuum comes by (a minute or more later).
+     */
+    @Test
+    void aLargePartsImportRefreshesThePlannersStatisticsOfPartsOnceItCommits() {
+        double known = plannersPartCount();
+        int parts = (int) Math.max(PlannerStatistics.MIN_ROWS, Math.max(known, 0) / 10 + 1);
+        var csv = new StringBuilder(PARTS_HEADER);
+        for (int i = 1; i <= parts; i++) {
+            csv.append("STAT-").append(i).append(",Spacer ").append(i).append(",HARDWARE,ea,0.10\n");
+        }
+
+        var job = importCsv("parts", csv.toString());
+        assertThat(job.path("status").asString()).isEqualTo("COMPLETED");
+        assertThat(job.path("failed_rows").asInt()).isZero();
+
+        double expected = Math.max(known, 0) + parts;
+        String what =
+                "the planner's row count of catalog.parts after %d more parts (it believed %s)".formatted(parts, known);
+        double counted = Eventually.poll(what, Duration.ofSeconds(20), this::plannersPartCount, n -> n >= expected);
+        assertThat(counted).as(what).isGreaterThanOrEqualTo(expected);
+    }
+
+    private double plannersPartCount() {
+        return jdbc.sql("select reltuples from pg_class where oid = 'catalog.parts'::regclass")
+                .query(Double.class)
+                .single();
     }
 
     @Test

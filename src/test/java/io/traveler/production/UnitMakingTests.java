@@ -108,8 +108,9 @@ class UnitMakingTests {
                 .as(caller)
                 .body(Map.of("name", "Cutting"))
                 .send());
-        double known = plannersUnitCount();
-        int quantity = (int) Math.max(PlannerStatistics.MIN_ROWS, Math.max(known, 0) / 10 + 1);
+        double known = plannersRowCount("production.units");
+        double knownEvents = plannersRowCount("production.unit_events");
+        int quantity = (int) Math.max(PlannerStatistics.MIN_ROWS, Math.max(Math.max(known, knownEvents), 0) / 10 + 1);
         UUID project = project(cutting, new BigDecimal(quantity));
 
         var started =
@@ -119,12 +120,22 @@ class UnitMakingTests {
         double expected = Math.max(known, 0) + quantity;
         String what = "the planner's row count of production.units after %d more units (it believed %s)"
                 .formatted(quantity, known);
-        double counted = Eventually.poll(what, Duration.ofSeconds(20), this::plannersUnitCount, n -> n >= expected);
+        double counted = Eventually.poll(
+                what, Duration.ofSeconds(20), () -> plannersRowCount("production.units"), n -> n >= expected);
         assertThat(counted).as(what).isGreaterThanOrEqualTo(expected);
+        // each unit's passport begins with its CREATED event, written in the same statement
+        double expectedEvents = Math.max(knownEvents, 0) + quantity;
+        double events = Eventually.poll(
+                "the planner's row count of production.unit_events",
+                Duration.ofSeconds(20),
+                () -> plannersRowCount("production.unit_events"),
+                n -> n >= expectedEvents);
+        assertThat(events).isGreaterThanOrEqualTo(expectedEvents);
     }
 
-    private double plannersUnitCount() {
-        return jdbc.sql("select reltuples from pg_class where oid = 'production.units'::regclass")
+    private double plannersRowCount(String table) {
+        return jdbc.sql("select reltuples from pg_class where oid = cast(:table as regclass)")
+                .param("table", table)
                 .query(Double.class)
                 .single();
     }

@@ -1,6 +1,7 @@
 package io.traveler.audit.internal;
 
 import io.traveler.shared.Ids;
+import io.traveler.shared.db.PlannerStatistics;
 import io.traveler.shared.jpa.BulkAudit;
 import io.traveler.shared.tenancy.Tenant;
 import io.traveler.shared.tenancy.TenantContext;
@@ -30,10 +31,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class BulkAuditWriter implements BulkAudit {
     private final JdbcClient jdbc;
+    private final PlannerStatistics statistics;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    BulkAuditWriter(JdbcClient jdbc) {
+    BulkAuditWriter(JdbcClient jdbc, PlannerStatistics statistics) {
         this.jdbc = jdbc;
+        this.statistics = statistics;
     }
 
     @Override
@@ -70,6 +73,7 @@ class BulkAuditWriter implements BulkAudit {
                                 "text",
                                 entries.stream().map(e -> payload(e.changes())).toArray()))
                 .update();
+        statistics.grew("audit.audit_events", entries.size());
     }
 
     private String payload(Map<String, Object> changes) {

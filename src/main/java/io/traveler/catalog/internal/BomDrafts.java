@@ -1,6 +1,7 @@
 package io.traveler.catalog.internal;
 
 import io.traveler.shared.Ids;
+import io.traveler.shared.db.PlannerStatistics;
 import io.traveler.shared.errors.NotFoundException;
 import io.traveler.shared.errors.TravelerException;
 import io.traveler.shared.errors.ValidationException;
@@ -44,10 +45,12 @@ import org.springframework.transaction.annotation.Transactional;
 class BomDrafts {
     private final JdbcClient jdbc;
     private final BulkAudit audit;
+    private final PlannerStatistics statistics;
 
-    BomDrafts(JdbcClient jdbc, BulkAudit audit) {
+    BomDrafts(JdbcClient jdbc, BulkAudit audit, PlannerStatistics statistics) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.statistics = statistics;
     }
 
     /** One product's new version: its lines in sequence order. */
@@ -358,6 +361,7 @@ class BomDrafts {
                 .param("notes", array("text", rows.stream().map(r -> r.line().notes())))
                 .param("stages", array("text", rows.stream().map(r -> stage(r.line()))))
                 .update();
+        statistics.grew("catalog.bom_lines", rows.size());
         UUID org = TenantContext.requireOrgId();
         audit.record(
                 "BomLine",

@@ -1,6 +1,7 @@
 package io.traveler.catalog.internal;
 
 import io.traveler.shared.Ids;
+import io.traveler.shared.db.PlannerStatistics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -27,9 +28,11 @@ class PartCopies {
     record PartRow(String partNumber, String name, String kind, String unitOfMeasure, BigDecimal unitCost) {}
 
     private final DataSource dataSource;
+    private final PlannerStatistics statistics;
 
-    PartCopies(DataSource dataSource) {
+    PartCopies(DataSource dataSource, PlannerStatistics statistics) {
         this.dataSource = dataSource;
+        this.statistics = statistics;
     }
 
     /** In the caller's transaction; each part number at most once. */
@@ -53,7 +56,7 @@ class PartCopies {
                             "copy imported_parts (id, part_number, name, kind, unit_of_measure, unit_cost)"
                                     + " from stdin (format csv)",
                             new java.io.StringReader(csv(rows)));
-            statement.executeUpdate("""
+            int written = statement.executeUpdate("""
                     insert into catalog.parts (org_id, id, part_number, name, kind, unit_of_measure, unit_cost,
                                                status, created_at, updated_at)
                     select cast(current_setting('app.org_id') as uuid), r.id, r.part_number, r.name, r.kind,
@@ -69,6 +72,7 @@ class PartCopies {
                                              excluded.unit_cost)
                     """);
             statement.execute("truncate imported_parts");
+            statistics.grew("catalog.parts", written);
         } catch (SQLException e) {
             throw new SQLExceptionSubclassTranslator().translate("copying parts", null, e);
         } catch (IOException e) {

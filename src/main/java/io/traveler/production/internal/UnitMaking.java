@@ -109,6 +109,7 @@ public class UnitMaking {
                 .param("events", eventIds)
                 .update();
         statistics.grew("production.units", count);
+        statistics.grew("production.unit_events", count);
         return count;
     }
 

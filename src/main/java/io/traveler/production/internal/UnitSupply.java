@@ -289,6 +289,7 @@ public class UnitSupply {
                 .param("events", events)
                 .update();
         statistics.grew("production.units", count);
+        statistics.grew("production.unit_events", count);
         // A split announces each new unit; an addition of up to thousands announces its first, which is enough
         // for a board to read the station again.
         int announced = parent == null ? 1 : count;
