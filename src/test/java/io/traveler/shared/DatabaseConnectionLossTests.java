@@ -2,8 +2,10 @@ package io.traveler.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.traveler.shared.db.CommitOutcomeUnknownException;
 import io.traveler.testing.Api;
 import io.traveler.testing.ApplicationTest;
 import io.traveler.testing.Eventually;
@@ -124,6 +126,41 @@ class DatabaseConnectionLossTests {
             assertThat(worker.submit(oneTransaction).get()).isEqualTo(1);
         } finally {
             worker.shutdownNow();
+        }
+    }
+
+    /**
+     * A connection lost while committing leaves the outcome unknown: it is told apart from a connection lost before
+     * anything ran (the answer then says the change may have been saved), and the thread's next transaction runs.
+     */
+    @Test
+    void aTransactionWhoseConnectionWasLostAtCommitIsAnsweredAsPerhapsSaved() throws Exception {
+        HikariDataSource pool = (HikariDataSource) dataSource;
+        TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+
+        Throwable failure = catchThrowable(() -> transactions.executeWithoutResult(status -> {
+            int backend =
+                    jdbc.sql("select pg_backend_pid()").query(Integer.class).single();
+            terminate(pool, backend);
+        }));
+
+        // answered 503 "may have been saved" (TransientFailureProblemTests)
+        assertThat(failure)
+                .as("the commit met the terminated backend")
+                .isInstanceOf(CommitOutcomeUnknownException.class)
+                .hasRootCauseInstanceOf(SQLException.class);
+        Integer next = transactions.execute(
+                status -> jdbc.sql("select 1").query(Integer.class).single());
+        assertThat(next).as("the thread's next transaction").isEqualTo(1);
+    }
+
+    private static void terminate(HikariDataSource pool, int backend) {
+        try (Connection own = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+                Statement statement = own.createStatement()) {
+            statement.execute("select pg_terminate_backend(" + backend + ", 5000)");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

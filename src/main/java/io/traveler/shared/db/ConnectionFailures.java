@@ -28,6 +28,17 @@ public final class ConnectionFailures {
                 || lost(failure);
     }
 
+    /**
+     * The answer to a request whose change was being committed when the connection was lost: 503, but it may have
+     * been saved, so the caller reads before sending it again (or sends it again with the same Idempotency-Key).
+     */
+    public static TryLaterException lostWhileCommitting() {
+        return TryLaterException.busy(
+                "The database closed the connection while the change was being committed, so it may have been saved:"
+                        + " read it before sending it again, or send it again with the same Idempotency-Key",
+                Duration.ofSeconds(2));
+    }
+
     /** The answer to a request the database could not serve: 503, to try again shortly. */
     public static TryLaterException unreachable() {
         return TryLaterException.busy(

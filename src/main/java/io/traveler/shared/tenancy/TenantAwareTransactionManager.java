@@ -1,6 +1,7 @@
 package io.traveler.shared.tenancy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.traveler.shared.db.CommitOutcomeUnknownException;
 import io.traveler.shared.db.ConnectionFailures;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.PreparedStatement;
@@ -13,6 +14,7 @@ import org.springframework.orm.jpa.EntityManagerHolder;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -54,6 +56,23 @@ class TenantAwareTransactionManager extends JpaTransactionManager {
                 dropIdleConnections();
             }
             throw new CannotCreateTransactionException("The transaction could not begin", failed);
+        }
+    }
+
+    /**
+     * Commits as JPA does. A connection lost while committing leaves the outcome unknown (the database may have
+     * committed before the connection went): that is a {@link CommitOutcomeUnknownException}, so the caller is not
+     * told that nothing was written.
+     */
+    @Override
+    protected void doCommit(DefaultTransactionStatus status) {
+        try {
+            super.doCommit(status);
+        } catch (RuntimeException failed) {
+            if (ConnectionFailures.lost(failed)) {
+                throw new CommitOutcomeUnknownException(failed);
+            }
+            throw failed;
         }
     }
 

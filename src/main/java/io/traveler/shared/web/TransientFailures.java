@@ -1,5 +1,6 @@
 package io.traveler.shared.web;
 
+import io.traveler.shared.db.CommitOutcomeUnknownException;
 import io.traveler.shared.db.ConnectionFailures;
 import io.traveler.shared.db.SqlStates;
 import io.traveler.shared.errors.TryLaterException;
@@ -27,6 +28,9 @@ final class TransientFailures {
         if (SqlStates.causedBy(failure, PessimisticLockingFailureException.class)
                 || StatementTimeouts.lostLockRace(failure)) {
             return Optional.of(StatementTimeouts.lostLockRace());
+        }
+        if (SqlStates.causedBy(failure, CommitOutcomeUnknownException.class)) {
+            return Optional.of(ConnectionFailures.lostWhileCommitting());
         }
         if (ConnectionFailures.unreachable(failure)) {
             return Optional.of(ConnectionFailures.unreachable());

@@ -2,6 +2,7 @@ package io.traveler.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.traveler.shared.db.CommitOutcomeUnknownException;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import java.sql.SQLException;
@@ -63,6 +64,18 @@ class TransientFailureProblemTests {
         assertThat(answer.getStatusCode().value()).isEqualTo(503);
         assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("2");
         assertThat(((ProblemDetail) answer.getBody()).getDetail()).contains("database could not be reached");
+    }
+
+    @Test
+    void aChangeWhoseCommitLostTheConnectionIsToldItMayHaveBeenSaved() {
+        var answer = handler.handleUnexpected(new CommitOutcomeUnknownException(
+                new SQLException("An I/O error occurred while sending to the backend.", "08006")));
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(503);
+        assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("2");
+        assertThat(((ProblemDetail) answer.getBody()).getDetail())
+                .contains("may have been saved", "Idempotency-Key")
+                .doesNotContain("nothing was written");
     }
 
     @Test
