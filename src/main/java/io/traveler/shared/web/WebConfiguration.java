@@ -111,6 +111,14 @@ class WebConfiguration implements WebMvcConfigurer {
         };
     }
 
+    /** Inside the admission line, outside every filter that may reach the database (security, idempotency). */
+    @Bean
+    FilterRegistrationBean<TransientFailureFilter> transientFailures() {
+        var registration = new FilterRegistrationBean<>(new TransientFailureFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 6);
+        return registration;
+    }
+
     /** The seed's paths answer with and without their trailing slash. */
     @Bean
     FilterRegistrationBean<UrlHandlerFilter> trailingSlashes() {

@@ -1,6 +1,7 @@
 package io.traveler.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.traveler.shared.db.CommitOutcomeUnknownException;
 import jakarta.servlet.RequestDispatcher;
@@ -147,6 +148,36 @@ class TransientFailureProblemTests {
 
         assertThat(response.getStatus()).isEqualTo(500);
         assertThat(response.getHeader(HttpHeaders.RETRY_AFTER)).isNull();
+    }
+
+    @Test
+    void aFilterChainThatMetAClosedConnectionEndsAsA503ErrorCarryingTheFailure() throws Exception {
+        var request = new MockHttpServletRequest("GET", "/api/stations");
+        var response = new MockHttpServletResponse();
+        var failure = new ServletException(new CannotCreateTransactionException(
+                "could not begin", new SQLException("terminating connection", "57P01")));
+
+        new TransientFailureFilter().doFilter(request, response, (req, res) -> {
+            throw failure;
+        });
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.isCommitted()).isTrue();
+        assertThat(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION)).isSameAs(failure);
+    }
+
+    @Test
+    void aFilterChainFailingForAnyOtherReasonPassesTheFailureOn() {
+        var failure = new IllegalStateException("bug");
+
+        assertThatThrownBy(() -> new TransientFailureFilter()
+                        .doFilter(
+                                new MockHttpServletRequest("GET", "/api/stations"),
+                                new MockHttpServletResponse(),
+                                (req, res) -> {
+                                    throw failure;
+                                }))
+                .isSameAs(failure);
     }
 
     /** The request as Tomcat forwards it to /error after a filter threw {@code cause}, wrapped as servlets wrap it. */
