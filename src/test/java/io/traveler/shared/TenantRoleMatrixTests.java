@@ -359,6 +359,75 @@ class TenantRoleMatrixTests {
             throw new IllegalStateException("opening the pages failed", e);
         }
         assertThat(opened).as("pages opened with the owner's ids").isGreaterThan(20);
+        checkStrangersPagesOfOwnersIdPairs(session(stranger), ownersIdsByKind(ANY_API_ID), violations);
+    }
+
+    /**
+     * Every {@code /app} GET that names two variables ({@code /app/orders/{orderId}/lines/{lineId}/configure}),
+     * opened with the owner's ids of each kind, every pair of them up to {@value #PAIRS_PER_PAGE} a page (the owner's
+     * real pairs among them). None may open, and none may answer 5xx.
+     */
+    private void checkStrangersPagesOfOwnersIdPairs(
+            PageSession session, Map<String, Set<String>> idsByKind, List<String> violations) {
+        long started = System.nanoTime();
+        List<String> pages = pagesWithTwoVariables();
+        assertThat(pages).as("pages naming two ids").isNotEmpty();
+        int opened = 0;
+        List<String> unopened = new ArrayList<>();
+        try {
+            for (String page : pages) {
+                Matcher kinds = VARIABLE_KIND.matcher(page);
+                List<Set<String>> ids = new ArrayList<>();
+                while (kinds.find()) {
+                    ids.add(idsByKind.getOrDefault(kinds.group(1), Set.of()));
+                }
+                int pairs = 0;
+                if (ids.get(0).isEmpty() || ids.get(1).isEmpty()) {
+                    unopened.add(page);
+                }
+                for (String first : ids.get(0)) {
+                    for (String second : ids.get(1)) {
+                        if (pairs++ >= PAIRS_PER_PAGE) {
+                            break;
+                        }
+                        String path = page.replaceFirst("\\{[^}]+}", first).replaceFirst("\\{[^}]+}", second);
+                        var answer = session.get(path);
+                        opened++;
+                        if (answer.statusCode() == 200 || answer.statusCode() / 100 == 5) {
+                            violations.add("page " + path + " (" + page + ") by another organization's administrator → "
+                                    + answer.statusCode());
+                        }
+                    }
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("opening the pages failed", e);
+        }
+        System.out.println("Pages naming two ids: " + pages + "; opened " + opened + " times with the owner's ids in "
+                + (System.nanoTime() - started) / 1_000_000 + " ms");
+        assertThat(unopened)
+                .as("pages naming two ids of kinds no sample names (add a sample of the owner's for each kind)")
+                .isEmpty();
+    }
+
+    private static final int PAIRS_PER_PAGE = 9;
+
+    /** The word before each of a page's variables: {@code orders}, then {@code lines}. */
+    private static final Pattern VARIABLE_KIND = Pattern.compile("([a-z-]+)/\\{");
+
+    private PageSession session(Api.Tenant stranger) {
+        try {
+            return PageSession.signIn(port, stranger.email());
+        } catch (Exception e) {
+            throw new IllegalStateException("signing in failed", e);
+        }
+    }
+
+    /** Every GET mapping under {@code /app} whose pattern names exactly two variables, in order. */
+    private List<String> pagesWithTwoVariables() {
+        return appGetPatterns().stream()
+                .filter(pattern -> pattern.chars().filter(c -> c == '{').count() == 2)
+                .toList();
     }
 
     /** The word before a page's variable: {@code projects} in {@code /app/projects/{id}/labels}. */
@@ -367,14 +436,26 @@ class TenantRoleMatrixTests {
     private static final Pattern API_ID =
             Pattern.compile("/api/([a-z-]+)/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
 
-    /** The owner's ids the samples name, by the word before them under {@code /api}. */
+    /** Any id in an {@code /api} path and the word before it: {@code lines} in {@code /api/orders/{id}/lines/{id}}. */
+    private static final Pattern ANY_API_ID =
+            Pattern.compile("/([a-z-]+)/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
+
+    /** The owner's ids the samples name right after {@code /api/<kind>/}, by that kind. */
     private Map<String, Set<String>> ownersIdsByKind() {
+        return ownersIdsByKind(API_ID);
+    }
+
+    /** The owner's ids the samples' {@code /api} paths name where {@code idPattern} finds them, by the word before them. */
+    private Map<String, Set<String>> ownersIdsByKind(Pattern idPattern) {
         Map<String, Set<String>> ids = new TreeMap<>();
         for (Sample sample : samples) {
             if (sample.owner != owner) {
                 continue;
             }
-            Matcher id = API_ID.matcher(sample.path);
+            if (!sample.path.startsWith("/api/")) {
+                continue;
+            }
+            Matcher id = idPattern.matcher(sample.path);
             while (id.find()) {
                 ids.computeIfAbsent(id.group(1), k -> new java.util.TreeSet<>()).add(id.group(2));
             }
