@@ -336,6 +336,7 @@ class TenantRoleMatrixTests {
      */
     private void checkStrangersPagesOfOwnersIds(Api.Tenant stranger, List<String> violations) {
         Map<String, Set<String>> idsByKind = ownersIdsByKind();
+        Map<String, Set<String>> nestedIdsByKind = ownersIdsByKind(ANY_API_ID);
         List<String> pages = pagesWithOneVariable();
         int opened = 0;
         try {
@@ -345,7 +346,14 @@ class TenantRoleMatrixTests {
                 if (!kind.find()) {
                     continue;
                 }
-                for (String id : idsByKind.getOrDefault(kind.group(1), Set.of())) {
+                // a kind the samples name only deeper in their paths (/api/catalog/parts/{id} for
+                // /app/catalog/parts/{id}) takes a few of those ids
+                Set<String> ids = idsByKind.containsKey(kind.group(1))
+                        ? idsByKind.get(kind.group(1))
+                        : nestedIdsByKind.getOrDefault(kind.group(1), Set.of()).stream()
+                                .limit(NESTED_IDS_PER_PAGE)
+                                .collect(Collectors.toSet());
+                for (String id : ids) {
                     String path = page.replaceFirst("\\{[^}]+}", id);
                     var answer = session.get(path);
                     opened++;
@@ -411,6 +419,8 @@ class TenantRoleMatrixTests {
     }
 
     private static final int PAIRS_PER_PAGE = 9;
+
+    private static final int NESTED_IDS_PER_PAGE = 4;
 
     /** The word before each of a page's variables: {@code orders}, then {@code lines}. */
     private static final Pattern VARIABLE_KIND = Pattern.compile("([a-z-]+)/\\{");
