@@ -74,9 +74,7 @@ final class ApiErrorController extends BasicErrorController {
                     RequestDispatcher.ERROR_STATUS_CODE,
                     Problems.answerTo(answer).status().value());
             if (response != null) {
-                response.setHeader(
-                        HttpHeaders.RETRY_AFTER,
-                        Long.toString(Math.max(1, answer.retryAfter().toSeconds())));
+                response.setHeader(HttpHeaders.RETRY_AFTER, Problems.retryAfterSeconds(answer));
             }
         }
         return answer;

@@ -13,11 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.NestedExceptionUtils;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -27,7 +24,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -150,24 +146,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * A failure that passes when the same request is sent again ({@link TransientFailures}): a statement past the
+     * Anything no handler above names. A failure that passes when the same request is sent again
+     * ({@link TransientFailures}) is answered 503 with {@code Retry-After}, not as an error: a statement past the
      * transaction's {@code statement_timeout} (SQLState 57014); a transaction PostgreSQL chose to break a deadlock
      * (40P01), could not serialize (40001) or whose lock was not granted in time (55P03); a database that could not be
-     * reached or closed the connection. Nothing was written: a 503 or 429 with {@code Retry-After}, not an error.
+     * reached or closed the connection, or closed it while committing. Everything else is a 500.
      */
-    @ExceptionHandler({
-        QueryTimeoutException.class,
-        jakarta.persistence.QueryTimeoutException.class,
-        PessimisticLockingFailureException.class,
-        CannotCreateTransactionException.class,
-        DataAccessResourceFailureException.class
-    })
-    ResponseEntity<Object> handleTransient(Exception e) {
-        return TransientFailures.answerTo(e)
-                .map(answer -> retryLater(answer, e))
-                .orElseGet(() -> handleUnexpected(e));
-    }
-
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception e) {
         var transientAnswer = TransientFailures.answerTo(e);
@@ -253,9 +237,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         var answer = Problems.answerTo(e);
         var response = problem(answer.status(), answer.type(), answer.title(), e.getMessage(), e.errors());
         return ResponseEntity.status(response.getStatusCode())
-                .header(
-                        HttpHeaders.RETRY_AFTER,
-                        Long.toString(Math.max(1, e.retryAfter().toSeconds())))
+                .header(HttpHeaders.RETRY_AFTER, Problems.retryAfterSeconds(e))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(response.getBody());
     }

@@ -2,6 +2,7 @@ package io.traveler.shared.web;
 
 import io.traveler.shared.errors.TravelerException;
 import io.traveler.shared.errors.TravelerException.Kind;
+import io.traveler.shared.errors.TryLaterException;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 
@@ -50,6 +51,11 @@ public final class Problems {
 
     public static Answer answerTo(TravelerException refusal) {
         return answerTo(refusal.kind());
+    }
+
+    /** The {@code Retry-After} header of a try-later refusal: whole seconds, at least one. */
+    public static String retryAfterSeconds(TryLaterException refusal) {
+        return Long.toString(Math.max(1, refusal.retryAfter().toSeconds()));
     }
 
     private Problems() {}

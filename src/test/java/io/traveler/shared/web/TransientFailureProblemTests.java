@@ -39,7 +39,7 @@ class TransientFailureProblemTests {
 
     @Test
     void aDeadlockVictimIsToldToTryAgain() {
-        var answer = handler.handleTransient(
+        var answer = handler.handleUnexpected(
                 new CannotAcquireLockException("deadlock", new SQLException("deadlock detected", "40P01")));
 
         assertThat(answer.getStatusCode().value()).isEqualTo(503);
@@ -59,7 +59,7 @@ class TransientFailureProblemTests {
 
     @Test
     void aTransactionThatCouldNotBeginOnALostConnectionIsToldToTryAgainShortly() {
-        var answer = handler.handleTransient(new CannotCreateTransactionException(
+        var answer = handler.handleUnexpected(new CannotCreateTransactionException(
                 "could not begin", new SQLException("An I/O error occurred while sending to the backend.", "08006")));
 
         assertThat(answer.getStatusCode().value()).isEqualTo(503);
@@ -81,7 +81,7 @@ class TransientFailureProblemTests {
 
     @Test
     void aStatementPastItsBudgetIsToldToTryLater() {
-        var answer = handler.handleTransient(new QueryTimeoutException("timeout"));
+        var answer = handler.handleUnexpected(new QueryTimeoutException("timeout"));
 
         assertThat(answer.getStatusCode().value()).isEqualTo(503);
         assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
@@ -100,10 +100,7 @@ class TransientFailureProblemTests {
     void aFilterWhoseStatementWasCancelledAnswersTheSameProblemAsAController() {
         var request = failedInFilter(
                 "/api/stations", new SQLException("canceling statement due to statement timeout", "57014"));
-        var response = new MockHttpServletResponse();
-        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request, response));
-
-        errorController().error(request);
+        var response = errorControllersAnswerTo(request);
 
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.getHeader(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
@@ -116,10 +113,7 @@ class TransientFailureProblemTests {
     @Test
     void aFilterThatLostALockRaceAnswersTryAgainNotAnError() throws Exception {
         var request = failedInFilter("/api/units/1", new SQLException("deadlock detected", "40P01"));
-        var response = new MockHttpServletResponse();
-        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request, response));
-
-        errorController().error(request);
+        var response = errorControllersAnswerTo(request);
 
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.getHeader(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
@@ -141,10 +135,7 @@ class TransientFailureProblemTests {
     @Test
     void aFilterFailingForAnyOtherReasonStaysA500() {
         var request = failedInFilter("/api/stations", new IllegalStateException("bug"));
-        var response = new MockHttpServletResponse();
-        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request, response));
-
-        errorController().error(request);
+        var response = errorControllersAnswerTo(request);
 
         assertThat(response.getStatus()).isEqualTo(500);
         assertThat(response.getHeader(HttpHeaders.RETRY_AFTER)).isNull();
@@ -178,6 +169,14 @@ class TransientFailureProblemTests {
                                     throw failure;
                                 }))
                 .isSameAs(failure);
+    }
+
+    /** The response the error controller writes for an {@code /api} request forwarded to it (not a page). */
+    private static MockHttpServletResponse errorControllersAnswerTo(MockHttpServletRequest request) {
+        var response = new MockHttpServletResponse();
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request, response));
+        errorController().error(request);
+        return response;
     }
 
     /** The request as Tomcat forwards it to /error after a filter threw {@code cause}, wrapped as servlets wrap it. */
