@@ -4,6 +4,7 @@ import io.traveler.shared.errors.NotFoundException;
 import io.traveler.shared.errors.TravelerException;
 import io.traveler.shared.web.PageController;
 import io.traveler.shared.web.Problems;
+import io.traveler.shared.web.TransientFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -92,10 +93,27 @@ class PageErrors {
         return page(request, answer.status(), answer.title(), e.getMessage());
     }
 
+    /**
+     * Anything no handler above names. A failure that passes when sent again (a lost lock race, a database that
+     * closed the connection, even while committing: {@link TransientFailures}) is the busy page with the API's status,
+     * {@code Retry-After} and sentence; everything else is logged and a 500.
+     */
     @ExceptionHandler(Exception.class)
-    ModelAndView unexpected(Exception e, HttpServletRequest request) {
+    ModelAndView unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
         if (e instanceof ErrorResponse known) {
             return page(request, known.getStatusCode(), "Bad request", "The request was not understood.");
+        }
+        var tryLater = TransientFailures.answerTo(e);
+        if (tryLater.isPresent()) {
+            log.info(
+                    "A page met the database failing for a moment: {}",
+                    tryLater.get().getMessage());
+            response.setHeader(HttpHeaders.RETRY_AFTER, Problems.retryAfterSeconds(tryLater.get()));
+            return page(
+                    request,
+                    Problems.answerTo(tryLater.get()).status(),
+                    "Busy",
+                    tryLater.get().getMessage());
         }
         log.error("Unexpected failure on {}", request.getRequestURI(), e);
         return page(

@@ -11,14 +11,14 @@ import org.springframework.dao.QueryTimeoutException;
 /**
  * Failures that pass if the same request is sent again shortly, and the answer each gets: a statement past its time
  * budget, a lost lock race, a database that could not be reached or closed the connection. One reading for a
- * controller's failure ({@link ProblemHandler}) and a filter's ({@link ApiErrorController}), so a request meets the
- * same 503 and {@code Retry-After} wherever the database failed it.
+ * controller's failure ({@link ProblemHandler}), a filter's ({@link ApiErrorController}) and a page's
+ * ({@code web.PageErrors}), so a request meets the same 503 and {@code Retry-After} wherever the database failed it.
  */
-final class TransientFailures {
+public final class TransientFailures {
     private TransientFailures() {}
 
     /** The try-later answer to {@code failure}, judged by its type or SQLState at any depth; empty if it is none. */
-    static Optional<TryLaterException> answerTo(Throwable failure) {
+    public static Optional<TryLaterException> answerTo(Throwable failure) {
         if (SqlStates.causedBy(failure, QueryTimeoutException.class)
                 || SqlStates.causedBy(failure, jakarta.persistence.QueryTimeoutException.class)
                 || StatementTimeouts.cancelled(failure)) {
